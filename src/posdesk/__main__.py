@@ -1,0 +1,3 @@
+from posdesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,56 @@
+"""Staff roles and what each may do. Services check these; the GUI only mirrors them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Permission(StrEnum):
+    VIEW_CUSTOMERS = "view_customers"
+    EDIT_CUSTOMERS = "edit_customers"
+    CHARGE = "charge"
+    DETACH_CARD = "detach_card"
+    REFUND = "refund"
+    CAPTURE = "capture"
+    MANAGE_SETTINGS = "manage_settings"
+
+
+class Role(StrEnum):
+    CASHIER = "cashier"
+    SUPPORT = "support"
+    MANAGER = "manager"
+
+    def allows(self, permission: Permission) -> bool:
+        return permission in ROLE_PERMISSIONS[self]
+
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.CASHIER: frozenset(
+        {Permission.VIEW_CUSTOMERS, Permission.EDIT_CUSTOMERS, Permission.CHARGE}
+    ),
+    Role.SUPPORT: frozenset(
+        {Permission.VIEW_CUSTOMERS, Permission.EDIT_CUSTOMERS, Permission.DETACH_CARD}
+    ),
+    Role.MANAGER: frozenset(Permission),
+}
+
+
+class PermissionDenied(Exception):
+    """Raised by a service when the acting staff member lacks a permission."""
+
+    def __init__(self, staff: StaffMember, permission: Permission) -> None:
+        super().__init__(f"{staff.name} ({staff.role}) may not {permission.value.replace('_', ' ')}")
+        self.staff = staff
+        self.permission = permission
+
+
+@dataclass(frozen=True, slots=True)
+class StaffMember:
+    id: str
+    name: str
+    role: Role
+
+    def require(self, permission: Permission) -> None:
+        if not self.role.allows(permission):
+            raise PermissionDenied(self, permission)

@@ -1,0 +1,89 @@
+"""SQLModel tables: the local picture of Stripe plus the shop's own records.
+
+Card data is limited to what Stripe itself exposes (brand, last4, expiry, wallet); a card
+number or CVC has no column to live in.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class CustomerRecord(SQLModel, table=True):
+    __tablename__ = "customers"
+
+    id: str = Field(primary_key=True, max_length=64)  # Stripe id, cus_...
+    name: str | None = Field(default=None, max_length=256)
+    email: str | None = Field(default=None, max_length=512)
+    phone: str | None = Field(default=None, max_length=64)
+    # Normalised copies used by the type-ahead search (lower-case text, digits-only phone).
+    name_key: str = Field(default="", max_length=256, index=True)
+    email_key: str = Field(default="", max_length=512, index=True)
+    phone_key: str = Field(default="", max_length=64, index=True)
+    default_payment_method: str | None = Field(default=None, max_length=64)
+    created: int = Field(default=0)  # Stripe's unix timestamp
+    deleted: bool = Field(default=False)
+    synced_at: datetime = Field(default_factory=utcnow)
+
+
+class PaymentMethodRecord(SQLModel, table=True):
+    __tablename__ = "payment_methods"
+
+    id: str = Field(primary_key=True, max_length=64)  # pm_...
+    customer_id: str | None = Field(default=None, max_length=64, index=True)
+    type: str = Field(default="card", max_length=32)
+    brand: str | None = Field(default=None, max_length=32)
+    last4: str | None = Field(default=None, max_length=4)
+    exp_month: int | None = None
+    exp_year: int | None = None
+    funding: str | None = Field(default=None, max_length=16)
+    country: str | None = Field(default=None, max_length=2)
+    wallet: str | None = Field(default=None, max_length=32)
+    created: int = Field(default=0)
+    synced_at: datetime = Field(default_factory=utcnow)
+
+
+class PaymentRecord(SQLModel, table=True):
+    __tablename__ = "payments"
+
+    id: str = Field(primary_key=True, max_length=36)  # local UUID, also in intent metadata
+    idempotency_key: str = Field(unique=True, max_length=255)
+    intent_id: str | None = Field(default=None, unique=True, max_length=64)
+    customer_id: str | None = Field(default=None, max_length=64, index=True)
+    payment_method_id: str | None = Field(default=None, max_length=64)
+    amount: int  # minor units
+    currency: str = Field(max_length=3)
+    description: str | None = Field(default=None, max_length=1000)
+    state: str = Field(max_length=32, index=True)  # domain.payment_state.PaymentState
+    stripe_status: str | None = Field(default=None, max_length=32)
+    staff_id: str = Field(max_length=64)
+    staff_name: str = Field(default="", max_length=256)
+    error_code: str | None = Field(default=None, max_length=64)
+    decline_code: str | None = Field(default=None, max_length=64)
+    error_message: str | None = Field(default=None, max_length=1000)
+    amount_received: int = 0
+    amount_refunded: int = 0
+    livemode: bool = False
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class AuditEntry(SQLModel, table=True):
+    """Append-only: who did what, when, with which outcome. Never updated or deleted."""
+
+    __tablename__ = "audit_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    staff_id: str = Field(max_length=64)
+    staff_name: str = Field(default="", max_length=256)
+    action: str = Field(max_length=64, index=True)  # e.g. "charge", "detach_card"
+    target: str | None = Field(default=None, max_length=128)  # e.g. cus_..., pi_...
+    outcome: str = Field(max_length=64)  # e.g. "succeeded", "declined", "denied"
+    detail: str | None = Field(default=None, max_length=4000)  # JSON, redacted
