@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from sqlalchemy import Column, ForeignKey, Index, String, Text
 from sqlmodel import Field, SQLModel
 
 
@@ -87,3 +88,58 @@ class AuditEntry(SQLModel, table=True):
     target: str | None = Field(default=None, max_length=128)  # e.g. cus_..., pi_...
     outcome: str = Field(max_length=64)  # e.g. "succeeded", "declined", "denied"
     detail: str | None = Field(default=None, max_length=4000)  # JSON, redacted
+
+
+# Byte-order comparison on PostgreSQL too, so prefix ranges and name ordering behave exactly
+# as on SQLite whatever the server's default collation is.
+def _c_collated(length: int) -> String:
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
+
+
+class CustomerSearchTerm(SQLModel, table=True):
+    """Prefix index for the type-ahead: one row per searchable field start of a customer.
+
+    Terms are the whole normalised name, email, phone digits and id ("whole" rows) plus the
+    name from each later word onwards ("ann smith" for "mary ann smith"), so a range scan on
+    ``term`` finds prefix matches of any field or any word. ``name_key`` is copied here so
+    results can be ordered by name without touching the customers table.
+    """
+
+    __tablename__ = "customer_search_terms"
+    __table_args__ = (
+        Index("ix_customer_search_terms_name", "name_key", "customer_id", "term"),
+        Index("ix_customer_search_terms_customer", "customer_id"),
+    )
+
+    term: str = Field(sa_column=Column(_c_collated(512), primary_key=True))
+    customer_id: str = Field(
+        sa_column=Column(
+            String(64),
+            ForeignKey("customers.id", ondelete="CASCADE"),
+            primary_key=True,
+        )
+    )
+    name_key: str = Field(sa_column=Column(_c_collated(256), nullable=False))
+    whole: bool = Field(default=False)
+
+
+class CustomerSearchText(SQLModel, table=True):
+    """All searchable fields of a customer in one string, for substring (3+ characters) search.
+
+    SQLite indexes it with an FTS5 trigram table kept in step by triggers; PostgreSQL with a
+    pg_trgm GIN index when the extension is available (both created by the migration).
+    """
+
+    __tablename__ = "customer_search_text"
+
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: str = Field(
+        sa_column=Column(
+            String(64),
+            ForeignKey("customers.id", ondelete="CASCADE"),
+            nullable=False,
+            unique=True,
+        )
+    )
+    name_key: str = Field(sa_column=Column(_c_collated(256), nullable=False))
+    text: str = Field(sa_column=Column(Text, nullable=False))
