@@ -1,0 +1,42 @@
+"""GUI entry point: application, translations, stylesheet, main window, start-up tasks."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtWidgets import QApplication
+
+from posdesk.gui.main_window import MainWindow
+from posdesk.gui.resources import icon, install_translators, stylesheet
+
+
+def prepare_application() -> QApplication:
+    """The QApplication (created if needed) with PosDesk's translations and stylesheet."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("PosDesk")
+    app.setOrganizationName("PosDesk")
+    app.setWindowIcon(icon("card"))
+    if not getattr(app, "_posdesk_prepared", False):
+        app._posdesk_translators = install_translators(app, QLocale.system())  # type: ignore[attr-defined]
+        app.setStyleSheet(stylesheet())
+        app._posdesk_prepared = True  # type: ignore[attr-defined]
+    return app
+
+
+def run_gui(context: Any) -> int:
+    app = prepare_application()
+    window = MainWindow(context)
+    window.show()
+    problem = getattr(context, "keyring_problem", None)
+    if problem is not None:
+        QTimer.singleShot(0, lambda: window.show_keyring_problem(
+            getattr(problem, "explanation", str(problem))))
+    elif context.mode == "unconfigured":
+        QTimer.singleShot(0, window.open_settings)  # first run: nothing works without a key
+    QTimer.singleShot(0, window.start_background_tasks)
+    return app.exec()

@@ -1,0 +1,450 @@
+"""Charge a saved card while the customer is not present.
+
+Form (card, amount with live validation, description) → busy while Stripe answers → a result
+in large type with colour and icon, saying what happened and what to do next. An unconfirmed
+answer is settled automatically with the same payment record (never a second charge).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posdesk.domain.money import AmountError, Money, format_money, parse_amount
+from posdesk.domain.outcomes import OutcomeKind
+from posdesk.domain.roles import PermissionDenied
+from posdesk.gui.formatting import outcome_text
+from posdesk.gui.resources import pixmap
+from posdesk.gui.workers import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ResultView:
+    """What the result panel shows; built from an outcome, kept for tests and screenshots."""
+
+    tone: str  # good | bad | warn
+    icon: str
+    title: str
+    amount: str
+    body: str
+    next_step: str
+    can_retry: bool = False
+    can_open_settings: bool = False
+    settling: bool = False
+
+
+class ChargeDialog(QDialog):
+    result_ready = Signal(object)  # ResultView, each time the result panel changes
+    settings_requested = Signal()
+
+    # Back-off between automatic checks of an unconfirmed payment (milliseconds).
+    SETTLE_DELAYS_MS: tuple[int, ...] = (1000, 2000, 4000, 8000, 15000, 30000)
+
+    def __init__(
+        self,
+        context: Any,
+        runner: TaskRunner,
+        customer: Any,
+        card: Any,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._runner = runner
+        self._customer = customer
+        self._card = card
+        self._amount: Money | None = None
+        self._payment_id: str | None = None
+        self._settle_attempt = 0
+        self.busy = False
+        self.result_shown: Any = None  # last ChargeResult
+        self.view: ResultView | None = None
+        self.setWindowTitle(self.tr("Charge saved card"))
+        self.setMinimumWidth(600)
+        self.setModal(True)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self._build_form())
+        self.stack.addWidget(self._build_result())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.timeout.connect(self._check_unconfirmed)
+        self._validate(self.amount_edit.text())
+        self.amount_edit.setFocus()
+
+    # --- layout -----------------------------------------------------------------------------
+
+    def _currency(self) -> str:
+        return getattr(self._context.settings, "currency", "USD") or "USD"
+
+    def _locale(self) -> str:
+        return getattr(self._context.settings, "locale", "en_US") or "en_US"
+
+    def _card_text(self) -> str:
+        card = self._card
+        brand = (card.brand or "card").replace("_", " ").title()
+        expiry = f"{card.exp_month:02d}/{card.exp_year}" if card.exp_month and card.exp_year else ""
+        text = f"{brand} •••• {card.last4}"
+        return f"{text}   {self.tr('expires')} {expiry}" if expiry else text
+
+    def _build_form(self) -> QWidget:
+        page = QWidget(self)
+        who = QLabel(
+            self.tr("Customer: %1").replace("%1", self._customer.name or self._customer.id), page
+        )
+        who.setObjectName("hint")
+        self.card_label = QLabel(self._card_text(), page)
+        self.card_label.setObjectName("cardSummary")
+        card_icon = QLabel(page)
+        card_icon.setPixmap(pixmap("card", 32))
+        card_row = QHBoxLayout()
+        card_row.addWidget(card_icon)
+        card_row.addWidget(self.card_label, 1)
+
+        self.amount_edit = QLineEdit(page)
+        self.amount_edit.setObjectName("amountEdit")
+        self.amount_edit.setPlaceholderText(self.tr("Amount in %1").replace("%1", self._currency()))
+        self.amount_edit.setAccessibleName(self.tr("Amount"))
+        self.amount_edit.textChanged.connect(self._validate)
+        self.amount_error = QLabel(page)
+        self.amount_error.setObjectName("fieldError")
+        self.amount_error.setWordWrap(True)
+        self.description_edit = QLineEdit(page)
+        self.description_edit.setPlaceholderText(self.tr("What is it for? (optional)"))
+        self.description_edit.setMaxLength(500)
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.addRow(self.tr("Amount (%1)").replace("%1", self._currency()), self.amount_edit)
+        form.addRow("", self.amount_error)
+        form.addRow(self.tr("Description"), self.description_edit)
+
+        self.busy_label = QLabel(page)
+        self.busy_label.setObjectName("busyLabel")
+        self.busy_label.setWordWrap(True)
+        self.busy_bar = QProgressBar(page)
+        self.busy_bar.setRange(0, 0)  # indeterminate
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setMaximumHeight(10)
+        self.busy_label.hide()
+        self.busy_bar.hide()
+
+        self.charge_button = QPushButton(self.tr("Charge"), page)
+        self.charge_button.setObjectName("primaryButton")
+        self.charge_button.setDefault(True)
+        self.charge_button.clicked.connect(self.charge)
+        self.cancel_button = QPushButton(self.tr("Cancel  (Esc)"), page)
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.charge_button)
+
+        layout = QVBoxLayout(page)
+        layout.addWidget(who)
+        layout.addLayout(card_row)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(self.busy_label)
+        layout.addWidget(self.busy_bar)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _build_result(self) -> QWidget:
+        page = QWidget(self)
+        self.result_panel = QFrame(page)
+        self.result_panel.setObjectName("resultPanel")
+        self.result_icon = QLabel(self.result_panel)
+        self.result_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.result_icon.setFixedWidth(76)
+        self.result_title = QLabel(self.result_panel)
+        self.result_title.setObjectName("resultTitle")
+        self.result_title.setWordWrap(True)
+        self.result_amount = QLabel(self.result_panel)
+        self.result_amount.setObjectName("resultAmount")
+        self.result_body = QLabel(self.result_panel)
+        self.result_body.setObjectName("resultBody")
+        self.result_body.setWordWrap(True)
+        self.result_next_step = QLabel(self.result_panel)
+        self.result_next_step.setObjectName("resultNextStep")
+        self.result_next_step.setWordWrap(True)
+        self.settle_label = QLabel(self.result_panel)
+        self.settle_label.setObjectName("hint")
+        self.settle_label.setWordWrap(True)
+
+        words = QVBoxLayout()
+        words.addWidget(self.result_title)
+        words.addWidget(self.result_amount)
+        words.addSpacing(6)
+        words.addWidget(self.result_body)
+        words.addWidget(self.result_next_step)
+        words.addWidget(self.settle_label)
+        words.addStretch(1)
+        panel_layout = QHBoxLayout(self.result_panel)
+        panel_layout.setContentsMargins(16, 16, 16, 16)
+        panel_layout.addWidget(self.result_icon)
+        panel_layout.addLayout(words, 1)
+
+        self.retry_button = QPushButton(self.tr("Try again"), page)
+        self.retry_button.clicked.connect(self.retry)
+        self.settings_button = QPushButton(self.tr("Open settings"), page)
+        self.settings_button.clicked.connect(self._open_settings)
+        self.done_button = QPushButton(self.tr("Done  (Enter)"), page)
+        self.done_button.setObjectName("primaryButton")
+        self.done_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.settings_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.done_button)
+
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.result_panel, 1)
+        layout.addLayout(buttons)
+        return page
+
+    # --- validation -------------------------------------------------------------------------
+
+    def _validate(self, text: str) -> None:
+        self._amount = None
+        message = ""
+        if text.strip():
+            try:
+                self._amount = parse_amount(text, self._currency(), self._locale())
+            except AmountError as exc:
+                message = outcome_text(exc.message)
+        self.amount_error.setText(message)
+        self.amount_error.setVisible(bool(message))
+        self.amount_edit.setProperty("invalid", bool(message))
+        self.amount_edit.style().unpolish(self.amount_edit)
+        self.amount_edit.style().polish(self.amount_edit)
+        self.charge_button.setEnabled(self._amount is not None and not self.busy)
+        if self._amount is not None:
+            self.charge_button.setText(
+                self.tr("Charge %1").replace("%1", format_money(self._amount, self._locale()))
+            )
+        else:
+            self.charge_button.setText(self.tr("Charge"))
+
+    # --- charging ---------------------------------------------------------------------------
+
+    def charge(self) -> None:
+        if self.busy or self._amount is None:
+            return
+        amount = self._amount
+        description = self.description_edit.text().strip() or None
+        charges, staff = self._context.charges, self._context.staff
+        customer_id, card_id = self._customer.id, self._card.id
+        self._set_busy(
+            True, self.tr("Charging %1… waiting for Stripe.").replace(
+                "%1", format_money(amount, self._locale())
+            )
+        )
+        self._runner.submit(
+            lambda: charges.charge_saved_card(staff, customer_id, card_id, amount, description),
+            on_result=self._charge_answered,
+            on_error=self._charge_failed,
+        )
+
+    def retry(self) -> None:
+        """Try again after Stripe was unavailable: the same payment record and idempotency
+        key, so a request that did get through is never charged twice."""
+        if self._payment_id is None or self.busy:
+            return
+        self._settle_attempt = 0
+        self.retry_button.setEnabled(False)
+        self.settle_label.setText(self.tr("Trying again…"))
+        self.busy = True
+        self._run_retry()
+
+    def _run_retry(self) -> None:
+        charges, payment_id = self._context.charges, self._payment_id
+        self._runner.submit(
+            lambda: charges.retry_unconfirmed(payment_id),
+            on_result=self._charge_answered,
+            on_error=self._charge_failed,
+        )
+
+    def _check_unconfirmed(self) -> None:
+        if self._payment_id is None:
+            return
+        self.busy = True
+        self.settle_label.setText(self.tr("Checking with Stripe now…"))
+        self._run_retry()
+
+    def _set_busy(self, busy: bool, text: str = "") -> None:
+        self.busy = busy
+        for widget in (self.amount_edit, self.description_edit, self.cancel_button):
+            widget.setEnabled(not busy)
+        self.charge_button.setEnabled(not busy and self._amount is not None)
+        self.busy_label.setText(text)
+        self.busy_label.setVisible(busy)
+        self.busy_bar.setVisible(busy)
+
+    def _charge_answered(self, result: Any) -> None:
+        self._set_busy(False)
+        self.result_shown = result
+        self._payment_id = getattr(result, "payment_id", None) or self._payment_id
+        amount = getattr(result, "amount", None) or self._amount
+        self._show(self.view_for(result.outcome, amount))
+        if result.outcome.kind is OutcomeKind.UNCONFIRMED:
+            self._schedule_settle()
+
+    def _charge_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, PermissionDenied):
+            view = ResultView(
+                tone="bad",
+                icon="locked",
+                title=self.tr("Not allowed"),
+                amount=self._amount_text(self._amount, charged=False),
+                body=self.tr("Your role (%1) may not take payments. Nothing was charged.")
+                .replace("%1", str(getattr(exc.staff, "role", ""))),
+                next_step=self.tr("Ask a manager to take this payment."),
+            )
+        else:
+            log.error("charge failed unexpectedly: %s", type(exc).__name__)
+            view = ResultView(
+                tone="bad",
+                icon="declined",
+                title=self.tr("Something went wrong"),
+                amount=self._amount_text(self._amount, charged=False),
+                body=self.tr("PosDesk could not finish this payment because of an internal "
+                             "error."),
+                next_step=self.tr("Check the customer's recent payments before charging "
+                                  "again, and tell a manager."),
+            )
+        self._show(view)
+
+    def _schedule_settle(self) -> None:
+        delays = self.SETTLE_DELAYS_MS
+        delay = delays[min(self._settle_attempt, len(delays) - 1)]
+        self._settle_attempt += 1
+        self.settle_label.setText(
+            self.tr("Next check in %1 s.").replace("%1", str(max(1, round(delay / 1000))))
+        )
+        self._settle_timer.start(delay)
+
+    # --- result panel -----------------------------------------------------------------------
+
+    def _amount_text(self, amount: Money | None, *, charged: bool | None) -> str:
+        if amount is None:
+            return ""
+        text = format_money(amount, self._locale())
+        if charged is True:
+            return self.tr("%1 charged").replace("%1", text)
+        if charged is False:
+            return self.tr("%1 not charged").replace("%1", text)
+        return text
+
+    def view_for(self, outcome: Any, amount: Money | None) -> ResultView:
+        kind = outcome.kind
+        reason, next_step = outcome_text(outcome.reason), outcome_text(outcome.next_step)
+        K = OutcomeKind
+        if kind is K.SUCCEEDED:
+            return ResultView("good", "approved", self.tr("Approved"),
+                              self._amount_text(amount, charged=True), reason, next_step)
+        if kind is K.PROCESSING:
+            return ResultView("warn", "waiting", self.tr("Processing"),
+                              self._amount_text(amount, charged=None), reason, next_step)
+        if kind is K.REQUIRES_CAPTURE:
+            return ResultView("warn", "waiting", self.tr("Authorised, not yet captured"),
+                              self._amount_text(amount, charged=None), reason, next_step)
+        if kind is K.DECLINED:
+            return ResultView("bad", "declined", self.tr("Declined"),
+                              self._amount_text(amount, charged=False), reason, next_step)
+        if kind is K.AUTHENTICATION_REQUIRED:
+            body = reason + " " + self.tr(
+                "This card needs the customer to approve each payment with their bank, "
+                "which cannot happen while they are not here. Nothing was charged."
+            )
+            step = next_step + " " + self.tr(
+                "Taking a card with the customer present comes in a later version."
+            )
+            return ResultView("warn", "warning", self.tr("Customer must authenticate"),
+                              self._amount_text(amount, charged=False), body, step)
+        if kind is K.UNCONFIRMED:
+            return ResultView("warn", "waiting", self.tr("Checking with Stripe…"),
+                              self._amount_text(amount, charged=None), reason, next_step,
+                              settling=True)
+        if kind is K.UNAVAILABLE:
+            return ResultView("warn", "warning", self.tr("Stripe can't be reached"),
+                              self._amount_text(amount, charged=False), reason, next_step,
+                              can_retry=True)
+        if kind is K.RATE_LIMITED:
+            return ResultView("warn", "warning", self.tr("Stripe is busy"),
+                              self._amount_text(amount, charged=False), reason, next_step,
+                              can_retry=True)
+        if kind is K.CONFIGURATION_PROBLEM:
+            return ResultView("bad", "warning", self.tr("Stripe set-up problem"),
+                              self._amount_text(amount, charged=False), reason,
+                              next_step + " " + self.tr("Settings: Ctrl+,"),
+                              can_open_settings=True)
+        return ResultView("bad", "declined", self.tr("Payment not sent"),
+                          self._amount_text(amount, charged=False), reason, next_step)
+
+    def _show(self, view: ResultView) -> None:
+        self.view = view
+        self.result_panel.setProperty("tone", view.tone)
+        for widget in [self.result_panel, *self.result_panel.findChildren(QLabel)]:
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+        self.result_icon.setPixmap(pixmap(view.icon, 64))
+        self.result_title.setText(view.title)
+        self.result_amount.setText(view.amount)
+        self.result_amount.setVisible(bool(view.amount))
+        self.result_body.setText(view.body)
+        self.result_next_step.setText(view.next_step)
+        self.settle_label.setText("")
+        self.retry_button.setVisible(view.can_retry)
+        self.retry_button.setEnabled(view.can_retry)
+        self.settings_button.setVisible(view.can_open_settings)
+        self.done_button.setText(
+            self.tr("Close  (Esc)") if view.settling else self.tr("Done  (Enter)")
+        )
+        self.done_button.setDefault(True)
+        self.stack.setCurrentIndex(1)
+        self.done_button.setFocus()
+        self.result_ready.emit(view)
+
+    def _open_settings(self) -> None:
+        self.settings_requested.emit()
+        self.accept()
+
+    # --- closing ----------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        # While Stripe has the request the answer must reach the cashier: Esc waits.
+        if self.busy and self.stack.currentIndex() == 0:
+            self.busy_label.setText(self.tr("Waiting for Stripe's answer; this cannot be "
+                                            "cancelled now."))
+            return
+        self._settle_timer.stop()
+        super().reject()
+
+    def accept(self) -> None:
+        self._settle_timer.stop()
+        super().accept()

@@ -1,0 +1,45 @@
+"""Customer search results for the list on the left: name, then email and phone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class CustomerListModel(QAbstractListModel):
+    IdRole = Qt.ItemDataRole.UserRole + 1
+    RecordRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._customers: list[Any] = []
+
+    def set_customers(self, customers: list[Any]) -> None:
+        self.beginResetModel()
+        self._customers = list(customers)
+        self.endResetModel()
+
+    def customer_at(self, row: int) -> Any | None:
+        return self._customers[row] if 0 <= row < len(self._customers) else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._customers)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        customer = self._customers[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            name = customer.name or self.tr("(no name)")
+            details = " · ".join(part for part in (customer.email, customer.phone) if part)
+            return f"{name}\n{details}" if details else name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return customer.id
+        if role == self.IdRole:
+            return customer.id
+        if role == self.RecordRole:
+            return customer
+        return None

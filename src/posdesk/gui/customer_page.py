@@ -1,0 +1,288 @@
+"""One customer: who they are, their saved cards (charge or remove one), recent payments."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posdesk.domain.roles import PermissionDenied
+from posdesk.gui.card_table_model import CardTableModel
+from posdesk.gui.charge_dialog import ChargeDialog
+from posdesk.gui.payment_table_model import PaymentTableModel
+from posdesk.gui.workers import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+def _table(parent: QWidget, name: str) -> QTableView:
+    table = QTableView(parent)
+    table.setObjectName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(34)
+    table.setAlternatingRowColors(False)
+    table.setShowGrid(False)
+    table.horizontalHeader().setHighlightSections(False)
+    return table
+
+
+class CustomerPage(QWidget):
+    loaded = Signal(str)  # customer id, after the page shows fresh data
+    load_failed = Signal(str)
+    settings_requested = Signal()
+    payment_finished = Signal(object)  # ChargeResult, after a charge dialog settles
+
+    def __init__(self, context: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._runner = runner
+        self.customer_id: str | None = None
+        self.page: Any = None
+        self.charge_dialog: ChargeDialog | None = None
+        self.confirm_box: QMessageBox | None = None
+
+        self.name_label = QLabel(self)
+        self.name_label.setObjectName("customerName")
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details_label = QLabel(self)
+        self.details_label.setObjectName("customerDetails")
+        self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details_label.setWordWrap(True)
+
+        cards_title = QLabel(self.tr("Saved cards"), self)
+        cards_title.setObjectName("sectionTitle")
+        self.card_model = CardTableModel(self)
+        self.card_table = _table(self, "cardTable")
+        self.card_table.setModel(self.card_model)
+        header = self.card_table.horizontalHeader()
+        header.setSectionResizeMode(CardTableModel.CARD, QHeaderView.ResizeMode.Stretch)
+        for column in (CardTableModel.EXPIRY, CardTableModel.STATUS, CardTableModel.DEFAULT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.card_table.installEventFilter(self)
+        self.card_table.doubleClicked.connect(lambda _index: self.start_charge())
+        self.card_table.selectionModel().currentRowChanged.connect(
+            lambda *_: self._update_buttons()
+        )
+        self.cards_hint = QLabel(self)
+        self.cards_hint.setObjectName("hint")
+        self.cards_hint.setWordWrap(True)
+
+        self.charge_button = QPushButton(self.tr("Charge card…  (Enter)"), self)
+        self.charge_button.setObjectName("primaryButton")
+        self.charge_button.clicked.connect(self.start_charge)
+        self.remove_button = QPushButton(self.tr("Remove card…"), self)
+        self.remove_button.setObjectName("dangerButton")
+        self.remove_button.clicked.connect(self.confirm_remove_card)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.charge_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.remove_button)
+
+        payments_title = QLabel(self.tr("Recent payments"), self)
+        payments_title.setObjectName("sectionTitle")
+        self.payment_model = PaymentTableModel(self._locale(), self)
+        self.payment_table = _table(self, "paymentTable")
+        self.payment_table.setModel(self.payment_model)
+        pheader = self.payment_table.horizontalHeader()
+        for column in (PaymentTableModel.WHEN, PaymentTableModel.AMOUNT, PaymentTableModel.STATE):
+            pheader.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        pheader.setSectionResizeMode(PaymentTableModel.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        self.payments_hint = QLabel(self)
+        self.payments_hint.setObjectName("hint")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.details_label)
+        layout.addWidget(cards_title)
+        layout.addWidget(self.card_table, 2)
+        layout.addWidget(self.cards_hint)
+        layout.addLayout(buttons)
+        layout.addWidget(payments_title)
+        layout.addWidget(self.payment_table, 3)
+        layout.addWidget(self.payments_hint)
+        self._update_buttons()
+
+    def _locale(self) -> str:
+        return getattr(self._context.settings, "locale", "en_US") or "en_US"
+
+    # --- loading ----------------------------------------------------------------------------
+
+    def show_customer(self, customer_id: str) -> None:
+        if customer_id != self.customer_id:
+            self.page = None
+            self.name_label.setText(self.tr("Loading…"))
+            self.details_label.setText("")
+            self.card_model.set_cards([])
+            self.payment_model.set_payments([])
+        self.customer_id = customer_id
+        self.reload()
+
+    def reload(self) -> None:
+        customer_id = self.customer_id
+        if customer_id is None:
+            return
+        customers = self._context.customers
+        self._runner.submit(
+            lambda: customers.customer_page(customer_id),
+            on_result=lambda page: self._show_page(customer_id, page),
+            on_error=lambda exc: self._load_failed(customer_id, exc),
+        )
+
+    def _show_page(self, customer_id: str, page: Any) -> None:
+        if customer_id != self.customer_id:
+            return  # the cashier moved on to another customer meanwhile
+        previous_card = self.selected_card()
+        self.page = page
+        customer = page.customer
+        self.name_label.setText(customer.name or self.tr("(no name)"))
+        parts = [customer.email, customer.phone, customer.id]
+        self.details_label.setText("   ·   ".join(p for p in parts if p))
+        self.card_model.set_cards(page.cards)
+        self.payment_model.set_payments(page.recent_payments)
+        self._select_card(previous_card.id if previous_card else None)
+        if page.cards:
+            self.cards_hint.setText("")
+        else:
+            self.cards_hint.setText(self.tr("No saved cards for this customer."))
+        self.payments_hint.setText(
+            "" if page.recent_payments else self.tr("No payments taken in this shop yet.")
+        )
+        self._update_buttons()
+        self.loaded.emit(customer_id)
+
+    def _load_failed(self, customer_id: str, exc: BaseException) -> None:
+        log.error("customer page for %s failed: %s", customer_id, exc)
+        if customer_id == self.customer_id:
+            self.name_label.setText(self.tr("This customer could not be loaded."))
+            self.details_label.setText(self.tr("Try again, or search for the customer again."))
+        self.load_failed.emit(customer_id)
+
+    def _select_card(self, preferred_id: str | None) -> None:
+        cards = self.page.cards if self.page else []
+        row = next((i for i, c in enumerate(cards) if c.id == preferred_id), -1)
+        if row < 0:
+            row = next((i for i, c in enumerate(cards) if c.is_default and not c.expired), -1)
+        if row < 0:
+            row = next((i for i, c in enumerate(cards) if not c.expired), 0 if cards else -1)
+        if row >= 0:
+            self.card_table.selectRow(row)
+
+    def selected_card(self) -> Any | None:
+        index = self.card_table.currentIndex()
+        return self.card_model.card_at(index.row()) if index.isValid() else None
+
+    def _update_buttons(self) -> None:
+        card = self.selected_card()
+        self.charge_button.setEnabled(card is not None and not card.expired)
+        self.remove_button.setEnabled(card is not None)
+        if card is not None and card.expired:
+            self.cards_hint.setText(self.tr("This card has expired. Choose another card."))
+        elif self.page is not None and self.page.cards:
+            self.cards_hint.setText("")
+
+    # --- charging ---------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.card_table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.start_charge()
+            return True
+        return super().eventFilter(watched, event)
+
+    def focus_cards(self) -> None:
+        self.card_table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def start_charge(self) -> ChargeDialog | None:
+        card = self.selected_card()
+        if self.page is None or card is None or card.expired:
+            return None
+        dialog = ChargeDialog(self._context, self._runner, self.page.customer, card, self)
+        dialog.finished.connect(lambda _code: self._charge_dialog_closed(dialog))
+        dialog.settings_requested.connect(self.settings_requested)
+        self.charge_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _charge_dialog_closed(self, dialog: ChargeDialog) -> None:
+        if dialog.result_shown is not None:
+            self.payment_finished.emit(dialog.result_shown)
+        self.reload()
+        self.card_table.setFocus()
+        dialog.deleteLater()
+
+    # --- removing a card ----------------------------------------------------------------------
+
+    def confirm_remove_card(self) -> None:
+        card = self.selected_card()
+        if self.page is None or card is None:
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Remove card"))
+        box.setText(
+            self.tr("Remove %1 from %2?")
+            .replace("%1", self.card_model.card_label(card))
+            .replace("%2", self.page.customer.name or self.page.customer.id)
+        )
+        box.setInformativeText(
+            self.tr("The card can no longer be charged from this shop. "
+                    "The customer has to give it again to use it.")
+        )
+        remove = box.addButton(self.tr("Remove card"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep card"), QMessageBox.ButtonRole.RejectRole)
+        # Removing is never the default: Enter or Esc keeps the card.
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        customer_id, card_id = self.page.customer.id, card.id
+        box.finished.connect(
+            lambda _code: self._remove_confirmed(box, customer_id, card_id)
+            if box.clickedButton() is remove else box.deleteLater()
+        )
+        self.confirm_box = box
+        box.open()
+
+    def _remove_confirmed(self, box: QMessageBox, customer_id: str, card_id: str) -> None:
+        box.deleteLater()
+        self.confirm_box = None
+        self.remove_button.setEnabled(False)
+        self.cards_hint.setText(self.tr("Removing the card…"))
+        customers, staff = self._context.customers, self._context.staff
+        self._runner.submit(
+            lambda: customers.detach_card(staff, customer_id, card_id),
+            on_result=lambda _r: self._removed(),
+            on_error=self._remove_failed,
+        )
+
+    def _removed(self) -> None:
+        self.cards_hint.setText(self.tr("Card removed."))
+        self.reload()
+
+    def _remove_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, PermissionDenied):
+            text = self.tr("You are not allowed to remove cards. Ask a manager.")
+        else:
+            log.error("removing card failed: %s", exc)
+            text = self.tr("The card could not be removed: %1").replace("%1", str(exc))
+        self.cards_hint.setText(text)
+        self._update_buttons()

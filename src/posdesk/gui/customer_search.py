@@ -1,0 +1,163 @@
+"""Type-ahead customer search: a line edit over the local cache, results below.
+
+Each keystroke queries the store on a worker; only the newest answer is shown. Up/Down move
+through the results from the search field, Enter opens the highlighted customer.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posdesk.gui.customer_list_model import CustomerListModel
+from posdesk.gui.resources import icon
+from posdesk.gui.workers import LatestOnly, TaskRunner
+
+log = logging.getLogger(__name__)
+
+RESULT_LIMIT = 20
+
+
+class CustomerSearch(QWidget):
+    customer_chosen = Signal(str)  # customer id
+    new_customer_requested = Signal()
+    results_shown = Signal(int)  # number of results now on screen (tests and status)
+
+    def __init__(self, context: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._latest = LatestOnly(runner, self)
+        self._last_query: str | None = None
+
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("customerSearchEdit")
+        self.search_edit.setPlaceholderText(self.tr("Name, email, phone or id  (Ctrl+K)"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_edit.setAccessibleName(self.tr("Search customers"))
+        self.search_edit.installEventFilter(self)
+
+        self.model = CustomerListModel(self)
+        self.results = QListView(self)
+        self.results.setObjectName("customerResults")
+        self.results.setModel(self.model)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setUniformItemSizes(True)
+        self.results.setAccessibleName(self.tr("Matching customers"))
+        self.results.installEventFilter(self)
+        self.results.activated.connect(self._open_index)
+        self.results.clicked.connect(self._open_index)
+
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("hint")
+        self.status_label.setWordWrap(True)
+
+        self.new_button = QPushButton(self.tr("New customer…"), self)
+        self.new_button.clicked.connect(self.new_customer_requested)
+
+        title = QLabel(self.tr("Customers"), self)
+        title.setObjectName("sectionTitle")
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addStretch(1)
+        header.addWidget(self.new_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(header)
+        layout.addWidget(self.search_edit)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.results, 1)
+
+        self.search_edit.textChanged.connect(self._query)
+
+    # --- public -----------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def refresh(self) -> None:
+        """Run the current query again (after the cache changed)."""
+        self._query(self.search_edit.text(), force=True)
+
+    @property
+    def busy(self) -> bool:
+        return self._latest.busy
+
+    # --- querying ---------------------------------------------------------------------------
+
+    def _query(self, text: str, force: bool = False) -> None:
+        text = text.strip()
+        if text == self._last_query and not force:
+            return
+        self._last_query = text
+        customers = self._context.customers  # looked up each time: settings may replace it
+        self._latest.submit(
+            lambda: customers.search(text, limit=RESULT_LIMIT),
+            lambda found: self._show(text, found),
+            self._failed,
+        )
+
+    def _show(self, text: str, customers: list[Any]) -> None:
+        self.model.set_customers(customers)
+        if customers:
+            self.results.setCurrentIndex(self.model.index(0, 0))
+            self.status_label.setText(
+                self.tr("%n customer(s) found. Up/Down to move, Enter to open.", "", len(customers))
+            )
+        elif text:
+            self.status_label.setText(self.tr("No customer matches “%1”.").replace("%1", text))
+        else:
+            self.status_label.setText(self.tr("No customers yet. Use “New customer…” to add one."))
+        self.results_shown.emit(len(customers))
+
+    def _failed(self, exc: BaseException) -> None:
+        log.error("customer search failed: %s", exc)
+        self.status_label.setText(self.tr("Search failed. Try again in a moment."))
+
+    # --- keyboard ---------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.search_edit:
+                if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                    self._move(1 if key == Qt.Key.Key_Down else -1)
+                    return True
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    self._open_index(self.results.currentIndex())
+                    return True
+            elif watched is self.results and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._open_index(self.results.currentIndex())
+                return True
+        return super().eventFilter(watched, event)
+
+    def _move(self, step: int) -> None:
+        rows = self.model.rowCount()
+        if not rows:
+            return
+        current = self.results.currentIndex().row()
+        row = max(0, min(rows - 1, (current if current >= 0 else -1) + step))
+        self.results.setCurrentIndex(self.model.index(row, 0))
+
+    def _open_index(self, index: Any) -> None:
+        if index is None or not index.isValid():
+            return
+        customer_id = self.model.data(index, CustomerListModel.IdRole)
+        if customer_id:
+            self.customer_chosen.emit(customer_id)

@@ -1,0 +1,51 @@
+"""Small text helpers shared by the screens: money, dates, payment states, in words."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication
+
+from posdesk.domain.money import Money, format_money
+from posdesk.domain.payment_state import PaymentState
+
+
+def money_text(amount: int, currency: str, locale: str) -> str:
+    try:
+        return format_money(Money(amount, currency), locale)
+    except ValueError:  # unknown locale in settings: still show the amount
+        return format_money(Money(amount, currency), "en_US")
+
+
+def local_time_text(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:  # SQLite hands back naive datetimes; they were written in UTC
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def state_text(state: str) -> str:
+    """A payment state in words a cashier uses."""
+    tr = QCoreApplication.translate
+    words = {
+        PaymentState.PENDING: tr("PaymentState", "Sending to Stripe"),
+        PaymentState.UNCONFIRMED: tr("PaymentState", "Checking with Stripe"),
+        PaymentState.SUCCEEDED: tr("PaymentState", "Paid"),
+        PaymentState.PROCESSING: tr("PaymentState", "Processing"),
+        PaymentState.REQUIRES_CAPTURE: tr("PaymentState", "Authorised, not captured"),
+        PaymentState.DECLINED: tr("PaymentState", "Declined"),
+        PaymentState.AUTHENTICATION_REQUIRED: tr("PaymentState", "Needs customer to authenticate"),
+        PaymentState.FAILED: tr("PaymentState", "Failed, not charged"),
+        PaymentState.CANCELED: tr("PaymentState", "Canceled"),
+    }
+    try:
+        return words[PaymentState(state)]
+    except ValueError:
+        return state
+
+
+def outcome_text(text: str) -> str:
+    """Outcome wording comes from domain.outcomes in English; translations may map it under
+    the "ChargeOutcome" context without the domain knowing about Qt."""
+    return QCoreApplication.translate("ChargeOutcome", text) if text else ""

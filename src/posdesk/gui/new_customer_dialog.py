@@ -1,0 +1,113 @@
+"""Create a customer (name, email, phone) in Stripe and the local cache."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posdesk.domain.roles import PermissionDenied
+from posdesk.gui.formatting import outcome_text
+from posdesk.gui.workers import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+class NewCustomerDialog(QDialog):
+    created = Signal(object)  # CustomerRecord
+
+    def __init__(self, context: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._runner = runner
+        self.busy = False
+        self.setWindowTitle(self.tr("New customer"))
+        self.setMinimumWidth(480)
+
+        self.name_edit = QLineEdit(self)
+        self.email_edit = QLineEdit(self)
+        self.email_edit.setPlaceholderText("name@example.com")
+        self.phone_edit = QLineEdit(self)
+        self.phone_edit.setPlaceholderText("+1 555 0100")
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name_edit)
+        form.addRow(self.tr("Email"), self.email_edit)
+        form.addRow(self.tr("Phone"), self.phone_edit)
+
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("fieldError")
+        self.message_label.setWordWrap(True)
+
+        buttons = QDialogButtonBox(self)
+        self.create_button = QPushButton(self.tr("Create customer"), self)
+        self.create_button.setObjectName("primaryButton")
+        self.create_button.setDefault(True)
+        buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel  (Esc)"))
+        self.create_button.clicked.connect(self.create)
+        cancel.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message_label)
+        layout.addWidget(buttons)
+        self.name_edit.setFocus()
+
+    def create(self) -> None:
+        if self.busy:
+            return
+        name = self.name_edit.text().strip()
+        email = self.email_edit.text().strip() or None
+        phone = self.phone_edit.text().strip() or None
+        if not name:
+            self.message_label.setText(self.tr("Enter the customer's name."))
+            self.name_edit.setFocus()
+            return
+        self._set_busy(True)
+        self.message_label.setText(self.tr("Creating the customer in Stripe…"))
+        customers, staff = self._context.customers, self._context.staff
+        self._runner.submit(
+            lambda: customers.create_customer(staff, name, email, phone),
+            on_result=self._created,
+            on_error=self._failed,
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for widget in (self.name_edit, self.email_edit, self.phone_edit, self.create_button):
+            widget.setEnabled(not busy)
+
+    def _created(self, customer: Any) -> None:
+        self._set_busy(False)
+        self.created.emit(customer)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, PermissionDenied):
+            self.message_label.setText(self.tr("You are not allowed to add customers."))
+        elif isinstance(exc, ValueError):  # the service's own validation message
+            self.message_label.setText(outcome_text(str(exc)))
+        else:
+            log.error("creating a customer failed: %s", type(exc).__name__)
+            message = getattr(exc, "message", None) or self.tr(
+                "Stripe did not answer. Nothing was created; try again."
+            )
+            self.message_label.setText(outcome_text(str(message)))
+
+    def reject(self) -> None:
+        if self.busy:
+            return
+        super().reject()

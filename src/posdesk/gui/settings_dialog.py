@@ -1,0 +1,271 @@
+"""Stripe keys: entered here, checked with a cheap API call, then kept in the OS keyring only.
+
+Key values never reach a log line, a file or a message; the dialog drops them once saved.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posdesk.gui.formatting import outcome_text
+from posdesk.gui.workers import TaskRunner
+from posdesk.services.secret_store import (
+    STRIPE_PUBLISHABLE_KEY,
+    STRIPE_SECRET_KEY,
+    STRIPE_WEBHOOK_SECRET,
+    KeyringUnavailable,
+    is_restricted_key,
+    mode_of_key,
+    validate_secret,
+)
+
+log = logging.getLogger(__name__)
+
+
+def _check_key(secret_key: str, api_base: str | None) -> Any:
+    # Imported here: only this worker call needs the gateway, and never on the GUI thread.
+    from posdesk.gateway.client import StripeGateway
+
+    return StripeGateway(secret_key, api_base).check_key()
+
+
+class SettingsDialog(QDialog):
+    saved = Signal(str)  # the new mode: "test" or "live"
+    keyring_unavailable = Signal(object)  # KeyringUnavailable
+
+    def __init__(self, context: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._runner = runner
+        self.busy = False
+        self.setWindowTitle(self.tr("Stripe settings"))
+        self.setMinimumWidth(640)
+
+        intro = QLabel(
+            self.tr(
+                "PosDesk talks to Stripe with your account's API key. Use a restricted key "
+                "(it starts with rk_): create one in the Stripe Dashboard under Developers → "
+                "API keys → Create restricted key, with write access to Customers, "
+                "PaymentIntents, PaymentMethods and SetupIntents and read access to Events. "
+                "A secret key (sk_) works too but can do anything on the account."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        intro.setObjectName("hint")
+
+        self.secret_edit = QLineEdit(self)
+        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret_edit.setPlaceholderText("rk_test_… / rk_live_…")
+        self.secret_edit.setAccessibleName(self.tr("Restricted or secret key"))
+        self.publishable_edit = QLineEdit(self)
+        self.publishable_edit.setPlaceholderText("pk_test_… / pk_live_…")
+        self.webhook_edit = QLineEdit(self)
+        self.webhook_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.webhook_edit.setPlaceholderText(self.tr("whsec_… (optional)"))
+        for edit in (self.secret_edit, self.publishable_edit, self.webhook_edit):
+            edit.textChanged.connect(self._update_mode)
+            # Keys are pasted, not typed: no autocompletion or undo history of a secret.
+            edit.setInputMethodHints(
+                Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText
+            )
+
+        self.stored_label = QLabel(self)
+        self.stored_label.setObjectName("hint")
+        self.stored_label.setWordWrap(True)
+        self.mode_label = QLabel(self)
+        self.mode_label.setObjectName("cardSummary")
+        self.mode_label.setWordWrap(True)
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("fieldError")
+        self.message_label.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Restricted or secret key"), self.secret_edit)
+        form.addRow(self.tr("Publishable key"), self.publishable_edit)
+        form.addRow(self.tr("Webhook signing secret"), self.webhook_edit)
+
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = QPushButton(self.tr("Check and save"), self)
+        self.save_button.setObjectName("primaryButton")
+        self.save_button.setDefault(True)
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setText(self.tr("Cancel  (Esc)"))
+        self.save_button.clicked.connect(self.check_and_save)
+        self.cancel_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.stored_label)
+        layout.addWidget(self.mode_label)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.buttons)
+        self._update_mode()
+        self._load_status()
+
+    # --- state ------------------------------------------------------------------------------
+
+    def _load_status(self) -> None:
+        secrets = self._context.secrets
+        self._runner.submit(secrets.status, on_result=self._show_status,
+                            on_error=self._status_failed)
+
+    def _show_status(self, status: dict[str, bool]) -> None:
+        if status.get(STRIPE_SECRET_KEY):
+            self.stored_label.setText(
+                self.tr("A key is already saved in the system keyring. Enter a new one to "
+                        "replace it, or leave the field empty to keep it.")
+            )
+        else:
+            self.stored_label.setText(self.tr("No key is saved yet."))
+
+    def _status_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, KeyringUnavailable):
+            self.message_label.setText(outcome_text(exc.explanation))
+            self.save_button.setEnabled(False)
+            self.keyring_unavailable.emit(exc)
+
+    def _update_mode(self) -> None:
+        secret = self.secret_edit.text().strip()
+        if not secret:
+            self.mode_label.setText("")
+            return
+        try:
+            mode = mode_of_key(secret)
+        except ValueError:
+            self.mode_label.setText("")
+            return
+        if mode == "live":
+            text = self.tr("LIVE mode: charges move real money.")
+        else:
+            text = self.tr("Test mode: no real money moves.")
+        if not is_restricted_key(secret):
+            text += " " + self.tr("Tip: a restricted key (rk_) is safer than a secret key.")
+        publishable = self.publishable_edit.text().strip()
+        if publishable:
+            try:
+                if mode_of_key(publishable) != mode:
+                    text += " " + self.tr("The publishable key is from the other mode.")
+            except ValueError:
+                pass
+        self.mode_label.setText(text)
+
+    def _problems(self) -> list[str]:
+        problems: list[str] = []
+        fields = (
+            (STRIPE_SECRET_KEY, self.secret_edit),
+            (STRIPE_PUBLISHABLE_KEY, self.publishable_edit),
+            (STRIPE_WEBHOOK_SECRET, self.webhook_edit),
+        )
+        for name, edit in fields:
+            value = edit.text().strip()
+            if not value:
+                continue
+            try:
+                validate_secret(name, value)
+            except ValueError as exc:
+                problems.append(outcome_text(str(exc)))
+        secret, publishable = self.secret_edit.text().strip(), self.publishable_edit.text().strip()
+        if secret and publishable and not problems and mode_of_key(secret) != mode_of_key(
+            publishable
+        ):
+            problems.append(self.tr("The secret and publishable keys must both be test keys "
+                                    "or both be live keys."))
+        return problems
+
+    # --- saving -----------------------------------------------------------------------------
+
+    def check_and_save(self) -> None:
+        if self.busy:
+            return
+        problems = self._problems()
+        if problems:
+            self.message_label.setText("\n".join(problems))
+            return
+        secret = self.secret_edit.text().strip()
+        if not secret:
+            if not (self.publishable_edit.text().strip() or self.webhook_edit.text().strip()):
+                self.message_label.setText(self.tr("Enter the restricted or secret key."))
+                return
+            self._save(None)
+            return
+        self._set_busy(True)
+        self.message_label.setText("")
+        self.mode_label.setText(self.tr("Checking the key with Stripe…"))
+        api_base = self._context.api_base
+        self._runner.submit(
+            lambda: _check_key(secret, api_base),
+            on_result=lambda check: self._checked(secret, check),
+            on_error=self._check_failed,
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for widget in (self.secret_edit, self.publishable_edit, self.webhook_edit,
+                       self.save_button):
+            widget.setEnabled(not busy)
+
+    def _checked(self, secret: str, check: Any) -> None:
+        self._set_busy(False)
+        if not check.ok:
+            self._update_mode()
+            self.message_label.setText(
+                self.tr("Stripe did not accept the key: %1").replace(
+                    "%1", outcome_text(check.problem or "")
+                )
+            )
+            return
+        self._save(secret)
+
+    def _check_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self._update_mode()
+        log.warning("key check failed: %s", type(exc).__name__)
+        self.message_label.setText(
+            self.tr("The key could not be checked: Stripe did not answer. Check the internet "
+                    "connection and try again.")
+        )
+
+    def _save(self, secret: str | None) -> None:
+        secrets = self._context.secrets
+        publishable = self.publishable_edit.text().strip() or None
+        webhook = self.webhook_edit.text().strip() or None
+        try:
+            if secret:
+                secrets.set(STRIPE_SECRET_KEY, secret)
+            if publishable:
+                secrets.set(STRIPE_PUBLISHABLE_KEY, publishable)
+            if webhook:
+                secrets.set(STRIPE_WEBHOOK_SECRET, webhook)
+            if secret:
+                self._context.reconfigure(secret, publishable or secrets.get(
+                    STRIPE_PUBLISHABLE_KEY))
+        except KeyringUnavailable as exc:
+            self.message_label.setText(outcome_text(exc.explanation))
+            self.keyring_unavailable.emit(exc)
+            return
+        for edit in (self.secret_edit, self.publishable_edit, self.webhook_edit):
+            edit.clear()
+        log.info("Stripe settings saved")
+        self.saved.emit(self._context.mode)
+        self.accept()
+
+    def reject(self) -> None:
+        if self.busy:
+            return
+        super().reject()
