@@ -1,0 +1,209 @@
+"""What came of a call to Stripe, in terms a cashier can act on.
+
+The gateway turns every answer (and every failure to get one) into a `ChargeOutcome`; the
+services store it and the GUI shows `reason` and `next_step`. The wording lives here as
+module-level constants so a translation layer can map them without touching the logic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class OutcomeKind(StrEnum):
+    SUCCEEDED = "succeeded"
+    PROCESSING = "processing"
+    REQUIRES_CAPTURE = "requires_capture"
+    DECLINED = "declined"
+    # Off-session charge refused until the customer authenticates with their bank.
+    AUTHENTICATION_REQUIRED = "authentication_required"
+    # Stripe could not be reached or had a server problem; nothing moved, try again.
+    UNAVAILABLE = "unavailable"
+    RATE_LIMITED = "rate_limited"
+    # Bad or revoked key, or a restricted key without the needed permission.
+    CONFIGURATION_PROBLEM = "configuration_problem"
+    # Stripe rejected the request itself: a fault in the app, not something to retry.
+    BUG = "bug"
+    # The request may have reached Stripe but the answer was lost. Must be settled with the
+    # same idempotency key or by retrieving the intent; never charged again.
+    UNCONFIRMED = "unconfirmed"
+
+
+RETRYABLE_KINDS = frozenset(
+    {OutcomeKind.UNAVAILABLE, OutcomeKind.RATE_LIMITED, OutcomeKind.UNCONFIRMED}
+)
+
+
+# --- Wording shown to the cashier -------------------------------------------------------------
+# Reasons: what happened. Next steps: what to do now.
+
+REASON_SUCCEEDED = "The payment was approved."
+REASON_PROCESSING = "The payment is being processed by the bank."
+REASON_REQUIRES_CAPTURE = "The amount is reserved on the card and waits to be captured."
+REASON_UNAVAILABLE = "Stripe could not be reached, so nothing was charged."
+REASON_RATE_LIMITED = "Stripe is receiving too many requests right now, so nothing was charged."
+REASON_CONFIG_BAD_KEY = "The Stripe key in the settings was not accepted."
+REASON_CONFIG_PERMISSION = "The Stripe key in the settings is not allowed to do this."
+REASON_BUG = "Stripe rejected the request because of a problem in this app."
+REASON_UNCONFIRMED = "The connection to Stripe was lost before the answer arrived."
+REASON_STILL_OPEN = "The payment was not completed, so nothing was charged."
+REASON_CANCELED = "The payment was canceled, so nothing was charged."
+
+REASON_DECLINED_GENERIC = "The card was declined."
+REASON_INSUFFICIENT_FUNDS = "The card was declined: insufficient funds."
+REASON_EXPIRED_CARD = "The card was declined: the card has expired."
+REASON_INCORRECT_CVC = "The card was declined: the security code is incorrect."
+REASON_INCORRECT_NUMBER = "The card was declined: the card number is incorrect."
+REASON_PROCESSING_ERROR = "The card could not be charged because of a processing error."
+REASON_AUTHENTICATION_REQUIRED = (
+    "The bank wants the customer to confirm this payment themselves."
+)
+REASON_LIMIT_EXCEEDED = "The card was declined: the card's limit has been reached."
+REASON_CURRENCY_NOT_SUPPORTED = "The card was declined: the card does not support this currency."
+REASON_CARD_NOT_SUPPORTED = (
+    "The card was declined: the card does not support this kind of purchase."
+)
+REASON_TRY_AGAIN_LATER = "The card was declined for now by the bank."
+
+NEXT_STEP_NONE = "Nothing more to do."
+NEXT_STEP_WAIT = "No need to charge again. The result will be updated when the bank answers."
+NEXT_STEP_CAPTURE = "Capture the payment when the order is ready."
+NEXT_STEP_OTHER_CARD = "Ask for another card or another payment method."
+NEXT_STEP_UPDATE_CARD = (
+    "Ask the customer for a card that is still valid, or another payment method."
+)
+NEXT_STEP_CHECK_DETAILS = "Ask the customer to check the card details, or use another card."
+NEXT_STEP_RETRY_SAME = (
+    "Try the same card again in a moment. If it fails again, ask for another card."
+)
+NEXT_STEP_AUTHENTICATE = (
+    "Ask the customer to pay in person so they can confirm it with their bank, "
+    "or use another card."
+)
+NEXT_STEP_RETRY_LATER = (
+    "Try again in a minute. If it keeps happening, check the internet connection."
+)
+NEXT_STEP_FIX_SETTINGS = "Ask a manager to check the Stripe key in the settings."
+NEXT_STEP_REPORT = "Do not retry. Tell a manager; the details are in the log."
+NEXT_STEP_CHECKING = (
+    "Do not charge again. The app is checking with Stripe and will show the result."
+)
+NEXT_STEP_NEW_PAYMENT = "Start a new payment if the customer still owes this amount."
+NEXT_STEP_CONTACT_BANK = "Ask the customer to contact their bank, or use another card."
+
+
+@dataclass(frozen=True, slots=True)
+class DeclineWording:
+    reason: str
+    next_step: str
+
+
+GENERIC_DECLINE = DeclineWording(REASON_DECLINED_GENERIC, NEXT_STEP_OTHER_CARD)
+
+# Keyed by Stripe's decline_code (for card_declined) or error code. Lost, stolen, pickup and
+# fraud codes read as a generic decline on purpose: Stripe advises never telling the
+# customer (or the cashier facing them) that a card was reported lost or stolen.
+DECLINE_WORDING: dict[str, DeclineWording] = {
+    "generic_decline": GENERIC_DECLINE,
+    "card_declined": GENERIC_DECLINE,
+    "do_not_honor": DeclineWording(REASON_DECLINED_GENERIC, NEXT_STEP_CONTACT_BANK),
+    "do_not_try_again": GENERIC_DECLINE,
+    "call_issuer": DeclineWording(REASON_DECLINED_GENERIC, NEXT_STEP_CONTACT_BANK),
+    "no_action_taken": DeclineWording(REASON_DECLINED_GENERIC, NEXT_STEP_CONTACT_BANK),
+    "not_permitted": DeclineWording(REASON_DECLINED_GENERIC, NEXT_STEP_CONTACT_BANK),
+    "restricted_card": GENERIC_DECLINE,
+    "security_violation": GENERIC_DECLINE,
+    "service_not_allowed": DeclineWording(REASON_DECLINED_GENERIC, NEXT_STEP_CONTACT_BANK),
+    "transaction_not_allowed": DeclineWording(REASON_DECLINED_GENERIC, NEXT_STEP_CONTACT_BANK),
+    "lost_card": GENERIC_DECLINE,
+    "stolen_card": GENERIC_DECLINE,
+    "pickup_card": GENERIC_DECLINE,
+    "fraudulent": GENERIC_DECLINE,
+    "merchant_blacklist": GENERIC_DECLINE,
+    "invalid_account": GENERIC_DECLINE,
+    "new_account_information_available": DeclineWording(
+        REASON_DECLINED_GENERIC, NEXT_STEP_UPDATE_CARD
+    ),
+    "insufficient_funds": DeclineWording(REASON_INSUFFICIENT_FUNDS, NEXT_STEP_OTHER_CARD),
+    "withdrawal_count_limit_exceeded": DeclineWording(REASON_LIMIT_EXCEEDED, NEXT_STEP_OTHER_CARD),
+    "card_velocity_exceeded": DeclineWording(REASON_LIMIT_EXCEEDED, NEXT_STEP_OTHER_CARD),
+    "invalid_amount": DeclineWording(REASON_DECLINED_GENERIC, NEXT_STEP_CONTACT_BANK),
+    "expired_card": DeclineWording(REASON_EXPIRED_CARD, NEXT_STEP_UPDATE_CARD),
+    "incorrect_cvc": DeclineWording(REASON_INCORRECT_CVC, NEXT_STEP_CHECK_DETAILS),
+    "invalid_cvc": DeclineWording(REASON_INCORRECT_CVC, NEXT_STEP_CHECK_DETAILS),
+    "incorrect_number": DeclineWording(REASON_INCORRECT_NUMBER, NEXT_STEP_CHECK_DETAILS),
+    "invalid_number": DeclineWording(REASON_INCORRECT_NUMBER, NEXT_STEP_CHECK_DETAILS),
+    "invalid_expiry_month": DeclineWording(REASON_EXPIRED_CARD, NEXT_STEP_CHECK_DETAILS),
+    "invalid_expiry_year": DeclineWording(REASON_EXPIRED_CARD, NEXT_STEP_CHECK_DETAILS),
+    "processing_error": DeclineWording(REASON_PROCESSING_ERROR, NEXT_STEP_RETRY_SAME),
+    "reenter_transaction": DeclineWording(REASON_PROCESSING_ERROR, NEXT_STEP_RETRY_SAME),
+    "issuer_not_available": DeclineWording(REASON_TRY_AGAIN_LATER, NEXT_STEP_RETRY_SAME),
+    "try_again_later": DeclineWording(REASON_TRY_AGAIN_LATER, NEXT_STEP_RETRY_SAME),
+    "approve_with_id": DeclineWording(REASON_TRY_AGAIN_LATER, NEXT_STEP_RETRY_SAME),
+    "currency_not_supported": DeclineWording(REASON_CURRENCY_NOT_SUPPORTED, NEXT_STEP_OTHER_CARD),
+    "card_not_supported": DeclineWording(REASON_CARD_NOT_SUPPORTED, NEXT_STEP_OTHER_CARD),
+    "authentication_required": DeclineWording(
+        REASON_AUTHENTICATION_REQUIRED, NEXT_STEP_AUTHENTICATE
+    ),
+}
+
+
+def decline_wording(code: str | None, decline_code: str | None) -> DeclineWording:
+    """Wording for a card error: the decline code is more specific than the error code."""
+    for key in (decline_code, code):
+        if key and key in DECLINE_WORDING:
+            return DECLINE_WORDING[key]
+    return GENERIC_DECLINE
+
+
+@dataclass(frozen=True, slots=True)
+class ChargeOutcome:
+    kind: OutcomeKind
+    reason: str
+    next_step: str
+    intent_id: str | None = None
+    stripe_status: str | None = None
+    code: str | None = None
+    decline_code: str | None = None
+    retryable: bool = False
+    # Amount Stripe reports as received (minor units), when it told us.
+    amount_received: int = 0
+    livemode: bool = False
+
+    @property
+    def charged(self) -> bool:
+        return self.kind is OutcomeKind.SUCCEEDED
+
+    @classmethod
+    def of(
+        cls,
+        kind: OutcomeKind,
+        *,
+        reason: str | None = None,
+        next_step: str | None = None,
+        **fields: object,
+    ) -> ChargeOutcome:
+        """An outcome with the default wording for its kind unless told otherwise."""
+        default_reason, default_next = DEFAULT_WORDING[kind]
+        return cls(
+            kind=kind,
+            reason=reason or default_reason,
+            next_step=next_step or default_next,
+            retryable=kind in RETRYABLE_KINDS,
+            **fields,  # type: ignore[arg-type]
+        )
+
+
+DEFAULT_WORDING: dict[OutcomeKind, tuple[str, str]] = {
+    OutcomeKind.SUCCEEDED: (REASON_SUCCEEDED, NEXT_STEP_NONE),
+    OutcomeKind.PROCESSING: (REASON_PROCESSING, NEXT_STEP_WAIT),
+    OutcomeKind.REQUIRES_CAPTURE: (REASON_REQUIRES_CAPTURE, NEXT_STEP_CAPTURE),
+    OutcomeKind.DECLINED: (REASON_DECLINED_GENERIC, NEXT_STEP_OTHER_CARD),
+    OutcomeKind.AUTHENTICATION_REQUIRED: (REASON_AUTHENTICATION_REQUIRED, NEXT_STEP_AUTHENTICATE),
+    OutcomeKind.UNAVAILABLE: (REASON_UNAVAILABLE, NEXT_STEP_RETRY_LATER),
+    OutcomeKind.RATE_LIMITED: (REASON_RATE_LIMITED, NEXT_STEP_RETRY_LATER),
+    OutcomeKind.CONFIGURATION_PROBLEM: (REASON_CONFIG_BAD_KEY, NEXT_STEP_FIX_SETTINGS),
+    OutcomeKind.BUG: (REASON_BUG, NEXT_STEP_REPORT),
+    OutcomeKind.UNCONFIRMED: (REASON_UNCONFIRMED, NEXT_STEP_CHECKING),
+}

@@ -1,0 +1,157 @@
+"""Turning Stripe's exceptions into outcomes the app understands.
+
+Every `stripe` error class lands in exactly one `OutcomeKind`. Messages shown or stored come
+from our own wording; Stripe's text only goes to the log and is redacted first, because
+some of it (an invalid key, for one) echoes part of the key.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+import stripe
+
+from posdesk.domain.outcomes import (
+    DEFAULT_WORDING,
+    REASON_BUG,
+    REASON_CONFIG_BAD_KEY,
+    REASON_CONFIG_PERMISSION,
+    REASON_RATE_LIMITED,
+    REASON_UNAVAILABLE,
+    ChargeOutcome,
+    OutcomeKind,
+    decline_wording,
+)
+
+log = logging.getLogger(__name__)
+
+# Same shapes as services.log_redaction (which sits above this layer): keys, webhook
+# secrets, client secrets.
+_SECRET_SHAPES = re.compile(
+    r"(?:sk|rk|pk)_(?:test|live)_[A-Za-z0-9_*]*|whsec_[A-Za-z0-9+/=_]+"
+    r"|(?:pi|seti)_[A-Za-z0-9]+_secret_[A-Za-z0-9]+"
+)
+
+REASON_MISSING_OBJECT = "Stripe does not know this card or customer any more."
+NEXT_STEP_REFRESH = "Open the customer again to refresh the saved cards, then try again."
+
+
+def redact(text: str | None) -> str:
+    return _SECRET_SHAPES.sub("[REDACTED]", text or "")
+
+
+class GatewayError(Exception):
+    """A Stripe call that moves no money failed. `message` is safe to show and to log."""
+
+    def __init__(self, kind: OutcomeKind, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.code = code
+
+    @property
+    def retryable(self) -> bool:
+        return self.kind in (OutcomeKind.UNAVAILABLE, OutcomeKind.RATE_LIMITED)
+
+
+def error_body(exc: stripe.StripeError) -> dict[str, Any]:
+    body = exc.json_body if isinstance(exc.json_body, dict) else {}
+    error = body.get("error")
+    return error if isinstance(error, dict) else {}
+
+
+def _log(exc: stripe.StripeError, what: str) -> None:
+    log.warning(
+        "Stripe %s failed: %s (status %s, code %s, request %s): %s",
+        what,
+        type(exc).__name__,
+        exc.http_status,
+        exc.code,
+        exc.request_id,
+        redact(exc.user_message or str(exc)),
+    )
+
+
+def outcome_for_charge_error(exc: stripe.StripeError) -> ChargeOutcome:
+    """The outcome of a money-moving POST that raised. A lost or server-side-failed answer is
+    UNCONFIRMED: Stripe may have acted, so the payment must be settled, never sent afresh."""
+    _log(exc, "charge")
+    error = error_body(exc)
+    code = error.get("code") or exc.code
+    decline_code = error.get("decline_code")
+    intent = error.get("payment_intent") if isinstance(error.get("payment_intent"), dict) else {}
+    intent_id = intent.get("id")
+    status = intent.get("status")
+    if isinstance(exc, stripe.CardError):
+        wording = decline_wording(code, decline_code)
+        kind = (
+            OutcomeKind.AUTHENTICATION_REQUIRED
+            if "authentication_required" in (code, decline_code)
+            else OutcomeKind.DECLINED
+        )
+        return ChargeOutcome.of(
+            kind,
+            reason=wording.reason,
+            next_step=wording.next_step,
+            intent_id=intent_id,
+            stripe_status=status,
+            code=code,
+            decline_code=decline_code,
+            livemode=bool(intent.get("livemode", False)),
+        )
+    if isinstance(exc, stripe.APIConnectionError):
+        return ChargeOutcome.of(OutcomeKind.UNCONFIRMED, code=code)
+    kind, reason, next_step = _classify(exc, code)
+    if kind is OutcomeKind.UNAVAILABLE:
+        # 5xx or 409 on a POST: Stripe calls the result indeterminate.
+        return ChargeOutcome.of(OutcomeKind.UNCONFIRMED, code=code, intent_id=intent_id)
+    return ChargeOutcome.of(
+        kind, reason=reason, next_step=next_step, code=code, intent_id=intent_id,
+        stripe_status=status,
+    )
+
+
+def outcome_for_read_error(exc: stripe.StripeError) -> ChargeOutcome:
+    """The outcome of a GET about a payment: nothing moved, so failures are just retryable."""
+    _log(exc, "payment lookup")
+    code = error_body(exc).get("code") or exc.code
+    kind, reason, next_step = _classify(exc, code)
+    return ChargeOutcome.of(kind, reason=reason, next_step=next_step, code=code)
+
+
+def gateway_error(exc: stripe.StripeError, what: str) -> GatewayError:
+    """A safe exception for a call that moves no money (listing, creating a customer, ...)."""
+    _log(exc, what)
+    code = error_body(exc).get("code") or exc.code
+    kind, reason, next_step = _classify(exc, code)
+    return GatewayError(kind, f"{reason} {next_step}", code=code)
+
+
+def _classify(exc: stripe.StripeError, code: str | None) -> tuple[OutcomeKind, str, str]:
+    """Kind and wording for everything that is not a card error."""
+    def wording(kind: OutcomeKind, reason: str | None = None) -> tuple[OutcomeKind, str, str]:
+        default_reason, next_step = DEFAULT_WORDING[kind]
+        return kind, reason or default_reason, next_step
+
+    if isinstance(exc, stripe.APIConnectionError):
+        return wording(OutcomeKind.UNAVAILABLE, REASON_UNAVAILABLE)
+    if isinstance(exc, stripe.RateLimitError):
+        return wording(OutcomeKind.RATE_LIMITED, REASON_RATE_LIMITED)
+    if isinstance(exc, stripe.AuthenticationError):
+        return wording(OutcomeKind.CONFIGURATION_PROBLEM, REASON_CONFIG_BAD_KEY)
+    if isinstance(exc, stripe.PermissionError):
+        return wording(OutcomeKind.CONFIGURATION_PROBLEM, REASON_CONFIG_PERMISSION)
+    if isinstance(exc, stripe.IdempotencyError):
+        return wording(OutcomeKind.BUG, REASON_BUG)
+    if isinstance(exc, stripe.InvalidRequestError):
+        if code == "resource_missing":
+            return OutcomeKind.BUG, REASON_MISSING_OBJECT, NEXT_STEP_REFRESH
+        return wording(OutcomeKind.BUG, REASON_BUG)
+    if isinstance(exc, stripe.CardError):
+        wording_ = decline_wording(code, error_body(exc).get("decline_code"))
+        return OutcomeKind.DECLINED, wording_.reason, wording_.next_step
+    if isinstance(exc, stripe.APIError):
+        return wording(OutcomeKind.UNAVAILABLE, REASON_UNAVAILABLE)
+    return wording(OutcomeKind.BUG, REASON_BUG)

@@ -1,0 +1,228 @@
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring.errors
+import pytest
+from keyring.backend import KeyringBackend
+
+from posdesk.services.secret_store import (
+    SECRET_NAMES,
+    STRIPE_PUBLISHABLE_KEY,
+    STRIPE_SECRET_KEY,
+    STRIPE_WEBHOOK_SECRET,
+    KeyringUnavailable,
+    SecretStore,
+    is_restricted_key,
+    mode_of_key,
+    validate_secret,
+)
+
+
+class DictKeyring(KeyringBackend):
+    """A real backend object with in-process storage, for the store's own logic."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.values: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.values.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.values[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.values.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError(username)
+
+
+class LockedKeyring(DictKeyring):
+    def get_password(self, service: str, username: str) -> str | None:
+        raise keyring.errors.KeyringLocked("collection is locked")
+
+
+SECRET_KEY = "sk_test_" + secrets.token_hex(12)
+RESTRICTED_LIVE = "rk_live_" + secrets.token_hex(12)
+PUBLISHABLE = "pk_test_" + secrets.token_hex(12)
+WEBHOOK = "whsec_" + secrets.token_hex(16)
+
+
+def test_set_get_delete_and_status_with_a_backend() -> None:
+    backend = DictKeyring()
+    store = SecretStore("posdesk-test", backend=backend)
+    assert store.status() == {name: False for name in SECRET_NAMES}
+    store.set(STRIPE_SECRET_KEY, f"  {SECRET_KEY}\n")
+    store.set(STRIPE_PUBLISHABLE_KEY, PUBLISHABLE)
+    assert store.get(STRIPE_SECRET_KEY) == SECRET_KEY  # stripped
+    assert backend.values[("posdesk-test", "stripe-secret-key")] == SECRET_KEY
+    assert store.status() == {
+        STRIPE_SECRET_KEY: True, STRIPE_PUBLISHABLE_KEY: True, STRIPE_WEBHOOK_SECRET: False
+    }
+    assert store.delete(STRIPE_SECRET_KEY) is True
+    assert store.delete(STRIPE_SECRET_KEY) is False
+    assert store.get(STRIPE_SECRET_KEY) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        (STRIPE_SECRET_KEY, PUBLISHABLE),
+        (STRIPE_SECRET_KEY, "sk_prod_" + "a" * 20),
+        (STRIPE_SECRET_KEY, "sk_test_abc"),
+        (STRIPE_PUBLISHABLE_KEY, SECRET_KEY),
+        (STRIPE_WEBHOOK_SECRET, "wh_" + "a" * 20),
+    ],
+)
+def test_wrong_shape_is_refused_without_echoing_the_value(name: str, value: str) -> None:
+    backend = DictKeyring()
+    store = SecretStore(backend=backend)
+    with pytest.raises(ValueError) as info:
+        store.set(name, value)
+    assert value not in str(info.value)
+    assert backend.values == {}
+
+
+def test_unknown_name_is_refused() -> None:
+    with pytest.raises(ValueError, match="Unknown secret name"):
+        SecretStore(backend=DictKeyring()).get("github-token")
+
+
+def test_validation_and_mode() -> None:
+    assert validate_secret(STRIPE_SECRET_KEY, RESTRICTED_LIVE) == RESTRICTED_LIVE
+    assert validate_secret(STRIPE_WEBHOOK_SECRET, WEBHOOK) == WEBHOOK
+    assert mode_of_key(SECRET_KEY) == "test"
+    assert mode_of_key(RESTRICTED_LIVE) == "live"
+    assert mode_of_key(PUBLISHABLE) == "test"
+    assert is_restricted_key(RESTRICTED_LIVE) and not is_restricted_key(SECRET_KEY)
+    with pytest.raises(ValueError):
+        mode_of_key(WEBHOOK)
+
+
+def test_fail_backend_is_refused_with_an_explanation() -> None:
+    from keyring.backends import fail
+
+    store = SecretStore(backend=fail.Keyring())
+    with pytest.raises(KeyringUnavailable) as info:
+        store.get(STRIPE_SECRET_KEY)
+    assert "keyring" in info.value.explanation.lower()
+    with pytest.raises(KeyringUnavailable):
+        store.set(STRIPE_SECRET_KEY, SECRET_KEY)
+
+
+def test_null_and_plaintext_backends_are_refused() -> None:
+    from keyring.backends import null
+
+    class PlaintextKeyring(DictKeyring):  # shaped like keyrings.alt.file.PlaintextKeyring
+        pass
+
+    for backend in (null.Keyring(), PlaintextKeyring()):
+        with pytest.raises(KeyringUnavailable):
+            SecretStore(backend=backend).set(STRIPE_SECRET_KEY, SECRET_KEY)
+
+
+def test_chainer_without_backends_is_refused() -> None:
+    from keyring.backends.chainer import ChainerBackend
+
+    chainer = ChainerBackend()
+    chainer.__dict__["backends"] = []  # what the chainer holds when nothing is viable
+    with pytest.raises(KeyringUnavailable):
+        SecretStore(backend=chainer).status()
+
+
+def test_backend_error_becomes_keyring_unavailable() -> None:
+    with pytest.raises(KeyringUnavailable) as info:
+        SecretStore(backend=LockedKeyring()).get(STRIPE_SECRET_KEY)
+    assert "KeyringLocked" in str(info.value)
+
+
+def test_in_memory_store_for_demo_mode() -> None:
+    first = SecretStore.in_memory()
+    first.set(STRIPE_SECRET_KEY, SECRET_KEY)
+    assert first.get(STRIPE_SECRET_KEY) == SECRET_KEY
+    assert SecretStore.in_memory().get(STRIPE_SECRET_KEY) is None  # nothing shared
+
+
+# --- the real OS keyring: GNOME Keyring over a private D-Bus session ---------------------------
+
+
+@pytest.fixture
+def secret_service(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[KeyringBackend]:
+    dbus = shutil.which("dbus-daemon")
+    daemon = shutil.which("gnome-keyring-daemon")
+    if not dbus or not daemon:
+        pytest.skip("needs dbus-daemon and gnome-keyring-daemon (apt packages dbus, gnome-keyring)")
+    home = tmp_path / "home"
+    runtime = tmp_path / "run"
+    home.mkdir()
+    runtime.mkdir(mode=0o700)
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "XDG_RUNTIME_DIR": str(runtime),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+    }
+    bus = subprocess.Popen(
+        [dbus, "--session", "--nofork", "--print-address=1"],
+        stdout=subprocess.PIPE, env=env, text=True,
+    )
+    keyring_daemon: subprocess.Popen[bytes] | None = None
+    try:
+        assert bus.stdout is not None
+        address = bus.stdout.readline().strip()
+        env["DBUS_SESSION_BUS_ADDRESS"] = address
+        keyring_daemon = subprocess.Popen(
+            [daemon, "--foreground", "--unlock", "--components=secrets"],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+        )
+        assert keyring_daemon.stdin is not None
+        # The login keyring's password; it is created unlocked with it.
+        keyring_daemon.stdin.write(b"posdesk-test-keyring")
+        keyring_daemon.stdin.close()
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+        from keyring.backends.SecretService import Keyring
+
+        backend = Keyring()
+        deadline = time.monotonic() + 20
+        while True:  # the daemon claims its bus name shortly after starting
+            try:
+                backend.get_password("posdesk-probe", "probe")
+                break
+            except keyring.errors.KeyringError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        yield backend
+    finally:
+        for process in (keyring_daemon, bus):
+            if process is not None:
+                process.terminate()
+                try:
+                    process.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+
+
+def test_real_secret_service_round_trip(secret_service: KeyringBackend) -> None:
+    store = SecretStore("posdesk-test-" + secrets.token_hex(3), backend=secret_service)
+    assert store.status()[STRIPE_SECRET_KEY] is False
+    store.set(STRIPE_SECRET_KEY, SECRET_KEY)
+    store.set(STRIPE_WEBHOOK_SECRET, WEBHOOK)
+    # A second store over a fresh connection reads what the daemon kept.
+    from keyring.backends.SecretService import Keyring
+
+    again = SecretStore(store.service_name, backend=Keyring())
+    assert again.get(STRIPE_SECRET_KEY) == SECRET_KEY
+    assert again.status() == {
+        STRIPE_SECRET_KEY: True, STRIPE_PUBLISHABLE_KEY: False, STRIPE_WEBHOOK_SECRET: True
+    }
+    assert again.delete(STRIPE_SECRET_KEY) is True
+    assert store.get(STRIPE_SECRET_KEY) is None
