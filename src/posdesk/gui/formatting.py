@@ -27,17 +27,19 @@ def local_time_text(moment: datetime | None) -> str:
 
 def state_text(state: str) -> str:
     """A payment state in words a cashier uses."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     words = {
-        PaymentState.PENDING: tr("PaymentState", "Sending to Stripe"),
-        PaymentState.UNCONFIRMED: tr("PaymentState", "Checking with Stripe"),
-        PaymentState.SUCCEEDED: tr("PaymentState", "Paid"),
-        PaymentState.PROCESSING: tr("PaymentState", "Processing"),
-        PaymentState.REQUIRES_CAPTURE: tr("PaymentState", "Authorised, not captured"),
-        PaymentState.DECLINED: tr("PaymentState", "Declined"),
-        PaymentState.AUTHENTICATION_REQUIRED: tr("PaymentState", "Needs customer to authenticate"),
-        PaymentState.FAILED: tr("PaymentState", "Failed, not charged"),
-        PaymentState.CANCELED: tr("PaymentState", "Canceled"),
+        PaymentState.PENDING: translate("PaymentState", "Sending to Stripe"),
+        PaymentState.UNCONFIRMED: translate("PaymentState", "Checking with Stripe"),
+        PaymentState.SUCCEEDED: translate("PaymentState", "Paid"),
+        PaymentState.PROCESSING: translate("PaymentState", "Processing"),
+        PaymentState.REQUIRES_CAPTURE: translate("PaymentState", "Authorised, not captured"),
+        PaymentState.DECLINED: translate("PaymentState", "Declined"),
+        PaymentState.AUTHENTICATION_REQUIRED: translate(
+            "PaymentState", "Needs customer to authenticate"
+        ),
+        PaymentState.FAILED: translate("PaymentState", "Failed, not charged"),
+        PaymentState.CANCELED: translate("PaymentState", "Canceled"),
     }
     try:
         return words[PaymentState(state)]

@@ -1,0 +1,109 @@
+"""GUI fixtures: the real app context (store, services, gateway) against the sandbox, a shop
+with saved test cards created through stripe-python, and the main window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import stripe
+
+from posdesk.app_context import AppContext
+from posdesk.domain.roles import Role, StaffMember
+from posdesk.services.secret_store import SecretStore
+from posdesk.settings import Settings
+
+
+def sandbox_url(server: Any) -> str:
+    return server.base_url
+
+
+@pytest.fixture
+def gui_app(qapp: Any) -> Any:
+    from posdesk.gui.app import prepare_application
+
+    return prepare_application()
+
+
+def make_context(
+    *, data_dir: Path, store: Any, api_base: str, secret_key: str | None, role: Role
+) -> AppContext:
+    context = AppContext(
+        settings=Settings(currency="USD", locale="en_US"),
+        data_dir=data_dir,
+        store=store,
+        secrets=SecretStore.in_memory(),
+        staff=StaffMember(id="staff-test", name="Test Cashier", role=role),
+        api_base=api_base,
+    )
+    if secret_key is not None:
+        context.reconfigure(secret_key, None)
+    return context
+
+
+@pytest.fixture
+def staff_role() -> Role:
+    return Role.MANAGER
+
+
+@pytest.fixture
+def gui_context(
+    sandbox: Any, tmp_store: Any, data_dir: Path, secret_key: str, staff_role: Role
+) -> AppContext:
+    return make_context(
+        data_dir=data_dir,
+        store=tmp_store,
+        api_base=sandbox_url(sandbox),
+        secret_key=secret_key,
+        role=staff_role,
+    )
+
+
+@dataclass
+class Shop:
+    """Customers with saved cards, created in the sandbox the way a shop's site would."""
+
+    client: stripe.StripeClient
+    customer_id: str
+    card_ids: dict[str, str]  # last4 -> pm id
+
+
+def _attach(client: stripe.StripeClient, pm: str, customer_id: str) -> str:
+    attached = client.v1.payment_methods.attach(pm, {"customer": customer_id})
+    return attached.id
+
+
+@pytest.fixture
+def shop(sandbox: Any, secret_key: str) -> Shop:
+    client = stripe.StripeClient(secret_key, base_addresses={"api": sandbox_url(sandbox)})
+    ada = client.v1.customers.create(
+        {"name": "Ada Lovelace", "email": "ada@example.com", "phone": "+44 20 7946 0001"}
+    )
+    client.v1.customers.create(
+        {"name": "Adam Smith", "email": "adam@example.com", "phone": "+1 555 0100"}
+    )
+    client.v1.customers.create({"name": "Grace Hopper", "email": "grace@example.com"})
+    cards = {}
+    for pm in (
+        "pm_card_visa",
+        "pm_card_chargeDeclinedInsufficientFunds",
+        "pm_card_authenticationRequired",
+    ):
+        pm_id = _attach(client, pm, ada.id)
+        cards[client.v1.payment_methods.retrieve(pm_id).card.last4] = pm_id
+    return Shop(client=client, customer_id=ada.id, card_ids=cards)
+
+
+@pytest.fixture
+def window(qtbot: Any, gui_app: Any, gui_context: AppContext) -> Iterator[Any]:
+    from posdesk.gui.main_window import MainWindow
+
+    win = MainWindow(gui_context)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
