@@ -1,0 +1,331 @@
+// PosDesk checkout page. Talks to Stripe.js and, through QWebChannel, to the app.
+// The client secret arrives from the bridge at run time and goes to Stripe.js only: it is
+// never logged, written into the page, or sent back. Reports to the app carry ids, statuses
+// and Stripe's error code/decline code/message, nothing else.
+(function () {
+  "use strict";
+
+  var FLOW_TEXT = {
+    payment: { title: "Card payment", submit: "Pay" },
+    setup: { title: "Save a card", submit: "Save card" },
+    authenticate: { title: "Confirm the payment", submit: "Authenticate and pay" },
+    cvc: { title: "Confirm the security code", submit: "Continue" }
+  };
+  var GENERIC_ERROR = "Something went wrong. Please try again or use another card.";
+
+  var bridge = null;
+  var config = null;  // holds the client secret; only ever handed to Stripe.js
+  var stripe = null;
+  var elements = null;
+  var element = null;
+  var intent = null;  // authenticate flow: the intent as Stripe.js returned it
+  var busy = false;
+  var awaitingProceed = false;
+  var submitText = "Pay";
+
+  function $(id) { return document.getElementById(id); }
+
+  function report(message) {
+    message.flow = config ? config.flow : null;
+    if (bridge) { bridge.report(JSON.stringify(message)); }
+  }
+
+  // Only the fields the app needs; a Stripe error object can embed the whole intent,
+  // client secret included, so it is never serialised as is.
+  function errorFields(error) {
+    return {
+      type: (error && error.type) || null,
+      code: (error && error.code) || null,
+      decline_code: (error && error.decline_code) || null,
+      message: (error && error.message) || GENERIC_ERROR
+    };
+  }
+
+  function idOf(value) {
+    if (!value) { return null; }
+    return typeof value === "string" ? value : (value.id || null);
+  }
+
+  function showMessage(text, info) {
+    var box = $("message");
+    box.textContent = text;
+    box.className = info ? "message info" : "message";
+    box.hidden = !text;
+  }
+
+  function setBusy(value, label) {
+    busy = value;
+    $("submit").disabled = value;
+    $("submit-label").textContent = value ? (label || "Processing…") : submitText;
+    if (element && typeof element.update === "function" && config.flow !== "cvc") {
+      try { element.update({ readOnly: value }); } catch (ignored) { /* older element */ }
+    }
+  }
+
+  function showForm() {
+    $("loading").hidden = true;
+    $("checkout-form").hidden = false;
+    $("submit").disabled = false;
+  }
+
+  function showDone(text) {
+    $("checkout-form").hidden = true;
+    $("loading").hidden = true;
+    $("done-text").textContent = text;
+    $("done").hidden = false;
+  }
+
+  // A failure the customer can retry (decline, wrong CVC, failed challenge).
+  function fail(error, intentId) {
+    var fields = errorFields(error);
+    setBusy(false);
+    showMessage(fields.message);
+    report({ state: "failed", intent_id: intentId || null, error: fields });
+  }
+
+  // The page cannot work at all (no Stripe.js, bad configuration).
+  function fatal(code, text) {
+    $("loading").hidden = false;
+    $("loading").textContent = text;
+    $("checkout-form").hidden = true;
+    report({ state: "failed", intent_id: null,
+             error: { type: "page_error", code: code, decline_code: null, message: text } });
+  }
+
+  function unexpected() {
+    // Exception texts from Stripe.js can echo the values passed in: report a fixed text.
+    fail({ type: "page_error", code: "page_error", message: GENERIC_ERROR }, null);
+  }
+
+  function outcome(result, kind) {
+    if (result.error) {
+      fail(result.error, idOf(result.error[kind]));
+      return;
+    }
+    var found = result[kind];
+    var status = found ? found.status : null;
+    var message = {
+      intent_id: found ? found.id : null,
+      status: status,
+      payment_method: found ? idOf(found.payment_method) : null
+    };
+    if (status === "succeeded" || status === "requires_capture") {
+      message.state = "succeeded";
+      report(message);
+      showDone(config.flow === "setup" ? "Card saved" : "Approved");
+    } else if (status === "processing") {
+      message.state = "processing";
+      report(message);
+      showDone("Processing…");
+    } else if (status === "requires_action") {
+      message.state = "requires_action";
+      report(message);
+      setBusy(false);
+      showMessage("The bank needs the customer to confirm. Please try again.", true);
+    } else {
+      var last = found && (found.last_payment_error || found.last_setup_error);
+      fail(last || { message: "The card was not accepted. Please try another card." },
+           message.intent_id);
+    }
+  }
+
+  // -- flows -------------------------------------------------------------------------------
+
+  function mountElement(kind, options) {
+    element = elements.create(kind, options || {});
+    element.on("ready", function () {
+      showForm();
+      report({ state: "ready" });
+    });
+    element.on("loaderror", function (event) {
+      fatal("element_load_failed", (event && event.error && event.error.message) ||
+            "The card form could not be loaded.");
+    });
+    element.mount("#element");
+  }
+
+  function startPayment() {
+    elements = stripe.elements({ clientSecret: config.client_secret,
+                                 appearance: config.appearance || undefined });
+    $("save-row").hidden = !(config.flow === "payment" && config.allow_save);
+    mountElement("payment");
+  }
+
+  function startCvc() {
+    elements = stripe.elements({ appearance: config.appearance || undefined });
+    $("card-label").textContent = config.card_label
+      ? "Security code for " + config.card_label : "Security code (CVC)";
+    $("card-label").hidden = false;
+    mountElement("cardCvc", { style: { base: { fontSize: "22px", color: "#1a1f36" } } });
+  }
+
+  function startAuthenticate() {
+    $("element").hidden = true;
+    if (config.card_label) {
+      $("card-label").textContent = config.card_label;
+      $("card-label").hidden = false;
+    }
+    stripe.retrievePaymentIntent(config.client_secret).then(function (result) {
+      if (result.error) { fatal("intent_unavailable", errorFields(result.error).message); return; }
+      intent = result.paymentIntent;
+      if (intent.status === "succeeded" || intent.status === "requires_capture") {
+        outcome(result, "paymentIntent");
+        return;
+      }
+      showForm();
+      report({ state: "ready", intent_id: intent.id, status: intent.status });
+    }, function () { fatal("intent_unavailable", GENERIC_ERROR); });
+  }
+
+  function confirmPayment() {
+    setBusy(true);
+    report({ state: "processing" });
+    stripe.confirmPayment({
+      elements: elements,
+      confirmParams: { return_url: config.return_url },
+      redirect: "if_required"
+    }).then(function (r) { outcome(r, "paymentIntent"); }, unexpected);
+  }
+
+  function confirmSetup() {
+    setBusy(true);
+    report({ state: "processing" });
+    stripe.confirmSetup({
+      elements: elements,
+      confirmParams: { return_url: config.return_url },
+      redirect: "if_required"
+    }).then(function (r) { outcome(r, "setupIntent"); }, unexpected);
+  }
+
+  function confirmAuthenticate() {
+    setBusy(true);
+    report({ state: "processing", intent_id: intent.id });
+    var pending;
+    if (intent.status === "requires_action") {
+      pending = stripe.handleNextAction({ clientSecret: config.client_secret });
+    } else {
+      var method = config.payment_method || idOf(intent.payment_method) ||
+        idOf(intent.last_payment_error && intent.last_payment_error.payment_method);
+      if (!method) {
+        fail({ code: "payment_method_missing", message: "This payment has no card to confirm." },
+             intent.id);
+        return;
+      }
+      pending = stripe.confirmPayment({
+        clientSecret: config.client_secret,
+        confirmParams: { payment_method: method, return_url: config.return_url },
+        redirect: "if_required"
+      });
+    }
+    pending.then(function (r) {
+      if (r.paymentIntent) { intent = r.paymentIntent; }
+      outcome(r, "paymentIntent");
+    }, unexpected);
+  }
+
+  function confirmCvc() {
+    setBusy(true);
+    stripe.createToken("cvc_update", element).then(function (result) {
+      if (result.error) { fail(result.error, null); return; }
+      report({ state: "cvc_token", token_id: result.token.id });
+      showDone("Security code received");
+    }, unexpected);
+  }
+
+  function onSubmit(event) {
+    event.preventDefault();
+    if (busy) { return; }
+    showMessage("");
+    var flow = config.flow;
+    if (flow === "payment" && config.allow_save) {
+      // The app sets setup_future_usage on the intent (server side), then answers `proceed`.
+      awaitingProceed = true;
+      setBusy(true);
+      report({ state: "confirm_requested", save_card: $("save-card").checked });
+    } else if (flow === "payment") {
+      confirmPayment();
+    } else if (flow === "setup") {
+      confirmSetup();
+    } else if (flow === "authenticate") {
+      confirmAuthenticate();
+    } else if (flow === "cvc") {
+      confirmCvc();
+    }
+  }
+
+  function onProceed(text) {
+    if (!awaitingProceed) { return; }
+    awaitingProceed = false;
+    var answer;
+    try { answer = JSON.parse(text); } catch (ignored) { answer = { ok: false }; }
+    if (answer.ok) {
+      // The app changed the intent (saving consent): let the element pick that up first.
+      if (typeof elements.fetchUpdates === "function") {
+        elements.fetchUpdates().then(function () { confirmPayment(); }, unexpected);
+      } else {
+        confirmPayment();
+      }
+    } else {
+      setBusy(false);
+      showMessage(answer.message || GENERIC_ERROR);
+    }
+  }
+
+  function start(text) {
+    try { config = JSON.parse(text); } catch (ignored) { config = null; }
+    if (!config || !FLOW_TEXT[config.flow]) {
+      config = null;
+      fatal("bad_config", "The checkout could not start.");
+      return;
+    }
+    var key = String(config.publishable_key || "");
+    if (key.indexOf("pk_") !== 0) {
+      // Defence in depth: anything but a publishable key is refused, never used.
+      fatal("bad_key", "The checkout is not configured with a publishable key.");
+      return;
+    }
+    if (typeof Stripe !== "function") {
+      fatal("stripe_js_unavailable", "Secure card entry could not be loaded. Check the connection.");
+      return;
+    }
+    var text_ = FLOW_TEXT[config.flow];
+    $("checkout-title").textContent = config.title || text_.title;
+    if (config.description) {
+      $("checkout-subtitle").textContent = config.description;
+      $("checkout-subtitle").hidden = false;
+    }
+    submitText = config.submit_label ||
+      (config.amount_label && (config.flow === "payment" || config.flow === "authenticate")
+        ? text_.submit + " " + config.amount_label : text_.submit);
+    $("submit-label").textContent = submitText;
+    $("checkout-form").addEventListener("submit", onSubmit);
+
+    stripe = config.locale ? Stripe(key, { locale: config.locale }) : Stripe(key);
+    try {
+      if (config.flow === "payment" || config.flow === "setup") { startPayment(); }
+      else if (config.flow === "authenticate") { startAuthenticate(); }
+      else { startCvc(); }
+    } catch (ignored) {
+      fatal("page_error", GENERIC_ERROR);
+    }
+  }
+
+  // qwebchannel.js is injected by the web view; wait for it and for the transport.
+  var attempts = 0;
+  function connect() {
+    if (typeof QWebChannel === "undefined" || typeof qt === "undefined" ||
+        !qt.webChannelTransport) {
+      if (++attempts < 400) { setTimeout(connect, 25); }
+      else { $("loading").textContent = "The checkout could not connect to PosDesk."; }
+      return;
+    }
+    new QWebChannel(qt.webChannelTransport, function (channel) {
+      bridge = channel.objects.bridge;
+      if (bridge.proceed && typeof bridge.proceed.connect === "function") {
+        bridge.proceed.connect(onProceed);
+      }
+      bridge.config(start);
+    });
+  }
+  connect();
+}());
