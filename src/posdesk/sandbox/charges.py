@@ -1,0 +1,90 @@
+"""Charge objects: one per payment attempt, succeeded or failed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .context import Context, expand, paginate, require_secret
+from .params import LIST_SPEC, LIST_STR, STR, validate
+from .state import new_id
+
+
+def new_charge(
+    ctx: Context,
+    pi: dict[str, Any],
+    pm: dict[str, Any],
+    *,
+    failure: tuple[str, str, str | None] | None = None,
+    captured: bool = True,
+) -> dict[str, Any]:
+    """`failure` is (code, message, decline_code) for a declined attempt."""
+    ok = failure is None
+    card = pm["card"]
+    charge = {
+        "id": new_id("ch"),
+        "object": "charge",
+        "amount": pi["amount"],
+        "amount_captured": pi["amount"] if ok and captured else 0,
+        "amount_refunded": 0,
+        "balance_transaction": new_id("txn") if ok and captured else None,
+        "billing_details": pm["billing_details"],
+        "captured": ok and captured,
+        "created": ctx.now(),
+        "currency": pi["currency"],
+        "customer": pi.get("customer"),
+        "description": pi.get("description"),
+        "failure_code": failure[0] if failure else None,
+        "failure_message": failure[1] if failure else None,
+        "livemode": False,
+        "metadata": dict(pi.get("metadata") or {}),
+        "outcome": {
+            "network_status": "approved_by_network" if ok else "declined_by_network",
+            "reason": None if ok else (failure[2] or failure[0]),
+            "risk_level": "normal",
+            "seller_message": "Payment complete." if ok else "The bank did not approve the charge.",
+            "type": "authorized" if ok else "issuer_declined",
+        },
+        "paid": ok,
+        "payment_intent": pi["id"],
+        "payment_method": pm["id"],
+        "payment_method_details": {
+            "card": {
+                "brand": card["brand"],
+                "checks": card["checks"],
+                "country": card["country"],
+                "exp_month": card["exp_month"],
+                "exp_year": card["exp_year"],
+                "fingerprint": card["fingerprint"],
+                "funding": card["funding"],
+                "last4": card["last4"],
+                "network": card["brand"],
+                "wallet": None,
+            },
+            "type": "card",
+        },
+        "receipt_email": pi.get("receipt_email"),
+        "refunded": False,
+        "refunds": {"object": "list", "data": [], "has_more": False, "url": ""},
+        "statement_descriptor_suffix": pi.get("statement_descriptor_suffix"),
+        "status": "succeeded" if ok else "failed",
+    }
+    charge["refunds"]["url"] = f"/v1/charges/{charge['id']}/refunds"
+    ctx.state.add("charge", charge)
+    ctx.emit("charge.succeeded" if ok else "charge.failed", charge)
+    return charge
+
+
+def retrieve(ctx: Context, raw: dict[str, Any], charge_id: str) -> dict[str, Any]:
+    require_secret(ctx)
+    p = validate(raw, {"expand": LIST_STR})
+    return expand(ctx, ctx.get("charge", charge_id), p.get("expand"))
+
+
+def list_(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
+    require_secret(ctx)
+    p = validate(raw, {**LIST_SPEC, "customer": STR, "payment_intent": STR})
+    rows = ctx.state.newest_first("charge")
+    for key in ("customer", "payment_intent"):
+        if key in p:
+            rows = [c for c in rows if c.get(key) == p[key]]
+    return expand(ctx, paginate(ctx, rows, p, "/v1/charges", "charge"), p.get("expand"))

@@ -1,0 +1,69 @@
+"""`posdesk sandbox`: run the sandbox in the foreground until SIGINT/SIGTERM."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+
+from .server import SandboxServer
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="posdesk sandbox",
+        description="Run the offline Stripe-compatible sandbox (test mode only).",
+    )
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=12111)
+    parser.add_argument("--webhook-url", help="POST every event here, signed like Stripe")
+    parser.add_argument("--webhook-secret", help="whsec_… secret used to sign webhooks")
+    parser.add_argument("--webhook-chaos", action="store_true", help="duplicate and reorder")
+    parser.add_argument("--latency-ms", type=int, default=0)
+    parser.add_argument("--seed", choices=["demo"], help="start with sample data")
+    parser.add_argument("--state-file", help="keep state in this JSON file across restarts")
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    if bool(args.webhook_url) != bool(args.webhook_secret):
+        print("--webhook-url and --webhook-secret go together", file=sys.stderr)
+        return 2
+    if args.webhook_secret and not args.webhook_secret.startswith("whsec_"):
+        print("--webhook-secret must start with whsec_", file=sys.stderr)
+        return 2
+    server = SandboxServer(
+        host=args.host,
+        port=args.port,
+        seed=args.seed,
+        latency_ms=args.latency_ms,
+        webhook_url=args.webhook_url,
+        webhook_secret=args.webhook_secret,
+        state_file=args.state_file,
+        webhook_chaos=args.webhook_chaos,
+    )
+    try:
+        server.start()
+    except OSError as exc:
+        print(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    stop = threading.Event()
+
+    def _stop(signum: int, frame: object) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    print(server.base_url, flush=True)
+    try:
+        while not stop.wait(0.5):
+            pass
+    finally:
+        server.stop()
+    return 0
+
+
+def main() -> None:
+    sys.exit(run(sys.argv[1:]))

@@ -1,0 +1,131 @@
+"""`/_sandbox/…`: steering a running sandbox from outside (faults, latency, 3D Secure
+challenges, webhook target, counts). Deliberately not under `/v1`: Stripe has no such API."""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl
+
+from .errors import SandboxError, invalid
+from .faults import Fault
+from .params import parse_form
+
+if TYPE_CHECKING:
+    from .server import SandboxServer, _Handler
+
+
+def _params(body: bytes, query: str, content_type: str) -> dict[str, Any]:
+    text = body.decode("utf-8", errors="replace")
+    if "json" in content_type and text.strip():
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise invalid("Invalid JSON body.") from exc
+        if not isinstance(data, dict):
+            raise invalid("The JSON body must be an object.")
+        return data
+    params: dict[str, Any] = dict(parse_qsl(query))
+    params.update(parse_form(text))
+    return params
+
+
+def _int(params: dict[str, Any], name: str, default: int) -> int:
+    try:
+        return int(params.get(name, default))
+    except (TypeError, ValueError) as exc:
+        raise invalid(f"Invalid integer: {params.get(name)}", name) from exc
+
+
+def _float(params: dict[str, Any], name: str, default: float) -> float:
+    try:
+        return float(params.get(name, default))
+    except (TypeError, ValueError) as exc:
+        raise invalid(f"Invalid number: {params.get(name)}", name) from exc
+
+
+def handle(
+    sandbox: SandboxServer, req: _Handler, method: str, path: str, query: str, body: bytes
+) -> None:
+    try:
+        status, result = _route(sandbox, req, method, path, query, body)
+    except SandboxError as err:
+        req.send_json(err.status, err.body())
+        return
+    if isinstance(result, str):
+        req.send_raw(status, result.encode(), {}, content_type="text/html; charset=utf-8")
+    else:
+        req.send_json(status, result)
+
+
+def _route(
+    sandbox: SandboxServer, req: _Handler, method: str, path: str, query: str, body: bytes
+) -> tuple[int, Any]:
+    parts = path.strip("/").split("/")[1:]
+    params = _params(body, query, req.headers.get("Content-Type") or "")
+    if parts == ["health"] and method == "GET":
+        return 200, {"ok": True, "base_url": sandbox.base_url, **sandbox.idempotency.snapshot()}
+    if parts == ["faults"] and method == "POST":
+        kind = str(params.get("kind", "fail"))
+        try:
+            sandbox.faults.add(
+                Fault(
+                    kind,
+                    _int(params, "count", 1),
+                    params.get("path_prefix") or None,
+                    status=_int(params, "status", 500),
+                    seconds=_float(params, "seconds", 0.0),
+                )
+            )
+        except ValueError as exc:
+            raise invalid(str(exc), "kind") from exc
+        return 200, {"ok": True}
+    if parts == ["faults"] and method == "DELETE":
+        sandbox.clear_faults()
+        return 200, {"ok": True}
+    if parts == ["latency"] and method == "POST":
+        sandbox.set_latency(_int(params, "ms", 0))
+        return 200, {"ok": True, "latency_ms": sandbox.latency_ms}
+    if parts == ["webhooks"] and method == "POST":
+        chaos = str(params.get("chaos", "false")).lower() in ("1", "true")
+        try:
+            sandbox.set_webhook(params.get("url") or None, params.get("secret"), chaos=chaos)
+        except ValueError as exc:
+            raise invalid(str(exc), "secret") from exc
+        return 200, {"ok": True}
+    if len(parts) == 2 and parts[0] == "count" and method == "GET":
+        if parts[1] not in sandbox.state.objects:
+            raise invalid(f"Unknown kind: {parts[1]}", "kind")
+        return 200, {"kind": parts[1], "count": sandbox.count(parts[1])}
+    if len(parts) == 3 and parts[0] == "challenges" and method == "POST":
+        if parts[2] not in ("complete", "fail"):
+            raise invalid("Use /complete or /fail.")
+        intent = sandbox._challenge(parts[1], complete=parts[2] == "complete")
+        return 200, intent
+    if len(parts) == 2 and parts[0] == "challenges" and method == "GET":
+        return 200, _challenge_page(parts[1])
+    raise SandboxError(404, "invalid_request_error", f"Unknown sandbox control {method} {path}.")
+
+
+def _challenge_page(intent_id: str) -> str:
+    """A stand-in for the bank's 3D Secure page: two buttons, no card data."""
+    safe = html.escape(intent_id)
+    return f"""<!doctype html>
+<html><head><meta charset="utf-8"><title>3D Secure test page</title></head>
+<body>
+<h1>3D Secure test authentication</h1>
+<p>Intent <code>{safe}</code> is waiting for authentication.</p>
+<button id="complete" onclick="finish('complete')">Complete authentication</button>
+<button id="fail" onclick="finish('fail')">Fail authentication</button>
+<p id="result"></p>
+<script>
+async function finish(action) {{
+  const r = await fetch('/_sandbox/challenges/{safe}/' + action, {{method: 'POST'}});
+  const body = await r.json();
+  document.getElementById('result').textContent = body.status || 'error';
+  const back = new URLSearchParams(location.search).get('return_url');
+  if (back) location.href = back;
+}}
+</script>
+</body></html>"""

@@ -1,0 +1,505 @@
+"""PaymentIntents: create, confirm (with the card table's behaviour), 3D Secure, capture,
+cancel, update, retrieve and list."""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+from typing import Any
+
+from . import cards, charges, payment_methods
+from .context import PUBLISHABLE, Context, expand, merge_metadata, paginate, require_secret
+from .errors import SandboxError, invalid, unexpected_state
+from .money import check_amount, check_currency
+from .params import ANY, BOOL, INT, LIST_SPEC, LIST_STR, META, STR, enum, validate
+from .state import new_id, token
+
+OFF_SESSION = ANY  # `true`/`false` or `one_off`/`recurring`
+COMMON = {
+    "amount": INT,
+    "currency": STR,
+    "customer": STR,
+    "payment_method": STR,
+    "setup_future_usage": enum("off_session", "on_session", ""),
+    "capture_method": enum("automatic", "automatic_async", "manual"),
+    "payment_method_types": LIST_STR,
+    "metadata": META,
+    "description": STR,
+    "receipt_email": STR,
+    "statement_descriptor": STR,
+    "statement_descriptor_suffix": STR,
+    "payment_method_options": ANY,
+    "expand": LIST_STR,
+}
+CREATE_SPEC = {
+    **COMMON,
+    "confirm": BOOL,
+    "off_session": OFF_SESSION,
+    "return_url": STR,
+    "confirmation_method": enum("automatic", "manual"),
+    "automatic_payment_methods": {"enabled": BOOL, "allow_redirects": enum("always", "never")},
+    "error_on_requires_action": BOOL,
+    "use_stripe_sdk": BOOL,
+    "mandate_data": ANY,
+}
+CONFIRM_SPEC = {
+    "payment_method": STR,
+    "off_session": OFF_SESSION,
+    "return_url": STR,
+    "client_secret": STR,
+    "setup_future_usage": enum("off_session", "on_session", ""),
+    "capture_method": enum("automatic", "automatic_async", "manual"),
+    "receipt_email": STR,
+    "payment_method_options": ANY,
+    "payment_method_types": LIST_STR,
+    "error_on_requires_action": BOOL,
+    "use_stripe_sdk": BOOL,
+    "mandate_data": ANY,
+    "expand": LIST_STR,
+}
+CONFIRMABLE = ("requires_payment_method", "requires_confirmation", "requires_action")
+UPDATABLE = ("requires_payment_method", "requires_confirmation", "requires_action")
+CANCELABLE = (
+    "requires_payment_method",
+    "requires_capture",
+    "requires_confirmation",
+    "requires_action",
+)
+
+
+def _off_session(value: Any) -> bool:
+    if value is None:
+        return False
+    if value in ("true", "one_off", "recurring"):
+        return True
+    if value == "false":
+        return False
+    raise invalid(f"Invalid off_session: {str(value)[:50]}", "off_session")
+
+
+def _check_secret(ctx: Context, pi: dict[str, Any], given: str | None) -> None:
+    if (ctx.key_kind == PUBLISHABLE or given is not None) and given != pi["client_secret"]:
+        raise invalid(
+            "The client_secret provided does not match the client_secret associated with "
+            "the PaymentIntent.",
+            "client_secret",
+        )
+
+
+def _set(pi: dict[str, Any], previous: dict[str, Any], **changes: Any) -> None:
+    for key, value in changes.items():
+        if pi.get(key) != value:
+            previous.setdefault(key, copy.deepcopy(pi.get(key)))
+            pi[key] = value
+
+
+def create(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
+    require_secret(ctx)
+    p = validate(raw, CREATE_SPEC, required=("amount", "currency"))
+    currency = check_currency(p["currency"])
+    check_amount(p["amount"], currency)
+    confirm = p.get("confirm", False)
+    off_session = _off_session(p.get("off_session"))
+    if "off_session" in p and not confirm:
+        raise invalid("You can only pass off_session when confirm is set to true.", "off_session")
+    if "return_url" in p and not confirm:
+        raise invalid("You can only pass return_url when confirm is set to true.", "return_url")
+    customer_id = p.get("customer")
+    if customer_id is not None:
+        from .customers import live
+
+        live(ctx, customer_id)
+    if p.get("setup_future_usage") and not customer_id:
+        # Stripe allows it without a customer, but nothing could be saved; keep it simple.
+        pass
+    pm = None
+    if p.get("payment_method"):
+        pm = payment_methods.resolve(ctx, p["payment_method"])
+        _check_pm_customer(pm, customer_id)
+    pi_id = new_id("pi")
+    pi = {
+        "id": pi_id,
+        "object": "payment_intent",
+        "amount": p["amount"],
+        "amount_capturable": 0,
+        "amount_received": 0,
+        "canceled_at": None,
+        "cancellation_reason": None,
+        "capture_method": p.get("capture_method", "automatic_async"),
+        "client_secret": f"{pi_id}_secret_{token(25)}",
+        "confirmation_method": p.get("confirmation_method", "automatic"),
+        "created": ctx.now(),
+        "currency": currency,
+        "customer": customer_id,
+        "description": p.get("description"),
+        "last_payment_error": None,
+        "latest_charge": None,
+        "livemode": False,
+        "metadata": p.get("metadata") or {},
+        "next_action": None,
+        "payment_method": pm["id"] if pm else None,
+        "payment_method_options": {"card": {"request_three_d_secure": "automatic"}},
+        "payment_method_types": p.get("payment_method_types") or ["card"],
+        "processing": None,
+        "receipt_email": p.get("receipt_email"),
+        "setup_future_usage": p.get("setup_future_usage") or None,
+        "statement_descriptor": p.get("statement_descriptor"),
+        "statement_descriptor_suffix": p.get("statement_descriptor_suffix"),
+        "status": "requires_confirmation" if pm else "requires_payment_method",
+    }
+    ctx.state.add("payment_intent", pi)
+    ctx.emit("payment_intent.created", pi)
+    if confirm:
+        _confirm(ctx, pi, pm, off_session, p.get("return_url"))
+    return expand(ctx, pi, p.get("expand"))
+
+
+def _check_pm_customer(pm: dict[str, Any], customer_id: str | None) -> None:
+    owner = pm.get("customer")
+    if owner is not None and owner != customer_id:
+        raise invalid(
+            f"The provided PaymentMethod belongs to a different Customer ({owner}). Please "
+            "include that Customer in the `customer` parameter on the PaymentIntent.",
+            "payment_method",
+        )
+
+
+def confirm(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
+    p = validate(raw, CONFIRM_SPEC)
+    pi = ctx.get("payment_intent", pi_id)
+    _check_secret(ctx, pi, p.get("client_secret"))
+    if pi["status"] not in CONFIRMABLE:
+        raise unexpected_state(
+            f"You cannot confirm this PaymentIntent because it has a status of {pi['status']}. "
+            "Only a PaymentIntent with one of the following statuses may be confirmed: "
+            "requires_confirmation, requires_action, requires_payment_method."
+        )
+    previous: dict[str, Any] = {}
+    for key in ("setup_future_usage", "receipt_email", "capture_method"):
+        if key in p:
+            _set(pi, previous, **{key: p[key] or None})
+    if p.get("payment_method_types"):
+        pi["payment_method_types"] = p["payment_method_types"]
+    pm = None
+    if p.get("payment_method"):
+        pm = payment_methods.resolve(ctx, p["payment_method"])
+        _check_pm_customer(pm, pi.get("customer"))
+    elif pi.get("payment_method"):
+        pm = ctx.state.get("payment_method", pi["payment_method"])
+    _confirm(ctx, pi, pm, _off_session(p.get("off_session")), p.get("return_url"))
+    return expand(ctx, pi, p.get("expand"))
+
+
+def _confirm(
+    ctx: Context,
+    pi: dict[str, Any],
+    pm: dict[str, Any] | None,
+    off_session: bool,
+    return_url: str | None,
+) -> None:
+    if pm is None:
+        raise unexpected_state(
+            "You cannot confirm this PaymentIntent because it's missing a payment method. You "
+            "can either update the PaymentIntent with a payment method and then confirm it "
+            "again, or confirm it again directly with a payment method."
+        )
+    previous: dict[str, Any] = {}
+    _set(pi, previous, payment_method=pm["id"], last_payment_error=None, next_action=None)
+    profile = payment_methods.profile_of(ctx, pm)
+    set_up = pm["id"] in ctx.state.set_up_for_off_session
+    if cards.needs_auth_for_payment(profile, off_session, set_up):
+        if off_session:
+            _fail(ctx, pi, pm, "authentication_required", "authentication_required", previous)
+        _set(
+            pi,
+            previous,
+            status="requires_action",
+            next_action=_next_action(ctx, pi["id"], return_url),
+        )
+        ctx.state.dirty = True
+        ctx.emit("payment_intent.requires_action", pi, previous)
+        return
+    _settle(ctx, pi, pm, previous, authenticated=False)
+
+
+def _next_action(ctx: Context, intent_id: str, return_url: str | None) -> dict[str, Any]:
+    url = f"{ctx.base_url}/_sandbox/challenges/{intent_id}"
+    if return_url:
+        return {
+            "type": "redirect_to_url",
+            "redirect_to_url": {"url": url, "return_url": return_url},
+        }
+    return {
+        "type": "use_stripe_sdk",
+        "use_stripe_sdk": {
+            "type": "three_d_secure_redirect",
+            "stripe_js": url,
+            "source": new_id("src"),
+        },
+    }
+
+
+def _settle(
+    ctx: Context,
+    pi: dict[str, Any],
+    pm: dict[str, Any],
+    previous: dict[str, Any],
+    *,
+    authenticated: bool,
+) -> None:
+    """Charge the card (authentication, if needed, is done)."""
+    profile = payment_methods.profile_of(ctx, pm)
+    declines = profile.behaviour in (cards.DECLINE, cards.CHARGE_FAILS, cards.AUTH_THEN_DECLINE)
+    if declines:
+        _fail(ctx, pi, pm, profile.code or "card_declined", profile.decline_code, previous)
+    manual = pi["capture_method"] == "manual"
+    charge = charges.new_charge(ctx, pi, pm, captured=not manual)
+    _set(pi, previous, latest_charge=charge["id"], next_action=None)
+    if manual:
+        _set(pi, previous, status="requires_capture", amount_capturable=pi["amount"])
+        ctx.emit("payment_intent.amount_capturable_updated", pi, previous)
+    else:
+        _set(pi, previous, status="succeeded", amount_received=pi["amount"])
+        ctx.emit("payment_intent.succeeded", pi, previous)
+    ctx.state.dirty = True
+    _after_success(ctx, pi, pm, authenticated)
+
+
+def _after_success(
+    ctx: Context, pi: dict[str, Any], pm: dict[str, Any], authenticated: bool
+) -> None:
+    if pi.get("setup_future_usage") and pi.get("customer"):
+        customer = ctx.state.get("customer", pi["customer"])
+        if customer is not None and not customer.get("deleted") and pm.get("customer") is None:
+            pm["customer"] = customer["id"]
+            ctx.emit("payment_method.attached", pm, {"customer": None})
+        if pi["setup_future_usage"] == "off_session":
+            ctx.state.set_up_for_off_session.add(pm["id"])
+
+
+def _fail(
+    ctx: Context,
+    pi: dict[str, Any],
+    pm: dict[str, Any],
+    code: str,
+    decline_code: str | None,
+    previous: dict[str, Any],
+) -> None:
+    """Record a declined attempt and raise Stripe's 402 card error for it."""
+    message = cards.DECLINE_MESSAGES.get(decline_code or code, "Your card was declined.")
+    if code == "authentication_required":
+        message = cards.DECLINE_MESSAGES["authentication_required"]
+    charge = charges.new_charge(ctx, pi, pm, failure=(code, message, decline_code))
+    error = {
+        "charge": charge["id"],
+        "code": code,
+        "decline_code": decline_code,
+        "doc_url": "https://stripe.com/docs/error-codes/" + code.replace("_", "-"),
+        "message": message,
+        "payment_method": copy.deepcopy(pm),
+        "type": "card_error",
+    }
+    _set(
+        pi,
+        previous,
+        status="requires_payment_method",
+        last_payment_error=error,
+        latest_charge=charge["id"],
+        payment_method=None,
+        next_action=None,
+    )
+    ctx.state.dirty = True
+    ctx.emit("payment_intent.payment_failed", pi, previous)
+    raise SandboxError(
+        402,
+        "card_error",
+        message,
+        code=code,
+        decline_code=decline_code,
+        extra={
+            "charge": charge["id"],
+            "payment_intent": copy.deepcopy(pi),
+            "payment_method": copy.deepcopy(pm),
+        },
+    )
+
+
+def complete_challenge(ctx: Context, pi: dict[str, Any]) -> dict[str, Any]:
+    if pi["status"] != "requires_action":
+        raise unexpected_state(
+            f"This PaymentIntent has no pending authentication (status {pi['status']})."
+        )
+    pm = ctx.get("payment_method", pi["payment_method"])
+    # A decline after authentication is recorded on the intent, not raised to the caller.
+    with contextlib.suppress(SandboxError):
+        _settle(ctx, pi, pm, {}, authenticated=True)
+    return pi
+
+
+def fail_challenge(ctx: Context, pi: dict[str, Any]) -> dict[str, Any]:
+    if pi["status"] != "requires_action":
+        raise unexpected_state(
+            f"This PaymentIntent has no pending authentication (status {pi['status']})."
+        )
+    pm = ctx.state.get("payment_method", pi["payment_method"])
+    previous: dict[str, Any] = {}
+    _set(
+        pi,
+        previous,
+        status="requires_payment_method",
+        next_action=None,
+        payment_method=None,
+        last_payment_error={
+            "code": "payment_intent_authentication_failure",
+            "doc_url": "https://stripe.com/docs/error-codes/payment-intent-authentication-failure",
+            "message": "The provided PaymentMethod has failed authentication. You can provide "
+            "payment_method_data or a new PaymentMethod to attempt to fulfill this "
+            "PaymentIntent again.",
+            "payment_method": copy.deepcopy(pm),
+            "type": "invalid_request_error",
+        },
+    )
+    ctx.state.dirty = True
+    ctx.emit("payment_intent.payment_failed", pi, previous)
+    return pi
+
+
+def retrieve(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
+    p = validate(raw, {"client_secret": STR, "expand": LIST_STR})
+    pi = ctx.get("payment_intent", pi_id)
+    _check_secret(ctx, pi, p.get("client_secret"))
+    return expand(ctx, pi, p.get("expand"))
+
+
+def update(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
+    require_secret(ctx)
+    p = validate(raw, COMMON)
+    pi = ctx.get("payment_intent", pi_id)
+    if pi["status"] not in UPDATABLE:
+        raise unexpected_state(
+            f"You cannot update this PaymentIntent because it has a status of {pi['status']}."
+        )
+    previous: dict[str, Any] = {}
+    currency = check_currency(p["currency"]) if "currency" in p else pi["currency"]
+    if "amount" in p or "currency" in p:
+        check_amount(p.get("amount", pi["amount"]), currency)
+    if "customer" in p and p["customer"]:
+        from .customers import live
+
+        live(ctx, p["customer"])
+    if p.get("payment_method"):
+        pm = payment_methods.resolve(ctx, p["payment_method"])
+        _check_pm_customer(pm, p.get("customer", pi.get("customer")))
+        _set(pi, previous, payment_method=pm["id"], status="requires_confirmation")
+    for key in (
+        "amount",
+        "customer",
+        "description",
+        "receipt_email",
+        "setup_future_usage",
+        "statement_descriptor",
+        "statement_descriptor_suffix",
+        "payment_method_types",
+        "capture_method",
+    ):
+        if key in p:
+            _set(pi, previous, **{key: p[key] if p[key] != "" else None})
+    if "currency" in p:
+        _set(pi, previous, currency=currency)
+    if "metadata" in p:
+        merge_metadata(pi, p["metadata"], previous)
+    ctx.state.dirty = True
+    return expand(ctx, pi, p.get("expand"))
+
+
+def capture(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
+    require_secret(ctx)
+    p = validate(
+        raw,
+        {
+            "amount_to_capture": INT,
+            "metadata": META,
+            "statement_descriptor_suffix": STR,
+            "final_capture": BOOL,
+            "expand": LIST_STR,
+        },
+    )
+    pi = ctx.get("payment_intent", pi_id)
+    if pi["status"] != "requires_capture":
+        raise unexpected_state(
+            f"This PaymentIntent could not be captured because it has a status of {pi['status']}. "
+            "Only a PaymentIntent with one of the following statuses may be captured: "
+            "requires_capture."
+        )
+    amount = p.get("amount_to_capture", pi["amount_capturable"])
+    if amount > pi["amount_capturable"] or amount < 1:
+        raise invalid(
+            "The amount_to_capture must be greater than zero and not more than the amount "
+            "capturable.",
+            "amount_to_capture",
+            "amount_too_large" if amount > 0 else "parameter_invalid_integer",
+        )
+    charge = ctx.get("charge", pi["latest_charge"])
+    charge_prev = {
+        "amount_captured": charge["amount_captured"],
+        "captured": charge["captured"],
+        "balance_transaction": None,
+    }
+    charge.update(amount_captured=amount, captured=True, balance_transaction=new_id("txn"))
+    ctx.emit("charge.captured", charge, charge_prev)
+    previous: dict[str, Any] = {}
+    if "metadata" in p:
+        merge_metadata(pi, p["metadata"], previous)
+    _set(pi, previous, status="succeeded", amount_received=amount, amount_capturable=0)
+    ctx.state.dirty = True
+    ctx.emit("payment_intent.succeeded", pi, previous)
+    return expand(ctx, pi, p.get("expand"))
+
+
+def cancel(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
+    require_secret(ctx)
+    p = validate(
+        raw,
+        {
+            "cancellation_reason": enum(
+                "duplicate", "fraudulent", "requested_by_customer", "abandoned"
+            ),
+            "expand": LIST_STR,
+        },
+    )
+    pi = ctx.get("payment_intent", pi_id)
+    if pi["status"] not in CANCELABLE:
+        raise unexpected_state(
+            f"You cannot cancel this PaymentIntent because it has a status of {pi['status']}. "
+            "Only a PaymentIntent with one of the following statuses may be canceled: "
+            "requires_payment_method, requires_capture, requires_confirmation, requires_action, "
+            "processing."
+        )
+    previous: dict[str, Any] = {}
+    if pi["status"] == "requires_capture" and pi.get("latest_charge"):
+        # Cancelling an authorisation releases it: the uncaptured charge is refunded in full.
+        charge = ctx.get("charge", pi["latest_charge"])
+        charge.update(refunded=True, amount_refunded=charge["amount"])
+    _set(
+        pi,
+        previous,
+        status="canceled",
+        canceled_at=ctx.now(),
+        cancellation_reason=p.get("cancellation_reason"),
+        amount_capturable=0,
+        next_action=None,
+    )
+    ctx.state.dirty = True
+    ctx.emit("payment_intent.canceled", pi, previous)
+    return expand(ctx, pi, p.get("expand"))
+
+
+def list_(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
+    require_secret(ctx)
+    p = validate(raw, {**LIST_SPEC, "customer": STR})
+    rows = ctx.state.newest_first("payment_intent")
+    if "customer" in p:
+        rows = [r for r in rows if r.get("customer") == p["customer"]]
+    return expand(
+        ctx, paginate(ctx, rows, p, "/v1/payment_intents", "payment_intent"), p.get("expand")
+    )

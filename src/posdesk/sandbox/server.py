@@ -1,0 +1,386 @@
+"""HTTP plumbing of the sandbox: auth, routing, idempotency, latency and faults for `/v1`,
+and the steering endpoints under `/_sandbox/` (outside Stripe's API surface)."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sys
+import threading
+import time
+import traceback
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from . import auth, control, payment_intents, setup_intents
+from .context import PUBLISHABLE, Context
+from .errors import SandboxError, invalid
+from .faults import Fault, Faults
+from .idempotency import IdempotencyStore
+from .params import parse_form
+from .routes import WRITE_PERMISSION, match
+from .state import DEFAULT_API_VERSION, State
+from .webhooks import WebhookSender
+
+MAX_BODY = 1_000_000
+
+
+class SandboxServer:
+    """A Stripe-compatible test server on a background thread."""
+
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        seed: str | None = None,
+        latency_ms: int = 0,
+        webhook_url: str | None = None,
+        webhook_secret: str | None = None,
+        state_file: str | Path | None = None,
+        webhook_chaos: bool = False,
+    ) -> None:
+        if seed not in (None, "demo"):
+            raise ValueError(f"unknown seed {seed!r} (only 'demo')")
+        if webhook_url and not webhook_secret:
+            raise ValueError("webhook_url needs webhook_secret")
+        self.host = host
+        self.port = port
+        self.seed = seed
+        self.latency_ms = latency_ms
+        self.state_file = Path(state_file) if state_file else None
+        self.state = State()
+        self.faults = Faults()
+        self.idempotency = IdempotencyStore()
+        self.webhooks: WebhookSender | None = None
+        self._webhook_config = (webhook_url, webhook_secret, webhook_chaos)
+        self._httpd: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+        self._saver: threading.Thread | None = None
+        self._stopping = threading.Event()
+        self.base_url = ""
+
+    # --- lifecycle ----------------------------------------------------------------------------
+
+    def start(self) -> SandboxServer:
+        loaded = self.state.load(self.state_file) if self.state_file else False
+        if not loaded and self.seed == "demo":
+            from .seed import seed_demo
+
+            seed_demo(self.state)
+        url, secret, chaos = self._webhook_config
+        if url and secret:
+            self.set_webhook(url, secret, chaos=chaos)
+        handler = type("BoundHandler", (_Handler,), {"sandbox": self})
+        self._httpd = _Server((self.host, self.port), handler)
+        host, port = self._httpd.server_address[:2]
+        self.port = port
+        self.base_url = f"http://{host}:{port}"
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever,
+            kwargs={"poll_interval": 0.1},
+            daemon=True,
+            name="sandbox-http",
+        )
+        self._thread.start()
+        if self.state_file:
+            self._saver = threading.Thread(target=self._save_loop, daemon=True, name="sandbox-save")
+            self._saver.start()
+        return self
+
+    def stop(self) -> None:
+        self._stopping.set()
+        if self._httpd is not None:
+            self._httpd.shutdown()
+            self._httpd.server_close()
+            self._httpd = None
+        if self.webhooks is not None:
+            self.webhooks.stop()
+        if self.state_file:
+            self.state.save(self.state_file)
+
+    def __enter__(self) -> SandboxServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def _save_loop(self) -> None:
+        while not self._stopping.wait(0.5):
+            if self.state.dirty and self.state_file:
+                try:
+                    self.state.save(self.state_file)
+                except OSError as exc:  # keep serving; report once per failure
+                    print(f"sandbox: could not save state: {exc}", file=sys.stderr)
+
+    # --- steering -----------------------------------------------------------------------------
+
+    def fail_next(self, count: int, status: int = 500, path_prefix: str | None = None) -> None:
+        self.faults.add(Fault("fail", count, path_prefix, status=status))
+
+    def drop_after_processing(self, count: int = 1, path_prefix: str | None = None) -> None:
+        self.faults.add(Fault("drop", count, path_prefix))
+
+    def hold(self, seconds: float, count: int = 1, path_prefix: str | None = None) -> None:
+        self.faults.add(Fault("hold", count, path_prefix, seconds=seconds))
+
+    def clear_faults(self) -> None:
+        self.faults.clear()
+
+    def set_latency(self, ms: int) -> None:
+        self.latency_ms = max(0, int(ms))
+
+    def set_webhook(self, url: str | None, secret: str | None, *, chaos: bool = False) -> None:
+        """Point webhook delivery at `url` (None turns it off)."""
+        if self.webhooks is not None:
+            self.webhooks.stop()
+            self.state.listeners.remove(self.webhooks.enqueue)
+            self.webhooks = None
+        if url:
+            if not secret:
+                raise ValueError("a webhook needs its signing secret")
+            self.webhooks = WebhookSender(url, secret, chaos=chaos)
+            self.state.listeners.append(self.webhooks.enqueue)
+
+    def complete_challenge(self, intent_id: str) -> dict[str, Any]:
+        return self._challenge(intent_id, complete=True)
+
+    def fail_challenge(self, intent_id: str) -> dict[str, Any]:
+        return self._challenge(intent_id, complete=False)
+
+    def _challenge(self, intent_id: str, *, complete: bool) -> dict[str, Any]:
+        ctx = Context(self.state, base_url=self.base_url)
+        with self.state.lock:
+            if intent_id.startswith("seti_"):
+                si = ctx.get("setup_intent", intent_id)
+                fn = setup_intents.complete_challenge if complete else setup_intents.fail_challenge
+                return dict(fn(ctx, si))
+            pi = ctx.get("payment_intent", intent_id)
+            fn = payment_intents.complete_challenge if complete else payment_intents.fail_challenge
+            return dict(fn(ctx, pi))
+
+    def count(self, kind: str) -> int:
+        return self.state.count(kind)
+
+    # --- request handling ---------------------------------------------------------------------
+
+    def handle_api(self, req: _Handler, method: str, path: str, query: str, body: bytes) -> None:
+        request_id = "req_" + secrets.token_hex(7)
+        headers = {"Request-Id": request_id, "Stripe-Version": DEFAULT_API_VERSION}
+        if self.latency_ms:
+            time.sleep(self.latency_ms / 1000)
+        taken = self.faults.take(path)
+        if "fail" in taken:
+            req.send_json(*_fault_body(taken["fail"].status), headers)
+            return
+        idem_key = req.headers.get("Idempotency-Key")
+        claimed = False
+        drop = "drop" in taken
+        status, payload = 500, b""
+        try:
+            kind, key = auth.classify(req.headers.get("Authorization"))
+            found = match(method, path)
+            if found is None:
+                raise SandboxError(
+                    404,
+                    "invalid_request_error",
+                    f"Unrecognized request URL ({method}: {path}). Please see "
+                    "https://stripe.com/docs or we can help at https://support.stripe.com/.",
+                )
+            route, groups = found
+            if kind == PUBLISHABLE and not route.publishable:
+                raise auth.publishable_not_allowed()
+            if method != "GET" and key.startswith(auth.READ_ONLY_PREFIX):
+                raise auth.permission_error(key, WRITE_PERMISSION.get(route.resource, "rak_write"))
+            try:
+                text = (body if method == "POST" else query.encode()).decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise invalid("Invalid request: the body is not valid UTF-8.") from exc
+            params = parse_form(text)
+            if method == "POST" and idem_key is not None:
+                fingerprint = f"{method} {path} {sorted(parse_qsl(text, keep_blank_values=True))}"
+                saved = self.idempotency.begin(idem_key, fingerprint)
+                if saved is not None:
+                    headers["Idempotent-Replayed"] = "true"
+                    headers["Idempotency-Key"] = idem_key
+                    status, payload = saved.status, saved.body
+                    raise _Replay
+                claimed = True
+                headers["Idempotency-Key"] = idem_key
+            if "hold" in taken:
+                time.sleep(taken["hold"].seconds)
+            ctx = Context(
+                self.state,
+                base_url=self.base_url,
+                request_id=request_id,
+                idempotency_key=idem_key,
+                key_kind=kind,
+                api_version=req.headers.get("Stripe-Version") or DEFAULT_API_VERSION,
+                path=path,
+            )
+            save = True
+            try:
+                with self.state.lock:
+                    result = route.handler(ctx, params, **groups)
+                status, payload = 200, _dump(result)
+            except SandboxError as err:
+                status, payload = err.status, _dump(err.body())
+                save = err.saves_idempotent_result
+            except Exception:  # never let one request take the server down
+                traceback.print_exc(file=sys.stderr)
+                status = 500
+                payload = _dump(_fault_body(500)[1])
+            if claimed:
+                self.idempotency.finish(idem_key or "", status, payload, save)
+                claimed = False
+        except _Replay:
+            pass
+        except SandboxError as err:
+            status, payload = err.status, _dump(err.body())
+        finally:
+            if claimed:
+                self.idempotency.finish(idem_key or "", status, payload, False)
+        if drop:
+            req.drop()
+            return
+        req.send_raw(status, payload, headers)
+
+
+class _Replay(Exception):
+    pass
+
+
+def _dump(obj: Any) -> bytes:
+    return json.dumps(obj, indent=2).encode()
+
+
+def _fault_body(status: int) -> tuple[int, dict[str, Any]]:
+    if status == 429:
+        return 429, {
+            "error": {
+                "code": "rate_limit",
+                "message": "Request rate limit exceeded. Learn more about rate limits here "
+                "https://stripe.com/docs/rate-limits.",
+                "type": "invalid_request_error",
+                "doc_url": "https://stripe.com/docs/error-codes/rate-limit",
+            }
+        }
+    return status, {
+        "error": {
+            "message": "An unknown error occurred",
+            "type": "api_error",
+        }
+    }
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 128
+
+
+class _Handler(BaseHTTPRequestHandler):
+    sandbox: SandboxServer
+    protocol_version = "HTTP/1.1"
+    server_version = "posdesk-sandbox"
+    sys_version = ""
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        pass  # quiet: request lines could carry client secrets in query strings
+
+    def _read_body(self) -> bytes | None:
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if length < 0 or length > MAX_BODY:
+            self.send_raw(
+                413 if length > MAX_BODY else 400,
+                _dump(invalid("Invalid request: bad Content-Length.").body()),
+                {},
+            )
+            self.close_connection = True
+            return None
+        return self.rfile.read(length) if length else b""
+
+    def _dispatch(self, method: str) -> None:
+        body = self._read_body()
+        if body is None:
+            return
+        parts = urlsplit(self.path)
+        path = parts.path.rstrip("/") or "/"
+        try:
+            if path.startswith("/_sandbox/") or path == "/_sandbox":
+                control.handle(self.sandbox, self, method, path, parts.query, body)
+            elif path.startswith("/v1/") or path == "/v1":
+                self.sandbox.handle_api(self, method, path, parts.query, body)
+            else:
+                err = SandboxError(
+                    404,
+                    "invalid_request_error",
+                    f"Unrecognized request URL ({method}: {path}). Please see "
+                    "https://stripe.com/docs or we can help at https://support.stripe.com/.",
+                )
+                self.send_raw(404, _dump(err.body()), {})
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib naming
+        self._dispatch("GET")
+
+    def do_POST(self) -> None:  # noqa: N802
+        self._dispatch("POST")
+
+    def do_DELETE(self) -> None:  # noqa: N802
+        self._dispatch("DELETE")
+
+    def do_PUT(self) -> None:  # noqa: N802
+        self._dispatch("PUT")
+
+    def do_PATCH(self) -> None:  # noqa: N802
+        self._dispatch("PATCH")
+
+    def do_OPTIONS(self) -> None:  # noqa: N802 - CORS preflight for the stand-in Stripe.js
+        self._read_body()
+        self.send_response(204)
+        self._cors()
+        self.send_header("Access-Control-Max-Age", "600")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _cors(self) -> None:
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS")
+        self.send_header(
+            "Access-Control-Allow-Headers",
+            "Authorization, Content-Type, Idempotency-Key, Stripe-Version",
+        )
+
+    def send_json(self, status: int, obj: Any, headers: dict[str, str] | None = None) -> None:
+        self.send_raw(status, _dump(obj), headers or {})
+
+    def send_raw(
+        self,
+        status: int,
+        payload: bytes,
+        headers: dict[str, str],
+        content_type: str = "application/json",
+    ) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(payload)))
+        self._cors()
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def drop(self) -> None:
+        """Close the connection without answering (the work is already done)."""
+        self.close_connection = True
+        try:
+            self.wfile.flush()
+            self.connection.shutdown(2)
+        except OSError:
+            pass

@@ -1,0 +1,157 @@
+"""In-memory object store: every object keyed by id in creation order, the events, and the
+card details kept out of the API objects. Guarded by one lock; optionally saved to JSON."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import random
+import secrets
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+KINDS = (
+    "customer",
+    "payment_method",
+    "payment_intent",
+    "setup_intent",
+    "charge",
+    "refund",
+    "event",
+)
+PREFIX = {
+    "customer": "cus",
+    "payment_method": "pm",
+    "payment_intent": "pi",
+    "setup_intent": "seti",
+    "charge": "ch",
+    "refund": "re",
+    "event": "evt",
+}
+KIND_BY_PREFIX = {v: k for k, v in PREFIX.items()}
+DEFAULT_API_VERSION = "2026-10-28.endive"
+
+
+_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+# Seeding swaps in a seeded generator so demo data gets the same ids on every run.
+_id_random: random.Random | None = None
+
+
+def token(length: int = 24) -> str:
+    source = _id_random or secrets.SystemRandom()
+    return "".join(source.choice(_ALPHABET) for _ in range(length))
+
+
+def new_id(prefix: str) -> str:
+    return f"{prefix}_{token()}"
+
+
+@contextmanager
+def deterministic_ids(rng: random.Random) -> Iterator[None]:
+    global _id_random
+    previous, _id_random = _id_random, rng
+    try:
+        yield
+    finally:
+        _id_random = previous
+
+
+class State:
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self.objects: dict[str, dict[str, dict[str, Any]]] = {k: {} for k in KINDS}
+        # Per payment method, never shown: the card number and whether it was authenticated
+        # for later off-session use.
+        self.card_numbers: dict[str, str] = {}
+        self.set_up_for_off_session: set[str] = set()
+        self.listeners: list[Callable[[dict[str, Any]], None]] = []
+        self.clock: Callable[[], float] = time.time
+        self.dirty = False
+
+    def now(self) -> int:
+        return int(self.clock())
+
+    # --- objects ------------------------------------------------------------------------------
+
+    def add(self, kind: str, obj: dict[str, Any]) -> dict[str, Any]:
+        self.objects[kind][obj["id"]] = obj
+        self.dirty = True
+        return obj
+
+    def get(self, kind: str, object_id: str) -> dict[str, Any] | None:
+        return self.objects[kind].get(object_id)
+
+    def newest_first(self, kind: str) -> list[dict[str, Any]]:
+        return list(reversed(self.objects[kind].values()))
+
+    def count(self, kind: str) -> int:
+        with self.lock:
+            if kind == "customer":
+                return sum(1 for c in self.objects[kind].values() if not c.get("deleted"))
+            return len(self.objects[kind])
+
+    # --- events -------------------------------------------------------------------------------
+
+    def emit(
+        self,
+        type_: str,
+        obj: dict[str, Any],
+        previous: dict[str, Any] | None = None,
+        request: dict[str, Any] | None = None,
+        api_version: str = DEFAULT_API_VERSION,
+    ) -> dict[str, Any]:
+        data: dict[str, Any] = {"object": copy.deepcopy(obj)}
+        if previous:
+            data["previous_attributes"] = copy.deepcopy(previous)
+        event = {
+            "id": new_id("evt"),
+            "object": "event",
+            "api_version": api_version,
+            "created": self.now(),
+            "data": data,
+            "livemode": False,
+            "pending_webhooks": 1 if self.listeners else 0,
+            "request": request or {"id": None, "idempotency_key": None},
+            "type": type_,
+        }
+        self.add("event", event)
+        for listener in self.listeners:
+            listener(event)
+        return event
+
+    # --- persistence --------------------------------------------------------------------------
+
+    def to_json(self) -> dict[str, Any]:
+        with self.lock:
+            return {
+                "version": 1,
+                "objects": self.objects,
+                "card_numbers": self.card_numbers,
+                "set_up_for_off_session": sorted(self.set_up_for_off_session),
+            }
+
+    def load_json(self, data: dict[str, Any]) -> None:
+        with self.lock:
+            for kind in KINDS:
+                self.objects[kind] = dict(data.get("objects", {}).get(kind, {}))
+            self.card_numbers = dict(data.get("card_numbers", {}))
+            self.set_up_for_off_session = set(data.get("set_up_for_off_session", []))
+
+    def save(self, path: Path) -> None:
+        with self.lock:
+            text = json.dumps(self.to_json(), separators=(",", ":"))
+            self.dirty = False
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+
+    def load(self, path: Path) -> bool:
+        if not path.exists():
+            return False
+        self.load_json(json.loads(path.read_text(encoding="utf-8")))
+        return True
