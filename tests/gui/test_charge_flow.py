@@ -32,7 +32,8 @@ def open_customer(qtbot: Any, window: Any, typed: str, name: str) -> Any:
         ),
         timeout=5000,
     )
-    target = next(i for i in range(search.model.rowCount()) if search.model.customer_at(i).name == name)
+    names = [search.model.customer_at(i).name for i in range(search.model.rowCount())]
+    target = names.index(name)
     for _ in range(target):
         qtbot.keyClick(search.search_edit, Qt.Key.Key_Down)
     assert search.results.currentIndex().row() == target
@@ -95,9 +96,9 @@ def test_search_pick_and_charge_visa_is_approved(qtbot, window, shop, gui_contex
     assert payment_states(gui_context, shop.customer_id) == [(1250, "succeeded")]
 
     # Enter on the result closes it; the page shows the new payment in words.
-    with qtbot.waitSignal(page.loaded, timeout=RESULT_TIMEOUT_MS):
+    with qtbot.waitSignals([dialog.accepted, page.loaded], timeout=RESULT_TIMEOUT_MS):
         qtbot.keyClick(dialog.done_button, Qt.Key.Key_Return)
-    assert not dialog.isVisible()
+    assert page.charge_dialog is None
     model = page.payment_model
     assert model.rowCount() == 1
     assert model.data(model.index(0, model.AMOUNT)) == "$12.50"

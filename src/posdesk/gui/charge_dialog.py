@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from posdesk.domain.money import AmountError, Money, format_money, parse_amount
-from posdesk.domain.outcomes import OutcomeKind
+from posdesk.domain.outcomes import NEXT_STEP_CHECKING, OutcomeKind
+from posdesk.domain.payment_state import PaymentState
 from posdesk.domain.roles import PermissionDenied
-from posdesk.gui.formatting import outcome_text
+from posdesk.gui.formatting import error_text, outcome_text
 from posdesk.gui.resources import pixmap
 from posdesk.gui.workers import TaskRunner
+from posdesk.services.errors import InputError, StripeNotConfigured
 
 log = logging.getLogger(__name__)
 
@@ -255,7 +257,7 @@ class ChargeDialog(QDialog):
         if self.busy or self._amount is None:
             return
         amount = self._amount
-        description = self.description_edit.text().strip() or None
+        description = self.description_edit.text().strip()
         charges, staff = self._context.charges, self._context.staff
         customer_id, card_id = self._customer.id, self._card.id
         self._set_busy(
@@ -270,30 +272,37 @@ class ChargeDialog(QDialog):
         )
 
     def retry(self) -> None:
-        """Try again after Stripe was unavailable: the same payment record and idempotency
-        key, so a request that did get through is never charged twice."""
-        if self._payment_id is None or self.busy:
+        """The cashier's "try again". A payment Stripe may have seen is settled with its own
+        record and idempotency key, never sent afresh; one Stripe refused before running
+        (rate limited) is charged as a new payment."""
+        if self.busy or self.result_shown is None:
             return
-        self._settle_attempt = 0
+        self._settle_timer.stop()
         self.retry_button.setEnabled(False)
-        self.settle_label.setText(self.tr("Trying again…"))
-        self.busy = True
-        self._run_retry()
+        if self._needs_settling(self.result_shown):
+            self._check_unconfirmed()
+            return
+        self.stack.setCurrentIndex(0)
+        self.charge()
 
-    def _run_retry(self) -> None:
-        charges, payment_id = self._context.charges, self._payment_id
-        self._runner.submit(
-            lambda: charges.retry_unconfirmed(payment_id),
-            on_result=self._charge_answered,
-            on_error=self._charge_failed,
-        )
+    @staticmethod
+    def _needs_settling(result: Any) -> bool:
+        try:
+            return PaymentState(result.state).needs_settling
+        except (AttributeError, ValueError):
+            return result.outcome.kind is OutcomeKind.UNCONFIRMED
 
     def _check_unconfirmed(self) -> None:
         if self._payment_id is None:
             return
         self.busy = True
         self.settle_label.setText(self.tr("Checking with Stripe now…"))
-        self._run_retry()
+        charges, payment_id = self._context.charges, self._payment_id
+        self._runner.submit(
+            lambda: charges.retry_unconfirmed(payment_id),
+            on_result=self._charge_answered,
+            on_error=self._charge_failed,
+        )
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self.busy = busy
@@ -306,11 +315,18 @@ class ChargeDialog(QDialog):
 
     def _charge_answered(self, result: Any) -> None:
         self._set_busy(False)
+        was_settling = self.view is not None and self.view.settling
         self.result_shown = result
         self._payment_id = getattr(result, "payment_id", None) or self._payment_id
         amount = getattr(result, "amount", None) or self._amount
-        self._show(self.view_for(result.outcome, amount))
-        if result.outcome.kind is OutcomeKind.UNCONFIRMED:
+        still_open = self._needs_settling(result)
+        if was_settling and still_open:
+            # Still no definite answer: keep saying "checking" rather than flip to an error.
+            self._schedule_settle()
+            return
+        self._show(self.view_for(result.outcome, amount, settling=still_open))
+        if still_open:
+            self._settle_attempt = 0
             self._schedule_settle()
 
     def _charge_failed(self, exc: BaseException) -> None:
@@ -325,13 +341,24 @@ class ChargeDialog(QDialog):
                 .replace("%1", str(getattr(exc.staff, "role", ""))),
                 next_step=self.tr("Ask a manager to take this payment."),
             )
+        elif isinstance(exc, AmountError | InputError | StripeNotConfigured):
+            # Refused before anything was sent: the service's sentence says what to fix.
+            view = ResultView(
+                tone="bad",
+                icon="declined",
+                title=self.tr("Not charged"),
+                amount=self._amount_text(self._amount, charged=False),
+                body=error_text(exc, ""),
+                next_step=self.tr("Nothing was sent to Stripe."),
+                can_open_settings=isinstance(exc, StripeNotConfigured),
+            )
         else:
             log.error("charge failed unexpectedly: %s", type(exc).__name__)
             view = ResultView(
                 tone="bad",
                 icon="declined",
                 title=self.tr("Something went wrong"),
-                amount=self._amount_text(self._amount, charged=False),
+                amount=self._amount_text(self._amount, charged=None),
                 body=self.tr("PosDesk could not finish this payment because of an internal "
                              "error."),
                 next_step=self.tr("Check the customer's recent payments before charging "
@@ -360,7 +387,9 @@ class ChargeDialog(QDialog):
             return self.tr("%1 not charged").replace("%1", text)
         return text
 
-    def view_for(self, outcome: Any, amount: Money | None) -> ResultView:
+    def view_for(self, outcome: Any, amount: Money | None, *, settling: bool = False) -> ResultView:
+        """The words, colour and icon for an outcome. `settling`: the payment is still open
+        at Stripe's end and is being checked automatically."""
         kind = outcome.kind
         reason, next_step = outcome_text(outcome.reason), outcome_text(outcome.next_step)
         K = OutcomeKind
@@ -389,7 +418,14 @@ class ChargeDialog(QDialog):
         if kind is K.UNCONFIRMED:
             return ResultView("warn", "waiting", self.tr("Checking with Stripe…"),
                               self._amount_text(amount, charged=None), reason, next_step,
-                              settling=True)
+                              can_retry=True, settling=True)
+        if kind is K.UNAVAILABLE and settling:
+            # Stripe may have acted on the request: it is checked again, never re-sent fresh.
+            return ResultView("warn", "warning", self.tr("Stripe can't be reached"),
+                              self._amount_text(amount, charged=None),
+                              self.tr("The connection to Stripe failed while sending this "
+                                      "payment."),
+                              outcome_text(NEXT_STEP_CHECKING), can_retry=True, settling=True)
         if kind is K.UNAVAILABLE:
             return ResultView("warn", "warning", self.tr("Stripe can't be reached"),
                               self._amount_text(amount, charged=False), reason, next_step,
@@ -419,6 +455,9 @@ class ChargeDialog(QDialog):
         self.result_body.setText(view.body)
         self.result_next_step.setText(view.next_step)
         self.settle_label.setText("")
+        self.retry_button.setText(
+            self.tr("Check again now") if view.settling else self.tr("Try again")
+        )
         self.retry_button.setVisible(view.can_retry)
         self.retry_button.setEnabled(view.can_retry)
         self.settings_button.setVisible(view.can_open_settings)

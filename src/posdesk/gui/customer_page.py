@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from posdesk.domain.roles import PermissionDenied
 from posdesk.gui.card_table_model import CardTableModel
 from posdesk.gui.charge_dialog import ChargeDialog
+from posdesk.gui.formatting import error_text, outcome_text
 from posdesk.gui.payment_table_model import PaymentTableModel
 from posdesk.gui.workers import TaskRunner
 
@@ -56,6 +57,7 @@ class CustomerPage(QWidget):
         self.page: Any = None
         self.charge_dialog: ChargeDialog | None = None
         self.confirm_box: QMessageBox | None = None
+        self._cards_note = ""
 
         self.name_label = QLabel(self)
         self.name_label.setObjectName("customerName")
@@ -157,10 +159,14 @@ class CustomerPage(QWidget):
         self.card_model.set_cards(page.cards)
         self.payment_model.set_payments(page.recent_payments)
         self._select_card(previous_card.id if previous_card else None)
-        if page.cards:
-            self.cards_hint.setText("")
-        else:
-            self.cards_hint.setText(self.tr("No saved cards for this customer."))
+        self._cards_note = ""
+        if page.problem:
+            self._cards_note = self.tr("Showing the last known cards: %1").replace(
+                "%1", outcome_text(page.problem)
+            )
+        elif not page.cards:
+            self._cards_note = self.tr("No saved cards for this customer.")
+        self.cards_hint.setText(self._cards_note)
         self.payments_hint.setText(
             "" if page.recent_payments else self.tr("No payments taken in this shop yet.")
         )
@@ -168,10 +174,12 @@ class CustomerPage(QWidget):
         self.loaded.emit(customer_id)
 
     def _load_failed(self, customer_id: str, exc: BaseException) -> None:
-        log.error("customer page for %s failed: %s", customer_id, exc)
+        log.error("customer page for %s failed: %s", customer_id, type(exc).__name__)
         if customer_id == self.customer_id:
             self.name_label.setText(self.tr("This customer could not be loaded."))
-            self.details_label.setText(self.tr("Try again, or search for the customer again."))
+            self.details_label.setText(
+                error_text(exc, self.tr("Try again, or search for the customer again."))
+            )
         self.load_failed.emit(customer_id)
 
     def _select_card(self, preferred_id: str | None) -> None:
@@ -194,8 +202,8 @@ class CustomerPage(QWidget):
         self.remove_button.setEnabled(card is not None)
         if card is not None and card.expired:
             self.cards_hint.setText(self.tr("This card has expired. Choose another card."))
-        elif self.page is not None and self.page.cards:
-            self.cards_hint.setText("")
+        else:
+            self.cards_hint.setText(self._cards_note)
 
     # --- charging ---------------------------------------------------------------------------
 
@@ -227,6 +235,8 @@ class CustomerPage(QWidget):
     def _charge_dialog_closed(self, dialog: ChargeDialog) -> None:
         if dialog.result_shown is not None:
             self.payment_finished.emit(dialog.result_shown)
+        if self.charge_dialog is dialog:
+            self.charge_dialog = None
         self.reload()
         self.card_table.setFocus()
         dialog.deleteLater()
@@ -282,7 +292,9 @@ class CustomerPage(QWidget):
         if isinstance(exc, PermissionDenied):
             text = self.tr("You are not allowed to remove cards. Ask a manager.")
         else:
-            log.error("removing card failed: %s", exc)
-            text = self.tr("The card could not be removed: %1").replace("%1", str(exc))
+            log.error("removing card failed: %s", type(exc).__name__)
+            text = self.tr("The card could not be removed: %1").replace(
+                "%1", error_text(exc, self.tr("Stripe did not answer. Try again."))
+            )
         self.cards_hint.setText(text)
         self._update_buttons()

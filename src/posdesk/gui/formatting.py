@@ -51,3 +51,13 @@ def outcome_text(text: str) -> str:
     """Outcome wording comes from domain.outcomes in English; translations may map it under
     the "ChargeOutcome" context without the domain knowing about Qt."""
     return QCoreApplication.translate("ChargeOutcome", text) if text else ""
+
+
+def error_text(exc: BaseException, fallback: str) -> str:
+    """The screen sentence a service error carries (`message`), else `fallback`.
+
+    Only PosDesk's own exceptions carry `message`, and theirs are written to be shown; any
+    other exception's text stays in the log.
+    """
+    message = getattr(exc, "message", None)
+    return outcome_text(message) if isinstance(message, str) and message else fallback

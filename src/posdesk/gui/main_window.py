@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from posdesk.gui.customer_page import CustomerPage
 from posdesk.gui.customer_search import CustomerSearch
+from posdesk.gui.formatting import error_text
 from posdesk.gui.keyring_missing_dialog import KeyringMissingDialog
 from posdesk.gui.new_customer_dialog import NewCustomerDialog
 from posdesk.gui.settings_dialog import SettingsDialog
@@ -221,10 +222,15 @@ class MainWindow(QMainWindow):
         self._refresh_job = None
         self.sync_bar.hide()
         log.warning("customer refresh failed: %s", type(exc).__name__)
-        self.set_connection("unreachable", self.tr("Stripe: unreachable"))
+        kind = getattr(getattr(exc, "kind", None), "value", "")
+        if kind == "configuration_problem":
+            self.set_connection("unreachable", self.tr("Stripe: key not accepted"))
+        else:
+            self.set_connection("unreachable", self.tr("Stripe: unreachable"))
         self.sync_label.setText(
-            self.tr("Could not update customers from Stripe; showing the saved list. F5 tries "
-                    "again.")
+            self.tr("Showing the saved customer list. %1 F5 tries again.").replace(
+                "%1", error_text(exc, self.tr("Could not update customers from Stripe."))
+            )
         )
         self.refresh_finished.emit(exc)
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from posdesk.domain.roles import PermissionDenied
-from posdesk.gui.formatting import outcome_text
+from posdesk.gui.formatting import error_text
 from posdesk.gui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -98,14 +98,11 @@ class NewCustomerDialog(QDialog):
         self._set_busy(False)
         if isinstance(exc, PermissionDenied):
             self.message_label.setText(self.tr("You are not allowed to add customers."))
-        elif isinstance(exc, ValueError):  # the service's own validation message
-            self.message_label.setText(outcome_text(str(exc)))
         else:
-            log.error("creating a customer failed: %s", type(exc).__name__)
-            message = getattr(exc, "message", None) or self.tr(
-                "Stripe did not answer. Nothing was created; try again."
-            )
-            self.message_label.setText(outcome_text(str(message)))
+            log.warning("creating a customer failed: %s", type(exc).__name__)
+            self.message_label.setText(error_text(
+                exc, self.tr("Stripe did not answer. Nothing was created; try again.")
+            ))
 
     def reject(self) -> None:
         if self.busy:

@@ -1,0 +1,173 @@
+"""Save PNGs of the main screens and every charge result against a seeded demo sandbox.
+
+    python scripts/screenshots.py --out ./screenshots
+
+Runs offscreen; nothing touches the user's data (a throwaway directory, in-memory keys).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
+
+from posdesk.demo import demo_context  # noqa: E402
+from posdesk.domain.money import Money  # noqa: E402
+from posdesk.domain.outcomes import ChargeOutcome, OutcomeKind  # noqa: E402
+from posdesk.domain.roles import Permission, PermissionDenied, Role, StaffMember  # noqa: E402
+from posdesk.gui.app import prepare_application  # noqa: E402
+from posdesk.gui.main_window import MainWindow  # noqa: E402
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not get there in time")
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+
+
+def settle(seconds: float = 0.2) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+
+
+def save(widget: QWidget, out: Path, name: str) -> Path:
+    settle()
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path)
+    return path
+
+
+def ensure_cards(context: Any, base_url: str) -> tuple[str, dict[str, str]]:
+    """A seeded customer with the three cards the results need (added if the seed lacks them)."""
+    import stripe
+
+    customers = context.customers.search("", limit=50) or context.customers.search("a", limit=50)
+    for customer in customers:
+        page = context.customers.customer_page(customer.id)
+        found = {c.last4: c.id for c in page.cards if c.last4 in ("4242", "9995", "3184")}
+        if len(found) == 3:
+            return customer.id, found
+    key = context.secrets.get("stripe-secret-key")
+    client = stripe.StripeClient(key, base_addresses={"api": base_url})
+    customer = client.v1.customers.create(
+        {"name": "Ada Lovelace", "email": "ada@example.com", "phone": "+44 20 7946 0001"}
+    )
+    for pm in ("pm_card_visa", "pm_card_chargeDeclinedInsufficientFunds",
+               "pm_card_authenticationRequired"):
+        client.v1.payment_methods.attach(pm, {"customer": customer.id})
+    context.customers.refresh_from_stripe()
+    page = context.customers.customer_page(customer.id)
+    return customer.id, {c.last4: c.id for c in page.cards}
+
+
+def open_dialog(window: MainWindow, last4: str, amount: str) -> Any:
+    page = window.customer_page
+    model = page.card_model
+    row = next(i for i in range(model.rowCount()) if model.card_at(i).last4 == last4)
+    page.card_table.selectRow(row)
+    dialog = page.start_charge()
+    dialog.amount_edit.setText(amount)
+    dialog.description_edit.setText("Order 1042")
+    settle()
+    return dialog
+
+
+def run(out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    app = prepare_application()
+    data_dir = Path(tempfile.mkdtemp(prefix="posdesk-shots-"))
+    try:
+        with demo_context(data_dir) as context:
+            window = MainWindow(context)
+            window.resize(1280, 800)
+            window.show()
+            window.start_background_tasks()
+            wait_until(lambda: window._refresh_job is None and window.search.model.rowCount() > 0)
+            save(window, out, "01-main-window")
+
+            customer_id, _cards = ensure_cards(context, context.api_base)
+            window.search.refresh()
+            window.open_customer(customer_id)
+            wait_until(lambda: window.customer_page.page is not None)
+            save(window, out, "02-customer-page")
+
+            dialog = open_dialog(window, "4242", "")
+            dialog.amount_edit.setText("12.345")
+            save(dialog, out, "03-charge-dialog-invalid-amount")
+            dialog.amount_edit.setText("42.50")
+            save(dialog, out, "04-charge-dialog-ready")
+            dialog.close()
+
+            for name, last4 in (("approved", "4242"), ("declined", "9995"),
+                                ("authentication-required", "3184")):
+                dialog = open_dialog(window, last4, "42.50")
+                dialog.charge()
+                if name == "approved":
+                    save(dialog, out, "05-charge-dialog-busy")
+                wait_until(lambda d=dialog: d.view is not None)
+                save(dialog, out, f"10-result-{name}")
+                dialog.close()
+
+            # States the sandbox does not produce on demand: the same panel fed real outcomes.
+            amount = Money(4250, context.settings.currency)
+            dialog = open_dialog(window, "4242", "42.50")
+            for kind in (OutcomeKind.UNCONFIRMED, OutcomeKind.UNAVAILABLE,
+                         OutcomeKind.RATE_LIMITED, OutcomeKind.CONFIGURATION_PROBLEM,
+                         OutcomeKind.PROCESSING, OutcomeKind.REQUIRES_CAPTURE, OutcomeKind.BUG):
+                dialog._show(dialog.view_for(ChargeOutcome.of(kind), amount))
+                save(dialog, out, f"11-result-{kind.value.replace('_', '-')}")
+            clerk = StaffMember("s2", "Sam", Role.SUPPORT)
+            dialog._amount = amount
+            dialog._charge_failed(PermissionDenied(clerk, Permission.CHARGE))
+            save(dialog, out, "12-result-permission-denied")
+            dialog.close()
+
+            window.refresh_from_stripe()
+            wait_until(lambda: window._refresh_job is None)
+            window.open_customer(customer_id)
+            wait_until(lambda: window.customer_page.payment_model.rowCount() >= 3)
+            save(window, out, "06-customer-page-with-payments")
+
+            settings = window.open_settings()
+            save(settings, out, "07-settings")
+            settings.close()
+            keyring = window.show_keyring_problem(
+                "PosDesk keeps Stripe keys only in the system keyring, and none is usable on "
+                "this computer. Install and unlock a Secret Service keyring, for example GNOME "
+                "Keyring, then log in again."
+            )
+            save(keyring, out, "08-keyring-missing")
+            keyring.close()
+            window.close()
+            app.processEvents()
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("screenshots"))
+    args = parser.parse_args(argv)
+    return run(args.out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
