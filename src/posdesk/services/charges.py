@@ -1,0 +1,392 @@
+"""Charging a saved card with the customer absent, and settling charges whose answer was lost.
+
+The order of steps is what keeps money from moving twice:
+1. write the payment as PENDING with a fresh idempotency key and commit;
+2. send the PaymentIntent create with that key;
+3. record Stripe's answer.
+A crash or lost connection after step 1 leaves a PENDING or UNCONFIRMED record. Settling it
+retries the *same* request with the *same* key (Stripe replays its first answer) or
+retrieves the intent; it never sends a request with a new key for that payment.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from posdesk.domain.money import (
+    MAX_AMOUNT,
+    THREE_DECIMAL_CURRENCIES,
+    AmountError,
+    Money,
+    format_money,
+    minimum_charge,
+)
+from posdesk.domain.outcomes import (
+    DEFAULT_WORDING,
+    ChargeOutcome,
+    OutcomeKind,
+    decline_wording,
+)
+from posdesk.domain.payment_state import PaymentState
+from posdesk.domain.roles import Permission, PermissionDenied, StaffMember
+from posdesk.gateway.client import StripeGateway
+from posdesk.gateway.errors import GatewayError
+from posdesk.services.errors import InputError, StripeNotConfigured
+from posdesk.store.audit import AuditLog
+from posdesk.store.database import Store
+from posdesk.store.models import PaymentRecord
+from posdesk.store.payments import PaymentNotFound, PaymentRepository
+
+log = logging.getLogger(__name__)
+
+METADATA_PAYMENT_ID = "posdesk_payment_id"
+METADATA_STAFF_ID = "posdesk_staff_id"
+# Stripe may prune idempotency keys once they are 24 hours old; past this age a retry could
+# create a second intent, so the intent is looked up by our metadata first.
+KEY_SAFE_AGE = timedelta(hours=23)
+DESCRIPTION_LIMIT = 1000
+
+MESSAGE_NO_CUSTOMER = "Choose a customer first."
+MESSAGE_NO_CARD = "Choose one of the customer's saved cards."
+MESSAGE_DESCRIPTION_TOO_LONG = "The description is too long (at most 1000 characters)."
+
+# Answers that say what happened at Stripe. Anything else leaves a payment being settled
+# untouched, to be tried again.
+_DEFINITIVE = frozenset(
+    {
+        OutcomeKind.SUCCEEDED,
+        OutcomeKind.PROCESSING,
+        OutcomeKind.REQUIRES_CAPTURE,
+        OutcomeKind.DECLINED,
+        OutcomeKind.AUTHENTICATION_REQUIRED,
+    }
+)
+_NOT_SETTLED = frozenset(
+    {
+        OutcomeKind.UNCONFIRMED,
+        OutcomeKind.UNAVAILABLE,
+        OutcomeKind.RATE_LIMITED,
+        OutcomeKind.CONFIGURATION_PROBLEM,
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ChargeResult:
+    payment_id: str
+    outcome: ChargeOutcome
+    amount: Money
+    state: PaymentState
+
+
+def state_for(outcome: ChargeOutcome) -> PaymentState:
+    """The local state a payment takes after this answer to its create request."""
+    kind = outcome.kind
+    if kind is OutcomeKind.SUCCEEDED:
+        return PaymentState.SUCCEEDED
+    if kind is OutcomeKind.PROCESSING:
+        return PaymentState.PROCESSING
+    if kind is OutcomeKind.REQUIRES_CAPTURE:
+        return PaymentState.REQUIRES_CAPTURE
+    if kind is OutcomeKind.AUTHENTICATION_REQUIRED:
+        return PaymentState.AUTHENTICATION_REQUIRED
+    if kind is OutcomeKind.DECLINED:
+        canceled = outcome.stripe_status == "canceled"
+        return PaymentState.CANCELED if canceled else PaymentState.DECLINED
+    if kind in (OutcomeKind.UNCONFIRMED, OutcomeKind.UNAVAILABLE):
+        # Sent but unanswered, or answered by a server error: Stripe may have acted.
+        return PaymentState.UNCONFIRMED
+    # Rate limited, bad key, invalid request: refused before anything ran; nothing charged.
+    return PaymentState.FAILED
+
+
+_KIND_OF_STATE: dict[PaymentState, OutcomeKind] = {
+    PaymentState.SUCCEEDED: OutcomeKind.SUCCEEDED,
+    PaymentState.PROCESSING: OutcomeKind.PROCESSING,
+    PaymentState.REQUIRES_CAPTURE: OutcomeKind.REQUIRES_CAPTURE,
+    PaymentState.AUTHENTICATION_REQUIRED: OutcomeKind.AUTHENTICATION_REQUIRED,
+    PaymentState.DECLINED: OutcomeKind.DECLINED,
+    PaymentState.CANCELED: OutcomeKind.DECLINED,
+    PaymentState.PENDING: OutcomeKind.UNCONFIRMED,
+    PaymentState.UNCONFIRMED: OutcomeKind.UNCONFIRMED,
+}
+
+
+def outcome_for_record(record: PaymentRecord) -> ChargeOutcome:
+    """The outcome as last recorded, for showing a stored payment (recent payments, results)."""
+    state = PaymentState(record.state)
+    kind = _KIND_OF_STATE.get(state)
+    reason = next_step = None
+    if kind is None:  # FAILED: the error code tells configuration problems from bugs
+        kind = OutcomeKind.BUG
+    if kind in (OutcomeKind.DECLINED, OutcomeKind.AUTHENTICATION_REQUIRED) and (
+        record.error_code or record.decline_code
+    ):
+        wording = decline_wording(record.error_code, record.decline_code)
+        reason, next_step = wording.reason, wording.next_step
+    if state is PaymentState.FAILED and record.error_message:
+        reason, next_step = record.error_message, DEFAULT_WORDING[OutcomeKind.BUG][1]
+    return ChargeOutcome.of(
+        kind,
+        reason=reason,
+        next_step=next_step,
+        intent_id=record.intent_id,
+        stripe_status=record.stripe_status,
+        code=record.error_code,
+        decline_code=record.decline_code,
+        amount_received=record.amount_received,
+        livemode=record.livemode,
+    )
+
+
+def check_chargeable(amount: Money) -> None:
+    """AmountError (with a sentence for the screen) unless Stripe would accept the amount."""
+    code = amount.currency
+    if amount.amount == 0:
+        raise AmountError("The amount must be more than zero.")
+    if amount.amount < 0:
+        raise AmountError("The amount cannot be negative. Use a refund to give money back.")
+    if code in THREE_DECIMAL_CURRENCIES and amount.amount % 10:
+        raise AmountError(f"{code} amounts must end in 0 in the third decimal place.")
+    minimum = minimum_charge(code)
+    if amount.amount < minimum.amount:
+        raise AmountError(f"The minimum charge in {code} is {format_money(minimum)}.")
+    if amount.amount > MAX_AMOUNT:
+        raise AmountError(
+            f"The maximum charge in {code} is {format_money(Money(MAX_AMOUNT, code))}."
+        )
+
+
+def _utc(moment: datetime) -> datetime:
+    # SQLite hands datetimes back naive; they were written in UTC.
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+class ChargeService:
+    def __init__(
+        self,
+        store: Store,
+        gateway: StripeGateway | None,
+        *,
+        on_pending_written: Callable[[PaymentRecord], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.gateway = gateway
+        self.payments = PaymentRepository(store)
+        self.audit = AuditLog(store)
+        self._on_pending_written = on_pending_written
+        # Payments with a request in flight from this process; settling skips them so a
+        # retry timer never races the charge that is still waiting for its answer.
+        self._in_flight: set[str] = set()
+        self._lock = threading.Lock()
+
+    def _require_gateway(self) -> StripeGateway:
+        if self.gateway is None:
+            raise StripeNotConfigured()
+        return self.gateway
+
+    # --- charging ---------------------------------------------------------------------------
+
+    def charge_saved_card(
+        self,
+        staff: StaffMember,
+        customer_id: str,
+        payment_method_id: str,
+        amount: Money,
+        description: str = "",
+    ) -> ChargeResult:
+        """Charge a saved card off-session. Raises PermissionDenied (audited), AmountError or
+        InputError (nothing written) or StripeNotConfigured; every other result, including a
+        lost connection, comes back as a ChargeResult with a recorded payment."""
+        try:
+            staff.require(Permission.CHARGE)
+        except PermissionDenied:
+            self.audit.append(
+                staff.id, staff.name, "charge", customer_id or None, "denied",
+                {"amount": amount.amount, "currency": amount.currency,
+                 "payment_method_id": payment_method_id},
+            )
+            raise
+        check_chargeable(amount)
+        customer_id, payment_method_id = customer_id.strip(), payment_method_id.strip()
+        description = description.strip()
+        if not customer_id:
+            raise InputError(MESSAGE_NO_CUSTOMER)
+        if not payment_method_id:
+            raise InputError(MESSAGE_NO_CARD)
+        if len(description) > DESCRIPTION_LIMIT:
+            raise InputError(MESSAGE_DESCRIPTION_TOO_LONG)
+        gateway = self._require_gateway()
+
+        record = self.payments.add(
+            PaymentRecord(
+                id=str(uuid.uuid4()),
+                idempotency_key=str(uuid.uuid4()),
+                customer_id=customer_id,
+                payment_method_id=payment_method_id,
+                amount=amount.amount,
+                currency=amount.currency,
+                description=description or None,
+                state=PaymentState.PENDING.value,
+                staff_id=staff.id,
+                staff_name=staff.name,
+                livemode=gateway.livemode,
+            )
+        )
+        with self._lock:
+            self._in_flight.add(record.id)
+        try:
+            if self._on_pending_written is not None:
+                self._on_pending_written(record)
+            outcome = self._send(gateway, record)
+            state = state_for(outcome)
+            self._record(record.id, outcome, state)
+        finally:
+            with self._lock:
+                self._in_flight.discard(record.id)
+        self._audit_charge("charge", record, outcome)
+        return ChargeResult(record.id, outcome, amount, state)
+
+    @staticmethod
+    def _send(gateway: StripeGateway, record: PaymentRecord) -> ChargeOutcome:
+        """The create request of this payment. Every retry must send exactly these
+        parameters with this key, or Stripe answers with an idempotency error."""
+        return gateway.charge_off_session(
+            amount=record.amount,
+            currency=record.currency,
+            customer_id=record.customer_id or "",
+            payment_method_id=record.payment_method_id or "",
+            description=record.description,
+            metadata={METADATA_PAYMENT_ID: record.id, METADATA_STAFF_ID: record.staff_id},
+            idempotency_key=record.idempotency_key,
+        )
+
+    def _record(self, payment_id: str, outcome: ChargeOutcome, state: PaymentState) -> None:
+        fields: dict[str, object] = {
+            "state": state,
+            "error_code": outcome.code,
+            "decline_code": outcome.decline_code,
+            "error_message": None if outcome.charged else outcome.reason,
+        }
+        if outcome.intent_id:
+            fields["intent_id"] = outcome.intent_id
+        if outcome.stripe_status:
+            fields["stripe_status"] = outcome.stripe_status
+        if outcome.amount_received:
+            fields["amount_received"] = outcome.amount_received
+        self.payments.update(payment_id, **fields)
+
+    def _audit_charge(self, action: str, record: PaymentRecord, outcome: ChargeOutcome) -> None:
+        self.audit.append(
+            record.staff_id,
+            record.staff_name,
+            action,
+            outcome.intent_id or record.id,
+            outcome.kind.value,
+            {
+                "payment_id": record.id,
+                "customer_id": record.customer_id,
+                "payment_method_id": record.payment_method_id,
+                "amount": record.amount,
+                "currency": record.currency,
+                "code": outcome.code,
+                "decline_code": outcome.decline_code,
+            },
+        )
+
+    # --- settling ---------------------------------------------------------------------------
+
+    def settle_unconfirmed(self) -> list[ChargeResult]:
+        """Find out what happened to every payment still pending, unconfirmed or processing.
+
+        Called at start-up and from a retry timer. Payments that still cannot be settled stay
+        as they are and come back with a retryable outcome."""
+        results = []
+        for record in self.payments.list_needing_settlement():
+            with self._lock:
+                if record.id in self._in_flight:
+                    continue
+            try:
+                results.append(self._settle(record))
+            except Exception:  # one bad record must not block settling the others
+                log.exception("settling payment %s failed", record.id)
+        return results
+
+    def retry_unconfirmed(self, payment_id: str) -> ChargeResult:
+        """Settle one payment now (the cashier's "check again"). A payment that is already
+        settled comes back as recorded."""
+        record = self.payments.get(payment_id)
+        if record is None:
+            raise PaymentNotFound(payment_id)
+        if not PaymentState(record.state).needs_settling and (
+            record.state != PaymentState.PROCESSING
+        ):
+            return self._result(record, outcome_for_record(record))
+        return self._settle(record)
+
+    def _settle(self, record: PaymentRecord) -> ChargeResult:
+        gateway = self._require_gateway()
+        outcome = self._ask_stripe(gateway, record)
+        current = PaymentState(record.state)
+        if outcome.kind in _DEFINITIVE or (
+            # A request refused before running (bad input) under the same key: the first
+            # request did not charge either, or Stripe would have replayed its answer.
+            outcome.kind is OutcomeKind.BUG and record.intent_id is None
+        ):
+            state = state_for(outcome)
+            self._record(record.id, outcome, state)
+            if state is not current:
+                self._audit_charge("settle_charge", record, outcome)
+            return self._result(record, outcome, state)
+        # Still unknown: keep the payment open for the next attempt.
+        if current is PaymentState.PENDING:
+            self.payments.update(record.id, state=PaymentState.UNCONFIRMED)
+            current = PaymentState.UNCONFIRMED
+        log.info("payment %s not settled yet: %s", record.id, outcome.kind.value)
+        return self._result(record, outcome, current)
+
+    def _ask_stripe(self, gateway: StripeGateway, record: PaymentRecord) -> ChargeOutcome:
+        if record.intent_id:
+            return gateway.retrieve_payment_intent(record.intent_id)
+        age = datetime.now(UTC) - _utc(record.created_at)
+        if age >= KEY_SAFE_AGE:
+            # The key may be gone at Stripe: only resend if no intent carries our id.
+            try:
+                found = gateway.find_payment_intent_by_metadata(
+                    record.customer_id or "", METADATA_PAYMENT_ID, record.id,
+                    created_after=_utc(record.created_at),
+                )
+            except GatewayError as exc:
+                return ChargeOutcome.of(exc.kind, code=exc.code)
+            if found is not None:
+                return found
+        outcome = self._send(gateway, record)
+        if outcome.kind is OutcomeKind.BUG and outcome.intent_id is None:
+            # Stripe says the key was used with other parameters: the request did reach it
+            # once. Look the intent up rather than guess.
+            try:
+                found = gateway.find_payment_intent_by_metadata(
+                    record.customer_id or "", METADATA_PAYMENT_ID, record.id,
+                    created_after=_utc(record.created_at),
+                )
+            except GatewayError as exc:
+                return ChargeOutcome.of(exc.kind, code=exc.code)
+            if found is not None:
+                return found
+        return outcome
+
+    @staticmethod
+    def _result(
+        record: PaymentRecord, outcome: ChargeOutcome, state: PaymentState | None = None
+    ) -> ChargeResult:
+        return ChargeResult(
+            record.id,
+            outcome,
+            Money(record.amount, record.currency),
+            state or PaymentState(record.state),
+        )

@@ -1,0 +1,251 @@
+"""Customer use cases: type-ahead lookup, refreshing the cache, creating a customer, the
+customer page with saved cards, and detaching a card.
+
+Every method is synchronous and may block on the network or the database: the GUI calls
+them from worker threads.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from posdesk.domain.roles import Permission, PermissionDenied, StaffMember
+from posdesk.gateway.client import StripeGateway
+from posdesk.gateway.errors import GatewayError
+from posdesk.services.errors import InputError, StripeNotConfigured
+from posdesk.store.audit import AuditLog
+from posdesk.store.customers import CustomerData, CustomerRepository
+from posdesk.store.database import Store
+from posdesk.store.models import CustomerRecord, PaymentMethodRecord, PaymentRecord
+from posdesk.store.payment_methods import PaymentMethodRepository
+from posdesk.store.payments import PaymentRepository
+
+log = logging.getLogger(__name__)
+
+RECENT_PAYMENTS = 20
+PAGE_SIZE = 100
+
+MESSAGE_NAME_REQUIRED = "Enter the customer's name."
+MESSAGE_NAME_TOO_LONG = "The name is too long (at most 256 characters)."
+MESSAGE_BAD_EMAIL = "This email address does not look right. Check it or leave it empty."
+MESSAGE_BAD_PHONE = "This phone number does not look right. Use digits, spaces, + and -."
+MESSAGE_UNKNOWN_CUSTOMER = "This customer is not known. Search again."
+MESSAGE_CARD_NOT_OF_CUSTOMER = "This card is not saved for this customer. Open the customer again."
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[\d\s().\-/]{4,40}$")
+
+
+@dataclass(frozen=True, slots=True)
+class CardSummary:
+    id: str
+    brand: str | None
+    last4: str | None
+    exp_month: int | None
+    exp_year: int | None
+    expired: bool
+    expires_soon: bool  # expires at the end of this month or next month
+    is_default: bool
+    wallet: str | None
+
+    @property
+    def expiry(self) -> str:
+        """MM/YY, or empty when Stripe gave none."""
+        if not self.exp_month or not self.exp_year:
+            return ""
+        return f"{self.exp_month:02d}/{self.exp_year % 100:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerPage:
+    customer: CustomerRecord
+    cards: list[CardSummary]
+    recent_payments: list[PaymentRecord]
+    # True when the cards were just read from Stripe; False when shown from the cache.
+    cards_fresh: bool
+    # Why the cards could not be refreshed (safe to show), or None.
+    problem: str | None = None
+
+
+def card_summary(
+    method: PaymentMethodRecord, default_id: str | None, today: date
+) -> CardSummary:
+    expired = expires_soon = False
+    if method.exp_month and method.exp_year:
+        expiry = method.exp_year * 12 + (method.exp_month - 1)
+        now = today.year * 12 + (today.month - 1)
+        expired = expiry < now  # a card is valid through the end of its expiry month
+        expires_soon = not expired and expiry <= now + 1
+    return CardSummary(
+        id=method.id,
+        brand=method.brand,
+        last4=method.last4,
+        exp_month=method.exp_month,
+        exp_year=method.exp_year,
+        expired=expired,
+        expires_soon=expires_soon,
+        is_default=method.id == default_id,
+        wallet=method.wallet,
+    )
+
+
+def _clean(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+class CustomerService:
+    def __init__(self, store: Store, gateway: StripeGateway | None) -> None:
+        self.store = store
+        self.gateway = gateway
+        self.customers = CustomerRepository(store)
+        self.methods = PaymentMethodRepository(store)
+        self.payments = PaymentRepository(store)
+        self.audit = AuditLog(store)
+
+    def _require_gateway(self) -> StripeGateway:
+        if self.gateway is None:
+            raise StripeNotConfigured()
+        return self.gateway
+
+    def _require(self, staff: StaffMember, permission: Permission, target: str | None) -> None:
+        try:
+            staff.require(permission)
+        except PermissionDenied:
+            self.audit.append(staff.id, staff.name, permission.value, target, "denied")
+            raise
+
+    # --- lookup -----------------------------------------------------------------------------
+
+    def search(self, text: str, limit: int = 20) -> list[CustomerRecord]:
+        """Type-ahead over the local cache only: fast, works offline."""
+        return self.customers.search(text, limit)
+
+    def refresh_from_stripe(
+        self,
+        progress: Callable[[int], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> int:
+        """Page through every Stripe customer into the cache; returns how many were stored.
+
+        Raises GatewayError (safe message) when Stripe cannot be read; pages stored before
+        the failure stay stored.
+        """
+        gateway = self._require_gateway()
+        stored = 0
+        cursor: str | None = None
+        while True:
+            if should_stop is not None and should_stop():
+                break
+            page, has_more = gateway.list_customers_page(cursor, PAGE_SIZE)
+            if page:
+                stored += self.customers.upsert_many(page)
+                cursor = page[-1].id
+            if progress is not None:
+                progress(stored)
+            if not has_more or not page:
+                break
+        log.info("customer cache refreshed: %d customers", stored)
+        return stored
+
+    # --- create -----------------------------------------------------------------------------
+
+    def create_customer(
+        self, staff: StaffMember, name: str, email: str | None = None, phone: str | None = None
+    ) -> CustomerRecord:
+        """Create the customer in Stripe and cache it. InputError for bad input (nothing
+        sent), GatewayError when Stripe refused or could not be reached."""
+        self._require(staff, Permission.EDIT_CUSTOMERS, None)
+        clean_name, clean_email, clean_phone = _clean(name), _clean(email), _clean(phone)
+        if clean_name is None:
+            raise InputError(MESSAGE_NAME_REQUIRED)
+        if len(clean_name) > 256:
+            raise InputError(MESSAGE_NAME_TOO_LONG)
+        if clean_email is not None and (len(clean_email) > 512 or not _EMAIL.match(clean_email)):
+            raise InputError(MESSAGE_BAD_EMAIL)
+        if clean_phone is not None and not _PHONE.match(clean_phone):
+            raise InputError(MESSAGE_BAD_PHONE)
+        gateway = self._require_gateway()
+        try:
+            created = gateway.create_customer(
+                clean_name, clean_email, clean_phone, idempotency_key=str(uuid.uuid4())
+            )
+        except GatewayError as exc:
+            self.audit.append(
+                staff.id, staff.name, "create_customer", None, exc.kind.value,
+                {"code": exc.code},
+            )
+            raise
+        self.customers.upsert(created)
+        self.audit.append(
+            staff.id, staff.name, "create_customer", created.id, "succeeded",
+            {"name": clean_name, "email": clean_email, "phone": clean_phone},
+        )
+        record = self.customers.get(created.id)
+        assert record is not None
+        return record
+
+    # --- customer page ----------------------------------------------------------------------
+
+    def customer_page(self, customer_id: str, *, today: date | None = None) -> CustomerPage:
+        """The customer with saved cards and recent payments. With Stripe configured the cards
+        are read fresh; if that fails the cached cards are shown with the reason."""
+        today = today or date.today()
+        problem: str | None = None
+        fresh = False
+        if self.gateway is not None:
+            try:
+                self._refresh_customer(self.gateway, customer_id)
+                fresh = True
+            except GatewayError as exc:
+                problem = exc.message
+        customer = self.customers.get(customer_id)
+        if customer is None:
+            raise InputError(problem or MESSAGE_UNKNOWN_CUSTOMER)
+        cards = [
+            card_summary(method, customer.default_payment_method, today)
+            for method in self.methods.list_for_customer(customer_id)
+        ]
+        recent = self.payments.list_for_customer(customer_id, RECENT_PAYMENTS)
+        return CustomerPage(customer, cards, recent, fresh, problem)
+
+    def _refresh_customer(self, gateway: StripeGateway, customer_id: str) -> None:
+        customer: CustomerData = gateway.retrieve_customer(customer_id)
+        methods = gateway.list_payment_methods(customer_id)
+        if customer.deleted:
+            self.customers.mark_deleted(customer_id)
+        else:
+            self.customers.upsert(customer)
+        self.methods.replace_for_customer(customer_id, methods)
+
+    # --- detach -----------------------------------------------------------------------------
+
+    def detach_card(self, staff: StaffMember, customer_id: str, payment_method_id: str) -> None:
+        """Remove a saved card from the customer at Stripe and from the cache (audited)."""
+        self._require(staff, Permission.DETACH_CARD, payment_method_id)
+        cached = self.methods.get(payment_method_id)
+        if cached is not None and cached.customer_id != customer_id:
+            raise InputError(MESSAGE_CARD_NOT_OF_CUSTOMER)
+        gateway = self._require_gateway()
+        detail = {
+            "customer_id": customer_id,
+            "brand": cached.brand if cached else None,
+            "last4": cached.last4 if cached else None,
+        }
+        try:
+            gateway.detach_payment_method(payment_method_id, idempotency_key=str(uuid.uuid4()))
+        except GatewayError as exc:
+            self.audit.append(
+                staff.id, staff.name, "detach_card", payment_method_id, exc.kind.value,
+                {**detail, "code": exc.code},
+            )
+            raise
+        self.methods.remove(payment_method_id)
+        self.audit.append(
+            staff.id, staff.name, "detach_card", payment_method_id, "succeeded", detail
+        )
