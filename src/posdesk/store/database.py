@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +18,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 DATABASE_FILE = "posdesk.db"
 # How long a writer waits for another terminal's or thread's write lock before giving up.
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+_IMMEDIATE = "posdesk_begin_immediate"
 
 
 def default_database_url(data_dir: Path) -> str:
@@ -35,6 +37,16 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
     finally:
         cursor.close()
+    # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin, so DDL is
+    # transactional and a migration is all-or-nothing (SQLAlchemy's pysqlite recipe).
+    dbapi_connection.isolation_level = None
+
+
+def _begin_sqlite(connection: Any) -> None:
+    # A migration takes the write lock up front: another process starting at the same moment
+    # waits (busy_timeout) and then finds the schema already at head.
+    immediate = connection.info.get(_IMMEDIATE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -47,11 +59,21 @@ def alembic_config(engine: Engine) -> Config:
     return config
 
 
+# Alembic keeps its migration context in module globals: one upgrade at a time per process.
+# Across processes, PostgreSQL serialises with an advisory lock (see migrations/env.py).
+_UPGRADE_LOCK = threading.Lock()
+
+
 def upgrade_to_head(engine: Engine) -> None:
-    with engine.begin() as connection:
-        config = alembic_config(engine)
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with _UPGRADE_LOCK, engine.connect() as connection:
+        connection.info[_IMMEDIATE] = True
+        try:
+            with connection.begin():
+                config = alembic_config(engine)
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+        finally:
+            connection.info.pop(_IMMEDIATE, None)
 
 
 class Store:
@@ -96,6 +118,7 @@ def open_store(url: str, *, echo: bool = False) -> Store:
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _configure_sqlite)
+        event.listen(engine, "begin", _begin_sqlite)
     try:
         upgrade_to_head(engine)
     except BaseException:
