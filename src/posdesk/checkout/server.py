@@ -161,7 +161,7 @@ class CheckoutServer:
         httpd = _TlsHttpServer((self._host, self._port), _Handler, context, self)
         self._httpd = httpd
         self._thread = threading.Thread(
-            target=httpd.serve_forever, kwargs={"poll_interval": 0.2},
+            target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
             name="posdesk-checkout-server", daemon=True,
         )
         self._thread.start()

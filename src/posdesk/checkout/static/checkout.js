@@ -99,7 +99,8 @@
 
   function outcome(result, kind) {
     if (result.error) {
-      fail(result.error, idOf(result.error[kind]));
+      var err = result.error;
+      fail(err, idOf(kind === "setupIntent" ? err.setup_intent : err.payment_intent));
       return;
     }
     var found = result[kind];
