@@ -16,6 +16,13 @@ OK = "succeeded"
 ACTION = "requires_action"
 AUTH_REQ = "authentication_required"
 
+GENERIC = "card_declined/generic_decline"
+
+
+def _declines_everywhere(number: str, outcome: str) -> tuple:
+    return (number, "visa", outcome, outcome, None, outcome)
+
+
 # number, brand, attach error, on-session result, result after completing 3DS, off-session result
 ROWS = [
     ("4242424242424242", "visa", None, OK, None, OK),
@@ -26,17 +33,17 @@ ROWS = [
     ("4000003800000446", "visa", None, ACTION, OK, OK),
     ("4000008260003178", "visa", None, ACTION, "card_declined/insufficient_funds", AUTH_REQ),
     ("4000000000003220", "visa", None, ACTION, OK, AUTH_REQ),
-    ("4000008400001629", "visa", None, ACTION, "card_declined/generic_decline", AUTH_REQ),
-    ("4000000000000002", "visa", "card_declined/generic_decline", "card_declined/generic_decline", None, "card_declined/generic_decline"),
-    ("4000000000009995", "visa", "card_declined/insufficient_funds", "card_declined/insufficient_funds", None, "card_declined/insufficient_funds"),
-    ("4000000000009987", "visa", "card_declined/lost_card", "card_declined/lost_card", None, "card_declined/lost_card"),
-    ("4000000000009979", "visa", "card_declined/stolen_card", "card_declined/stolen_card", None, "card_declined/stolen_card"),
-    ("4000000000000069", "visa", "expired_card/expired_card", "expired_card/expired_card", None, "expired_card/expired_card"),
-    ("4000000000000127", "visa", "incorrect_cvc/incorrect_cvc", "incorrect_cvc/incorrect_cvc", None, "incorrect_cvc/incorrect_cvc"),
-    ("4000000000000119", "visa", "processing_error/processing_error", "processing_error/processing_error", None, "processing_error/processing_error"),
-    ("4000000000000341", "visa", None, "card_declined/generic_decline", None, "card_declined/generic_decline"),
+    ("4000008400001629", "visa", None, ACTION, GENERIC, AUTH_REQ),
+    _declines_everywhere("4000000000000002", "card_declined/generic_decline"),
+    _declines_everywhere("4000000000009995", "card_declined/insufficient_funds"),
+    _declines_everywhere("4000000000009987", "card_declined/lost_card"),
+    _declines_everywhere("4000000000009979", "card_declined/stolen_card"),
+    _declines_everywhere("4000000000000069", "expired_card/expired_card"),
+    _declines_everywhere("4000000000000127", "incorrect_cvc/incorrect_cvc"),
+    _declines_everywhere("4000000000000119", "processing_error/processing_error"),
+    ("4000000000000341", "visa", None, GENERIC, None, GENERIC),
     ("4000000000000101", "visa", None, OK, None, OK),
-]  # fmt: skip
+]
 
 
 def _pay(client: stripe.StripeClient, pm_id: str, customer: str | None, off: bool):
