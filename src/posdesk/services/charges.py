@@ -306,7 +306,9 @@ class ChargeService:
 
         Called at start-up and from a retry timer. Payments that still cannot be settled stay
         as they are and come back with a retryable outcome."""
-        results = []
+        results: list[ChargeResult] = []
+        if self.gateway is None:  # nothing can be learned; the records wait for a key
+            return results
         for record in self.payments.list_needing_settlement():
             with self._lock:
                 if record.id in self._in_flight:

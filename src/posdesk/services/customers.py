@@ -107,6 +107,7 @@ class CustomerService:
         self.methods = PaymentMethodRepository(store)
         self.payments = PaymentRepository(store)
         self.audit = AuditLog(store)
+        self.page_size = PAGE_SIZE
 
     def _require_gateway(self) -> StripeGateway:
         if self.gateway is None:
@@ -142,7 +143,7 @@ class CustomerService:
         while True:
             if should_stop is not None and should_stop():
                 break
-            page, has_more = gateway.list_customers_page(cursor, PAGE_SIZE)
+            page, has_more = gateway.list_customers_page(cursor, self.page_size)
             if page:
                 stored += self.customers.upsert_many(page)
                 cursor = page[-1].id
