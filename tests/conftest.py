@@ -37,12 +37,9 @@ def _isolate_app_files(app_root: Path) -> Iterator[None]:
     (app_root / "logs").mkdir(exist_ok=True)
     previous = os.environ.get("POSDESK_DATA_DIR")
     os.environ["POSDESK_DATA_DIR"] = str(app_root / "default")
-    try:  # TEMPORARY while services.log_redaction is being written; removed at integration
-        from posdesk.logging_setup import configure_logging
+    from posdesk.logging_setup import configure_logging
 
-        configure_logging(app_root / "logs" / "posdesk.log", to_stderr=False, debug=True)
-    except ImportError:
-        pass
+    configure_logging(app_root / "logs" / "posdesk.log", to_stderr=False, debug=True)
     yield
     if previous is None:
         os.environ.pop("POSDESK_DATA_DIR", None)

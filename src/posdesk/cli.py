@@ -1,2 +1,118 @@
-def main() -> int:
-    return 0
+"""`posdesk` command line: the GUI, the demo, the sandbox and keyring management."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from posdesk import paths
+
+log = logging.getLogger("posdesk")
+
+SECRET_NAMES = ("stripe-secret-key", "stripe-publishable-key", "stripe-webhook-secret")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="posdesk", description="Point of sale and back office for shops using Stripe."
+    )
+    parser.add_argument(
+        "--demo", action="store_true",
+        help="run against a built-in sandbox with sample data in a throwaway directory",
+    )
+    parser.add_argument("--debug", action="store_true", help="verbose logging, web developer tools")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("sandbox", add_help=False, help="run the Stripe-compatible sandbox server")
+    secrets = sub.add_parser("secrets", help="manage the keys kept in the OS keyring")
+    secrets.add_argument("action", choices=["set", "delete", "status"])
+    secrets.add_argument("name", nargs="?", choices=SECRET_NAMES)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # The sandbox has its own options; hand everything after the word to it untouched.
+    if argv and argv[0] == "sandbox":
+        from posdesk.sandbox.cli import run as run_sandbox
+
+        return run_sandbox(argv[1:])
+    args = build_parser().parse_args(argv)
+    if args.command == "secrets":
+        return secrets_command(args.action, args.name)
+    return run_app(demo=args.demo, debug=args.debug)
+
+
+def secrets_command(action: str, name: str | None) -> int:
+    from posdesk.services.secret_store import KeyringUnavailable, SecretStore
+
+    store = SecretStore()
+    try:
+        if action == "status":
+            for secret_name, is_set in store.status().items():
+                print(f"{secret_name}: {'set' if is_set else 'not set'}")
+            return 0
+        if name is None:
+            print(f"posdesk secrets {action}: name one of {', '.join(SECRET_NAMES)}", file=sys.stderr)
+            return 2
+        if action == "delete":
+            store.delete(name)
+            print(f"{name}: deleted")
+            return 0
+        value = _read_secret(name)
+        if not value:
+            print("Nothing was read; the keyring was not changed.", file=sys.stderr)
+            return 2
+        store.set(name, value)
+        print(f"{name}: set")
+        return 0
+    except KeyringUnavailable as exc:
+        print(str(exc), file=sys.stderr)
+        return 3
+    except ValueError as exc:  # a value of the wrong shape; the message never holds the value
+        print(str(exc), file=sys.stderr)
+        return 2
+
+
+def _read_secret(name: str) -> str:
+    if sys.stdin.isatty():
+        return getpass.getpass(f"{name} (input hidden): ").strip()
+    return sys.stdin.readline().strip()
+
+
+def run_app(*, demo: bool, debug: bool) -> int:
+    from posdesk.logging_setup import configure_logging
+
+    if demo:
+        return _run_demo(debug)
+    data_dir = paths.data_dir()
+    configure_logging(paths.log_dir(data_dir) / "posdesk.log", debug=debug)
+    from posdesk.app_context import build_context
+    from posdesk.gui.app import run_gui
+    from posdesk.services.secret_store import SecretStore
+
+    context = build_context(data_dir=data_dir, secrets=SecretStore())
+    try:
+        return run_gui(context)
+    finally:
+        context.close()
+
+
+def _run_demo(debug: bool) -> int:
+    """The full app against a seeded sandbox, in a throwaway data directory and keyring."""
+    from posdesk.demo import demo_context
+    from posdesk.gui.app import run_gui
+    from posdesk.logging_setup import configure_logging
+
+    data_dir = Path(tempfile.mkdtemp(prefix="posdesk-demo-"))
+    configure_logging(paths.log_dir(data_dir) / "posdesk.log", debug=debug)
+    try:
+        with demo_context(data_dir) as context:
+            return run_gui(context)
+    finally:
+        logging.shutdown()
+        shutil.rmtree(data_dir, ignore_errors=True)

@@ -1,0 +1,42 @@
+"""Non-secret settings, stored as JSON beside the data. Secrets never go here (keyring only)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from posdesk.domain.roles import Role
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Settings:
+    currency: str = "USD"
+    locale: str = "en_US"
+    staff_id: str = "staff-1"
+    staff_name: str = "Shop manager"
+    staff_role: str = Role.MANAGER.value
+    # Stripe API base; None means Stripe itself. POSDESK_STRIPE_API_BASE overrides it.
+    api_base: str | None = None
+    # Re-collect the CVC before charging a saved card (card-entry feature).
+    recollect_cvc: bool = False
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        if not path.exists():
+            return cls()
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            log.warning("settings file %s unreadable (%s); using defaults", path, exc)
+            return cls()
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in raw.items() if k in known})
+
+    def save(self, path: Path) -> None:
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
+        tmp.replace(path)

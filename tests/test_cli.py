@@ -1,0 +1,93 @@
+"""The `posdesk` command line: keyring management and the helper-process launcher."""
+
+from __future__ import annotations
+
+import io
+import json
+import urllib.request
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+from posdesk import cli
+from posdesk.helper_process import start_sandbox
+from tests.conftest import TEST_SECRET_KEY
+
+
+class DictKeyring(KeyringBackend):
+    """A keyring backend held in a dict: the real backend is exercised in services tests."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.values: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.values.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.values[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.values.pop((service, username), None)
+
+
+@pytest.fixture
+def dict_keyring():
+    previous = keyring.get_keyring()
+    backend = DictKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_secrets_set_reads_stdin_and_never_echoes(dict_keyring, monkeypatch, capsys) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(TEST_SECRET_KEY + "\n"))
+    assert cli.main(["secrets", "set", "stripe-secret-key"]) == 0
+    out = capsys.readouterr()
+    assert TEST_SECRET_KEY not in out.out + out.err
+    assert TEST_SECRET_KEY in dict_keyring.values.values()
+
+    assert cli.main(["secrets", "status"]) == 0
+    out = capsys.readouterr().out
+    assert "stripe-secret-key: set" in out
+    assert "stripe-webhook-secret: not set" in out
+    assert TEST_SECRET_KEY not in out
+
+    assert cli.main(["secrets", "delete", "stripe-secret-key"]) == 0
+    assert TEST_SECRET_KEY not in dict_keyring.values.values()
+
+
+def test_secrets_set_rejects_a_value_of_the_wrong_shape(dict_keyring, monkeypatch, capsys) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("pk_test_not_a_secret_key\n"))
+    assert cli.main(["secrets", "set", "stripe-secret-key"]) == 2
+    out = capsys.readouterr()
+    assert "pk_test_not_a_secret_key" not in out.out + out.err
+    assert dict_keyring.values == {}
+
+
+def test_secrets_set_with_empty_input_changes_nothing(dict_keyring, monkeypatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n"))
+    assert cli.main(["secrets", "set", "stripe-webhook-secret"]) == 2
+    assert dict_keyring.values == {}
+
+
+def test_sandbox_starts_through_posdesks_own_entry_point() -> None:
+    sandbox = start_sandbox(["--seed", "demo"])
+    try:
+        assert sandbox.base_url.startswith("http://127.0.0.1:")
+        request = urllib.request.Request(
+            sandbox.base_url + "/v1/customers?limit=100",
+            headers={"Authorization": f"Bearer {TEST_SECRET_KEY}"},
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            page = json.load(response)
+        assert page["object"] == "list"
+        assert len(page["data"]) == 100 and page["has_more"] is True
+    finally:
+        sandbox.stop()
+    assert sandbox.process.poll() is not None
