@@ -20,7 +20,8 @@ def find_secrets(root: Path) -> list[str]:
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         data = path.read_bytes()
         for match in SECRET_SHAPES.finditer(data):
-            found.append(f"{path.relative_to(root)}: {match.group()[:14].decode(errors='replace')}…")
+            shown = match.group()[:14].decode(errors="replace")
+            found.append(f"{path.relative_to(root)}: {shown}…")
         for literal in (TEST_SECRET_KEY, TEST_WEBHOOK_SECRET):
             if literal.encode() in data:
                 found.append(f"{path.relative_to(root)}: a test secret")
