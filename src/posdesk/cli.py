@@ -57,7 +57,8 @@ def secrets_command(action: str, name: str | None) -> int:
                 print(f"{secret_name}: {'set' if is_set else 'not set'}")
             return 0
         if name is None:
-            print(f"posdesk secrets {action}: name one of {', '.join(SECRET_NAMES)}", file=sys.stderr)
+            names = ", ".join(SECRET_NAMES)
+            print(f"posdesk secrets {action}: name one of {names}", file=sys.stderr)
             return 2
         if action == "delete":
             store.delete(name)

@@ -33,7 +33,9 @@ class SandboxProcess:
             self.process.stdout.close()
 
 
-def start_sandbox(extra_args: list[str] | None = None, startup_timeout: float = 30.0) -> SandboxProcess:
+def start_sandbox(
+    extra_args: list[str] | None = None, startup_timeout: float = 30.0
+) -> SandboxProcess:
     """Start `posdesk sandbox` on a free loopback port and wait for the URL it prints first."""
     cmd = [*own_command(), "sandbox", "--host", "127.0.0.1", "--port", "0", *(extra_args or [])]
     process = subprocess.Popen(

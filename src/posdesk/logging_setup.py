@@ -11,7 +11,9 @@ from posdesk.services.log_redaction import RedactingFilter
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
-def configure_logging(log_file: Path | None, *, to_stderr: bool = True, debug: bool = False) -> None:
+def configure_logging(
+    log_file: Path | None, *, to_stderr: bool = True, debug: bool = False
+) -> None:
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if debug else logging.INFO)
     redact = RedactingFilter()
