@@ -296,5 +296,5 @@ class CustomerPage(QWidget):
             text = self.tr("The card could not be removed: %1").replace(
                 "%1", error_text(exc, self.tr("Stripe did not answer. Try again."))
             )
-        self.cards_hint.setText(text)
         self._update_buttons()
+        self.cards_hint.setText(text)

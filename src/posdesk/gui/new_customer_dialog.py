@@ -56,6 +56,7 @@ class NewCustomerDialog(QDialog):
         buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText(self.tr("Cancel  (Esc)"))
+        cancel.setAutoDefault(False)  # Enter always means "create", never "cancel"
         self.create_button.clicked.connect(self.create)
         cancel.clicked.connect(self.reject)
 
@@ -86,8 +87,10 @@ class NewCustomerDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
-        for widget in (self.name_edit, self.email_edit, self.phone_edit, self.create_button):
-            widget.setEnabled(not busy)
+        # Read-only rather than disabled: a disabled field would pass focus (and Enter) on.
+        for edit in (self.name_edit, self.email_edit, self.phone_edit):
+            edit.setReadOnly(busy)
+        self.create_button.setEnabled(not busy)
 
     def _created(self, customer: Any) -> None:
         self._set_busy(False)

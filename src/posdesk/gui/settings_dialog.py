@@ -105,6 +105,7 @@ class SettingsDialog(QDialog):
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setText(self.tr("Cancel  (Esc)"))
+        self.cancel_button.setAutoDefault(False)  # Enter always means "check and save"
         self.save_button.clicked.connect(self.check_and_save)
         self.cancel_button.clicked.connect(self.reject)
 
@@ -216,9 +217,10 @@ class SettingsDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
-        for widget in (self.secret_edit, self.publishable_edit, self.webhook_edit,
-                       self.save_button):
-            widget.setEnabled(not busy)
+        # Read-only rather than disabled: a disabled field would pass focus (and Enter) on.
+        for edit in (self.secret_edit, self.publishable_edit, self.webhook_edit):
+            edit.setReadOnly(busy)
+        self.save_button.setEnabled(not busy)
 
     def _checked(self, secret: str, check: Any) -> None:
         self._set_busy(False)
