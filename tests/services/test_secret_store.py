@@ -154,6 +154,37 @@ def test_in_memory_store_for_demo_mode() -> None:
 # --- the real OS keyring: GNOME Keyring over a private D-Bus session ---------------------------
 
 
+BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir={dir}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
+
+
+def wait_for_name(address: str, name: str, owner: subprocess.Popen[bytes]) -> None:
+    """Until `name` has an owner on the bus (asking does not start anything)."""
+    from jeepney.bus_messages import message_bus
+    from jeepney.io.blocking import open_dbus_connection
+
+    deadline = time.monotonic() + 20
+    with open_dbus_connection(bus=address) as connection:
+        while True:
+            reply = connection.send_and_get_reply(message_bus.NameHasOwner(name))
+            if reply.body[0]:
+                return
+            assert owner.poll() is None, "gnome-keyring-daemon exited"
+            assert time.monotonic() < deadline, f"{name} never appeared on the bus"
+            time.sleep(0.05)
+
+
 @pytest.fixture
 def secret_service(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[KeyringBackend]:
     dbus = shutil.which("dbus-daemon")
@@ -170,8 +201,13 @@ def secret_service(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
         "XDG_RUNTIME_DIR": str(runtime),
         "XDG_DATA_HOME": str(home / ".local" / "share"),
     }
+    # A bus without service directories: nothing can be auto-started on it, so the only
+    # Secret Service is the daemon started below (an auto-started one would have no
+    # unlocked keyring and try to prompt).
+    config = tmp_path / "session.conf"
+    config.write_text(BUS_CONFIG.format(dir=runtime), encoding="utf-8")
     bus = subprocess.Popen(
-        [dbus, "--session", "--nofork", "--print-address=1"],
+        [dbus, f"--config-file={config}", "--nofork", "--print-address=1"],
         stdout=subprocess.PIPE, env=env, text=True,
     )
     keyring_daemon: subprocess.Popen[bytes] | None = None
@@ -187,18 +223,18 @@ def secret_service(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
         # The login keyring's password; it is created unlocked with it.
         keyring_daemon.stdin.write(b"posdesk-test-keyring")
         keyring_daemon.stdin.close()
+        wait_for_name(address, "org.freedesktop.secrets", keyring_daemon)
         monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
         from keyring.backends.SecretService import Keyring
 
         backend = Keyring()
         deadline = time.monotonic() + 20
-        while True:  # the daemon claims its bus name shortly after starting
+        while True:  # the login keyring is ready a moment after the name is claimed
             try:
                 backend.get_password("posdesk-probe", "probe")
                 break
             except keyring.errors.KeyringError:
-                if time.monotonic() > deadline:
-                    raise
+                assert time.monotonic() < deadline, "the test keyring never became usable"
                 time.sleep(0.1)
         yield backend
     finally:
