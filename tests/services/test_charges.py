@@ -163,6 +163,8 @@ def test_read_only_key_fails_without_charging(tmp_store, sandbox, customer_id, c
     assert result.outcome.reason == REASON_CONFIG_PERMISSION
     assert result.state is PaymentState.FAILED
     assert sandbox.count("payment_intent") == 0
+    [record] = payments(tmp_store)
+    assert outcome_for_record(record).kind is OutcomeKind.CONFIGURATION_PROBLEM
 
 
 def test_rate_limited_charge_fails_and_needs_no_settling(
@@ -172,6 +174,7 @@ def test_rate_limited_charge_fails_and_needs_no_settling(
     result = service.charge_saved_card(cashier, customer_id, "pm_card_visa", USD_12_50)
     assert result.outcome.kind is OutcomeKind.RATE_LIMITED and result.outcome.retryable
     assert result.state is PaymentState.FAILED
+    assert outcome_for_record(payments(tmp_store)[0]).kind is OutcomeKind.RATE_LIMITED
     assert service.settle_unconfirmed() == []
     assert sandbox.count("payment_intent") == 0
 

@@ -27,7 +27,11 @@ from posdesk.domain.money import (
     minimum_charge,
 )
 from posdesk.domain.outcomes import (
-    DEFAULT_WORDING,
+    NEXT_STEP_NEW_PAYMENT,
+    REASON_CANCELED,
+    REASON_CONFIG_BAD_KEY,
+    REASON_CONFIG_PERMISSION,
+    REASON_RATE_LIMITED,
     ChargeOutcome,
     OutcomeKind,
     decline_wording,
@@ -117,20 +121,29 @@ _KIND_OF_STATE: dict[PaymentState, OutcomeKind] = {
 }
 
 
+# A FAILED payment keeps our reason in error_message; it tells the kind apart again.
+_FAILED_KIND_BY_REASON: dict[str, OutcomeKind] = {
+    REASON_RATE_LIMITED: OutcomeKind.RATE_LIMITED,
+    REASON_CONFIG_BAD_KEY: OutcomeKind.CONFIGURATION_PROBLEM,
+    REASON_CONFIG_PERMISSION: OutcomeKind.CONFIGURATION_PROBLEM,
+}
+
+
 def outcome_for_record(record: PaymentRecord) -> ChargeOutcome:
     """The outcome as last recorded, for showing a stored payment (recent payments, results)."""
     state = PaymentState(record.state)
     kind = _KIND_OF_STATE.get(state)
     reason = next_step = None
-    if kind is None:  # FAILED: the error code tells configuration problems from bugs
-        kind = OutcomeKind.BUG
-    if kind in (OutcomeKind.DECLINED, OutcomeKind.AUTHENTICATION_REQUIRED) and (
+    if kind is None:  # FAILED: nothing was charged; the stored reason says why
+        kind = _FAILED_KIND_BY_REASON.get(record.error_message or "", OutcomeKind.BUG)
+        reason = record.error_message
+    elif kind in (OutcomeKind.DECLINED, OutcomeKind.AUTHENTICATION_REQUIRED) and (
         record.error_code or record.decline_code
     ):
         wording = decline_wording(record.error_code, record.decline_code)
         reason, next_step = wording.reason, wording.next_step
-    if state is PaymentState.FAILED and record.error_message:
-        reason, next_step = record.error_message, DEFAULT_WORDING[OutcomeKind.BUG][1]
+    elif state is PaymentState.CANCELED:
+        reason, next_step = REASON_CANCELED, NEXT_STEP_NEW_PAYMENT
     return ChargeOutcome.of(
         kind,
         reason=reason,
