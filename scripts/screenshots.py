@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import shutil
 import sys
 import tempfile
@@ -22,12 +23,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
-from posdesk.demo import demo_context  # noqa: E402
+from posdesk.app_context import build_context  # noqa: E402
 from posdesk.domain.money import Money  # noqa: E402
 from posdesk.domain.outcomes import ChargeOutcome, OutcomeKind  # noqa: E402
 from posdesk.domain.roles import Permission, PermissionDenied, Role, StaffMember  # noqa: E402
 from posdesk.gui.app import prepare_application  # noqa: E402
 from posdesk.gui.main_window import MainWindow  # noqa: E402
+from posdesk.sandbox.server import SandboxServer  # noqa: E402
+from posdesk.services.secret_store import STRIPE_SECRET_KEY, SecretStore  # noqa: E402
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
@@ -54,27 +57,35 @@ def save(widget: QWidget, out: Path, name: str) -> Path:
     return path
 
 
-def ensure_cards(context: Any, base_url: str) -> tuple[str, dict[str, str]]:
-    """A seeded customer with the three cards the results need (added if the seed lacks them)."""
+def badge_customer(context: Any) -> str | None:
+    """A seeded customer whose cards show the expiry badges, to picture them."""
+    for letter in "aeiou":
+        for customer in context.customers.search(letter, limit=50):
+            page = context.customers.customer_page(customer.id)
+            if len(page.cards) >= 2 and any(c.expired or c.expires_soon for c in page.cards):
+                return customer.id
+    return None
+
+
+def add_ada(context: Any, server: SandboxServer) -> str:
+    """A customer with the three cards whose results the screenshots show."""
     import stripe
 
-    customers = context.customers.search("", limit=50) or context.customers.search("a", limit=50)
-    for customer in customers:
-        page = context.customers.customer_page(customer.id)
-        found = {c.last4: c.id for c in page.cards if c.last4 in ("4242", "9995", "3184")}
-        if len(found) == 3:
-            return customer.id, found
-    key = context.secrets.get("stripe-secret-key")
-    client = stripe.StripeClient(key, base_addresses={"api": base_url})
+    key = context.secrets.get(STRIPE_SECRET_KEY)
+    client = stripe.StripeClient(key, base_addresses={"api": server.base_url})
     customer = client.v1.customers.create(
         {"name": "Ada Lovelace", "email": "ada@example.com", "phone": "+44 20 7946 0001"}
     )
     for pm in ("pm_card_visa", "pm_card_chargeDeclinedInsufficientFunds",
                "pm_card_authenticationRequired"):
-        client.v1.payment_methods.attach(pm, {"customer": customer.id})
-    context.customers.refresh_from_stripe()
-    page = context.customers.customer_page(customer.id)
-    return customer.id, {c.last4: c.id for c in page.cards}
+        try:
+            client.v1.payment_methods.attach(pm, {"customer": customer.id})
+        except stripe.CardError as exc:
+            # Stripe will not save a card that declines today; picture one saved earlier.
+            pm_id = exc.json_body["error"]["payment_method"]["id"]
+            with server.state.lock:
+                server.state.get("payment_method", pm_id)["customer"] = customer.id
+    return customer.id
 
 
 def open_dialog(window: MainWindow, last4: str, amount: str) -> Any:
@@ -91,75 +102,101 @@ def open_dialog(window: MainWindow, last4: str, amount: str) -> Any:
 
 def run(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
-    app = prepare_application()
+    prepare_application()
     data_dir = Path(tempfile.mkdtemp(prefix="posdesk-shots-"))
+    server = SandboxServer(seed="demo").start()
+    keys = SecretStore.in_memory()
+    keys.set(STRIPE_SECRET_KEY, "sk_test_" + secrets.token_hex(16))
+    context = build_context(
+        data_dir=data_dir, secrets=keys, demo=True, api_base=server.base_url,
+        database_url=f"sqlite:///{data_dir / 'posdesk.db'}",
+    )
     try:
-        with demo_context(data_dir) as context:
-            window = MainWindow(context)
-            window.resize(1280, 800)
-            window.show()
-            window.start_background_tasks()
-            wait_until(lambda: window._refresh_job is None and window.search.model.rowCount() > 0)
-            save(window, out, "01-main-window")
-
-            customer_id, _cards = ensure_cards(context, context.api_base)
-            window.search.refresh()
-            window.open_customer(customer_id)
-            wait_until(lambda: window.customer_page.page is not None)
-            save(window, out, "02-customer-page")
-
-            dialog = open_dialog(window, "4242", "")
-            dialog.amount_edit.setText("12.345")
-            save(dialog, out, "03-charge-dialog-invalid-amount")
-            dialog.amount_edit.setText("42.50")
-            save(dialog, out, "04-charge-dialog-ready")
-            dialog.close()
-
-            for name, last4 in (("approved", "4242"), ("declined", "9995"),
-                                ("authentication-required", "3184")):
-                dialog = open_dialog(window, last4, "42.50")
-                dialog.charge()
-                if name == "approved":
-                    save(dialog, out, "05-charge-dialog-busy")
-                wait_until(lambda d=dialog: d.view is not None)
-                save(dialog, out, f"10-result-{name}")
-                dialog.close()
-
-            # States the sandbox does not produce on demand: the same panel fed real outcomes.
-            amount = Money(4250, context.settings.currency)
-            dialog = open_dialog(window, "4242", "42.50")
-            for kind in (OutcomeKind.UNCONFIRMED, OutcomeKind.UNAVAILABLE,
-                         OutcomeKind.RATE_LIMITED, OutcomeKind.CONFIGURATION_PROBLEM,
-                         OutcomeKind.PROCESSING, OutcomeKind.REQUIRES_CAPTURE, OutcomeKind.BUG):
-                dialog._show(dialog.view_for(ChargeOutcome.of(kind), amount))
-                save(dialog, out, f"11-result-{kind.value.replace('_', '-')}")
-            clerk = StaffMember("s2", "Sam", Role.SUPPORT)
-            dialog._amount = amount
-            dialog._charge_failed(PermissionDenied(clerk, Permission.CHARGE))
-            save(dialog, out, "12-result-permission-denied")
-            dialog.close()
-
-            window.refresh_from_stripe()
-            wait_until(lambda: window._refresh_job is None)
-            window.open_customer(customer_id)
-            wait_until(lambda: window.customer_page.payment_model.rowCount() >= 3)
-            save(window, out, "06-customer-page-with-payments")
-
-            settings = window.open_settings()
-            save(settings, out, "07-settings")
-            settings.close()
-            keyring = window.show_keyring_problem(
-                "PosDesk keeps Stripe keys only in the system keyring, and none is usable on "
-                "this computer. Install and unlock a Secret Service keyring, for example GNOME "
-                "Keyring, then log in again."
-            )
-            save(keyring, out, "08-keyring-missing")
-            keyring.close()
-            window.close()
-            app.processEvents()
+        take_screenshots(context, server, out)
     finally:
+        context.close()
+        server.stop()
         shutil.rmtree(data_dir, ignore_errors=True)
     return 0
+
+
+def take_screenshots(context: Any, server: SandboxServer, out: Path) -> None:
+    window = MainWindow(context)
+    window.resize(1280, 800)
+    window.show()
+    window.start_background_tasks()
+    wait_until(lambda: window._refresh_job is None)
+    window.search.search_edit.setText("ma")
+    wait_until(lambda: window.search.model.rowCount() > 0)
+    save(window, out, "01-main-window")
+
+    badges = badge_customer(context)
+    if badges:
+        window.open_customer(badges)
+        wait_until(lambda: window.customer_page.page is not None)
+        save(window, out, "02-customer-page-badges")
+
+    customer_id = add_ada(context, server)
+    window.refresh_from_stripe()
+    wait_until(lambda: window._refresh_job is None)
+    window.search.search_edit.setText("Ada")
+    window.open_customer(customer_id)
+    wait_until(lambda: window.customer_page.customer_id == customer_id
+               and window.customer_page.page is not None
+               and window.customer_page.page.customer.id == customer_id)
+    save(window, out, "02-customer-page")
+
+    dialog = open_dialog(window, "4242", "")
+    dialog.amount_edit.setText("12.345")
+    save(dialog, out, "03-charge-dialog-invalid-amount")
+    dialog.amount_edit.setText("42.50")
+    save(dialog, out, "04-charge-dialog-ready")
+    dialog.close()
+
+    for name, last4 in (("approved", "4242"), ("declined", "9995"),
+                        ("authentication-required", "3184")):
+        dialog = open_dialog(window, last4, "42.50")
+        if name == "approved":  # long enough to picture the busy state
+            server.hold(1.5, path_prefix="/v1/payment_intents")
+        dialog.charge()
+        if name == "approved":
+            save(dialog, out, "05-charge-dialog-busy")
+        wait_until(lambda d=dialog: d.view is not None)
+        save(dialog, out, f"10-result-{name}")
+        dialog.close()
+
+    # States the sandbox does not produce on demand: the same panel fed real outcomes.
+    amount = Money(4250, context.settings.currency)
+    dialog = open_dialog(window, "4242", "42.50")
+    for kind in (OutcomeKind.UNCONFIRMED, OutcomeKind.UNAVAILABLE,
+                 OutcomeKind.RATE_LIMITED, OutcomeKind.CONFIGURATION_PROBLEM,
+                 OutcomeKind.PROCESSING, OutcomeKind.REQUIRES_CAPTURE, OutcomeKind.BUG):
+        dialog._show(dialog.view_for(ChargeOutcome.of(kind), amount))
+        save(dialog, out, f"11-result-{kind.value.replace('_', '-')}")
+    clerk = StaffMember("s2", "Sam", Role.SUPPORT)
+    dialog._amount = amount
+    dialog._charge_failed(PermissionDenied(clerk, Permission.CHARGE))
+    save(dialog, out, "12-result-permission-denied")
+    dialog.close()
+
+    window.refresh_from_stripe()
+    wait_until(lambda: window._refresh_job is None)
+    window.open_customer(customer_id)
+    wait_until(lambda: window.customer_page.payment_model.rowCount() >= 3)
+    save(window, out, "06-customer-page-with-payments")
+
+    settings = window.open_settings()
+    save(settings, out, "07-settings")
+    settings.close()
+    keyring = window.show_keyring_problem(
+        "PosDesk keeps Stripe keys only in the system keyring, and none is usable on "
+        "this computer. Install and unlock a Secret Service keyring, for example GNOME "
+        "Keyring, then log in again."
+    )
+    save(keyring, out, "08-keyring-missing")
+    keyring.close()
+    window.close()
+    QCoreApplication.processEvents()
 
 
 def main(argv: list[str] | None = None) -> int:

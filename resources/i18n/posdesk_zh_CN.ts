@@ -48,204 +48,221 @@
 <context>
     <name>ChargeDialog</name>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="80"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="82"/>
         <source>Charge saved card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="114"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="116"/>
         <source>Customer: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="127"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="129"/>
         <source>Amount in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="128"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="130"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="134"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="136"/>
         <source>What is it for? (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="139"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="141"/>
         <source>Amount (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="141"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="143"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="153"/>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="250"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="155"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="252"/>
         <source>Charge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="157"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="159"/>
         <source>Cancel  (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="211"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="213"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="459"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="213"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="215"/>
         <source>Open settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="215"/>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="426"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="217"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="465"/>
         <source>Done  (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="247"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="249"/>
         <source>Charge %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="262"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="264"/>
         <source>Charging %1… waiting for Stripe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="279"/>
-        <source>Trying again…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="295"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="299"/>
         <source>Checking with Stripe now…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="322"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="338"/>
         <source>Not allowed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="324"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="340"/>
         <source>Your role (%1) may not take payments. Nothing was charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="326"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="342"/>
         <source>Ask a manager to take this payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="333"/>
-        <source>Something went wrong</source>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="349"/>
+        <source>Not charged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="335"/>
-        <source>PosDesk could not finish this payment because of an internal error.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="337"/>
-        <source>Check the customer&apos;s recent payments before charging again, and tell a manager.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="347"/>
-        <source>Next check in %1 s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="358"/>
-        <source>%1 charged</source>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="352"/>
+        <source>Nothing was sent to Stripe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/charge_dialog.py" line="360"/>
-        <source>%1 not charged</source>
+        <source>Something went wrong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="368"/>
-        <source>Approved</source>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="362"/>
+        <source>PosDesk could not finish this payment because of an internal error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="371"/>
-        <source>Processing</source>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="364"/>
+        <source>Check the customer&apos;s recent payments before charging again, and tell a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/charge_dialog.py" line="374"/>
-        <source>Authorised, not yet captured</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="377"/>
-        <source>Declined</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="381"/>
-        <source>This card needs the customer to approve each payment with their bank, which cannot happen while they are not here. Nothing was charged.</source>
+        <source>Next check in %1 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/charge_dialog.py" line="385"/>
-        <source>Taking a card with the customer present comes in a later version.</source>
+        <source>%1 charged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/charge_dialog.py" line="387"/>
-        <source>Customer must authenticate</source>
+        <source>%1 not charged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="390"/>
-        <source>Checking with Stripe…</source>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="397"/>
+        <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="394"/>
-        <source>Stripe can&apos;t be reached</source>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="400"/>
+        <source>Processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="398"/>
-        <source>Stripe is busy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="402"/>
-        <source>Stripe set-up problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="404"/>
-        <source>Settings: Ctrl+,</source>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="403"/>
+        <source>Authorised, not yet captured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/charge_dialog.py" line="406"/>
-        <source>Payment not sent</source>
+        <source>Declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="410"/>
+        <source>This card needs the customer to approve each payment with their bank, which cannot happen while they are not here. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="414"/>
+        <source>Taking a card with the customer present comes in a later version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="416"/>
+        <source>Customer must authenticate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="419"/>
+        <source>Checking with Stripe…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="424"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="430"/>
+        <source>Stripe can&apos;t be reached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/charge_dialog.py" line="426"/>
-        <source>Close  (Esc)</source>
+        <source>The connection to Stripe failed while sending this payment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="434"/>
+        <source>Stripe is busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="438"/>
+        <source>Stripe set-up problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="440"/>
+        <source>Settings: Ctrl+,</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/charge_dialog.py" line="442"/>
+        <source>Payment not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="459"/>
+        <source>Check again now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="465"/>
+        <source>Close  (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="495"/>
         <source>Waiting for Stripe&apos;s answer; this cannot be cancelled now.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -253,7 +270,7 @@
 <context>
     <name>CustomerListModel</name>
     <message>
-        <location filename="../../src/posdesk/gui/customer_list_model.py" line="36"/>
+        <location filename="../../src/posdesk/gui/customer_list_model.py" line="37"/>
         <source>(no name)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -261,99 +278,109 @@
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../src/posdesk/gui/customer_page.py" line="68"/>
+        <location filename="../../src/posdesk/gui/customer_page.py" line="70"/>
         <source>Saved cards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customer_page.py" line="86"/>
+        <location filename="../../src/posdesk/gui/customer_page.py" line="88"/>
         <source>Charge card…  (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customer_page.py" line="89"/>
+        <location filename="../../src/posdesk/gui/customer_page.py" line="91"/>
         <source>Remove card…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customer_page.py" line="97"/>
+        <location filename="../../src/posdesk/gui/customer_page.py" line="99"/>
         <source>Recent payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customer_page.py" line="130"/>
+        <location filename="../../src/posdesk/gui/customer_page.py" line="132"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customer_page.py" line="154"/>
+        <location filename="../../src/posdesk/gui/customer_page.py" line="156"/>
         <source>(no name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customer_page.py" line="163"/>
+        <location filename="../../src/posdesk/gui/customer_page.py" line="164"/>
+        <source>Showing the last known cards: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/customer_page.py" line="168"/>
         <source>No saved cards for this customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customer_page.py" line="165"/>
+        <location filename="../../src/posdesk/gui/customer_page.py" line="171"/>
         <source>No payments taken in this shop yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customer_page.py" line="173"/>
+        <location filename="../../src/posdesk/gui/customer_page.py" line="179"/>
         <source>This customer could not be loaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customer_page.py" line="174"/>
+        <location filename="../../src/posdesk/gui/customer_page.py" line="181"/>
         <source>Try again, or search for the customer again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customer_page.py" line="196"/>
+        <location filename="../../src/posdesk/gui/customer_page.py" line="204"/>
         <source>This card has expired. Choose another card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customer_page.py" line="242"/>
         <location filename="../../src/posdesk/gui/customer_page.py" line="252"/>
+        <location filename="../../src/posdesk/gui/customer_page.py" line="262"/>
         <source>Remove card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customer_page.py" line="244"/>
+        <location filename="../../src/posdesk/gui/customer_page.py" line="254"/>
         <source>Remove %1 from %2?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customer_page.py" line="249"/>
+        <location filename="../../src/posdesk/gui/customer_page.py" line="259"/>
         <source>The card can no longer be charged from this shop. The customer has to give it again to use it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customer_page.py" line="253"/>
+        <location filename="../../src/posdesk/gui/customer_page.py" line="263"/>
         <source>Keep card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customer_page.py" line="269"/>
+        <location filename="../../src/posdesk/gui/customer_page.py" line="279"/>
         <source>Removing the card…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customer_page.py" line="278"/>
+        <location filename="../../src/posdesk/gui/customer_page.py" line="288"/>
         <source>Card removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customer_page.py" line="283"/>
+        <location filename="../../src/posdesk/gui/customer_page.py" line="293"/>
         <source>You are not allowed to remove cards. Ask a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customer_page.py" line="286"/>
+        <location filename="../../src/posdesk/gui/customer_page.py" line="296"/>
         <source>The card could not be removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/customer_page.py" line="297"/>
+        <source>Stripe did not answer. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -370,39 +397,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customer_search.py" line="60"/>
+        <location filename="../../src/posdesk/gui/customer_search.py" line="62"/>
         <source>Matching customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customer_search.py" line="69"/>
+        <location filename="../../src/posdesk/gui/customer_search.py" line="71"/>
         <source>New customer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customer_search.py" line="72"/>
+        <location filename="../../src/posdesk/gui/customer_search.py" line="74"/>
         <source>Customers</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../src/posdesk/gui/customer_search.py" line="121"/>
-        <source>%n customer(s) found. Up/Down to move, Enter to open.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../src/posdesk/gui/customer_search.py" line="124"/>
-        <source>No customer matches “%1”.</source>
+        <location filename="../../src/posdesk/gui/customer_search.py" line="123"/>
+        <source>First %1 matches; type more to narrow down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customer_search.py" line="126"/>
-        <source>No customers yet. Use “New customer…” to add one.</source>
+        <location filename="../../src/posdesk/gui/customer_search.py" line="125"/>
+        <source>Matches: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/customer_search.py" line="128"/>
+        <source>Up/Down to move, Enter to open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customer_search.py" line="131"/>
+        <source>No customer matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/customer_search.py" line="133"/>
+        <source>Type part of a name, email, phone number or id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/customer_search.py" line="138"/>
         <source>Search failed. Try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -428,134 +463,140 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/posdesk/gui/main_window.py" line="46"/>
+        <location filename="../../src/posdesk/gui/main_window.py" line="47"/>
         <source>PosDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/main_window.py" line="54"/>
+        <location filename="../../src/posdesk/gui/main_window.py" line="55"/>
         <source>Find a customer on the left (Ctrl+K), then press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/main_window.py" line="113"/>
+        <location filename="../../src/posdesk/gui/main_window.py" line="114"/>
         <source>&amp;PosDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/main_window.py" line="114"/>
+        <location filename="../../src/posdesk/gui/main_window.py" line="115"/>
         <source>Stripe settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/main_window.py" line="117"/>
+        <location filename="../../src/posdesk/gui/main_window.py" line="118"/>
         <source>Update customers from Stripe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/main_window.py" line="120"/>
+        <location filename="../../src/posdesk/gui/main_window.py" line="121"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/main_window.py" line="126"/>
+        <location filename="../../src/posdesk/gui/main_window.py" line="127"/>
         <source>&amp;Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/main_window.py" line="127"/>
+        <location filename="../../src/posdesk/gui/main_window.py" line="128"/>
         <source>Find customer  (Ctrl+K)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/main_window.py" line="129"/>
+        <location filename="../../src/posdesk/gui/main_window.py" line="130"/>
         <source>New customer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/main_window.py" line="139"/>
+        <location filename="../../src/posdesk/gui/main_window.py" line="140"/>
         <source>TEST MODE — no real money moves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/main_window.py" line="140"/>
+        <location filename="../../src/posdesk/gui/main_window.py" line="141"/>
         <source>DEMO — sample data on a built-in sandbox, no real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/main_window.py" line="141"/>
+        <location filename="../../src/posdesk/gui/main_window.py" line="142"/>
         <source>NOT SET UP — add a Stripe key in the settings (Ctrl+,)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/main_window.py" line="149"/>
+        <location filename="../../src/posdesk/gui/main_window.py" line="150"/>
         <source>Stripe: not configured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/main_window.py" line="153"/>
-        <location filename="../../src/posdesk/gui/main_window.py" line="289"/>
+        <location filename="../../src/posdesk/gui/main_window.py" line="154"/>
+        <location filename="../../src/posdesk/gui/main_window.py" line="297"/>
         <source>Stripe: connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/main_window.py" line="157"/>
+        <location filename="../../src/posdesk/gui/main_window.py" line="158"/>
         <source>test mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/main_window.py" line="158"/>
+        <location filename="../../src/posdesk/gui/main_window.py" line="159"/>
         <source>live mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/main_window.py" line="159"/>
+        <location filename="../../src/posdesk/gui/main_window.py" line="160"/>
         <source>demo sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/main_window.py" line="182"/>
+        <location filename="../../src/posdesk/gui/main_window.py" line="183"/>
         <source>Updating customers from Stripe…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/main_window.py" line="201"/>
+        <location filename="../../src/posdesk/gui/main_window.py" line="202"/>
         <source>Updating customers from Stripe… %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/main_window.py" line="206"/>
+        <location filename="../../src/posdesk/gui/main_window.py" line="207"/>
         <source>Updating customers from Stripe… %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/main_window.py" line="212"/>
+        <location filename="../../src/posdesk/gui/main_window.py" line="213"/>
         <source>Stripe: connected (%1)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../src/posdesk/gui/main_window.py" line="215"/>
-        <source>%n customer(s) updated from Stripe.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <location filename="../../src/posdesk/gui/main_window.py" line="216"/>
+        <source>Customers updated from Stripe: %1.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/main_window.py" line="224"/>
+        <location filename="../../src/posdesk/gui/main_window.py" line="227"/>
+        <source>Stripe: key not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/main_window.py" line="229"/>
         <source>Stripe: unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/main_window.py" line="226"/>
-        <source>Could not update customers from Stripe; showing the saved list. F5 tries again.</source>
+        <location filename="../../src/posdesk/gui/main_window.py" line="231"/>
+        <source>Showing the saved customer list. %1 F5 tries again.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../src/posdesk/gui/main_window.py" line="244"/>
-        <source>%n earlier payment(s) checked with Stripe.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <location filename="../../src/posdesk/gui/main_window.py" line="232"/>
+        <source>Could not update customers from Stripe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/main_window.py" line="250"/>
+        <source>Earlier payments checked with Stripe: %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -591,22 +632,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/new_customer_dialog.py" line="75"/>
+        <location filename="../../src/posdesk/gui/new_customer_dialog.py" line="76"/>
         <source>Enter the customer&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/new_customer_dialog.py" line="79"/>
+        <location filename="../../src/posdesk/gui/new_customer_dialog.py" line="80"/>
         <source>Creating the customer in Stripe…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/new_customer_dialog.py" line="100"/>
+        <location filename="../../src/posdesk/gui/new_customer_dialog.py" line="103"/>
         <source>You are not allowed to add customers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/new_customer_dialog.py" line="106"/>
+        <location filename="../../src/posdesk/gui/new_customer_dialog.py" line="107"/>
         <source>Stripe did not answer. Nothing was created; try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -726,57 +767,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings_dialog.py" line="131"/>
+        <location filename="../../src/posdesk/gui/settings_dialog.py" line="132"/>
         <source>A key is already saved in the system keyring. Enter a new one to replace it, or leave the field empty to keep it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings_dialog.py" line="135"/>
+        <location filename="../../src/posdesk/gui/settings_dialog.py" line="136"/>
         <source>No key is saved yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings_dialog.py" line="154"/>
+        <location filename="../../src/posdesk/gui/settings_dialog.py" line="155"/>
         <source>LIVE mode: charges move real money.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings_dialog.py" line="156"/>
+        <location filename="../../src/posdesk/gui/settings_dialog.py" line="157"/>
         <source>Test mode: no real money moves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings_dialog.py" line="158"/>
+        <location filename="../../src/posdesk/gui/settings_dialog.py" line="159"/>
         <source>Tip: a restricted key (rk_) is safer than a secret key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings_dialog.py" line="163"/>
+        <location filename="../../src/posdesk/gui/settings_dialog.py" line="164"/>
         <source>The publishable key is from the other mode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings_dialog.py" line="187"/>
+        <location filename="../../src/posdesk/gui/settings_dialog.py" line="188"/>
         <source>The secret and publishable keys must both be test keys or both be live keys.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings_dialog.py" line="203"/>
+        <location filename="../../src/posdesk/gui/settings_dialog.py" line="204"/>
         <source>Enter the restricted or secret key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings_dialog.py" line="209"/>
+        <location filename="../../src/posdesk/gui/settings_dialog.py" line="210"/>
         <source>Checking the key with Stripe…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings_dialog.py" line="228"/>
+        <location filename="../../src/posdesk/gui/settings_dialog.py" line="230"/>
         <source>Stripe did not accept the key: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings_dialog.py" line="240"/>
+        <location filename="../../src/posdesk/gui/settings_dialog.py" line="242"/>
         <source>The key could not be checked: Stripe did not answer. Check the internet connection and try again.</source>
         <translation type="unfinished"></translation>
     </message>

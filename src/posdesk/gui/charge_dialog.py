@@ -80,7 +80,7 @@ class ChargeDialog(QDialog):
         self.result_shown: Any = None  # last ChargeResult
         self.view: ResultView | None = None
         self.setWindowTitle(self.tr("Charge saved card"))
-        self.setMinimumWidth(600)
+        self.setMinimumWidth(640)
         self.setModal(True)
 
         self.stack = QStackedWidget(self)
@@ -466,8 +466,22 @@ class ChargeDialog(QDialog):
         )
         self.done_button.setDefault(True)
         self.stack.setCurrentIndex(1)
+        self._fit_result()
         self.done_button.setFocus()
         self.result_ready.emit(view)
+
+    def _fit_result(self) -> None:
+        """Grow the dialog so the whole result reads without clipping."""
+        page = self.stack.widget(1)
+        width = max(self.width(), self.minimumWidth())
+        margins = self.layout().contentsMargins()
+        inner = width - margins.left() - margins.right()
+        layout = page.layout()
+        needed = layout.totalHeightForWidth(inner) if layout.hasHeightForWidth() else -1
+        needed = max(needed, page.sizeHint().height()) + margins.top() + margins.bottom()
+        # Wrapped text needs the height it asks for: never let the window clip it.
+        self.setMinimumHeight(needed)
+        self.resize(width, needed)
 
     def _open_settings(self) -> None:
         self.settings_requested.emit()

@@ -33,9 +33,11 @@ class CustomerListModel(QAbstractListModel):
             return None
         customer = self._customers[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            name = customer.name or self.tr("(no name)")
-            details = " · ".join(part for part in (customer.email, customer.phone) if part)
-            return f"{name}\n{details}" if details else name
+            # Name and phone on the first line (short), email below (long, may be elided).
+            first = customer.name or self.tr("(no name)")
+            if customer.phone:
+                first = f"{first}   {customer.phone}"
+            return f"{first}\n{customer.email}" if customer.email else first
         if role == Qt.ItemDataRole.ToolTipRole:
             return customer.id
         if role == self.IdRole:

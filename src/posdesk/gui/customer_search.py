@@ -57,6 +57,8 @@ class CustomerSearch(QWidget):
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setUniformItemSizes(True)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setAccessibleName(self.tr("Matching customers"))
         self.results.installEventFilter(self)
         self.results.activated.connect(self._open_index)
@@ -117,13 +119,18 @@ class CustomerSearch(QWidget):
         self.model.set_customers(customers)
         if customers:
             self.results.setCurrentIndex(self.model.index(0, 0))
+            if len(customers) >= RESULT_LIMIT:
+                found = self.tr("First %1 matches; type more to narrow down.")
+            else:
+                found = self.tr("Matches: %1.")
             self.status_label.setText(
-                self.tr("%n customer(s) found. Up/Down to move, Enter to open.", "", len(customers))
+                found.replace("%1", str(len(customers))) + " "
+                + self.tr("Up/Down to move, Enter to open.")
             )
         elif text:
             self.status_label.setText(self.tr("No customer matches “%1”.").replace("%1", text))
         else:
-            self.status_label.setText(self.tr("No customers yet. Use “New customer…” to add one."))
+            self.status_label.setText(self.tr("Type part of a name, email, phone number or id."))
         self.results_shown.emit(len(customers))
 
     def _failed(self, exc: BaseException) -> None:

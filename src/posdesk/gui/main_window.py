@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
-        splitter.setSizes([380, 820])
+        splitter.setSizes([440, 760])
         splitter.setChildrenCollapsible(False)
 
         central = QWidget(self)
@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
         self.set_connection("connected", self.tr("Stripe: connected (%1)").replace(
             "%1", self._mode_words()))
         self.sync_label.setText(
-            self.tr("%n customer(s) updated from Stripe.", "", int(count or 0))
+            self.tr("Customers updated from Stripe: %1.").replace("%1", str(int(count or 0)))
         )
         self.search.refresh()
         self.refresh_finished.emit(count)
@@ -247,7 +247,9 @@ class MainWindow(QMainWindow):
     def _settled(self, results: Any) -> None:
         if results:
             self.sync_label.setText(
-                self.tr("%n earlier payment(s) checked with Stripe.", "", len(results))
+                self.tr("Earlier payments checked with Stripe: %1.").replace(
+                    "%1", str(len(results))
+                )
             )
             if self.customer_page.customer_id:
                 self.customer_page.reload()
