@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import stripe
 
+from posdesk.sandbox.errors import SandboxError
 from posdesk.sandbox.server import SandboxServer
 
 from .conftest import card_pm, make_client
@@ -330,3 +331,47 @@ def test_list_by_customer_and_cursors(client: stripe.StripeClient, customer) -> 
     newest = client.v1.payment_intents.retrieve(ids[-1]).created
     assert len(client.v1.payment_intents.list(params={"created": {"gt": newest}}).data) == 0
     assert len(client.v1.payment_intents.list(params={"created": {"lte": newest}}).data) == 6
+
+
+def test_confirm_with_payment_method_data_and_publishable_key(
+    client: stripe.StripeClient, sandbox: SandboxServer
+) -> None:
+    pi = client.v1.payment_intents.create(params={"amount": 1000, "currency": "usd"})
+    public = make_client(sandbox.base_url, "pk_test_" + "q" * 24)
+    card = {"number": "4000000000003220", "exp_month": 4, "exp_year": 2031, "cvc": "123"}
+    pi = public.v1.payment_intents.confirm(
+        pi.id,
+        params={"client_secret": pi.client_secret,
+                "payment_method_data": {"type": "card", "card": card}},
+    )  # fmt: skip
+    assert pi.status == "requires_action"
+    sandbox.complete_challenge(pi.id)
+    done = public.v1.payment_intents.retrieve(pi.id, params={"client_secret": pi.client_secret})
+    assert done.status == "succeeded"
+    with pytest.raises(stripe.InvalidRequestError) as info:
+        public.v1.payment_intents.confirm(
+            pi.id,
+            params={"client_secret": pi.client_secret,
+                    "payment_method_data": {"type": "card", "card": {**card, "pin": "1"}}},
+        )  # fmt: skip
+    assert info.value.param == "payment_method_data[card][pin]"
+
+
+def test_open_authentication_falls_back_after_an_hour(
+    client: stripe.StripeClient, sandbox: SandboxServer
+) -> None:
+    pi = client.v1.payment_intents.create(
+        params={"amount": 1000, "currency": "usd", "confirm": True,
+                "payment_method": "pm_card_threeDSecure2Required"}
+    )  # fmt: skip
+    assert pi.status == "requires_action"
+    start = pi.created
+    sandbox.state.clock = lambda: start + 3599
+    assert client.v1.payment_intents.retrieve(pi.id).status == "requires_action"
+    sandbox.state.clock = lambda: start + 3601
+    late = client.v1.payment_intents.retrieve(pi.id)
+    assert late.status == "requires_payment_method" and late.next_action is None
+    assert late.last_payment_error.code == "payment_intent_authentication_failure"
+    with pytest.raises(SandboxError) as info:
+        sandbox.complete_challenge(pi.id)
+    assert info.value.status == 400

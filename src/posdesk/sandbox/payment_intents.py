@@ -33,6 +33,7 @@ COMMON = {
 }
 CREATE_SPEC = {
     **COMMON,
+    "payment_method_data": ANY,
     "confirm": BOOL,
     "off_session": OFF_SESSION,
     "return_url": STR,
@@ -44,6 +45,7 @@ CREATE_SPEC = {
 }
 CONFIRM_SPEC = {
     "payment_method": STR,
+    "payment_method_data": ANY,
     "off_session": OFF_SESSION,
     "return_url": STR,
     "client_secret": STR,
@@ -96,6 +98,10 @@ def _set(pi: dict[str, Any], previous: dict[str, Any], **changes: Any) -> None:
 def create(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
     require_secret(ctx)
     p = validate(raw, CREATE_SPEC, required=("amount", "currency"))
+    if p.get("payment_method_data") is not None:
+        p["payment_method_data"] = payment_methods.check_payment_method_data(
+            p["payment_method_data"]
+        )
     currency = check_currency(p["currency"])
     check_amount(p["amount"], currency)
     confirm = p.get("confirm", False)
@@ -113,7 +119,14 @@ def create(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
         # Stripe allows it without a customer, but nothing could be saved; keep it simple.
         pass
     pm = None
-    if p.get("payment_method"):
+    if p.get("payment_method_data") is not None:
+        if p.get("payment_method"):
+            raise invalid(
+                "You cannot pass both payment_method and payment_method_data.",
+                "payment_method_data",
+            )
+        pm = payment_methods.create_validated(ctx, p["payment_method_data"])
+    elif p.get("payment_method"):
         pm = payment_methods.resolve(ctx, p["payment_method"])
         _check_pm_customer(pm, customer_id)
     pi_id = new_id("pi")
@@ -166,7 +179,11 @@ def _check_pm_customer(pm: dict[str, Any], customer_id: str | None) -> None:
 
 def confirm(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
     p = validate(raw, CONFIRM_SPEC)
-    pi = ctx.get("payment_intent", pi_id)
+    if p.get("payment_method_data") is not None:
+        p["payment_method_data"] = payment_methods.check_payment_method_data(
+            p["payment_method_data"]
+        )
+    pi = expire_action(ctx, ctx.get("payment_intent", pi_id))
     _check_secret(ctx, pi, p.get("client_secret"))
     if pi["status"] not in CONFIRMABLE:
         raise unexpected_state(
@@ -181,7 +198,14 @@ def confirm(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
     if p.get("payment_method_types"):
         pi["payment_method_types"] = p["payment_method_types"]
     pm = None
-    if p.get("payment_method"):
+    if p.get("payment_method_data") is not None:
+        if p.get("payment_method"):
+            raise invalid(
+                "You cannot pass both payment_method and payment_method_data.",
+                "payment_method_data",
+            )
+        pm = payment_methods.create_validated(ctx, p["payment_method_data"])
+    elif p.get("payment_method"):
         pm = payment_methods.resolve(ctx, p["payment_method"])
         _check_pm_customer(pm, pi.get("customer"))
     elif pi.get("payment_method"):
@@ -216,6 +240,7 @@ def _confirm(
             status="requires_action",
             next_action=_next_action(ctx, pi["id"], return_url),
         )
+        ctx.state.action_since[pi["id"]] = ctx.now()
         ctx.state.dirty = True
         ctx.emit("payment_intent.requires_action", pi, previous)
         return
@@ -324,7 +349,40 @@ def _fail(
     )
 
 
+ACTION_WINDOW_S = 3600
+
+
+def expire_action(ctx: Context, pi: dict[str, Any]) -> dict[str, Any]:
+    """An authentication left open for an hour falls back to requires_payment_method."""
+    since = ctx.state.action_since.get(pi["id"])
+    if pi["status"] != "requires_action" or since is None:
+        return pi
+    if ctx.now() - since < ACTION_WINDOW_S:
+        return pi
+    del ctx.state.action_since[pi["id"]]
+    pm = ctx.state.get("payment_method", pi.get("payment_method") or "")
+    previous: dict[str, Any] = {}
+    _set(
+        pi,
+        previous,
+        status="requires_payment_method",
+        next_action=None,
+        payment_method=None,
+        last_payment_error={
+            "code": "payment_intent_authentication_failure",
+            "message": "The PaymentIntent was not confirmed within an hour of requiring "
+            "authentication. Confirm it again with a payment method.",
+            "payment_method": copy.deepcopy(pm),
+            "type": "invalid_request_error",
+        },
+    )
+    ctx.state.dirty = True
+    ctx.emit("payment_intent.payment_failed", pi, previous)
+    return pi
+
+
 def complete_challenge(ctx: Context, pi: dict[str, Any]) -> dict[str, Any]:
+    expire_action(ctx, pi)
     if pi["status"] != "requires_action":
         raise unexpected_state(
             f"This PaymentIntent has no pending authentication (status {pi['status']})."
@@ -337,6 +395,7 @@ def complete_challenge(ctx: Context, pi: dict[str, Any]) -> dict[str, Any]:
 
 
 def fail_challenge(ctx: Context, pi: dict[str, Any]) -> dict[str, Any]:
+    expire_action(ctx, pi)
     if pi["status"] != "requires_action":
         raise unexpected_state(
             f"This PaymentIntent has no pending authentication (status {pi['status']})."
@@ -366,7 +425,7 @@ def fail_challenge(ctx: Context, pi: dict[str, Any]) -> dict[str, Any]:
 
 def retrieve(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
     p = validate(raw, {"client_secret": STR, "expand": LIST_STR})
-    pi = ctx.get("payment_intent", pi_id)
+    pi = expire_action(ctx, ctx.get("payment_intent", pi_id))
     _check_secret(ctx, pi, p.get("client_secret"))
     return expand(ctx, pi, p.get("expand"))
 
@@ -374,7 +433,7 @@ def retrieve(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
 def update(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
     require_secret(ctx)
     p = validate(raw, COMMON)
-    pi = ctx.get("payment_intent", pi_id)
+    pi = expire_action(ctx, ctx.get("payment_intent", pi_id))
     if pi["status"] not in UPDATABLE:
         raise unexpected_state(
             f"You cannot update this PaymentIntent because it has a status of {pi['status']}."
@@ -424,7 +483,7 @@ def capture(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
             "expand": LIST_STR,
         },
     )
-    pi = ctx.get("payment_intent", pi_id)
+    pi = expire_action(ctx, ctx.get("payment_intent", pi_id))
     if pi["status"] != "requires_capture":
         raise unexpected_state(
             f"This PaymentIntent could not be captured because it has a status of {pi['status']}. "
@@ -467,7 +526,7 @@ def cancel(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
             "expand": LIST_STR,
         },
     )
-    pi = ctx.get("payment_intent", pi_id)
+    pi = expire_action(ctx, ctx.get("payment_intent", pi_id))
     if pi["status"] not in CANCELABLE:
         raise unexpected_state(
             f"You cannot cancel this PaymentIntent because it has a status of {pi['status']}. "
@@ -497,7 +556,7 @@ def cancel(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
 def list_(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
     require_secret(ctx)
     p = validate(raw, {**LIST_SPEC, "customer": STR})
-    rows = ctx.state.newest_first("payment_intent")
+    rows = [expire_action(ctx, r) for r in ctx.state.newest_first("payment_intent")]
     if "customer" in p:
         rows = [r for r in rows if r.get("customer") == p["customer"]]
     return expand(

@@ -121,6 +121,16 @@ def resolve(ctx: Context, pm_id: Any, param: str = "payment_method") -> dict[str
 
 def create(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
     p = validate(raw, CREATE_SPEC, required=("type",))
+    return expand(ctx, create_validated(ctx, p), p.get("expand"))
+
+
+def check_payment_method_data(raw: Any) -> dict[str, Any]:
+    """`payment_method_data[...]` on a confirm, checked before anything else happens."""
+    spec = {k: v for k, v in CREATE_SPEC.items() if k != "expand"}
+    return validate(raw, spec, required=("type",), prefix="payment_method_data")
+
+
+def create_validated(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
     card = p.get("card")
     if not card:
         raise missing_card()
@@ -162,7 +172,7 @@ def create(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
     )
     if p.get("allow_redisplay"):
         pm["allow_redisplay"] = p["allow_redisplay"]
-    return expand(ctx, pm, p.get("expand"))
+    return pm
 
 
 def missing_card() -> SandboxError:

@@ -15,6 +15,7 @@ from .state import new_id, token
 
 CREATE_SPEC = {
     "customer": STR,
+    "payment_method_data": ANY,
     "payment_method": STR,
     "usage": enum("off_session", "on_session"),
     "payment_method_types": LIST_STR,
@@ -30,6 +31,7 @@ CREATE_SPEC = {
 }
 CONFIRM_SPEC = {
     "payment_method": STR,
+    "payment_method_data": ANY,
     "return_url": STR,
     "client_secret": STR,
     "payment_method_options": ANY,
@@ -51,11 +53,19 @@ def _check_secret(ctx: Context, si: dict[str, Any], given: str | None) -> None:
 def create(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
     require_secret(ctx)
     p = validate(raw, CREATE_SPEC)
+    if p.get("payment_method_data") is not None:
+        p["payment_method_data"] = payment_methods.check_payment_method_data(
+            p["payment_method_data"]
+        )
     if p.get("customer"):
         from .customers import live
 
         live(ctx, p["customer"])
-    pm = payment_methods.resolve(ctx, p["payment_method"]) if p.get("payment_method") else None
+    pm = None
+    if p.get("payment_method_data") is not None:
+        pm = payment_methods.create_validated(ctx, p["payment_method_data"])
+    elif p.get("payment_method"):
+        pm = payment_methods.resolve(ctx, p["payment_method"])
     si_id = new_id("seti")
     si = {
         "id": si_id,
@@ -84,6 +94,10 @@ def create(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
 
 def confirm(ctx: Context, raw: dict[str, Any], si_id: str) -> dict[str, Any]:
     p = validate(raw, CONFIRM_SPEC)
+    if p.get("payment_method_data") is not None:
+        p["payment_method_data"] = payment_methods.check_payment_method_data(
+            p["payment_method_data"]
+        )
     si = ctx.get("setup_intent", si_id)
     _check_secret(ctx, si, p.get("client_secret"))
     if si["status"] not in ("requires_payment_method", "requires_confirmation", "requires_action"):
@@ -92,7 +106,14 @@ def confirm(ctx: Context, raw: dict[str, Any], si_id: str) -> dict[str, Any]:
             code="setup_intent_unexpected_state",
         )
     pm = None
-    if p.get("payment_method"):
+    if p.get("payment_method_data") is not None:
+        if p.get("payment_method"):
+            raise invalid(
+                "You cannot pass both payment_method and payment_method_data.",
+                "payment_method_data",
+            )
+        pm = payment_methods.create_validated(ctx, p["payment_method_data"])
+    elif p.get("payment_method"):
         pm = payment_methods.resolve(ctx, p["payment_method"])
     elif si.get("payment_method"):
         pm = ctx.state.get("payment_method", si["payment_method"])

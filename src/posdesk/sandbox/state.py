@@ -69,6 +69,8 @@ class State:
         # for later off-session use.
         self.card_numbers: dict[str, str] = {}
         self.set_up_for_off_session: set[str] = set()
+        # When each intent entered requires_action (it falls back after an hour).
+        self.action_since: dict[str, int] = {}
         self.listeners: list[Callable[[dict[str, Any]], None]] = []
         self.clock: Callable[[], float] = time.time
         self.dirty = False
@@ -133,6 +135,7 @@ class State:
                 "objects": self.objects,
                 "card_numbers": self.card_numbers,
                 "set_up_for_off_session": sorted(self.set_up_for_off_session),
+                "action_since": self.action_since,
             }
 
     def load_json(self, data: dict[str, Any]) -> None:
@@ -141,6 +144,7 @@ class State:
                 self.objects[kind] = dict(data.get("objects", {}).get(kind, {}))
             self.card_numbers = dict(data.get("card_numbers", {}))
             self.set_up_for_off_session = set(data.get("set_up_for_off_session", []))
+            self.action_since = dict(data.get("action_since", {}))
 
     def save(self, path: Path) -> None:
         with self.lock:
