@@ -4,6 +4,7 @@ and the keyring explanation, on the real window against the sandbox."""
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -211,3 +212,70 @@ def test_keyring_problem_is_explained(qtbot, window):
     assert "GNOME Keyring" in dialog.explanation_label.text()
     assert dialog.windowTitle() == "System keyring needed"
     QApplication.processEvents()
+
+
+def _run_gui_and_inspect(context: Any, inspect: Any) -> int:
+    from PySide6.QtCore import QTimer
+
+    from posdesk.gui.app import run_gui
+
+    def ours() -> list[MainWindow]:
+        return [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, MainWindow) and w.context is context]
+
+    def check_then_quit() -> None:
+        try:
+            inspect(ours()[-1])
+        finally:
+            QApplication.quit()
+
+    # Closing the last window would post a second quit that ends the next test's event loop.
+    QApplication.setQuitOnLastWindowClosed(False)
+    try:
+        QTimer.singleShot(400, check_then_quit)
+        code = run_gui(context)
+        for window in ours():
+            window.close()
+        QApplication.processEvents()
+    finally:
+        QApplication.setQuitOnLastWindowClosed(True)
+    return code
+
+
+def test_first_run_opens_the_settings(gui_app, tmp_store, data_dir, sandbox):
+    context = make_context(data_dir=data_dir, store=tmp_store, api_base=sandbox_url(sandbox),
+                           secret_key=None, role=Role.MANAGER)
+    seen: dict[str, Any] = {}
+
+    def inspect(window: MainWindow) -> None:
+        seen["settings"] = window.settings_dialog is not None and window.settings_dialog.isVisible()
+        seen["banner"] = window.banner.text()
+
+    assert _run_gui_and_inspect(context, inspect) == 0
+    assert seen == {"settings": True, "banner": seen["banner"]}
+    assert seen["banner"].startswith("NOT SET UP")
+
+
+def test_missing_keyring_is_explained_at_start(gui_app, tmp_store, data_dir, sandbox):
+    context = make_context(data_dir=data_dir, store=tmp_store, api_base=sandbox_url(sandbox),
+                           secret_key=None, role=Role.MANAGER)
+    context.keyring_problem = KeyringUnavailable("Install GNOME Keyring, then log in again.")
+    seen: dict[str, Any] = {}
+
+    def inspect(window: MainWindow) -> None:
+        dialog = window.keyring_dialog
+        seen["text"] = dialog.explanation_label.text() if dialog is not None else None
+        seen["settings"] = window.settings_dialog is not None
+
+    assert _run_gui_and_inspect(context, inspect) == 0
+    assert seen == {"text": "Install GNOME Keyring, then log in again.", "settings": False}
+
+
+def test_start_up_fills_the_cache_and_keyboard_reaches_the_cards(qtbot, window, shop):
+    with qtbot.waitSignals([window.refresh_finished, window.settle_finished],
+                           timeout=RESULT_TIMEOUT_MS):
+        window.start_background_tasks()
+    page = open_customer(qtbot, window, "ada", "Ada Lovelace")
+    # Enter in the results opened the customer and put the keyboard on the cards.
+    qtbot.waitUntil(page.card_table.hasFocus, timeout=2000)
+    assert page.selected_card() is not None
