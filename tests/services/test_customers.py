@@ -203,3 +203,4 @@ def test_detach_card_of_another_customer_is_refused(
     with pytest.raises(InputError):
         service.detach_card(support, other, visa)
     assert len(service.gateway.list_payment_methods(customer_id)) == 1
+
