@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from posdesk.store import customers as customers_module
-from posdesk.store.customers import CustomerData, CustomerRepository
+from posdesk.store.customers import CustomerData, CustomerRepository, national_numbers
 from posdesk.store.database import Store
 
 PEOPLE = [
@@ -122,3 +122,38 @@ def test_many_matches_take_the_name_ordered_path(
     assert walked == sorted_result
     assert walked[:3] == ["cus_exact", "cus_a", "cus_000"]
     assert len(set(walked)) == 10
+
+
+def test_national_numbers() -> None:
+    assert national_numbers("+44 20 7946 0000") == ["2079460000", "02079460000"]
+    assert national_numbers("+1 (585) 123-4567") == ["5851234567", "05851234567"]
+    assert national_numbers("+353 1 234 5678") == ["12345678", "012345678"]
+    assert national_numbers("0049 30 1234567") == ["301234567", "0301234567"]
+    assert national_numbers("+39 06 1234 5678") == ["0612345678"]  # Italy keeps its 0
+    assert national_numbers("030 1234567") == []  # already national
+    assert national_numbers(None) == []
+    assert national_numbers("+") == []
+
+
+def test_phone_typed_without_country_code_is_a_prefix_match(repo: CustomerRepository) -> None:
+    # "+44 20 7946 0000": typed as the UK writes it locally, with the trunk 0.
+    assert ids(repo, "020 7946") == ["cus_Mary3"]
+    assert ids(repo, "020 7946 0000") == ["cus_Mary3"]
+    # "+1 555 123 4567" typed as a US cashier would; the Spanish number only contains it.
+    assert ids(repo, "(555) 123") == ["cus_Ann02", "cus_Anto7"]
+    assert ids(repo, "600 111 222") == ["cus_Jose6"]
+
+
+def test_substring_window_and_trigram_index_agree(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = CustomerRepository(store)
+    people = [
+        CustomerData(f"cus_{i:03d}", f"Name {i:03d}", f"u{i}@mail{i % 3}.test") for i in range(90)
+    ]
+    repo.upsert_many(people)
+    expected = [f"cus_{i:03d}" for i in range(90) if i % 3 == 1][:20]
+    assert ids(repo, "mail1") == expected  # dense: answered from the window
+    monkeypatch.setattr(customers_module, "_SUBSTRING_WALK_WINDOW", 10)
+    assert ids(repo, "mail1") == expected  # window too small: the trigram index answers
+    assert ids(repo, "ail2.t", limit=5) == [f"cus_{i:03d}" for i in range(90) if i % 3 == 2][:5]

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from posdesk.store.database import Store
 from posdesk.store.models import (
@@ -34,7 +34,7 @@ from posdesk.store.models import (
 MIN_SUBSTRING_LENGTH = 3
 # Above this many matching terms the prefix query walks the name-ordered index instead of
 # sorting every match; below it, sorting the matches is cheaper.
-_SORT_THRESHOLD = 2000
+_SORT_THRESHOLD = 10_000
 # Highest code point: term < prefix + this  <=>  term starts with prefix (byte order).
 _MAX_CHAR = "\U0010ffff"
 _BATCH = 500
@@ -77,13 +77,49 @@ def _keys(customer: CustomerData) -> tuple[str, str, str]:
     )
 
 
-def _terms(customer_id: str, name_key: str, email_key: str, phone_key: str) -> dict[str, bool]:
+# ITU country calling codes are prefix-free: 1 and 7 stand alone, these two-digit codes are
+# assigned, and every other code has three digits.
+_TWO_DIGIT_CALLING_CODES = frozenset(
+    str(code)
+    for code in (20, 27, 30, 31, 32, 33, 34, 36, 39, 40, 41, 43, 44, 45, 46, 47, 48, 49)
+    + (51, 52, 53, 54, 55, 56, 57, 58, 60, 61, 62, 63, 64, 65, 66, 81, 82, 84, 86)
+    + (90, 91, 92, 93, 94, 95, 98)
+)
+
+
+def national_numbers(phone: str | None) -> list[str]:
+    """How a cashier may type an international number locally: without the country code,
+    with or without the trunk 0 ('+44 20 7946 0000' -> '2079460000', '02079460000')."""
+    raw = (phone or "").strip()
+    digits = phone_digits(raw)
+    if raw.startswith("00"):
+        digits = digits[2:]
+    elif not raw.startswith("+"):
+        return []
+    if not digits:
+        return []
+    if digits[0] in "17":
+        code_length = 1
+    elif digits[:2] in _TWO_DIGIT_CALLING_CODES:
+        code_length = 2
+    else:
+        code_length = 3
+    national = digits[code_length:]
+    if not national:
+        return []
+    return [national] if national.startswith("0") else [national, "0" + national]
+
+
+def _terms(
+    customer_id: str, name_key: str, email_key: str, phone_key: str, phone: str | None
+) -> dict[str, bool]:
     """term -> is it a whole field (an exact match of it ranks first)."""
     terms: dict[str, bool] = {}
     words = name_key.split(" ")
     for i in range(1, len(words)):
         terms[" ".join(words[i:])] = False
-    for whole in (name_key, email_key, phone_key, customer_id.lower()):
+    wholes = [name_key, email_key, phone_key, customer_id.lower(), *national_numbers(phone)]
+    for whole in wholes:
         if whole:
             terms[whole] = True
     return terms
@@ -141,7 +177,7 @@ class CustomerRepository:
             )
             if c.deleted:
                 continue
-            for term, whole in _terms(c.id, name_key, email_key, phone_key).items():
+            for term, whole in _terms(c.id, name_key, email_key, phone_key, c.phone).items():
                 term_rows.append(
                     {"term": term, "customer_id": c.id, "name_key": name_key, "whole": whole}
                 )
@@ -154,20 +190,22 @@ class CustomerRepository:
             )
         ids = list(unique)
         with self.store.session() as session:
+            # Parameter lists (executemany) rather than one giant VALUES: the statement is
+            # compiled once and cached, which matters when a first sync brings 100k customers.
             insert = self._insert(session)
-            stmt = insert(CustomerRecord).values(rows)
+            stmt = insert(CustomerRecord)
             updatable = {k: stmt.excluded[k] for k in rows[0] if k != "id"}
-            session.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=updatable))
+            session.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=updatable), rows)
             session.execute(
-                delete(CustomerSearchTerm).where(CustomerSearchTerm.customer_id.in_(ids))
+                delete(CustomerSearchTerm).where(col(CustomerSearchTerm.customer_id).in_(ids))
             )
             session.execute(
-                delete(CustomerSearchText).where(CustomerSearchText.customer_id.in_(ids))
+                delete(CustomerSearchText).where(col(CustomerSearchText.customer_id).in_(ids))
             )
             if term_rows:
-                session.execute(insert(CustomerSearchTerm).values(term_rows))
+                session.execute(insert(CustomerSearchTerm), term_rows)
             if text_rows:
-                session.execute(insert(CustomerSearchText).values(text_rows))
+                session.execute(insert(CustomerSearchText), text_rows)
         return len(rows)
 
     @staticmethod
@@ -236,89 +274,111 @@ _COUNT_SQL = (
     "SELECT count(*) FROM (SELECT 1 FROM customer_search_terms "
     "WHERE term >= :q AND term < :hi LIMIT :cap) AS matches"
 )
-# Few matches: take them all by the term index, rank and sort.
+# Few matches: read them all through the term index and keep the best rows (a top-N sort,
+# cheaper than grouping); duplicates of one customer are dropped afterwards.
 _PREFIX_SORTED_SQL = (
-    "SELECT customer_id, name_key, min(CASE WHEN whole AND term = :q THEN 0 ELSE 1 END) AS r "
+    "SELECT customer_id, CASE WHEN whole AND term = :q THEN 0 ELSE 1 END AS r, name_key "
     "FROM customer_search_terms WHERE term >= :q AND term < :hi "
-    "GROUP BY customer_id, name_key ORDER BY r, name_key, customer_id LIMIT :limit"
+    "ORDER BY r, name_key, customer_id LIMIT :rows"
 )
-# Many matches: exact ones by the term index, the rest by walking the name-ordered index until
-# enough distinct customers are found.
+# Many matches (short input): exact ones through the term index, the rest by walking the
+# name-ordered index, where matches are dense enough to fill a page after a short walk.
 _EXACT_SQL = (
-    "SELECT customer_id, name_key FROM customer_search_terms WHERE term = :q AND whole "
-    "ORDER BY name_key, customer_id LIMIT :limit"
+    "SELECT customer_id FROM customer_search_terms WHERE term = :q AND whole "
+    "ORDER BY name_key, customer_id LIMIT :rows"
 )
 _PREFIX_BY_NAME_SQL = {
     "sqlite": (
-        "SELECT customer_id, name_key FROM customer_search_terms "
+        "SELECT customer_id FROM customer_search_terms "
         "INDEXED BY ix_customer_search_terms_name "
         "WHERE term >= :q AND term < :hi ORDER BY name_key, customer_id LIMIT :rows"
     ),
     "postgresql": (
-        "SELECT customer_id, name_key FROM customer_search_terms "
+        "SELECT customer_id FROM customer_search_terms "
         "WHERE term >= :q AND term < :hi ORDER BY name_key, customer_id LIMIT :rows"
     ),
 }
-_SUBSTRING_SQL_SQLITE = (
-    "SELECT s.customer_id, s.name_key FROM customer_search_fts f "
-    "JOIN customer_search_text s ON s.id = f.rowid "
-    "WHERE customer_search_fts MATCH :phrase ORDER BY s.name_key, s.customer_id LIMIT :limit"
+# Substring, first try: read the first names in alphabetical order and keep those containing
+# the query. When matches are common this fills the page at once and is exact (the window is
+# read in result order); otherwise the trigram index below answers.
+_SUBSTRING_WALK_SQL = (
+    "SELECT customer_id FROM (SELECT customer_id, name_key, text FROM customer_search_text "
+    "ORDER BY name_key, customer_id LIMIT :window) AS head "
+    "WHERE text LIKE :pattern ESCAPE '\\' ORDER BY name_key, customer_id"
 )
-_SUBSTRING_SQL_PG = (
-    "SELECT customer_id, name_key FROM customer_search_text "
-    "WHERE text LIKE :pattern ESCAPE '\\' ORDER BY name_key, customer_id LIMIT :limit"
-)
+_SUBSTRING_WALK_WINDOW = 2000
+_SUBSTRING_SQL = {
+    "sqlite": (
+        "SELECT s.customer_id FROM customer_search_fts f "
+        "JOIN customer_search_text s ON s.id = f.rowid "
+        "WHERE customer_search_fts MATCH :phrase ORDER BY s.name_key, s.customer_id LIMIT :rows"
+    ),
+    "postgresql": (
+        "SELECT customer_id FROM customer_search_text "
+        "WHERE text LIKE :pattern ESCAPE '\\' ORDER BY name_key, customer_id LIMIT :rows"
+    ),
+}
 
 
-def _substring_params(dialect: str, query: str, limit: int) -> dict[str, Any]:
-    if dialect == "sqlite":
-        return {"phrase": '"' + query.replace('"', '""') + '"', "limit": limit}
+def _like_pattern(query: str) -> str:
     escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return {"pattern": f"%{escaped}%", "limit": limit}
+    return f"%{escaped}%"
+
+
+def _substring_params(dialect: str, query: str) -> dict[str, Any]:
+    if dialect == "sqlite":
+        return {"phrase": '"' + query.replace('"', '""') + '"'}
+    return {"pattern": _like_pattern(query)}
+
+
+def _extend_distinct(
+    conn: Any, sql: str, params: dict[str, Any], ranked: list[str], limit: int
+) -> list[str]:
+    """Append distinct customer ids from a query's rows (first column) until ``limit``.
+
+    A customer can match through several rows; if duplicates leave the page short, the
+    query is repeated with a larger row limit until it runs dry.
+    """
+    rows_wanted = 4 * limit + len(ranked)
+    base = list(ranked)
+    while True:
+        rows = conn.execute(text(sql), {**params, "rows": rows_wanted}).all()
+        result = list(base)
+        seen = set(base)
+        for row in rows:
+            if row[0] not in seen:
+                seen.add(row[0])
+                result.append(row[0])
+                if len(result) >= limit:
+                    return result
+        if len(rows) < rows_wanted:
+            return result
+        rows_wanted *= 4
 
 
 def ranked_ids(conn: Any, query: str, limit: int) -> list[str]:
     """Customer ids for a normalised query, best first (runs on a SQLAlchemy connection)."""
     dialect = conn.dialect.name
-    hi = query + _MAX_CHAR
-    matches = conn.execute(
-        text(_COUNT_SQL), {"q": query, "hi": hi, "cap": _SORT_THRESHOLD}
-    ).scalar_one()
-    ranked: list[str] = []
+    bounds = {"q": query, "hi": query + _MAX_CHAR}
+    matches = conn.execute(text(_COUNT_SQL), {**bounds, "cap": _SORT_THRESHOLD}).scalar_one()
     if matches < _SORT_THRESHOLD:
-        rows = conn.execute(text(_PREFIX_SORTED_SQL), {"q": query, "hi": hi, "limit": limit})
-        ranked = [row[0] for row in rows]
+        ranked = _extend_distinct(conn, _PREFIX_SORTED_SQL, bounds, [], limit)
     else:
-        exact = [r[0] for r in conn.execute(text(_EXACT_SQL), {"q": query, "limit": limit})]
-        ranked = list(exact)
-        seen = set(exact)
-        rows_wanted = limit * 4
-        while len(ranked) < limit:
-            rows = conn.execute(
-                text(_PREFIX_BY_NAME_SQL[dialect]),
-                {"q": query, "hi": hi, "rows": rows_wanted},
-            ).all()
-            ranked = list(exact)
-            seen = set(exact)
-            for customer_id, _name in rows:
-                if customer_id not in seen:
-                    seen.add(customer_id)
-                    ranked.append(customer_id)
-                    if len(ranked) >= limit:
-                        break
-            if len(rows) < rows_wanted:
-                break
-            rows_wanted *= 4
+        ranked = _extend_distinct(conn, _EXACT_SQL, {"q": query}, [], limit)
+        ranked = _extend_distinct(conn, _PREFIX_BY_NAME_SQL[dialect], bounds, ranked, limit)
     if len(ranked) >= limit or len(query) < MIN_SUBSTRING_LENGTH:
         return ranked[:limit]
-    sql = _SUBSTRING_SQL_SQLITE if dialect == "sqlite" else _SUBSTRING_SQL_PG
-    # Prefix matches also contain the query: fetch enough to skip them.
-    params = _substring_params(dialect, query, limit + len(ranked))
-    seen = set(ranked)
-    for customer_id, _name in conn.execute(text(sql), params):
+    window = conn.execute(
+        text(_SUBSTRING_WALK_SQL),
+        {"pattern": _like_pattern(query), "window": _SUBSTRING_WALK_WINDOW},
+    ).all()
+    walked = list(ranked)
+    seen = set(walked)
+    for (customer_id,) in window:
         if customer_id not in seen:
             seen.add(customer_id)
-            ranked.append(customer_id)
-            if len(ranked) >= limit:
-                break
-    return ranked
+            walked.append(customer_id)
+            if len(walked) >= limit:
+                return walked
+    params = _substring_params(dialect, query)
+    return _extend_distinct(conn, _SUBSTRING_SQL[dialect], params, ranked, limit)

@@ -109,6 +109,8 @@ class CustomerSearchTerm(SQLModel, table=True):
     __table_args__ = (
         Index("ix_customer_search_terms_name", "name_key", "customer_id", "term"),
         Index("ix_customer_search_terms_customer", "customer_id"),
+        # Clustered on (term, customer_id) in SQLite: a prefix range reads one b-tree run.
+        {"sqlite_with_rowid": False},
     )
 
     term: str = Field(sa_column=Column(_c_collated(512), primary_key=True))
@@ -131,6 +133,7 @@ class CustomerSearchText(SQLModel, table=True):
     """
 
     __tablename__ = "customer_search_text"
+    __table_args__ = (Index("ix_customer_search_text_name", "name_key", "customer_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     customer_id: str = Field(
