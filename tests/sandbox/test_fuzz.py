@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -15,10 +16,13 @@ import pytest
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
+from hypothesis.configuration import set_hypothesis_home_dir  # noqa: E402
 
 from posdesk.sandbox.routes import ROUTES  # noqa: E402
 from posdesk.sandbox.server import SandboxServer  # noqa: E402
 
+# Keep hypothesis's working files out of the checkout.
+set_hypothesis_home_dir(tempfile.mkdtemp(prefix="posdesk-hypothesis-"))
 KEY = "sk_test_" + secrets.token_hex(12)
 NAMES = ["amount", "currency", "customer", "payment_method", "confirm", "off_session",
          "capture_method", "setup_future_usage", "metadata", "expand", "created", "limit",
