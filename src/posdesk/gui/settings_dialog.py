@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from posdesk.gui.formatting import outcome_text
 from posdesk.gui.workers import TaskRunner
+from posdesk.services.key_check import check_secret_key
 from posdesk.services.secret_store import (
     STRIPE_PUBLISHABLE_KEY,
     STRIPE_SECRET_KEY,
@@ -33,13 +34,6 @@ from posdesk.services.secret_store import (
 )
 
 log = logging.getLogger(__name__)
-
-
-def _check_key(secret_key: str, api_base: str | None) -> Any:
-    # Imported here: only this worker call needs the gateway, and never on the GUI thread.
-    from posdesk.gateway.client import StripeGateway
-
-    return StripeGateway(secret_key, api_base).check_key()
 
 
 class SettingsDialog(QDialog):
@@ -210,7 +204,7 @@ class SettingsDialog(QDialog):
         self.mode_label.setText(self.tr("Checking the key with Stripe…"))
         api_base = self._context.api_base
         self._runner.submit(
-            lambda: _check_key(secret, api_base),
+            lambda: check_secret_key(secret, api_base),
             on_result=lambda check: self._checked(secret, check),
             on_error=self._check_failed,
         )
