@@ -97,6 +97,9 @@ class SandboxServer:
             self._httpd = None
         if self.webhooks is not None:
             self.webhooks.stop()
+        if self._saver is not None:
+            self._saver.join(timeout=5)
+            self._saver = None
         if self.state_file:
             self.state.save(self.state_file)
 
@@ -278,6 +281,12 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
     request_queue_size = 128
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client hanging up mid-request is normal (timeouts, dropped connections).
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)
 
 
 class _Handler(BaseHTTPRequestHandler):

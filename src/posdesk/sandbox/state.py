@@ -64,6 +64,7 @@ def deterministic_ids(rng: random.Random) -> Iterator[None]:
 class State:
     def __init__(self) -> None:
         self.lock = threading.RLock()
+        self._save_lock = threading.Lock()  # one writer of the state file at a time
         self.objects: dict[str, dict[str, dict[str, Any]]] = {k: {} for k in KINDS}
         # Per payment method, never shown: the card number and whether it was authenticated
         # for later off-session use.
@@ -147,12 +148,13 @@ class State:
             self.action_since = dict(data.get("action_since", {}))
 
     def save(self, path: Path) -> None:
-        with self.lock:
-            text = json.dumps(self.to_json(), separators=(",", ":"))
-            self.dirty = False
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        with self._save_lock:
+            with self.lock:
+                text = json.dumps(self.to_json(), separators=(",", ":"))
+                self.dirty = False
+            tmp = path.with_name(path.name + ".tmp")
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, path)
 
     def load(self, path: Path) -> bool:
         if not path.exists():
