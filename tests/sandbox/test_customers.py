@@ -128,3 +128,19 @@ def test_search_paging_and_errors(client: stripe.StripeClient, people: dict[str,
     for bad in ["name~'an'", "name:'x' AND email:'y' OR phone:'z'", "color:'red'", "name='x'", ""]:
         with pytest.raises(stripe.InvalidRequestError):
             client.v1.customers.search(params={"query": bad})
+
+
+def test_create_with_card_that_cannot_be_saved_creates_nothing(
+    client: stripe.StripeClient, sandbox: SandboxServer
+) -> None:
+    with pytest.raises(stripe.CardError):
+        client.v1.customers.create(params={"payment_method": "pm_card_chargeDeclined"})
+    assert sandbox.count("customer") == 0
+    c = client.v1.customers.create(
+        params={
+            "payment_method": "pm_card_visa",
+            "expand": ["invoice_settings.default_payment_method"],
+        }
+    )
+    listed = client.v1.customers.payment_methods.list(c.id)
+    assert len(listed.data) == 1 and listed.data[0].card.last4 == "4242"

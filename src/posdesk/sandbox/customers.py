@@ -7,6 +7,7 @@ from typing import Any
 
 from . import payment_methods, search
 from .context import Context, expand, merge_metadata, paginate
+from .errors import invalid, no_such
 from .params import INT, LIST_SPEC, LIST_STR, META, STR, validate
 from .state import new_id
 
@@ -66,8 +67,6 @@ def new_customer(created: int, fields: dict[str, Any], customer_id: str | None =
 def live(ctx: Context, customer_id: str, param: str = "customer") -> dict[str, Any]:
     customer = ctx.get("customer", customer_id, param)
     if customer.get("deleted"):
-        from .errors import no_such
-
         raise no_such("customer", customer_id, param)
     return customer
 
@@ -78,6 +77,15 @@ def create(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
     pm_id = p.get("payment_method")
     default_pm = (p.get("invoice_settings") or {}).get("default_payment_method")
     pm = payment_methods.resolve(ctx, pm_id, "payment_method") if pm_id else None
+    if pm is not None:
+        payment_methods.check_attachable(ctx, pm, customer["id"])
+    if default_pm and default_pm != pm_id:
+        raise invalid(
+            f"The customer does not have a payment method with the ID {default_pm}. The "
+            "payment method must be attached to the customer.",
+            "invoice_settings[default_payment_method]",
+            "resource_missing",
+        )
     ctx.state.add("customer", customer)
     ctx.emit("customer.created", customer)
     if pm is not None:
@@ -93,8 +101,6 @@ def _set_default_pm(ctx: Context, customer: dict[str, Any], pm_id: str | None) -
     if pm_id:
         pm = ctx.get("payment_method", pm_id, "invoice_settings[default_payment_method]")
         if pm.get("customer") != customer["id"]:
-            from .errors import invalid
-
             raise invalid(
                 f"The customer does not have a payment method with the ID {pm_id}. The payment "
                 "method must be attached to the customer.",

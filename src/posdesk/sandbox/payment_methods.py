@@ -214,17 +214,16 @@ def update(ctx: Context, raw: dict[str, Any], pm_id: str) -> dict[str, Any]:
     return expand(ctx, pm, p.get("expand"))
 
 
-def attach_to(ctx: Context, pm: dict[str, Any], customer: dict[str, Any]) -> None:
-    """Attach, as Stripe does: a card that declines everything fails here already."""
-    if pm.get("customer") is not None:
-        if pm["customer"] == customer["id"]:
-            return
+def check_attachable(ctx: Context, pm: dict[str, Any], customer_id: str) -> None:
+    """Raise what Stripe answers when this card cannot be saved for the customer."""
+    if pm.get("customer") is not None and pm["customer"] != customer_id:
         raise invalid(
             "The payment method you provided has already been attached to a customer.",
             "payment_method",
         )
     profile = profile_of(ctx, pm)
     if profile.behaviour == cards.DECLINE:
+        # A card that declines everything already fails when it is saved.
         message = cards.DECLINE_MESSAGES.get(profile.decline_code or "", "Your card was declined.")
         raise card_error(
             ctx,
@@ -233,6 +232,12 @@ def attach_to(ctx: Context, pm: dict[str, Any], customer: dict[str, Any]) -> Non
             decline_code=profile.decline_code,
             extra={"payment_method": pm},
         )
+
+
+def attach_to(ctx: Context, pm: dict[str, Any], customer: dict[str, Any]) -> None:
+    check_attachable(ctx, pm, customer["id"])
+    if pm.get("customer") == customer["id"]:
+        return
     pm["customer"] = customer["id"]
     ctx.state.dirty = True
     ctx.emit("payment_method.attached", pm, {"customer": None})

@@ -115,5 +115,4 @@ def run(rows: list[dict[str, Any]], p: dict[str, Any], url: str) -> dict[str, An
         if more
         else None,
         "url": url,
-        "total_count": len(matches),
     }

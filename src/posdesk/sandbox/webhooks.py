@@ -84,15 +84,25 @@ class WebhookSender:
                 if ready:
                     if self.chaos:
                         # Gather a little more so there is something to put out of order.
-                        self._cond.wait(0.05)
+                        self._cond.wait(0.1)
                         ready = [d for d in self._queue if d.due <= time.monotonic()]
-                        self._random.shuffle(ready)
+                        ready = self._disorder(ready)
                     for d in ready:
                         self._queue.remove(d)
                     return ready
                 wait = min((d.due for d in self._queue), default=now + 1) - now
                 self._cond.wait(max(0.01, min(wait, 1.0)))
             return []
+
+    def _disorder(self, batch: list[_Delivery]) -> list[_Delivery]:
+        """Shuffle, making sure events first arrive out of creation order when they can."""
+        original = list(dict.fromkeys(d.event["id"] for d in batch))
+        self._random.shuffle(batch)
+        seen = list(dict.fromkeys(d.event["id"] for d in batch))
+        if len(original) > 1 and seen == original:
+            first = [d for d in batch if d.event["id"] == original[0]]
+            batch = [d for d in batch if d.event["id"] != original[0]] + first
+        return batch
 
     def _run(self) -> None:
         while True:
