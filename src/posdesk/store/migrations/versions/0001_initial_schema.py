@@ -152,7 +152,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("customer_search_text", schema=None) as batch_op:
         batch_op.create_index(
-            "ix_customer_search_text_name", ["name_key", "customer_id"], unique=False
+            "ix_customer_search_text_name", ["name_key", "customer_id", "text"], unique=False
         )
     # ### end Alembic commands ###
     _create_search_indexes()
