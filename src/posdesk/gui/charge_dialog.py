@@ -436,8 +436,7 @@ class ChargeDialog(QDialog):
                               can_retry=True)
         if kind is K.CONFIGURATION_PROBLEM:
             return ResultView("bad", "warning", self.tr("Stripe set-up problem"),
-                              self._amount_text(amount, charged=False), reason,
-                              next_step + " " + self.tr("Settings: Ctrl+,"),
+                              self._amount_text(amount, charged=False), reason, next_step,
                               can_open_settings=True)
         return ResultView("bad", "declined", self.tr("Payment not sent"),
                           self._amount_text(amount, charged=False), reason, next_step)
