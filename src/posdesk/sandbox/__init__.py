@@ -2,4 +2,26 @@
 
 It is a program apart: it imports nothing from the rest of posdesk (standard library only),
 so it runs in tests, in `posdesk --demo` and from a frozen bundle alike.
+
+In process::
+
+    from posdesk.sandbox.server import SandboxServer
+    srv = SandboxServer(port=0, seed="demo")   # or seed=None for an empty account
+    srv.start(); srv.base_url                   # "http://127.0.0.1:PORT"
+    srv.fail_next(2, status=429)                # faults, latency, 3-D Secure, counts...
+    srv.stop()
+
+As a program: ``posdesk sandbox`` / ``python -m posdesk.sandbox`` (see cli.py); it prints its
+base URL on the first line. Steering over HTTP lives under ``/_sandbox/`` (never ``/v1``):
+
+- ``GET  /_sandbox/health``
+- ``POST /_sandbox/faults`` ``{"kind": "fail"|"drop"|"hold", "count", "status", "seconds",
+  "path_prefix"}``; ``DELETE /_sandbox/faults`` clears them
+- ``POST /_sandbox/latency`` ``{"ms"}``
+- ``POST /_sandbox/webhooks`` ``{"url", "secret", "chaos"}``
+- ``GET  /_sandbox/challenges/{pi_or_seti}`` a stand-in 3-D Secure page;
+  ``POST /_sandbox/challenges/{pi_or_seti}/complete|fail``
+- ``GET  /_sandbox/count/{kind}``
+
+Bodies are JSON (``Content-Type: application/json``) or form-encoded.
 """
