@@ -172,3 +172,31 @@ def test_http_controls(sandbox: SandboxServer, secret_key: str) -> None:
     assert control("/_sandbox/latency", {"ms": 5})["latency_ms"] == 5
     with urllib.request.urlopen(sandbox.base_url + "/_sandbox/count/payment_intent") as resp:
         assert json.loads(resp.read())["count"] == 1
+
+
+def test_http_drop_clear_and_challenge_page(sandbox: SandboxServer, secret_key: str) -> None:
+    def send(method: str, path: str, payload: dict | None = None) -> bytes:
+        data = json.dumps(payload).encode() if payload is not None else None
+        req = urllib.request.Request(
+            sandbox.base_url + path, data=data, method=method,
+            headers={"Content-Type": "application/json"},
+        )  # fmt: skip
+        with urllib.request.urlopen(req, timeout=5) as resp:
+            return resp.read()
+
+    client = make_client(sandbox.base_url, secret_key)
+    send("POST", "/_sandbox/faults", {"kind": "drop", "count": 1, "path_prefix": "/v1/customers"})
+    with pytest.raises(stripe.APIConnectionError):
+        client.v1.customers.create()
+    assert sandbox.count("customer") == 1
+    send("POST", "/_sandbox/faults", {"kind": "fail", "count": 5})
+    send("DELETE", "/_sandbox/faults")
+    assert client.v1.customers.list().data
+    pi = client.v1.payment_intents.create(
+        params={**CHARGE, "payment_method": "pm_card_threeDSecure2Required"}
+    )
+    page = send("GET", f"/_sandbox/challenges/{pi.id}").decode()
+    assert "Complete authentication" in page and pi.id in page
+    assert json.loads(send("POST", f"/_sandbox/challenges/{pi.id}/fail"))["status"] == (
+        "requires_payment_method"
+    )
