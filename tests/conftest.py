@@ -13,6 +13,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
 import pytest  # noqa: E402
+# QtWebEngine must be loaded before the QApplication exists (pytest-qt creates it lazily).
+from PySide6 import QtWebEngineWidgets  # noqa: E402, F401
 
 # Real-looking keys, generated per run: the secret scan looks for exactly these shapes.
 TEST_SECRET_KEY = "sk_test_" + secrets.token_hex(16)
