@@ -1,0 +1,699 @@
+"""The one event applier: webhook relay, poller and reconciliation all go through it.
+
+Guarantees:
+- once: an event id is recorded in ``sync_processed_events`` in the same transaction as its
+  effect; a delivery of an id already recorded (or seen earlier in the batch) is skipped;
+- order: each object keeps a version (the ``created`` time and status of the newest event or
+  read applied). An older event never overwrites a newer one, a final status (succeeded,
+  canceled, deleted, detached, ...) is never left again, and when two events of one second
+  disagree the object is re-read from Stripe through the fetcher;
+- speed: events are applied in batches, one transaction each, with the rows they touch read
+  up front and written back in bulk.
+
+Events for objects the store does not know are handled, never fatal: a payment intent made
+elsewhere (another terminal, the Dashboard) becomes a new payment record; a customer or card
+appears in the cache; a charge or deletion of something unknown is recorded and ignored.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Protocol, cast
+
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session, col
+
+from posdesk.gateway.convert import customer_data, outcome_for_intent, payment_method_data
+from posdesk.services.charges import METADATA_PAYMENT_ID, state_for
+from posdesk.store.customers import CustomerData, CustomerRepository
+from posdesk.store.database import Store
+from posdesk.store.models import PaymentMethodRecord, PaymentRecord, utcnow
+from posdesk.store.payment_methods import PaymentMethodData, PaymentMethodRepository
+from posdesk.store.sync_models import ObjectVersion, ProcessedEvent, RefundRecord
+from posdesk.store.sync_state import TransactionScope, dialect_insert
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 500
+# A batch that meets another writer's newer snapshot (SQLite) is simply run again.
+_LOCK_RETRIES = 8
+
+STAFF_ID_STRIPE = "stripe"
+STAFF_NAME_STRIPE = "Stripe"
+
+# Statuses an object never leaves.
+_FINAL = {
+    "payment_intent": frozenset({"succeeded", "canceled"}),
+    "setup_intent": frozenset({"succeeded", "canceled"}),
+    "refund": frozenset({"succeeded", "failed", "canceled"}),
+    "customer": frozenset({"deleted"}),
+    "payment_method": frozenset({"detached"}),
+    "charge": frozenset(),
+}
+# Progress order of intent statuses, used only when a re-read is impossible.
+_INTENT_RANK = {
+    "requires_payment_method": 0,
+    "requires_confirmation": 1,
+    "requires_action": 2,
+    "processing": 3,
+    "requires_capture": 4,
+    "succeeded": 5,
+    "canceled": 5,
+}
+_PAYMENT_FIELDS = (
+    "intent_id",
+    "state",
+    "stripe_status",
+    "error_code",
+    "decline_code",
+    "error_message",
+    "amount_received",
+    "amount_refunded",
+    "livemode",
+)
+
+APPLY, STALE, DOUBT = "apply", "stale", "doubt"
+
+
+class ObjectFetcher(Protocol):
+    """Reads the current state of one Stripe object (a plain dict), or None if it is gone.
+    Raises on a failure to ask (network, rate limit)."""
+
+    def fetch(self, object_type: str, object_id: str) -> dict[str, Any] | None: ...
+
+
+@dataclass
+class ApplyStats:
+    received: int = 0
+    applied: int = 0  # changed the store
+    duplicates: int = 0  # already applied before, or twice in one batch
+    stale: int = 0  # older than what the store holds
+    ignored: int = 0  # unknown type, unknown object or nothing to do
+    malformed: int = 0  # no id/type/object: not recorded
+    rereads: int = 0  # objects re-read from Stripe to settle a doubt
+    newest_created: int = 0
+    payments: set[str] = field(default_factory=set)  # local payment ids changed
+    customers: set[str] = field(default_factory=set)  # customers (or their cards) changed
+    refunds: set[str] = field(default_factory=set)
+
+    def merge(self, other: ApplyStats) -> None:
+        for name in (
+            "received",
+            "applied",
+            "duplicates",
+            "stale",
+            "ignored",
+            "malformed",
+            "rereads",
+        ):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.newest_created = max(self.newest_created, other.newest_created)
+        self.payments |= other.payments
+        self.customers |= other.customers
+        self.refunds |= other.refunds
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.payments or self.customers or self.refunds)
+
+
+def id_of(value: Any) -> str | None:
+    """An id whether Stripe sent it bare or expanded into an object."""
+    if isinstance(value, dict):
+        value = value.get("id")
+    return value if isinstance(value, str) else None
+
+
+def event_object(event: dict[str, Any]) -> dict[str, Any] | None:
+    data = event.get("data")
+    obj = data.get("object") if isinstance(data, dict) else None
+    return obj if isinstance(obj, dict) and isinstance(obj.get("id"), str) else None
+
+
+def is_well_formed(event: Any) -> bool:
+    return (
+        isinstance(event, dict)
+        and isinstance(event.get("id"), str)
+        and bool(event["id"])
+        and isinstance(event.get("type"), str)
+        and isinstance(event.get("created", 0), int)
+        and event_object(event) is not None
+    )
+
+
+def _timestamp(value: Any) -> datetime:
+    try:
+        return datetime.fromtimestamp(int(value), UTC)
+    except (TypeError, ValueError, OverflowError, OSError):
+        return utcnow()
+
+
+class EventApplier:
+    def __init__(
+        self,
+        store: Store,
+        fetcher: ObjectFetcher | None = None,
+        *,
+        batch_size: int = BATCH_SIZE,
+        on_applied: Callable[[ApplyStats], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.fetcher = fetcher
+        self.batch_size = batch_size
+        # Observers (the relay CLI's log, the GUI bridge) learn what changed after commit.
+        self.listeners: list[Callable[[ApplyStats], None]] = []
+        if on_applied is not None:
+            self.listeners.append(on_applied)
+
+    def apply(self, events: Sequence[dict[str, Any]]) -> ApplyStats:
+        """Apply Stripe events (any order, duplicates allowed); returns what happened."""
+        total = ApplyStats()
+        for start in range(0, len(events), self.batch_size):
+            total.merge(self._run_batch(events[start : start + self.batch_size], snapshot_at=None))
+        self._notify(total)
+        return total
+
+    def apply_objects(
+        self, objects: Sequence[dict[str, Any]], read_at: int | None = None
+    ) -> ApplyStats:
+        """Apply objects just read from Stripe (reconciliation): each counts as an event
+        created at ``read_at`` (default now) without an event id to record."""
+        read_at = int(time.time()) if read_at is None else read_at
+        events = [
+            {
+                "id": None,
+                "type": f"{obj.get('object')}.read",
+                "created": read_at,
+                "data": {"object": obj},
+            }
+            for obj in objects
+            if isinstance(obj, dict) and isinstance(obj.get("id"), str)
+        ]
+        total = ApplyStats()
+        for start in range(0, len(events), self.batch_size):
+            total.merge(
+                self._run_batch(events[start : start + self.batch_size], snapshot_at=read_at)
+            )
+        self._notify(total)
+        return total
+
+    def _notify(self, stats: ApplyStats) -> None:
+        if not stats.received:
+            return
+        for listener in list(self.listeners):
+            try:
+                listener(stats)
+            except Exception:  # an observer must not undo or block applying
+                log.exception("sync observer failed")
+
+    def _run_batch(self, events: Sequence[dict[str, Any]], snapshot_at: int | None) -> ApplyStats:
+        fetched: dict[tuple[str, str], dict[str, Any] | None] = {}
+        for attempt in range(_LOCK_RETRIES):
+            try:
+                with self.store.session() as session:
+                    batch = _Batch(self, session, fetched, snapshot=snapshot_at is not None)
+                    stats = batch.run(events)
+                return stats
+            except OperationalError as exc:
+                # SQLite: another writer committed since this batch read; run it again.
+                if attempt + 1 >= _LOCK_RETRIES or "locked" not in str(exc).lower():
+                    raise
+                log.info("sync batch met a concurrent write; retrying")
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+
+class _Batch:
+    """One transaction: reads what the events touch, decides, writes back in bulk."""
+
+    def __init__(
+        self,
+        applier: EventApplier,
+        session: Session,
+        fetched: dict[tuple[str, str], dict[str, Any] | None],
+        *,
+        snapshot: bool,
+    ) -> None:
+        self.applier = applier
+        self.session = session
+        self.fetched = fetched  # survives a retry of the batch: no second network read
+        self.snapshot = snapshot
+        self.stats = ApplyStats()
+        self.versions: dict[str, tuple[int, str | None]] = {}
+        self.dirty_versions: dict[str, tuple[str, int, str | None]] = {}
+        self.by_intent: dict[str, dict[str, Any]] = {}
+        self.by_id: dict[str, dict[str, Any]] = {}
+        self.dirty_payments: set[str] = set()
+        self.new_payments: set[str] = set()
+        self.customers: dict[str, CustomerData] = {}
+        self.deleted_customers: set[str] = set()
+        self.cards: dict[str, PaymentMethodData] = {}
+        self.removed_cards: set[str] = set()
+        self.refunds: dict[str, dict[str, Any]] = {}
+        self.processed: list[dict[str, Any]] = []
+
+    # --- driver -----------------------------------------------------------------------------
+
+    def run(self, events: Sequence[dict[str, Any]]) -> ApplyStats:
+        stats = self.stats
+        stats.received = len(events)
+        good = []
+        for event in events:
+            if (self.snapshot and event_object(event) is not None) or is_well_formed(event):
+                good.append(event)
+            else:
+                stats.malformed += 1
+        ids = [e["id"] for e in good if e["id"]]
+        done = self._already_processed(ids)
+        fresh: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for event in good:
+            event_id = event["id"]
+            if event_id and (event_id in done or event_id in seen):
+                stats.duplicates += 1
+                continue
+            if event_id:
+                seen.add(event_id)
+            fresh.append(event)
+        # Oldest first: fewer doubts to settle; the version check covers the rest.
+        fresh.sort(key=lambda e: int(e.get("created") or 0))
+        self._preload(fresh)
+        for event in fresh:
+            created = int(event.get("created") or 0)
+            stats.newest_created = max(stats.newest_created, created)
+            outcome = self._dispatch(event, cast(dict[str, Any], event_object(event)), created)
+            if outcome == APPLY:
+                stats.applied += 1
+            elif outcome == STALE:
+                stats.stale += 1
+            else:
+                stats.ignored += 1
+            if event["id"]:
+                self.processed.append(
+                    {
+                        "event_id": event["id"],
+                        "type": event["type"][:128],
+                        "created": created,
+                        "applied_at": utcnow(),
+                    }
+                )
+        self._flush()
+        return stats
+
+    def _already_processed(self, ids: list[str]) -> set[str]:
+        if not ids:
+            return set()
+        query = select(ProcessedEvent.event_id).where(col(ProcessedEvent.event_id).in_(ids))
+        return set(self.session.execute(query).scalars())
+
+    def _preload(self, events: Iterable[dict[str, Any]]) -> None:
+        object_ids: set[str] = set()
+        intent_ids: set[str] = set()
+        payment_ids: set[str] = set()
+        for event in events:
+            obj = cast(dict[str, Any], event_object(event))
+            object_ids.add(obj["id"])
+            kind = obj.get("object")
+            if kind == "payment_intent":
+                intent_ids.add(obj["id"])
+                local = (obj.get("metadata") or {}).get(METADATA_PAYMENT_ID)
+                if isinstance(local, str):
+                    payment_ids.add(local)
+            elif kind in ("charge", "refund"):
+                intent = id_of(obj.get("payment_intent"))
+                if intent:
+                    intent_ids.add(intent)
+        if object_ids:
+            query = select(
+                ObjectVersion.object_id, ObjectVersion.created, ObjectVersion.status
+            ).where(col(ObjectVersion.object_id).in_(object_ids))
+            for object_id, created, status in self.session.execute(query):
+                self.versions[object_id] = (created, status)
+        table = PaymentRecord.__table__  # type: ignore[attr-defined]
+        if intent_ids:
+            for row in self.session.execute(select(table).where(table.c.intent_id.in_(intent_ids))):
+                self._remember(dict(row._mapping))
+        if payment_ids:
+            for row in self.session.execute(select(table).where(table.c.id.in_(payment_ids))):
+                self._remember(dict(row._mapping))
+
+    def _remember(self, row: dict[str, Any]) -> None:
+        self.by_id[row["id"]] = row
+        if row["intent_id"]:
+            self.by_intent[row["intent_id"]] = row
+
+    def _dispatch(self, event: dict[str, Any], obj: dict[str, Any], created: int) -> str:
+        kind = obj.get("object")
+        type_ = str(event.get("type") or "")
+        if kind == "payment_intent":
+            return self._intent(obj, created)
+        if kind == "charge":
+            return self._charge(obj, created)
+        if kind == "refund":
+            return self._refund(obj, created)
+        if kind == "customer" and (type_.startswith("customer.") or self.snapshot):
+            deleted = type_ == "customer.deleted" or bool(obj.get("deleted"))
+            return self._customer(obj, created, deleted)
+        if kind == "payment_method":
+            return self._card(obj, created, detached=type_ == "payment_method.detached")
+        if kind == "setup_intent":
+            return self._setup_intent(obj, created)
+        return "ignored"  # a type this app has no use for: recorded, nothing else
+
+    # --- ordering ---------------------------------------------------------------------------
+
+    def _decide(
+        self,
+        kind: str,
+        object_id: str,
+        created: int,
+        status: str | None,
+        fallback: tuple[int, str | None] | None = None,
+        same_content: bool = True,
+    ) -> str:
+        current = self.versions.get(object_id, fallback)
+        if current is None:
+            return APPLY
+        seen_created, seen_status = current
+        final = _FINAL[kind]
+        if seen_status in final:
+            # A final state is never left; a repeat of it may refresh details.
+            return APPLY if status == seen_status and created >= seen_created else STALE
+        if status in final or created > seen_created:
+            return APPLY
+        if created < seen_created:
+            return STALE
+        if status == seen_status and same_content:
+            return APPLY
+        return DOUBT  # same second, different story: ask Stripe
+
+    def _version(self, kind: str, object_id: str, created: int, status: str | None) -> None:
+        old = self.versions.get(object_id)
+        created = max(created, old[0]) if old else created
+        self.versions[object_id] = (created, status)
+        self.dirty_versions[object_id] = (kind, created, status)
+
+    def _reread(self, kind: str, object_id: str) -> dict[str, Any] | None:
+        key = (kind, object_id)
+        if key not in self.fetched:
+            fetcher = self.applier.fetcher
+            if fetcher is None:
+                raise LookupError("no fetcher")
+            self.fetched[key] = fetcher.fetch(kind, object_id)
+            self.stats.rereads += 1
+        return self.fetched[key]
+
+    def _settle_doubt(
+        self, kind: str, obj: dict[str, Any], prefer: Callable[[dict[str, Any]], bool]
+    ) -> dict[str, Any] | None:
+        """The object to apply after a same-second disagreement: Stripe's current state, or
+        when Stripe cannot be asked, the incoming one only if ``prefer`` says it is ahead."""
+        try:
+            return self._reread(kind, obj["id"])
+        except Exception as exc:  # network down, rate limited: decide without it
+            log.warning(
+                "could not re-read %s %s (%s); deciding locally",
+                kind,
+                obj["id"],
+                type(exc).__name__,
+            )
+            return obj if prefer(obj) else None
+
+    # --- payment intents --------------------------------------------------------------------
+
+    def _payment_for(self, intent: dict[str, Any]) -> dict[str, Any] | None:
+        row = self.by_intent.get(intent["id"])
+        if row is None:
+            local = (intent.get("metadata") or {}).get(METADATA_PAYMENT_ID)
+            candidate = self.by_id.get(local) if isinstance(local, str) else None
+            if candidate is not None and candidate["intent_id"] in (None, intent["id"]):
+                row = candidate
+        return row
+
+    def _intent(self, obj: dict[str, Any], created: int) -> str:
+        row = self._payment_for(obj)
+        status = obj.get("status")
+        fallback = (0, row["stripe_status"]) if row and row["stripe_status"] else None
+        error = (obj.get("last_payment_error") or {}).get("code")
+        same = row is None or row["error_code"] == error
+        decision = self._decide("payment_intent", obj["id"], created, status, fallback, same)
+        if decision == STALE:
+            return STALE
+        if decision == DOUBT:
+            seen = self.versions.get(obj["id"], fallback) or (0, None)
+
+            def ahead(o: dict[str, Any]) -> bool:
+                rank = _INTENT_RANK.get(str(o.get("status")), 0)
+                return rank > _INTENT_RANK.get(str(seen[1]), 0) or bool(
+                    rank == _INTENT_RANK.get(str(seen[1]), 0) and error
+                )
+
+            current = self._settle_doubt("payment_intent", obj, ahead)
+            if current is None:
+                return STALE
+            obj, status = current, current.get("status")
+        outcome = outcome_for_intent(obj)
+        fields: dict[str, Any] = {
+            "intent_id": obj["id"],
+            "state": state_for(outcome).value,
+            "stripe_status": status,
+            "error_code": outcome.code,
+            "decline_code": outcome.decline_code,
+            "error_message": None if outcome.charged else outcome.reason,
+            "amount_received": int(obj.get("amount_received") or 0),
+            "livemode": bool(obj.get("livemode", False)),
+        }
+        if row is None:
+            row = self._new_payment(obj)
+        row.update(fields)
+        self._remember(row)
+        self.dirty_payments.add(row["id"])
+        self.stats.payments.add(row["id"])
+        self._version("payment_intent", obj["id"], created, status)
+        return APPLY
+
+    def _new_payment(self, intent: dict[str, Any]) -> dict[str, Any]:
+        """A payment made elsewhere (Dashboard, another till): recorded as Stripe's."""
+        metadata = intent.get("metadata") or {}
+        local = metadata.get(METADATA_PAYMENT_ID)
+        payment_id = local if isinstance(local, str) and local not in self.by_id else None
+        row = {
+            "id": payment_id or str(uuid.uuid4()),
+            # Never sent to Stripe: this app did not create the intent.
+            "idempotency_key": f"stripe:{intent['id']}",
+            "customer_id": id_of(intent.get("customer")),
+            "payment_method_id": id_of(intent.get("payment_method")),
+            "amount": int(intent.get("amount") or 0),
+            "currency": str(intent.get("currency") or "").upper()[:3],
+            "description": (intent.get("description") or None),
+            "staff_id": STAFF_ID_STRIPE,
+            "staff_name": STAFF_NAME_STRIPE,
+            "amount_refunded": 0,
+            "created_at": _timestamp(intent.get("created")),
+        }
+        if row["description"]:
+            row["description"] = str(row["description"])[:1000]
+        self.new_payments.add(row["id"])
+        return row
+
+    # --- charges and refunds ----------------------------------------------------------------
+
+    def _charge(self, obj: dict[str, Any], created: int) -> str:
+        intent_id = id_of(obj.get("payment_intent"))
+        row = self.by_intent.get(intent_id) if intent_id else None
+        if row is None:
+            return "ignored"  # the intent's own events record the payment
+        refunded = int(obj.get("amount_refunded") or 0)
+        seen = self.versions.get(obj["id"])
+        if seen is not None and created < seen[0]:
+            return STALE
+        if seen is not None and created == seen[0]:
+            refunded = max(refunded, row["amount_refunded"])  # same second: refunds only grow
+        if refunded == row["amount_refunded"]:
+            self._version("charge", obj["id"], created, None)
+            return "ignored"
+        row["amount_refunded"] = refunded
+        self.dirty_payments.add(row["id"])
+        self.stats.payments.add(row["id"])
+        self._version("charge", obj["id"], created, None)
+        return APPLY
+
+    def _refund(self, obj: dict[str, Any], created: int) -> str:
+        status = str(obj.get("status") or "pending")
+        decision = self._decide("refund", obj["id"], created, status)
+        if decision == STALE:
+            return STALE
+        if decision == DOUBT:
+            current = self._settle_doubt("refund", obj, lambda o: o.get("status") != "pending")
+            if current is None:
+                return STALE
+            obj, status = current, str(current.get("status") or "pending")
+        self.refunds[obj["id"]] = {
+            "id": obj["id"],
+            "payment_intent_id": id_of(obj.get("payment_intent")),
+            "charge_id": id_of(obj.get("charge")),
+            "amount": int(obj.get("amount") or 0),
+            "currency": str(obj.get("currency") or "").upper()[:3],
+            "status": status[:32],
+            "reason": (str(obj["reason"])[:64] if obj.get("reason") else None),
+            "created": int(obj.get("created") or 0),
+            "synced_at": utcnow(),
+        }
+        self.stats.refunds.add(obj["id"])
+        row = self.by_intent.get(id_of(obj.get("payment_intent")) or "")
+        if row is not None:
+            self.stats.payments.add(row["id"])
+        self._version("refund", obj["id"], created, status)
+        return APPLY
+
+    # --- customers and cards ----------------------------------------------------------------
+
+    def _customer(self, obj: dict[str, Any], created: int, deleted: bool) -> str:
+        status = "deleted" if deleted else "active"
+        decision = self._decide("customer", obj["id"], created, status)
+        if decision == STALE:
+            return STALE
+        if decision == DOUBT:
+            current = self._settle_doubt("customer", obj, lambda o: False)
+            if current is None:
+                # Gone at Stripe (or cannot tell): deletion is the safe reading only if seen.
+                return STALE
+            obj, deleted = current, bool(current.get("deleted"))
+            status = "deleted" if deleted else "active"
+        if deleted:
+            self.customers.pop(obj["id"], None)
+            self.deleted_customers.add(obj["id"])
+        else:
+            self.customers[obj["id"]] = customer_data(obj)
+        self.stats.customers.add(obj["id"])
+        self._version("customer", obj["id"], created, status)
+        return APPLY
+
+    def _card(self, obj: dict[str, Any], created: int, *, detached: bool) -> str:
+        customer = id_of(obj.get("customer"))
+        detached = detached or customer is None
+        status = "detached" if detached else "attached"
+        if obj.get("type", "card") != "card":
+            return "ignored"
+        decision = self._decide("payment_method", obj["id"], created, status)
+        if decision == STALE:
+            return STALE
+        if decision == DOUBT:
+            current = self._settle_doubt("payment_method", obj, lambda o: False)
+            if current is None:
+                return STALE
+            obj, customer = current, id_of(current.get("customer"))
+            detached = customer is None
+            status = "detached" if detached else "attached"
+        if detached:
+            self.cards.pop(obj["id"], None)
+            self.removed_cards.add(obj["id"])
+            cached = self.session.get(PaymentMethodRecord, obj["id"])
+            if cached is not None and cached.customer_id:
+                self.stats.customers.add(cached.customer_id)
+        else:
+            self.cards[obj["id"]] = payment_method_data(obj)
+            self.removed_cards.discard(obj["id"])
+            self.stats.customers.add(cast(str, customer))
+        self._version("payment_method", obj["id"], created, status)
+        return APPLY
+
+    def _setup_intent(self, obj: dict[str, Any], created: int) -> str:
+        status = obj.get("status")
+        decision = self._decide("setup_intent", obj["id"], created, status)
+        if decision == STALE:
+            return STALE
+        if decision == DOUBT:
+            current = self._settle_doubt("setup_intent", obj, lambda o: False)
+            if current is None:
+                return STALE
+            obj, status = current, current.get("status")
+        self._version("setup_intent", obj["id"], created, status)
+        pm_id = id_of(obj.get("payment_method"))
+        customer = id_of(obj.get("customer"))
+        if status != "succeeded" or not pm_id or not customer:
+            return APPLY
+        # The card it saved; its own payment_method.attached event may come later or never
+        # (poller started after it): make sure the card is in the cache.
+        if pm_id in self.cards or self.session.get(PaymentMethodRecord, pm_id) is not None:
+            return APPLY
+        try:
+            pm = self._reread("payment_method", pm_id)
+        except Exception as exc:
+            log.warning(
+                "could not read card of setup intent %s (%s)", obj["id"], type(exc).__name__
+            )
+            return APPLY
+        if pm is not None and id_of(pm.get("customer")) and pm.get("type", "card") == "card":
+            return self._card(pm, created, detached=False)
+        return APPLY
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def _flush(self) -> None:
+        session = self.session
+        table = PaymentRecord.__table__  # type: ignore[attr-defined]
+        now = utcnow()
+        if self.new_payments:
+            rows = []
+            for payment_id in self.new_payments:
+                row = dict(self.by_id[payment_id])
+                row["updated_at"] = now
+                rows.append(row)
+            session.execute(table.insert(), rows)
+        updates = [
+            {
+                "b_id": pid,
+                "b_updated_at": now,
+                **{f"b_{f}": self.by_id[pid][f] for f in _PAYMENT_FIELDS},
+            }
+            for pid in self.dirty_payments - self.new_payments
+        ]
+        if updates:
+            stmt = (
+                update(table)
+                .where(table.c.id == bindparam("b_id"))
+                .values({f: bindparam(f"b_{f}") for f in (*_PAYMENT_FIELDS, "updated_at")})
+            )
+            session.connection().execute(stmt, updates)
+        scope = cast(Store, TransactionScope(self.applier.store, session))
+        if self.customers:
+            CustomerRepository(scope).upsert_many(self.customers.values())
+        if self.deleted_customers:
+            customers = CustomerRepository(scope)
+            for customer_id in self.deleted_customers:
+                customers.mark_deleted(customer_id)
+        if self.cards or self.removed_cards:
+            cards = PaymentMethodRepository(scope)
+            for card_id in self.removed_cards:
+                cards.remove(card_id)
+            for card in self.cards.values():
+                cards.upsert(card)
+        insert = dialect_insert(session)
+        if self.refunds:
+            stmt = insert(RefundRecord)
+            keep = {k: stmt.excluded[k] for k in next(iter(self.refunds.values())) if k != "id"}
+            session.execute(
+                stmt.on_conflict_do_update(index_elements=["id"], set_=keep),
+                list(self.refunds.values()),
+            )
+        if self.dirty_versions:
+            stmt = insert(ObjectVersion)
+            session.execute(
+                stmt.on_conflict_do_update(
+                    index_elements=["object_id"],
+                    set_={"created": stmt.excluded.created, "status": stmt.excluded.status},
+                ),
+                [
+                    {"object_id": oid, "object_type": kind, "created": created, "status": status}
+                    for oid, (kind, created, status) in self.dirty_versions.items()
+                ],
+            )
+        if self.processed:
+            session.execute(insert(ProcessedEvent), self.processed)

@@ -1,0 +1,172 @@
+"""`posdesk relay`: keep the store in step with Stripe on a headless back-office machine.
+
+    posdesk relay [--poll] [--webhooks] [--host 127.0.0.1] [--port 8780]
+
+Without flags it polls, and also listens for webhooks when a signing secret is in the
+keyring. Keys come only from the keyring (`posdesk secrets set stripe-secret-key`,
+`posdesk secrets set stripe-webhook-secret`); POSDESK_STRIPE_API_BASE points it at a sandbox.
+When listening, the first line printed is the relay's URL (for `stripe listen --forward-to`).
+Logs go to stdout (redacted). SIGINT/SIGTERM stop it cleanly: requests in progress finish,
+accepted events are applied or stay in the inbox for the next start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+import threading
+from types import FrameType
+
+from posdesk import paths
+
+log = logging.getLogger("posdesk.relay")
+
+DEFAULT_PORT = 8780
+EXIT_CONFIG = 2
+EXIT_KEYRING = 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="posdesk relay",
+        description="Apply Stripe events to the shop's store: poll the events API and/or "
+        "receive webhooks.",
+    )
+    parser.add_argument("--poll", action="store_true", help="poll GET /v1/events (needs the key)")
+    parser.add_argument(
+        "--webhooks", action="store_true",
+        help="listen on POST /webhooks/stripe (needs stripe-webhook-secret)",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (0: any free one)")
+    parser.add_argument(
+        "--interval", type=float, default=2.0, help="seconds between polls (default 2)"
+    )
+    parser.add_argument("--debug", action="store_true", help="verbose logging")
+    return parser
+
+
+def _log_to_stdout(debug: bool) -> None:
+    from posdesk.logging_setup import FORMAT, configure_logging
+    from posdesk.services.log_redaction import RedactingFilter
+
+    data_dir = paths.data_dir()
+    configure_logging(paths.log_dir(data_dir) / "relay.log", to_stderr=False, debug=debug)
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(logging.Formatter(FORMAT))
+    handler.addFilter(RedactingFilter())
+    logging.getLogger().addHandler(handler)
+
+
+def run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    from posdesk.app_context import build_context
+    from posdesk.services.secret_store import (
+        STRIPE_SECRET_KEY,
+        STRIPE_WEBHOOK_SECRET,
+        KeyringUnavailable,
+        SecretStore,
+    )
+
+    secrets = SecretStore()
+    try:
+        api_key = secrets.get(STRIPE_SECRET_KEY)
+        webhook_secret = secrets.get(STRIPE_WEBHOOK_SECRET)
+    except KeyringUnavailable as exc:
+        print(exc.explanation, file=sys.stderr)
+        return EXIT_KEYRING
+    poll = args.poll or not args.webhooks
+    webhooks = args.webhooks or (not args.poll and bool(webhook_secret))
+    if poll and not api_key:
+        print("Polling needs the Stripe key: posdesk secrets set stripe-secret-key",
+              file=sys.stderr)
+        return EXIT_CONFIG
+    if webhooks and not webhook_secret:
+        print("Webhooks need the signing secret: posdesk secrets set stripe-webhook-secret",
+              file=sys.stderr)
+        return EXIT_CONFIG
+
+    context = build_context(data_dir=paths.data_dir(), secrets=secrets)
+    try:
+        return _serve(args, context, api_key, webhook_secret if webhooks else None, poll)
+    finally:
+        context.close()
+
+
+def _serve(
+    args: argparse.Namespace,
+    context: object,
+    api_key: str | None,
+    webhook_secret: str | None,
+    poll: bool,
+) -> int:
+    from posdesk.app_context import AppContext
+    from posdesk.gateway.events import StripeEventSource
+    from posdesk.sync.applier import ApplyStats, EventApplier
+    from posdesk.sync.poller import EventPoller
+    from posdesk.sync.reconcile import StartupReconciler
+    from posdesk.sync.relay import WebhookRelay
+    from posdesk.sync.status import SyncObserver, SyncStatus
+
+    assert isinstance(context, AppContext)
+    source = StripeEventSource(api_key, context.api_base) if api_key else None
+
+    def applied(stats: ApplyStats) -> None:
+        log.info(
+            "applied %d of %d events (%d duplicates, %d stale, %d ignored, %d re-read)",
+            stats.applied, stats.received, stats.duplicates, stats.stale, stats.ignored,
+            stats.rereads,
+        )
+
+    def status(news: SyncStatus) -> None:
+        if news.error:
+            log.warning("sync problem: %s", news.error)
+
+    observer = SyncObserver(on_applied=applied, on_status=status)
+    applier = EventApplier(context.store, source, on_applied=observer.applied)
+    stop = threading.Event()
+
+    def on_signal(signum: int, _frame: FrameType | None) -> None:
+        stop.set()
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, on_signal)
+        signal.signal(signal.SIGTERM, on_signal)
+
+    relay: WebhookRelay | None = None
+    if webhook_secret:
+        try:
+            relay = WebhookRelay(
+                context.store, applier, webhook_secret, host=args.host, port=args.port,
+                observer=observer,
+            ).start()
+        except OSError as exc:
+            print(f"Cannot listen on {args.host}:{args.port}: {exc.strerror}", file=sys.stderr)
+            return EXIT_CONFIG
+        print(relay.url, flush=True)
+    _log_to_stdout(args.debug)
+    if relay is not None:
+        log.info("listening for Stripe webhooks at %s", relay.url)
+    poller: EventPoller | None = None
+    try:
+        if source is not None and not stop.is_set():
+            report = StartupReconciler(context.store, context.charges, source, applier).run()
+            if report.errors or report.unsettled:
+                log.warning("some payments could not be settled yet; they are retried later")
+        if poll and source is not None and not stop.is_set():
+            poller = EventPoller(
+                context.store, source, applier, interval_s=args.interval, observer=observer
+            ).start()
+            log.info("polling Stripe events every %.1f s", args.interval)
+        while not stop.wait(0.5):
+            pass
+        log.info("stopping")
+    finally:
+        if poller is not None:
+            poller.stop()
+        if relay is not None:
+            relay.stop()
+    log.info("stopped")
+    return 0

@@ -1,0 +1,194 @@
+"""The webhook relay over real HTTP: what it accepts, what it refuses, and that a sandbox
+delivering duplicates out of order ends with the right store, each event applied once."""
+
+from __future__ import annotations
+
+import json
+import socket
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from posdesk.domain.payment_state import PaymentState
+from posdesk.sandbox.server import SandboxServer
+from posdesk.store.customers import CustomerRepository
+from posdesk.store.payment_methods import PaymentMethodRepository
+from posdesk.store.payments import PaymentRepository
+from posdesk.store.sync_state import ProcessedEvents, WebhookInbox
+from posdesk.sync.applier import EventApplier
+from posdesk.sync.relay import MAX_BODY, WebhookRelay
+from posdesk.sync.signature import compute_signature, signature_header
+from tests.conftest import TEST_SECRET_KEY, TEST_WEBHOOK_SECRET
+from tests.gateway.sandbox_api import attach_card, call, new_customer
+from tests.sync.conftest import deliver, event, intent, post
+
+T = int(time.time())
+
+
+@pytest.fixture
+def relay(tmp_store) -> Iterator[WebhookRelay]:
+    relay = WebhookRelay(tmp_store, EventApplier(tmp_store), TEST_WEBHOOK_SECRET).start()
+    try:
+        yield relay
+    finally:
+        relay.stop()
+
+
+def wait_for(condition, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition not met in time"
+        time.sleep(0.05)
+
+
+def nothing_stored(store) -> bool:
+    return ProcessedEvents(store).count() == 0 and WebhookInbox(store).count() == 0
+
+
+def test_a_signed_event_is_stored_then_applied(relay, tmp_store) -> None:
+    e = event("payment_intent.succeeded", intent("pi_1", "succeeded"), T)
+    assert deliver(relay.url, e) == (200, {"received": True})
+    wait_for(lambda: ProcessedEvents(tmp_store).contains(e["id"]))
+    [record] = PaymentRepository(tmp_store).list_recent()
+    assert record.state == PaymentState.SUCCEEDED
+    assert WebhookInbox(tmp_store).count() == 0
+
+
+def test_forged_signature_is_refused(relay, tmp_store) -> None:
+    e = event("payment_intent.succeeded", intent("pi_2", "succeeded"), T)
+    body = json.dumps(e).encode()
+    header = f"t={int(time.time())},v1={'0' * 64}"
+    status, answer = post(relay.url, body, {"Stripe-Signature": header})
+    assert status == 400 and "signature" in answer["error"].lower()
+    # A valid signature of other bytes does not cover these.
+    other = signature_header(TEST_WEBHOOK_SECRET, body + b" ")
+    assert post(relay.url, body, {"Stripe-Signature": other})[0] == 400
+    assert nothing_stored(tmp_store)
+
+
+def test_wrong_secret_is_refused(relay, tmp_store) -> None:
+    e = event("customer.created", {"id": "cus_1", "object": "customer"}, T)
+    status, _ = deliver(relay.url, e, secret="whsec_" + "f" * 32)
+    assert status == 400 and nothing_stored(tmp_store)
+
+
+def test_stale_timestamp_is_refused(relay, tmp_store) -> None:
+    e = event("customer.created", {"id": "cus_1", "object": "customer"}, T)
+    status, answer = deliver(relay.url, e, timestamp=int(time.time()) - 301)
+    assert status == 400 and "tolerance" in answer["error"]
+    assert nothing_stored(tmp_store)
+    assert deliver(relay.url, e, timestamp=int(time.time()) - 290)[0] == 200
+
+
+def test_missing_header_is_refused(relay, tmp_store) -> None:
+    body = json.dumps(event("customer.created", {"id": "cus_1", "object": "customer"}, T))
+    status, answer = post(relay.url, body.encode(), {"Content-Type": "application/json"})
+    assert status == 400 and "Missing Stripe-Signature" in answer["error"]
+    assert post(relay.url, body.encode(), {"Stripe-Signature": "v1=abc"})[0] == 400
+    assert nothing_stored(tmp_store)
+
+
+def test_any_of_several_v1_signatures_may_match(relay, tmp_store) -> None:
+    e = event("customer.created", {"id": "cus_r", "object": "customer", "name": "Rot"}, T)
+    body = json.dumps(e).encode()
+    now = int(time.time())
+    good = compute_signature(TEST_WEBHOOK_SECRET, now, body)
+    header = f"t={now},v1={'ab' * 32},v1={good},v0=zzz"
+    assert post(relay.url, body, {"Stripe-Signature": header})[0] == 200
+
+
+def test_malformed_json_is_refused(relay, tmp_store) -> None:
+    for body in (b"{not json", b"\xff\xfe", b"[1, 2]", b'{"id": "evt_1"}'):
+        assert deliver(relay.url, body)[0] == 400
+    assert nothing_stored(tmp_store)
+
+
+def test_a_body_over_one_mib_is_refused_unread(relay, tmp_store) -> None:
+    body = b" " * (MAX_BODY + 1)
+    status, answer = post(relay.url, body, {"Stripe-Signature": signature_header(
+        TEST_WEBHOOK_SECRET, body)})
+    assert status == 413 and "1 MiB" in answer["error"]
+    # Refused from the header alone: a sender announcing too much is answered before sending.
+    with socket.create_connection((relay.host, relay.port), timeout=5) as sock:
+        sock.sendall(
+            b"POST /webhooks/stripe HTTP/1.1\r\nHost: x\r\n"
+            + f"Content-Length: {MAX_BODY + 1}\r\n\r\n".encode()
+        )
+        assert sock.recv(100).startswith(b"HTTP/1.1 413")
+    # Exactly 1 MiB is judged on its content (here: not JSON).
+    body = b" " * MAX_BODY
+    header = signature_header(TEST_WEBHOOK_SECRET, body)
+    assert post(relay.url, body, {"Stripe-Signature": header})[0] == 400
+    assert nothing_stored(tmp_store)
+
+
+def test_unknown_type_is_accepted_and_ignored(relay, tmp_store) -> None:
+    e = event("invoice.paid", {"id": "in_1", "object": "invoice"}, T)
+    assert deliver(relay.url, e)[0] == 200
+    wait_for(lambda: ProcessedEvents(tmp_store).contains(e["id"]))
+    assert relay.counters.applied.ignored == 1 and relay.counters.applied.applied == 0
+    assert PaymentRepository(tmp_store).list_recent() == []
+
+
+def test_an_event_for_an_unknown_object_is_accepted_and_harmless(relay, tmp_store) -> None:
+    charge = {"id": "ch_1", "object": "charge", "payment_intent": "pi_nobody",
+              "amount_refunded": 100}
+    e = event("charge.refunded", charge, T)
+    assert deliver(relay.url, e)[0] == 200
+    wait_for(lambda: ProcessedEvents(tmp_store).contains(e["id"]))
+    assert PaymentRepository(tmp_store).list_recent() == []
+
+
+def test_other_paths_and_methods(relay) -> None:
+    e = json.dumps(event("invoice.paid", {"id": "in_1", "object": "invoice"}, T)).encode()
+    header = signature_header(TEST_WEBHOOK_SECRET, e)
+    assert post(relay.url.replace("/webhooks/stripe", "/other"), e,
+                {"Stripe-Signature": header})[0] == 404
+
+
+def test_sandbox_duplicates_out_of_order_end_correct_and_once(tmp_store, source) -> None:
+    relay = WebhookRelay(tmp_store, EventApplier(tmp_store, source), TEST_WEBHOOK_SECRET)
+    relay.start()
+    sandbox = SandboxServer(webhook_url=relay.url, webhook_secret=TEST_WEBHOOK_SECRET,
+                            webhook_chaos=True).start()
+    try:
+        base, key = sandbox.base_url, TEST_SECRET_KEY
+        relay.applier.fetcher = type(source)(key, base, timeout=5)
+        ann = new_customer(base, key, "Ann Chaos", email="ann@example.com")
+        bob = new_customer(base, key, "Bob Chaos")
+        call(base, key, "POST", f"/v1/customers/{ann}", {"name": "Ann Final"})
+        ann_card = attach_card(base, key, ann)
+        bob_card = attach_card(base, key, bob, "pm_card_mastercard")
+        call(base, key, "POST", f"/v1/payment_methods/{bob_card}/detach")
+        paid = call(base, key, "POST", "/v1/payment_intents", {
+            "amount": 2000, "currency": "usd", "customer": ann, "payment_method": ann_card,
+            "confirm": "true", "off_session": "true"})
+        call(base, key, "POST", "/v1/refunds", {"payment_intent": paid["id"], "amount": 500})
+        call(base, key, "POST", "/v1/refunds", {"payment_intent": paid["id"], "amount": 700})
+        held = call(base, key, "POST", "/v1/payment_intents", {
+            "amount": 3000, "currency": "usd", "customer": ann, "payment_method": ann_card,
+            "confirm": "true", "off_session": "true", "capture_method": "manual"})
+        call(base, key, "POST", f"/v1/payment_intents/{held['id']}/cancel")
+        call(base, key, "DELETE", f"/v1/customers/{bob}")
+        total = sandbox.count("event")
+        wait_for(lambda: sandbox.webhooks.pending() == 0 and
+                 ProcessedEvents(tmp_store).count() == total, timeout=20)
+        assert sandbox.webhooks.delivered >= 2 * total  # every event came at least twice
+        assert ProcessedEvents(tmp_store).count() == total
+        counted = relay.counters.applied
+        assert counted.applied + counted.stale + counted.ignored == total
+
+        by_intent = {p.intent_id: p for p in PaymentRepository(tmp_store).list_recent()}
+        assert by_intent[paid["id"]].state == PaymentState.SUCCEEDED
+        assert by_intent[paid["id"]].amount_refunded == 1200
+        assert by_intent[held["id"]].state == PaymentState.CANCELED
+        customers = CustomerRepository(tmp_store)
+        assert customers.get(ann).name == "Ann Final" and not customers.get(ann).deleted
+        assert customers.get(bob).deleted
+        assert [c.id for c in PaymentMethodRepository(tmp_store).list_for_customer(ann)] == [
+            ann_card]
+        assert PaymentMethodRepository(tmp_store).list_for_customer(bob) == []
+    finally:
+        sandbox.stop()
+        relay.stop()
