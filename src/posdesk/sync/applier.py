@@ -78,6 +78,9 @@ _PAYMENT_FIELDS = (
     "livemode",
 )
 
+# Refunds that take money back (Stripe's amount_refunded counts pending ones too).
+_COUNTED_REFUNDS = frozenset({"pending", "requires_action", "succeeded"})
+
 APPLY, STALE, DOUBT = "apply", "stale", "doubt"
 
 
@@ -549,8 +552,23 @@ class _Batch:
         row = self.by_intent.get(id_of(obj.get("payment_intent")) or "")
         if row is not None:
             self.stats.payments.add(row["id"])
+            # Refunds read without their charge events (a reconcile) still count.
+            refunded = self._refunded_total(row["intent_id"])
+            if refunded > row["amount_refunded"]:
+                row["amount_refunded"] = refunded
+                self.dirty_payments.add(row["id"])
         self._version("refund", obj["id"], created, status)
         return APPLY
+
+    def _refunded_total(self, intent_id: str) -> int:
+        query = select(RefundRecord.id, RefundRecord.amount, RefundRecord.status).where(
+            col(RefundRecord.payment_intent_id) == intent_id
+        )
+        known = {rid: (amount, status) for rid, amount, status in self.session.execute(query)}
+        for rid, refund in self.refunds.items():
+            if refund["payment_intent_id"] == intent_id:
+                known[rid] = (refund["amount"], refund["status"])
+        return sum(amount for amount, status in known.values() if status in _COUNTED_REFUNDS)
 
     # --- customers and cards ----------------------------------------------------------------
 

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from sqlalchemy import select
+from sqlmodel import col
 
 from posdesk.gateway.events import EventCursorUnknown, EventPage
 from posdesk.store.database import Store
-from posdesk.store.models import PaymentMethodRecord
+from posdesk.store.models import CustomerRecord, PaymentMethodRecord
 from posdesk.store.sync_state import SyncValues
 from posdesk.sync.applier import ApplyStats, EventApplier
 from posdesk.sync.status import MODE_POLL, MODE_RECONCILE, MODE_STOPPED, SyncObserver
@@ -140,20 +141,36 @@ class EventPoller:
             ("payment_intent", recent),
             ("refund", recent),
         ]
+        listed_customers: set[str] = set()
         for object_type, params in lists:
             batch: list[dict[str, Any]] = []
             for obj in self.source.iter_objects(object_type, **params):
                 batch.append(obj)
+                if object_type == "customer":
+                    listed_customers.add(obj["id"])
                 if len(batch) >= self.applier.batch_size:
                     total.merge(self.applier.apply_objects(batch, read_at))
                     batch = []
             if batch:
                 total.merge(self.applier.apply_objects(batch, read_at))
-        # Saved cards: refreshed for the customers whose cards are cached.
-        for customer_id in self._customers_with_cards():
+        # Cached customers Stripe no longer lists were deleted meanwhile.
+        gone = [
+            {"id": c, "object": "customer", "deleted": True}
+            for c in self._cached_customers() - listed_customers
+        ]
+        if gone:
+            total.merge(self.applier.apply_objects(gone, read_at))
+        # Saved cards: refreshed for the customers whose cards are cached; a cached card
+        # missing from Stripe's list was detached meanwhile.
+        for customer_id, cached in self._cached_cards().items():
             cards = list(
                 self.source.iter_objects("payment_method", customer=customer_id, type="card")
             )
+            listed = {c["id"] for c in cards}
+            cards += [
+                {"id": pm, "object": "payment_method", "type": "card", "customer": None}
+                for pm in cached - listed
+            ]
             total.merge(self.applier.apply_objects(cards, read_at))
         if newest is not None:
             self._save_cursor(newest)
@@ -163,10 +180,19 @@ class EventPoller:
         log.info("full reconcile done: %d objects read", total.received)
         return total
 
-    def _customers_with_cards(self) -> list[str]:
+    def _cached_customers(self) -> set[str]:
         with self.store.session() as session:
-            query = select(PaymentMethodRecord.customer_id).distinct()
-            return [c for c in session.execute(query).scalars() if c]
+            query = select(CustomerRecord.id).where(col(CustomerRecord.deleted).is_(False))
+            return set(session.execute(query).scalars())
+
+    def _cached_cards(self) -> dict[str, set[str]]:
+        cards: dict[str, set[str]] = {}
+        with self.store.session() as session:
+            query = select(PaymentMethodRecord.customer_id, PaymentMethodRecord.id)
+            for customer_id, card_id in session.execute(query):
+                if customer_id:
+                    cards.setdefault(customer_id, set()).add(card_id)
+        return cards
 
     def _save_cursor(self, event: dict[str, Any]) -> None:
         self.values.set(CURSOR, event["id"])

@@ -1,0 +1,95 @@
+"""localstripe (a third-party Stripe fake) signs and sends its own webhooks to the relay:
+accepted with the right secret, refused with a wrong one."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+
+from posdesk.store.customers import CustomerRepository
+from posdesk.sync.applier import EventApplier
+from posdesk.sync.relay import WebhookRelay
+from tests.conftest import TEST_SECRET_KEY, TEST_WEBHOOK_SECRET
+
+
+def _binary() -> str | None:
+    candidate = Path(sys.executable).parent / "localstripe"
+    return str(candidate) if candidate.exists() else shutil.which("localstripe")
+
+
+@pytest.fixture(scope="module")
+def localstripe(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    binary = _binary()
+    if binary is None:
+        pytest.skip("localstripe is not installed")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [binary, "--port", str(port), "--from-scratch"],
+        cwd=tmp_path_factory.mktemp("localstripe"),
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    pytest.fail("localstripe did not start")
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def create_customer(base: str, name: str) -> str:
+    response = requests.post(
+        base + "/v1/customers", data={"name": name}, auth=(TEST_SECRET_KEY, ""), timeout=10
+    )
+    response.raise_for_status()
+    return response.json()["id"]
+
+
+def point_webhook(base: str, url: str, secret: str) -> None:
+    requests.post(
+        base + "/_config/webhooks/posdesk", json={"url": url, "secret": secret}, timeout=10
+    ).raise_for_status()
+
+
+def test_localstripe_webhooks_reach_the_store_only_with_the_right_secret(
+    localstripe: str, tmp_store
+) -> None:
+    relay = WebhookRelay(tmp_store, EventApplier(tmp_store), TEST_WEBHOOK_SECRET).start()
+    customers = CustomerRepository(tmp_store)
+    try:
+        point_webhook(localstripe, relay.url, TEST_WEBHOOK_SECRET)
+        accepted = create_customer(localstripe, "Lena Local")
+        deadline = time.monotonic() + 15
+        while customers.get(accepted) is None:
+            assert time.monotonic() < deadline, "localstripe's event never reached the store"
+            time.sleep(0.1)
+        assert customers.get(accepted).name == "Lena Local"
+        assert relay.counters.rejected == 0
+
+        point_webhook(localstripe, relay.url, "whsec_" + "0" * 32)
+        refused = create_customer(localstripe, "Rex Refused")
+        deadline = time.monotonic() + 15
+        while relay.counters.rejected == 0:
+            assert time.monotonic() < deadline, "localstripe's delivery never came"
+            time.sleep(0.1)
+        time.sleep(0.3)
+        assert customers.get(refused) is None
+    finally:
+        relay.stop()
