@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 pytestmark = pytest.mark.gui
 
@@ -205,3 +206,23 @@ def test_amount_is_validated_as_typed(qtbot, window, shop):
 
 def sandbox_intents(shop: Any) -> int:
     return len(shop.client.v1.payment_intents.list({"limit": 100}).data)
+
+
+def test_keyboard_alone_goes_from_search_to_charge(qtbot, window, shop):
+    # The cashier never touches the mouse: Enter on a search result hands the keyboard to the
+    # saved cards, and the next Enter opens the charge for the selected card. The window is
+    # not activated here, as when another window is raised: focus must still move.
+    assert refresh(qtbot, window) >= 3
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is other, timeout=5000)
+    page = open_customer(qtbot, window, "ada", "Ada Lovelace")
+    qtbot.waitUntil(lambda: window.focusWidget() is page.card_table, timeout=5000)
+    assert page.selected_card() is not None
+
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
+    dialog = page.charge_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.amount_edit is dialog.focusWidget()

@@ -266,7 +266,10 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.customer_page)
 
     def _customer_loaded(self, _customer_id: str) -> None:
-        if not self.search.search_edit.hasFocus():
+        # Hand the keyboard to the cards only when the cashier came from the search; the
+        # window's focus widget is asked, not hasFocus(), which is false while the window is
+        # inactive (another window raised, no window manager).
+        if self.focusWidget() not in (self.search.search_edit, self.search.results):
             return
         self.customer_page.focus_cards()
 
