@@ -16,6 +16,8 @@ def configure_logging(
 ) -> None:
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if debug else logging.INFO)
+    # stripe-python logs every request at INFO; that belongs in a debug session only.
+    logging.getLogger("stripe").setLevel(logging.DEBUG if debug else logging.WARNING)
     redact = RedactingFilter()
     handlers: list[logging.Handler] = []
     if log_file is not None:
