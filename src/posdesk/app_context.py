@@ -9,8 +9,11 @@ from pathlib import Path
 from typing import Literal
 
 from posdesk import paths
+from posdesk.checkout.certificate import ensure_certificate
+from posdesk.checkout.server import STRIPE_JS_URL, CheckoutServer
 from posdesk.domain.roles import Role, StaffMember
 from posdesk.gateway.client import StripeGateway
+from posdesk.services.card_entry import CardEntryService
 from posdesk.services.charges import ChargeService
 from posdesk.services.customers import CustomerService
 from posdesk.services.secret_store import (
@@ -41,8 +44,12 @@ class AppContext:
     publishable_key: str | None = None
     # Set when the OS keyring cannot be used; the GUI explains what to install.
     keyring_problem: KeyringUnavailable | None = None
+    # --debug: the checkout web view may open developer tools.
+    debug: bool = False
     customers: CustomerService = field(init=False)
     charges: ChargeService = field(init=False)
+    card_entry: CardEntryService = field(init=False)
+    _checkout_server: CheckoutServer | None = field(default=None, init=False, repr=False)
     _secret_key_mode: str | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -59,6 +66,31 @@ class AppContext:
     def _build_services(self) -> None:
         self.customers = CustomerService(self.store, self.gateway)
         self.charges = ChargeService(self.store, self.gateway)
+        self.card_entry = CardEntryService(
+            self.store, self.gateway, self.publishable_key, self.charges
+        )
+
+    @property
+    def stripe_js_url(self) -> str:
+        """Stripe.js from Stripe; with another API base (the sandbox in demo and tests) its
+        stand-in, served by that server."""
+        if self.api_base and not self.api_base.startswith("https://api.stripe.com"):
+            return f"{self.api_base.rstrip('/')}/js/v3/"
+        return STRIPE_JS_URL
+
+    def checkout_server(self) -> CheckoutServer:
+        """The loopback HTTPS server of the card-entry page, started on first use with this
+        install's certificate (kept in data_dir/tls)."""
+        server = self._checkout_server
+        if server is None or server.stripe_js_url != self.stripe_js_url:
+            if server is not None:
+                server.stop()
+            server = CheckoutServer(
+                ensure_certificate(self.data_dir / "tls"), stripe_js_url=self.stripe_js_url
+            )
+            server.start()
+            self._checkout_server = server
+        return server
 
     def reconfigure(self, secret_key: str, publishable_key: str | None) -> None:
         """Switch to new keys (already checked and saved by the caller)."""
@@ -68,6 +100,9 @@ class AppContext:
         self._build_services()
 
     def close(self) -> None:
+        if self._checkout_server is not None:
+            self._checkout_server.stop()
+            self._checkout_server = None
         self.store.close()
 
 

@@ -1,0 +1,576 @@
+"""Taking a card with the customer present, through Stripe's Payment Element in the checkout
+page: pay with a new card (optionally saving it), save a card without charging, finish a
+payment that needed the customer's authentication, and charge a saved card with a freshly
+collected CVC.
+
+The page only ever gets the publishable key and one client secret. Whatever it reports, the
+outcome recorded here is what Stripe says when asked afterwards through the gateway.
+
+Money safety: a payment is written (PENDING, with its idempotency key) before its intent is
+created, and carries `posdesk_payment_id` in the intent's metadata, so a crash at any point
+is settled by `ChargeService.settle_unconfirmed` into exactly one record. While the dialog is
+open the payment is held from that settling, which would otherwise read the intent the
+customer is still typing into as "not completed".
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass, field
+
+from posdesk.checkout.protocol import PageError, page_config
+from posdesk.domain.money import Money
+from posdesk.domain.outcomes import ChargeOutcome, OutcomeKind, decline_wording
+from posdesk.domain.payment_state import PaymentState
+from posdesk.domain.roles import Permission, PermissionDenied, StaffMember
+from posdesk.gateway.card_entry import CardEntryGateway, ClientSecret, IntentState, SetupState
+from posdesk.gateway.client import StripeGateway
+from posdesk.gateway.errors import GatewayError
+from posdesk.services.charges import (
+    DESCRIPTION_LIMIT,
+    MESSAGE_DESCRIPTION_TOO_LONG,
+    MESSAGE_NO_CARD,
+    MESSAGE_NO_CUSTOMER,
+    METADATA_PAYMENT_ID,
+    METADATA_STAFF_ID,
+    ChargeService,
+    check_chargeable,
+    state_for,
+)
+from posdesk.services.errors import InputError, StripeNotConfigured
+from posdesk.store.audit import AuditLog
+from posdesk.store.database import Store
+from posdesk.store.models import PaymentMethodRecord, PaymentRecord
+from posdesk.store.payment_methods import PaymentMethodRepository
+from posdesk.store.payments import PaymentRepository
+
+log = logging.getLogger(__name__)
+
+METADATA_SETUP_ID = "posdesk_setup_id"
+
+MESSAGE_NO_PUBLISHABLE_KEY = (
+    "Card entry needs Stripe's publishable key (pk_…). Ask a manager to add it in the settings."
+)
+MESSAGE_NOT_AWAITING_AUTHENTICATION = (
+    "This payment is not waiting for the customer to authenticate. Open the customer again."
+)
+MESSAGE_NO_CARD_ON_INTENT = "This payment has no card the customer could confirm."
+MESSAGE_SESSION_OVER = "This card entry is already finished. Start a new one."
+
+FLOW_PAYMENT = "payment"
+FLOW_SETUP = "setup"
+FLOW_AUTHENTICATE = "authenticate"
+FLOW_CVC = "cvc"
+
+# Stripe.js's code when the customer fails (or cancels) a 3D Secure challenge.
+AUTHENTICATION_FAILURE = "payment_intent_authentication_failure"
+SETUP_AUTHENTICATION_FAILURE = "setup_intent_authentication_failure"
+REASON_AUTHENTICATION_FAILED = "The customer's bank did not confirm the payment."
+NEXT_STEP_AUTHENTICATION_FAILED = (
+    "Nothing was charged. The customer can try again or use another card."
+)
+REASON_CARD_SAVED = "The card is saved for future purchases."
+REASON_CARD_NOT_SAVED = "The card was not saved."
+
+
+@dataclass
+class CardEntrySession:
+    """One card entry in one dialog. Holds the client secret in a `ClientSecret` (never
+    printed); `finished` once the outcome is recorded."""
+
+    flow: str
+    staff: StaffMember
+    customer_id: str
+    intent_id: str | None = None
+    client_secret: ClientSecret | None = field(default=None, repr=False)
+    payment_id: str | None = None
+    amount: Money | None = None
+    description: str | None = None
+    payment_method: str | None = None
+    allow_save: bool = False
+    save_card: bool = False
+    finished: bool = False
+
+    def config_json(
+        self,
+        publishable_key: str,
+        return_url: str,
+        *,
+        amount_label: str | None = None,
+        card_label: str | None = None,
+        description: str | None = None,
+        locale: str | None = None,
+    ) -> str:
+        """What the bridge's `config()` hands the page: the publishable key and this
+        session's one client secret, nothing else that is secret."""
+        return page_config(
+            flow=self.flow,
+            publishable_key=publishable_key,
+            client_secret=self.client_secret.reveal() if self.client_secret else None,
+            return_url=return_url,
+            amount_label=amount_label,
+            allow_save=self.allow_save,
+            payment_method=self.payment_method if self.flow == FLOW_AUTHENTICATE else None,
+            card_label=card_label,
+            description=description,
+            locale=locale,
+        )
+
+
+@dataclass(frozen=True)
+class CardEntryResult:
+    """What Stripe says once the page is done (or the dialog closed)."""
+
+    flow: str
+    outcome: ChargeOutcome
+    payment_id: str | None = None
+    amount: Money | None = None
+    state: PaymentState | None = None
+    saved_card: PaymentMethodRecord | None = None
+    # The intent still needs the customer (CVC charge that asked for 3D Secure): the dialog
+    # continues with the authenticate flow for this payment.
+    needs_authentication: bool = False
+
+
+def failure_wording(error: PageError | None) -> tuple[str, str]:
+    """Reason and next step for a failure the page reported (decline, failed challenge)."""
+    if error is None:
+        return REASON_AUTHENTICATION_FAILED, NEXT_STEP_AUTHENTICATION_FAILED
+    if error.code in (AUTHENTICATION_FAILURE, SETUP_AUTHENTICATION_FAILURE):
+        return REASON_AUTHENTICATION_FAILED, NEXT_STEP_AUTHENTICATION_FAILED
+    if error.type == "card_error" or error.decline_code or error.code:
+        wording = decline_wording(error.code, error.decline_code)
+        return wording.reason, wording.next_step
+    return error.message, NEXT_STEP_AUTHENTICATION_FAILED
+
+
+class CardEntryService:
+    def __init__(
+        self,
+        store: Store,
+        gateway: StripeGateway | None,
+        publishable_key: str | None,
+        charges: ChargeService | None = None,
+    ) -> None:
+        self.store = store
+        self.gateway = CardEntryGateway(gateway) if gateway is not None else None
+        self.publishable_key = publishable_key
+        self.payments = PaymentRepository(store)
+        self.methods = PaymentMethodRepository(store)
+        self.audit = AuditLog(store)
+        self._charges = charges
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def _require_gateway(self) -> CardEntryGateway:
+        if self.gateway is None:
+            raise StripeNotConfigured()
+        if not self.publishable_key or not self.publishable_key.startswith("pk_"):
+            raise StripeNotConfigured(MESSAGE_NO_PUBLISHABLE_KEY)
+        return self.gateway
+
+    def _require(self, staff: StaffMember, action: str, target: str | None) -> None:
+        try:
+            staff.require(Permission.CHARGE)
+        except PermissionDenied:
+            self.audit.append(staff.id, staff.name, action, target, "denied")
+            raise
+
+    def _audit(
+        self, session: CardEntrySession, action: str, target: str | None, outcome: str,
+        **detail: object,
+    ) -> None:
+        base: dict[str, object] = {"customer_id": session.customer_id, "flow": session.flow}
+        if session.payment_id:
+            base["payment_id"] = session.payment_id
+        if session.amount is not None:
+            base.update(amount=session.amount.amount, currency=session.amount.currency)
+        base.update({k: v for k, v in detail.items() if v is not None})
+        self.audit.append(session.staff.id, session.staff.name, action, target, outcome, base)
+
+    def _hold(self, payment_id: str) -> None:
+        # Keep the periodic settling away from a payment whose customer is at the counter.
+        charges = self._charges
+        if charges is not None:
+            with charges._lock:
+                charges._in_flight.add(payment_id)
+
+    def _release(self, payment_id: str | None) -> None:
+        charges = self._charges
+        if charges is not None and payment_id:
+            with charges._lock:
+                charges._in_flight.discard(payment_id)
+
+    @staticmethod
+    def _clean(customer_id: str, description: str) -> tuple[str, str]:
+        customer_id, description = customer_id.strip(), description.strip()
+        if not customer_id:
+            raise InputError(MESSAGE_NO_CUSTOMER)
+        if len(description) > DESCRIPTION_LIMIT:
+            raise InputError(MESSAGE_DESCRIPTION_TOO_LONG)
+        return customer_id, description
+
+    def _new_record(
+        self, staff: StaffMember, customer_id: str, amount: Money, description: str,
+        payment_method_id: str | None, livemode: bool,
+    ) -> PaymentRecord:
+        # Written and committed before Stripe hears of the payment: the crash-safe step.
+        return self.payments.add(
+            PaymentRecord(
+                id=str(uuid.uuid4()),
+                idempotency_key=str(uuid.uuid4()),
+                customer_id=customer_id,
+                payment_method_id=payment_method_id,
+                amount=amount.amount,
+                currency=amount.currency,
+                description=description or None,
+                state=PaymentState.PENDING.value,
+                staff_id=staff.id,
+                staff_name=staff.name,
+                livemode=livemode,
+            )
+        )
+
+    def _record(self, payment_id: str, outcome: ChargeOutcome, **extra: object) -> PaymentState:
+        state = state_for(outcome)
+        fields: dict[str, object] = {
+            "state": state,
+            "error_code": outcome.code,
+            "decline_code": outcome.decline_code,
+            "error_message": None if outcome.charged else outcome.reason,
+            **extra,
+        }
+        if outcome.intent_id:
+            fields["intent_id"] = outcome.intent_id
+        if outcome.stripe_status:
+            fields["stripe_status"] = outcome.stripe_status
+        if outcome.amount_received:
+            fields["amount_received"] = outcome.amount_received
+        self.payments.update(payment_id, **fields)
+        return state
+
+    # --- starting ------------------------------------------------------------------------------
+
+    def start_payment(
+        self,
+        staff: StaffMember,
+        customer_id: str,
+        amount: Money,
+        description: str = "",
+        *,
+        allow_save: bool = True,
+    ) -> CardEntrySession:
+        """Flow 1: an intent for a new card the customer types in. Raises PermissionDenied
+        (audited), AmountError/InputError (nothing written), StripeNotConfigured, or
+        GatewayError (the payment is recorded as failed, nothing charged)."""
+        self._require(staff, "card_entry_payment", customer_id or None)
+        check_chargeable(amount)
+        customer_id, description = self._clean(customer_id, description)
+        gateway = self._require_gateway()
+        record = self._new_record(
+            staff, customer_id, amount, description, None, gateway.livemode
+        )
+        session = CardEntrySession(
+            FLOW_PAYMENT, staff, customer_id, payment_id=record.id, amount=amount,
+            description=description or None, allow_save=allow_save,
+        )
+        self._hold(record.id)
+        try:
+            intent = gateway.create_payment_intent(
+                amount=amount.amount, currency=amount.currency, customer_id=customer_id,
+                description=description or None,
+                metadata={METADATA_PAYMENT_ID: record.id, METADATA_STAFF_ID: staff.id},
+                idempotency_key=record.idempotency_key,
+            )
+        except GatewayError as exc:
+            # An unconfirmed intent moves no money: whatever happened, nothing was charged.
+            # A lost answer may still have left an open intent; settling finds it by metadata.
+            state = (
+                PaymentState.UNCONFIRMED if exc.kind is OutcomeKind.UNAVAILABLE
+                else PaymentState.FAILED
+            )
+            self.payments.update(record.id, state=state, error_message=exc.message,
+                                 error_code=exc.code)
+            self._release(record.id)
+            self._audit(session, "card_entry_start", record.id, exc.kind.value, code=exc.code)
+            raise
+        self.payments.update(record.id, intent_id=intent.id, stripe_status=intent.status)
+        session.intent_id, session.client_secret = intent.id, intent.client_secret
+        self._audit(session, "card_entry_start", intent.id, "started")
+        return session
+
+    def start_setup(self, staff: StaffMember, customer_id: str) -> CardEntrySession:
+        """Flow 2: save a card without charging (SetupIntent, usage=off_session)."""
+        self._require(staff, "card_entry_setup", customer_id or None)
+        customer_id, _ = self._clean(customer_id, "")
+        gateway = self._require_gateway()
+        session = CardEntrySession(FLOW_SETUP, staff, customer_id)
+        setup_id = str(uuid.uuid4())
+        try:
+            intent = gateway.create_setup_intent(
+                customer_id=customer_id,
+                metadata={METADATA_SETUP_ID: setup_id, METADATA_STAFF_ID: staff.id},
+                idempotency_key=setup_id,
+            )
+        except GatewayError as exc:
+            self._audit(session, "card_entry_start", customer_id, exc.kind.value, code=exc.code)
+            raise
+        session.intent_id, session.client_secret = intent.id, intent.client_secret
+        self._audit(session, "card_entry_start", intent.id, "started")
+        return session
+
+    def start_authenticate(self, staff: StaffMember, payment_id: str) -> CardEntrySession:
+        """Flow 3: the customer is here to confirm a payment that failed off-session with
+        `authentication_required`: the same intent, with its card."""
+        self._require(staff, "card_entry_authenticate", payment_id or None)
+        record = self.payments.get(payment_id)
+        if record is None or not record.intent_id or record.state not in (
+            PaymentState.AUTHENTICATION_REQUIRED.value,
+        ):
+            raise InputError(MESSAGE_NOT_AWAITING_AUTHENTICATION)
+        gateway = self._require_gateway()
+        intent = gateway.open_payment_intent(record.intent_id)
+        method = intent.payment_method or record.payment_method_id
+        session = CardEntrySession(
+            FLOW_AUTHENTICATE, staff, record.customer_id or "", intent_id=intent.id,
+            client_secret=intent.client_secret, payment_id=record.id,
+            amount=Money(record.amount, record.currency), description=record.description,
+            payment_method=method,
+        )
+        if intent.status in ("succeeded", "processing", "requires_capture", "canceled"):
+            # Already settled at Stripe: nothing for the customer to do; record it.
+            session.client_secret = None
+            self._audit(session, "card_entry_start", intent.id, intent.status)
+            return session
+        if not method:
+            raise InputError(MESSAGE_NO_CARD_ON_INTENT)
+        self._hold(record.id)
+        self._audit(session, "card_entry_start", intent.id, "started",
+                    payment_method_id=method)
+        return session
+
+    def start_cvc(
+        self,
+        staff: StaffMember,
+        customer_id: str,
+        payment_method_id: str,
+        amount: Money,
+        description: str = "",
+    ) -> CardEntrySession:
+        """Flow 5, step 1: the page collects the CVC of a saved card (no intent yet)."""
+        self._require(staff, "card_entry_cvc", customer_id or None)
+        check_chargeable(amount)
+        customer_id, description = self._clean(customer_id, description)
+        if not payment_method_id.strip():
+            raise InputError(MESSAGE_NO_CARD)
+        self._require_gateway()
+        return CardEntrySession(
+            FLOW_CVC, staff, customer_id, amount=amount, description=description or None,
+            payment_method=payment_method_id.strip(),
+        )
+
+    # --- while the page runs ---------------------------------------------------------------------
+
+    def set_save_card(self, session: CardEntrySession, save: bool) -> None:
+        """The customer pressed Pay: set or clear saving on the intent before the page
+        confirms it. Raises GatewayError (the page shows the message, nothing confirmed)."""
+        if session.finished or session.flow != FLOW_PAYMENT or not session.intent_id:
+            raise InputError(MESSAGE_SESSION_OVER)
+        save = bool(save and session.allow_save)
+        gateway = self._require_gateway()
+        gateway.set_save_card(session.intent_id, save)
+        session.save_card = save
+        self._audit(session, "card_entry_save_consent", session.intent_id,
+                    "consented" if save else "declined")
+
+    def note_failure(self, session: CardEntrySession, error: PageError | None) -> None:
+        """The page reported a failed attempt (decline, failed challenge). The customer may
+        try again in the same page, so nothing is recorded as final yet; it is audited."""
+        self._audit(
+            session, "card_entry_attempt", session.intent_id or session.customer_id, "failed",
+            code=error.code if error else None,
+            decline_code=error.decline_code if error else None,
+        )
+
+    # --- finishing -------------------------------------------------------------------------------
+
+    def finish(self, session: CardEntrySession) -> CardEntryResult:
+        """The page says done: ask Stripe and record what it says."""
+        if session.flow == FLOW_SETUP:
+            return self._finish_setup(session)
+        if session.flow == FLOW_CVC:
+            raise InputError(MESSAGE_SESSION_OVER)
+        return self._finish_payment(session, abandoning=False)
+
+    def abandon(self, session: CardEntrySession) -> CardEntryResult | None:
+        """The dialog closed before the page finished. A payment the customer completed
+        anyway is recorded as paid; an open one is canceled at Stripe so no page can
+        confirm it later."""
+        if session.finished:
+            return None
+        try:
+            if session.flow == FLOW_SETUP:
+                result = self._finish_setup(session, abandoning=True)
+                return result
+            if session.flow in (FLOW_PAYMENT, FLOW_AUTHENTICATE) and session.intent_id:
+                return self._finish_payment(session, abandoning=True)
+            session.finished = True
+            return None
+        finally:
+            self._release(session.payment_id)
+
+    def _finish_payment(self, session: CardEntrySession, *, abandoning: bool) -> CardEntryResult:
+        gateway = self._require_gateway()
+        assert session.intent_id and session.payment_id
+        state: IntentState = gateway.payment_intent_state(session.intent_id)
+        outcome = state.outcome
+        if outcome.kind in (OutcomeKind.UNAVAILABLE, OutcomeKind.RATE_LIMITED,
+                            OutcomeKind.CONFIGURATION_PROBLEM, OutcomeKind.BUG):
+            # Stripe could not be asked: leave the payment for settling, never guess.
+            if session.flow == FLOW_PAYMENT:
+                self.payments.update(session.payment_id, state=PaymentState.UNCONFIRMED)
+            session.finished = abandoning
+            self._release(session.payment_id)
+            return CardEntryResult(
+                session.flow, outcome, session.payment_id, session.amount,
+                PaymentState.UNCONFIRMED if session.flow == FLOW_PAYMENT else None,
+            )
+        settled = outcome.kind in (
+            OutcomeKind.SUCCEEDED, OutcomeKind.PROCESSING, OutcomeKind.REQUIRES_CAPTURE
+        )
+        if abandoning and not settled and session.flow == FLOW_PAYMENT:
+            outcome = gateway.cancel_payment_intent(session.intent_id)
+            settled = outcome.kind in (
+                OutcomeKind.SUCCEEDED, OutcomeKind.PROCESSING, OutcomeKind.REQUIRES_CAPTURE
+            )
+        if abandoning and not settled and session.flow == FLOW_AUTHENTICATE:
+            # The off-session payment keeps its "customer must authenticate" record.
+            session.finished = True
+            self._audit(session, "card_entry_abandon", session.intent_id, outcome.kind.value)
+            return CardEntryResult(session.flow, outcome, session.payment_id, session.amount,
+                                   PaymentState.AUTHENTICATION_REQUIRED)
+        if not settled and not abandoning:
+            # Done was reported but Stripe disagrees: the page is not trusted; keep it open.
+            self._audit(session, "card_entry_check", session.intent_id, outcome.kind.value)
+            return CardEntryResult(session.flow, outcome, session.payment_id, session.amount,
+                                   PaymentState.PENDING)
+        extra: dict[str, object] = {}
+        if state.payment_method:
+            extra["payment_method_id"] = state.payment_method
+        payment_state = self._record(session.payment_id, outcome, **extra)
+        session.finished = True
+        self._release(session.payment_id)
+        saved = None
+        if settled and session.flow == FLOW_PAYMENT and session.save_card and state.payment_method:
+            saved = self._refresh_cards(session.customer_id, state.payment_method)
+        action = {
+            FLOW_PAYMENT: "card_entry_payment", FLOW_AUTHENTICATE: "authenticate_payment",
+        }[session.flow]
+        self._audit(
+            session, action, session.intent_id, outcome.kind.value,
+            payment_method_id=state.payment_method, code=outcome.code,
+            decline_code=outcome.decline_code, saved_card=saved.id if saved else None,
+            abandoned=abandoning or None,
+        )
+        return CardEntryResult(session.flow, outcome, session.payment_id, session.amount,
+                               payment_state, saved)
+
+    def _finish_setup(
+        self, session: CardEntrySession, *, abandoning: bool = False
+    ) -> CardEntryResult:
+        gateway = self._require_gateway()
+        assert session.intent_id
+        state: SetupState = gateway.setup_intent_state(session.intent_id)
+        if not state.succeeded and abandoning:
+            gateway.cancel_setup_intent(session.intent_id)
+        if not state.succeeded:
+            wording = decline_wording(state.error_code, state.decline_code)
+            outcome = ChargeOutcome.of(
+                OutcomeKind.DECLINED, reason=REASON_CARD_NOT_SAVED + " " + wording.reason,
+                next_step=wording.next_step, intent_id=state.id, stripe_status=state.status,
+                code=state.error_code, decline_code=state.decline_code,
+            )
+            if abandoning:
+                session.finished = True
+                self._audit(session, "save_card", state.id, "abandoned")
+            return CardEntryResult(session.flow, outcome)
+        saved = None
+        if state.payment_method:
+            saved = self._refresh_cards(session.customer_id, state.payment_method)
+        session.finished = True
+        outcome = ChargeOutcome.of(
+            OutcomeKind.SUCCEEDED, reason=REASON_CARD_SAVED, intent_id=state.id,
+            stripe_status=state.status,
+        )
+        self._audit(session, "save_card", state.id, "succeeded",
+                    payment_method_id=state.payment_method,
+                    brand=saved.brand if saved else None, last4=saved.last4 if saved else None)
+        return CardEntryResult(session.flow, outcome, saved_card=saved)
+
+    def _refresh_cards(
+        self, customer_id: str, payment_method_id: str
+    ) -> PaymentMethodRecord | None:
+        """Read the customer's cards from Stripe so the new one shows on their page."""
+        assert self.gateway is not None
+        try:
+            methods = self.gateway.gateway.list_payment_methods(customer_id)
+        except GatewayError as exc:
+            log.warning("cards of %s not refreshed: %s", customer_id, exc.message)
+            return None
+        self.methods.replace_for_customer(customer_id, methods)
+        return self.methods.get(payment_method_id)
+
+    # --- flow 5: charge a saved card with the CVC just collected ---------------------------------
+
+    def charge_with_cvc(self, session: CardEntrySession, cvc_token: str) -> CardEntryResult:
+        """Charge the saved card on-session with the page's `cvc_update` token. A bank that
+        wants 3D Secure leaves the payment waiting for authentication, which the dialog
+        finishes with the authenticate flow on the same intent."""
+        if session.flow != FLOW_CVC or session.finished or session.amount is None:
+            raise InputError(MESSAGE_SESSION_OVER)
+        if not cvc_token.strip():
+            raise InputError(MESSAGE_SESSION_OVER)
+        gateway = self._require_gateway()
+        assert session.payment_method
+        record = self._new_record(
+            session.staff, session.customer_id, session.amount, session.description or "",
+            session.payment_method, gateway.livemode,
+        )
+        session.payment_id = record.id
+        session.finished = True
+        self._hold(record.id)
+        try:
+            outcome = gateway.charge_with_cvc(
+                amount=record.amount, currency=record.currency, customer_id=session.customer_id,
+                payment_method_id=session.payment_method, cvc_token=cvc_token.strip(),
+                description=record.description,
+                metadata={METADATA_PAYMENT_ID: record.id, METADATA_STAFF_ID: session.staff.id},
+                idempotency_key=record.idempotency_key,
+            )
+            needs_authentication = (
+                outcome.kind is OutcomeKind.AUTHENTICATION_REQUIRED
+                and outcome.stripe_status == "requires_action"
+            )
+            state = self._record(record.id, outcome)
+        finally:
+            self._release(record.id)
+        self._audit(session, "charge_with_cvc", outcome.intent_id or record.id,
+                    outcome.kind.value, payment_method_id=session.payment_method,
+                    code=outcome.code, decline_code=outcome.decline_code)
+        return CardEntryResult(FLOW_CVC, outcome, record.id, session.amount, state,
+                               needs_authentication=needs_authentication)
+
+
+def is_authentication_failure(error: PageError | None) -> bool:
+    return error is not None and error.code in (AUTHENTICATION_FAILURE,
+                                                SETUP_AUTHENTICATION_FAILURE)
+
+
+__all__ = [
+    "CardEntryResult",
+    "CardEntryService",
+    "CardEntrySession",
+    "failure_wording",
+    "is_authentication_failure",
+]
