@@ -131,3 +131,18 @@ def test_terminals_starting_at_once_in_separate_processes(store_url: str) -> Non
             assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar_one() == 1
     finally:
         store.close()
+
+
+def test_read_then_write_after_another_terminal_wrote(
+    open_test_store: Callable[[], Store],
+) -> None:
+    # A session that read first must still be able to write after another connection
+    # committed in between (on SQLite a read snapshot must not turn into "database is locked").
+    first, second = open_test_store(), open_test_store()
+    CustomerRepository(first).upsert_many([CustomerData("cus_1", "One")])
+    with first.session() as session:
+        assert session.execute(text("SELECT count(*) FROM customers")).scalar_one() == 1
+        CustomerRepository(second).upsert_many([CustomerData("cus_2", "Two")])
+        session.execute(text("UPDATE customers SET name = 'Uno' WHERE id = 'cus_1'"))
+    assert CustomerRepository(second).get("cus_1").name == "Uno"  # type: ignore[union-attr]
+    assert CustomerRepository(first).count() == 2

@@ -12,13 +12,13 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 DATABASE_FILE = "posdesk.db"
 # How long a writer waits for another terminal's or thread's write lock before giving up.
 SQLITE_BUSY_TIMEOUT_MS = 10_000
-_IMMEDIATE = "posdesk_begin_immediate"
 
 
 def default_database_url(data_dir: Path) -> str:
@@ -37,16 +37,26 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
     finally:
         cursor.close()
-    # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin, so DDL is
-    # transactional and a migration is all-or-nothing (SQLAlchemy's pysqlite recipe).
-    dbapi_connection.isolation_level = None
 
 
-def _begin_sqlite(connection: Any) -> None:
-    # A migration takes the write lock up front: another process starting at the same moment
-    # waits (busy_timeout) and then finds the schema already at head.
-    immediate = connection.info.get(_IMMEDIATE, False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+def _migration_engine(url: str) -> Engine:
+    """A one-connection SQLite engine whose transactions include DDL and start with the write
+    lock, so a migration is all-or-nothing and a second terminal starting at the same moment
+    waits (busy_timeout) and then finds the schema at head.
+
+    Only migrations run like this: everyday sessions keep the sqlite3 module's behaviour
+    (the transaction starts at the first write), so a session that read first can still
+    write after another connection committed.
+    """
+    engine = create_engine(url, poolclass=NullPool)
+
+    def on_connect(dbapi_connection: Any, record: Any) -> None:
+        _configure_sqlite(dbapi_connection, record)
+        dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN itself
+
+    event.listen(engine, "connect", on_connect)
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+    return engine
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -65,15 +75,25 @@ _UPGRADE_LOCK = threading.Lock()
 
 
 def upgrade_to_head(engine: Engine) -> None:
-    with _UPGRADE_LOCK, engine.connect() as connection:
-        connection.info[_IMMEDIATE] = True
-        try:
-            with connection.begin():
-                config = alembic_config(engine)
-                config.attributes["connection"] = connection
-                command.upgrade(config, "head")
-        finally:
-            connection.info.pop(_IMMEDIATE, None)
+    """Apply pending migrations (a no-op when the database is already at head)."""
+    file_sqlite = engine.dialect.name == "sqlite" and engine.url.database not in (
+        None,
+        "",
+        ":memory:",
+    )
+    migrating = (
+        _migration_engine(engine.url.render_as_string(hide_password=False))
+        if file_sqlite
+        else engine
+    )
+    try:
+        with _UPGRADE_LOCK, migrating.begin() as connection:
+            config = alembic_config(migrating)
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    finally:
+        if migrating is not engine:
+            migrating.dispose()
 
 
 class Store:
@@ -118,7 +138,6 @@ def open_store(url: str, *, echo: bool = False) -> Store:
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _configure_sqlite)
-        event.listen(engine, "begin", _begin_sqlite)
     try:
         upgrade_to_head(engine)
     except BaseException:
