@@ -7,7 +7,7 @@ import contextlib
 import copy
 from typing import Any
 
-from . import cards, charges, payment_methods
+from . import cards, charges, payment_methods, tokens
 from .context import PUBLISHABLE, Context, expand, merge_metadata, paginate, require_secret
 from .errors import SandboxError, invalid, unexpected_state
 from .money import check_amount, check_currency
@@ -160,10 +160,12 @@ def create(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
         "statement_descriptor_suffix": p.get("statement_descriptor_suffix"),
         "status": "requires_confirmation" if pm else "requires_payment_method",
     }
+    if confirm:
+        tokens.consume_cvc_token(ctx, p.get("payment_method_options"))
     ctx.state.add("payment_intent", pi)
     ctx.emit("payment_intent.created", pi)
     if confirm:
-        _confirm(ctx, pi, pm, off_session, p.get("return_url"))
+        _confirm(ctx, pi, pm, off_session, p.get("return_url"), p.get("use_stripe_sdk", False))
     return expand(ctx, pi, p.get("expand"))
 
 
@@ -210,7 +212,16 @@ def confirm(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
         _check_pm_customer(pm, pi.get("customer"))
     elif pi.get("payment_method"):
         pm = ctx.state.get("payment_method", pi["payment_method"])
-    _confirm(ctx, pi, pm, _off_session(p.get("off_session")), p.get("return_url"))
+    if pm is not None:
+        tokens.consume_cvc_token(ctx, p.get("payment_method_options"))
+    _confirm(
+        ctx,
+        pi,
+        pm,
+        _off_session(p.get("off_session")),
+        p.get("return_url"),
+        p.get("use_stripe_sdk", False),
+    )
     return expand(ctx, pi, p.get("expand"))
 
 
@@ -220,6 +231,7 @@ def _confirm(
     pm: dict[str, Any] | None,
     off_session: bool,
     return_url: str | None,
+    use_stripe_sdk: bool = False,
 ) -> None:
     if pm is None:
         raise unexpected_state(
@@ -238,7 +250,7 @@ def _confirm(
             pi,
             previous,
             status="requires_action",
-            next_action=_next_action(ctx, pi["id"], return_url),
+            next_action=_next_action(ctx, pi["id"], return_url, use_stripe_sdk),
         )
         ctx.state.action_since[pi["id"]] = ctx.now()
         ctx.state.dirty = True
@@ -247,9 +259,13 @@ def _confirm(
     _settle(ctx, pi, pm, previous, authenticated=False)
 
 
-def _next_action(ctx: Context, intent_id: str, return_url: str | None) -> dict[str, Any]:
+def _next_action(
+    ctx: Context, intent_id: str, return_url: str | None, use_stripe_sdk: bool = False
+) -> dict[str, Any]:
+    """Stripe.js confirms with `use_stripe_sdk=true` and shows card authentication in the page
+    itself; a server-side confirm with a `return_url` gets a redirect instead."""
     url = f"{ctx.base_url}/_sandbox/challenges/{intent_id}"
-    if return_url:
+    if return_url and not use_stripe_sdk:
         return {
             "type": "redirect_to_url",
             "redirect_to_url": {"url": url, "return_url": return_url},

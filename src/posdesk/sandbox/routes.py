@@ -16,6 +16,7 @@ from . import (
     payment_methods,
     refunds,
     setup_intents,
+    tokens,
 )
 
 ID = r"(?P<{}>[A-Za-z0-9_]+)"
@@ -63,6 +64,7 @@ ROUTES: list[Route] = [
     _r("POST", "/v1/setup_intents/{si_id}", setup_intents.update),
     _r("POST", "/v1/setup_intents/{si_id}/confirm", setup_intents.confirm, publishable=True),
     _r("POST", "/v1/setup_intents/{si_id}/cancel", setup_intents.cancel),
+    _r("POST", "/v1/tokens", tokens.create, publishable=True),
     _r("POST", "/v1/refunds", refunds.create),
     _r("GET", "/v1/refunds", refunds.list_),
     _r("GET", "/v1/refunds/{refund_id}", refunds.retrieve),

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from . import auth, control, payment_intents, setup_intents
+from . import auth, control, payment_intents, setup_intents, stripe_js
 from .context import PUBLISHABLE, Context
 from .errors import SandboxError, invalid
 from .faults import Fault, Faults
@@ -327,6 +327,8 @@ class _Handler(BaseHTTPRequestHandler):
                 control.handle(self.sandbox, self, method, path, parts.query, body)
             elif path.startswith("/v1/") or path == "/v1":
                 self.sandbox.handle_api(self, method, path, parts.query, body)
+            elif stripe_js.handles(path):
+                stripe_js.handle(self, method, path)
             else:
                 err = SandboxError(
                     404,

@@ -88,7 +88,7 @@ def create(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
     ctx.state.add("setup_intent", si)
     ctx.emit("setup_intent.created", si)
     if p.get("confirm"):
-        _confirm(ctx, si, pm, p.get("return_url"))
+        _confirm(ctx, si, pm, p.get("return_url"), p.get("use_stripe_sdk", False))
     return expand(ctx, si, p.get("expand"))
 
 
@@ -117,12 +117,16 @@ def confirm(ctx: Context, raw: dict[str, Any], si_id: str) -> dict[str, Any]:
         pm = payment_methods.resolve(ctx, p["payment_method"])
     elif si.get("payment_method"):
         pm = ctx.state.get("payment_method", si["payment_method"])
-    _confirm(ctx, si, pm, p.get("return_url"))
+    _confirm(ctx, si, pm, p.get("return_url"), p.get("use_stripe_sdk", False))
     return expand(ctx, si, p.get("expand"))
 
 
 def _confirm(
-    ctx: Context, si: dict[str, Any], pm: dict[str, Any] | None, return_url: str | None
+    ctx: Context,
+    si: dict[str, Any],
+    pm: dict[str, Any] | None,
+    return_url: str | None,
+    use_stripe_sdk: bool = False,
 ) -> None:
     if pm is None:
         raise invalid(
@@ -144,7 +148,7 @@ def _confirm(
             si,
             previous,
             status="requires_action",
-            next_action=_next_action(ctx, si["id"], return_url),
+            next_action=_next_action(ctx, si["id"], return_url, use_stripe_sdk),
         )
         ctx.state.dirty = True
         ctx.emit("setup_intent.requires_action", si, previous)
