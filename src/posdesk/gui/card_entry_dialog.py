@@ -1,0 +1,683 @@
+"""Take a card with the customer at the counter, in Stripe's Payment Element.
+
+New card: amount (or "save card only") → the checkout page, where the customer types the card,
+may tick "save this card", and pays; a 3D Secure challenge shows right there → the result,
+as Stripe reports it when asked afterwards. The same dialog finishes a saved-card payment
+that needed the customer's authentication, and collects a CVC before a saved-card charge
+when the shop asks for that.
+
+Everything that talks to Stripe or the database runs on the TaskRunner; the GUI thread only
+moves between pages and relays the page's reports.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posdesk.checkout.protocol import PageReport
+from posdesk.domain.money import AmountError, Money, format_money, parse_amount
+from posdesk.domain.outcomes import OutcomeKind
+from posdesk.domain.roles import PermissionDenied
+from posdesk.gui.charge_dialog import ResultView
+from posdesk.gui.checkout_view import CheckoutView, report_summary
+from posdesk.gui.formatting import error_text, outcome_text
+from posdesk.gui.resources import pixmap
+from posdesk.gui.workers import TaskRunner
+from posdesk.services.card_entry import (
+    FLOW_AUTHENTICATE,
+    FLOW_CVC,
+    FLOW_PAYMENT,
+    FLOW_SETUP,
+    CardEntryResult,
+    CardEntrySession,
+    failure_wording,
+)
+from posdesk.services.errors import InputError, StripeNotConfigured
+
+log = logging.getLogger(__name__)
+
+MODE_NEW = "new"
+MODE_AUTHENTICATE = "authenticate"
+MODE_CVC = "cvc"
+
+PAGE_FORM, PAGE_CHECKOUT, PAGE_RESULT = 0, 1, 2
+
+
+class CardEntryDialog(QDialog):
+    element_ready = Signal()  # the card form (or, to authenticate, the payment) is ready
+    result_ready = Signal(object)  # ResultView, when the result page shows
+    completed = Signal(object)  # CardEntryResult, once Stripe's answer is recorded
+    page_failed = Signal(object)  # PageReport of a failed attempt (decline, failed challenge)
+
+    def __init__(
+        self,
+        context: Any,
+        runner: TaskRunner,
+        customer: Any,
+        *,
+        mode: str = MODE_NEW,
+        payment_id: str | None = None,
+        card: Any = None,
+        amount: Money | None = None,
+        description: str = "",
+        record_traffic: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._runner = runner
+        self._customer = customer
+        self._mode = mode
+        self._payment_id = payment_id
+        self._card = card
+        self._amount: Money | None = amount
+        self._description = description
+        self._record_traffic = record_traffic
+        self._flow_choice = FLOW_PAYMENT  # new card: pay, or save only
+        self.session: CardEntrySession | None = None
+        self.result: CardEntryResult | None = None
+        self.view: ResultView | None = None
+        self.checkout: CheckoutView | None = None
+        self.busy = False
+        self.closing = False
+        self.reports: list[PageReport] = []
+        self.clicked_at: float | None = None
+        self.ready_at: float | None = None
+        self.setWindowTitle(self._title())
+        self.setMinimumSize(680, 640)
+        self.setModal(True)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self._build_form())
+        self.stack.addWidget(self._build_checkout())
+        self.stack.addWidget(self._build_result())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+
+        if mode == MODE_NEW:
+            self._validate(self.amount_edit.text())
+            self.amount_edit.setFocus()
+        else:
+            self.stack.setCurrentIndex(PAGE_CHECKOUT)
+            self._start()
+
+    # --- layout -----------------------------------------------------------------------------
+
+    def _title(self) -> str:
+        if self._mode == MODE_AUTHENTICATE:
+            return self.tr("Customer authenticates the payment")
+        if self._mode == MODE_CVC:
+            return self.tr("Confirm the security code")
+        return self.tr("New card")
+
+    def _currency(self) -> str:
+        return getattr(self._context.settings, "currency", "USD") or "USD"
+
+    def _locale(self) -> str:
+        return getattr(self._context.settings, "locale", "en_US") or "en_US"
+
+    def _customer_text(self) -> str:
+        return self.tr("Customer: %1").replace(
+            "%1", self._customer.name or self._customer.id
+        )
+
+    def _build_form(self) -> QWidget:
+        page = QWidget(self)
+        who = QLabel(self._customer_text(), page)
+        who.setObjectName("hint")
+        intro = QLabel(
+            self.tr("The customer types the card into Stripe's secure form on the next "
+                    "screen. PosDesk never sees the card number."),
+            page,
+        )
+        intro.setWordWrap(True)
+        self.amount_edit = QLineEdit(page)
+        self.amount_edit.setObjectName("amountEdit")
+        self.amount_edit.setPlaceholderText(self.tr("Amount in %1").replace("%1", self._currency()))
+        self.amount_edit.setAccessibleName(self.tr("Amount"))
+        self.amount_edit.textChanged.connect(self._validate)
+        self.amount_error = QLabel(page)
+        self.amount_error.setObjectName("fieldError")
+        self.amount_error.setWordWrap(True)
+        self.description_edit = QLineEdit(page)
+        self.description_edit.setPlaceholderText(self.tr("What is it for? (optional)"))
+        self.description_edit.setMaxLength(500)
+        form = QFormLayout()
+        form.addRow(self.tr("Amount (%1)").replace("%1", self._currency()), self.amount_edit)
+        form.addRow("", self.amount_error)
+        form.addRow(self.tr("Description"), self.description_edit)
+
+        self.form_error = QLabel(page)
+        self.form_error.setObjectName("fieldError")
+        self.form_error.setWordWrap(True)
+        self.form_error.hide()
+
+        self.pay_button = QPushButton(self.tr("Take payment"), page)
+        self.pay_button.setObjectName("primaryButton")
+        self.pay_button.setDefault(True)
+        self.pay_button.clicked.connect(self.start_payment)
+        self.save_only_button = QPushButton(self.tr("Save card only (no charge)"), page)
+        self.save_only_button.setAutoDefault(False)
+        self.save_only_button.clicked.connect(self.start_setup)
+        self.form_cancel_button = QPushButton(self.tr("Cancel  (Esc)"), page)
+        self.form_cancel_button.setAutoDefault(False)
+        self.form_cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.form_cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_only_button)
+        buttons.addWidget(self.pay_button)
+
+        layout = QVBoxLayout(page)
+        layout.addWidget(who)
+        layout.addWidget(intro)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(self.form_error)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _build_checkout(self) -> QWidget:
+        page = QWidget(self)
+        self.checkout_header = QLabel(page)
+        self.checkout_header.setObjectName("hint")
+        self.checkout_header.setWordWrap(True)
+        self.status_label = QLabel(self.tr("Preparing secure card entry…"), page)
+        self.status_label.setObjectName("busyLabel")
+        self.status_label.setWordWrap(True)
+        # Declines and failed challenges, in the cashier's words, above the customer's form.
+        self.message_label = QLabel(page)
+        self.message_label.setObjectName("fieldError")
+        self.message_label.setWordWrap(True)
+        self.message_label.hide()
+        self.view_holder = QVBoxLayout()
+        self.view_holder.setContentsMargins(0, 0, 0, 0)
+        self.checkout_cancel_button = QPushButton(self.tr("Cancel  (Esc)"), page)
+        self.checkout_cancel_button.setAutoDefault(False)
+        self.checkout_cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.checkout_cancel_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.checkout_header)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.message_label)
+        layout.addLayout(self.view_holder, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def _build_result(self) -> QWidget:
+        page = QWidget(self)
+        self.result_panel = QFrame(page)
+        self.result_panel.setObjectName("resultPanel")
+        self.result_icon = QLabel(self.result_panel)
+        self.result_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.result_icon.setFixedWidth(76)
+        self.result_title = QLabel(self.result_panel)
+        self.result_title.setObjectName("resultTitle")
+        self.result_title.setWordWrap(True)
+        self.result_amount = QLabel(self.result_panel)
+        self.result_amount.setObjectName("resultAmount")
+        self.result_body = QLabel(self.result_panel)
+        self.result_body.setObjectName("resultBody")
+        self.result_body.setWordWrap(True)
+        self.result_next_step = QLabel(self.result_panel)
+        self.result_next_step.setObjectName("resultNextStep")
+        self.result_next_step.setWordWrap(True)
+        words = QVBoxLayout()
+        words.addWidget(self.result_title)
+        words.addWidget(self.result_amount)
+        words.addSpacing(6)
+        words.addWidget(self.result_body)
+        words.addWidget(self.result_next_step)
+        words.addStretch(1)
+        panel_layout = QHBoxLayout(self.result_panel)
+        panel_layout.setContentsMargins(16, 16, 16, 16)
+        panel_layout.addWidget(self.result_icon)
+        panel_layout.addLayout(words, 1)
+        self.done_button = QPushButton(self.tr("Done  (Enter)"), page)
+        self.done_button.setObjectName("primaryButton")
+        self.done_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.done_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.result_panel, 1)
+        layout.addLayout(buttons)
+        return page
+
+    # --- the form -----------------------------------------------------------------------------
+
+    def _validate(self, text: str) -> None:
+        self._amount = None
+        message = ""
+        if text.strip():
+            try:
+                self._amount = parse_amount(text, self._currency(), self._locale())
+            except AmountError as exc:
+                message = outcome_text(exc.message)
+        self.amount_error.setText(message)
+        self.amount_error.setVisible(bool(message))
+        self.pay_button.setEnabled(self._amount is not None and not self.busy)
+        if self._amount is not None:
+            self.pay_button.setText(self.tr("Take payment of %1").replace(
+                "%1", format_money(self._amount, self._locale())))
+        else:
+            self.pay_button.setText(self.tr("Take payment"))
+
+    def _set_form_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for widget in (self.amount_edit, self.description_edit, self.save_only_button):
+            widget.setEnabled(not busy)
+        self.pay_button.setEnabled(not busy and self._amount is not None)
+
+    def start_payment(self) -> None:
+        if self.busy or self._amount is None:
+            return
+        self._description = self.description_edit.text().strip()
+        self._flow_choice = FLOW_PAYMENT
+        self._start()
+
+    def start_setup(self) -> None:
+        if self.busy:
+            return
+        self._flow_choice = FLOW_SETUP
+        self._start()
+
+    # --- starting a page ------------------------------------------------------------------------
+
+    def _start(self) -> None:
+        """Create the session (intent) off the GUI thread, then load the checkout page."""
+        self.clicked_at = time.monotonic()
+        service, staff, context = self._context.card_entry, self._context.staff, self._context
+        customer_id = self._customer.id
+        flow = self._flow_choice
+        amount, description = self._amount, self._description
+        if self._mode == MODE_AUTHENTICATE:
+            payment_id = self._payment_id or ""
+
+            def work() -> Any:
+                return service.start_authenticate(staff, payment_id), context.checkout_server()
+        elif self._mode == MODE_CVC:
+            card_id = self._card.id if self._card is not None else ""
+
+            def work() -> Any:
+                session = service.start_cvc(staff, customer_id, card_id, amount, description)
+                return session, context.checkout_server()
+        elif flow == FLOW_SETUP:
+            def work() -> Any:
+                return service.start_setup(staff, customer_id), context.checkout_server()
+        else:
+            def work() -> Any:
+                session = service.start_payment(staff, customer_id, amount, description)
+                return session, context.checkout_server()
+        self._set_form_busy(True)
+        self.form_error.hide()
+        self._runner.submit(work, on_result=self._started, on_error=self._start_failed)
+
+    def _ensure_view(self, server: Any) -> CheckoutView:
+        if self.checkout is None:
+            view = CheckoutView(
+                server,
+                stripe_js_url=self._context.stripe_js_url,
+                debug=bool(getattr(self._context, "debug", False)),
+                record_traffic=self._record_traffic,
+                parent=self,
+            )
+            view.setMinimumHeight(420)
+            view.reported.connect(self._on_report)
+            view.navigation_blocked.connect(self._navigation_blocked)
+            view.certificate_rejected.connect(self._certificate_rejected)
+            self.view_holder.addWidget(view)
+            self.checkout = view
+        return self.checkout
+
+    def _started(self, answer: Any) -> None:
+        session, server = answer
+        self._set_form_busy(False)
+        if self.closing:
+            self._runner.submit(lambda: self._context.card_entry.abandon(session))
+            return
+        self.session = session
+        if session.flow == FLOW_AUTHENTICATE and session.client_secret is None:
+            # Already settled at Stripe (paid meanwhile): record and show it.
+            self._finish()
+            return
+        view = self._ensure_view(server)
+        self.checkout_header.setText(self._header_text(session))
+        self.status_label.setText(self.tr("Preparing secure card entry…"))
+        self.message_label.hide()
+        self.stack.setCurrentIndex(PAGE_CHECKOUT)
+        publishable_key = self._context.card_entry.publishable_key or ""
+        amount_label = (
+            format_money(session.amount, self._locale()) if session.amount is not None else None
+        )
+        card_label = self._card_label()
+        locale = self._locale().split("_")[0] or None
+        description = session.description
+
+        def make_config(return_url: str) -> str:
+            return session.config_json(
+                publishable_key, return_url, amount_label=amount_label, card_label=card_label,
+                description=description, locale=locale,
+            )
+
+        view.start(session.flow, make_config)
+
+    def _start_failed(self, exc: BaseException) -> None:
+        self._set_form_busy(False)
+        if isinstance(exc, PermissionDenied):
+            text = self.tr("Your role (%1) may not take payments. Ask a manager.").replace(
+                "%1", str(getattr(exc.staff, "role", "")))
+        elif isinstance(exc, AmountError | InputError | StripeNotConfigured):
+            text = error_text(exc, "")
+        else:
+            log.error("card entry could not start: %s", type(exc).__name__)
+            text = error_text(exc, self.tr("Card entry could not start. Try again."))
+        if self.stack.currentIndex() == PAGE_FORM:
+            self.form_error.setText(text)
+            self.form_error.show()
+        else:
+            self._show(ResultView("bad", "declined", self.tr("Card entry could not start"),
+                                  "", text, self.tr("Nothing was charged.")))
+
+    def _header_text(self, session: CardEntrySession) -> str:
+        who = self._customer_text()
+        if session.flow == FLOW_SETUP:
+            return who + "   ·   " + self.tr("Saving a card, nothing is charged")
+        amount = format_money(session.amount, self._locale()) if session.amount else ""
+        if session.flow == FLOW_AUTHENTICATE:
+            return who + "   ·   " + self.tr("Payment of %1 waiting for the customer's bank") \
+                .replace("%1", amount)
+        return who + "   ·   " + self.tr("Amount: %1").replace("%1", amount)
+
+    def _card_label(self) -> str | None:
+        card = self._card
+        if card is None:
+            return None
+        brand = (getattr(card, "brand", None) or "card").replace("_", " ").title()
+        return f"{brand} •••• {getattr(card, 'last4', '') or ''}".strip()
+
+    # --- the page's reports ------------------------------------------------------------------
+
+    def _on_report(self, report: PageReport) -> None:
+        self.reports.append(report)
+        log.info("checkout report %s", report_summary(report))
+        session = self.session
+        if session is None or session.finished:
+            return
+        state = report.state
+        if state == "ready":
+            if self.ready_at is None:
+                self.ready_at = time.monotonic()
+            self.status_label.setText(self._ready_text(session))
+            self.element_ready.emit()
+        elif state == "confirm_requested":
+            self.status_label.setText(self.tr("Sending the payment…"))
+            self._hide_message()
+            service, save = self._context.card_entry, bool(report.save_card)
+            self._runner.submit(
+                lambda: service.set_save_card(session, save),
+                on_result=lambda _r: self._proceed(True),
+                on_error=self._consent_failed,
+            )
+        elif state == "processing" and report.status != "processing":
+            self._hide_message()
+            self.status_label.setText(self.tr(
+                "Waiting for the card's bank… If the bank asks, the customer confirms on "
+                "the screen."))
+        elif state in ("succeeded", "processing", "redirect_returned"):
+            self.status_label.setText(self.tr("Checking the result with Stripe…"))
+            self._finish()
+        elif state == "failed":
+            self._page_failed(report)
+        elif state == "requires_action":
+            self.status_label.setText(self.tr(
+                "The bank still needs the customer to confirm. They can press the button "
+                "again."))
+        elif state == "cvc_token" and report.token_id:
+            self.status_label.setText(self.tr("Charging the card…"))
+            service, token = self._context.card_entry, report.token_id
+            self._runner.submit(
+                lambda: service.charge_with_cvc(session, token),
+                on_result=self._cvc_charged, on_error=self._finish_failed,
+            )
+
+    def _ready_text(self, session: CardEntrySession) -> str:
+        if session.flow == FLOW_AUTHENTICATE:
+            return self.tr("Ask the customer to press the button and confirm with their bank.")
+        if session.flow == FLOW_CVC:
+            return self.tr("Ask the customer to enter the card's security code.")
+        if session.flow == FLOW_SETUP:
+            return self.tr("Ask the customer to enter the card they want to save.")
+        return self.tr("Ask the customer to enter their card and press Pay.")
+
+    def _proceed(self, ok: bool, message: str | None = None) -> None:
+        if self.checkout is not None:
+            self.checkout.proceed(ok, message)
+
+    def _consent_failed(self, exc: BaseException) -> None:
+        message = error_text(exc, self.tr("Stripe could not be reached. Try again."))
+        self._show_message(message)
+        self._proceed(False, message)
+
+    def _page_failed(self, report: PageReport) -> None:
+        error = report.error
+        self.page_failed.emit(report)
+        if error is not None and error.type == "page_error":
+            self._show_message(self.tr("Secure card entry could not load. Check the internet "
+                                       "connection, then close and try again."))
+            self.status_label.setText("")
+            return
+        reason, next_step = failure_wording(error)
+        self._show_message(outcome_text(reason) + " " + outcome_text(next_step))
+        self.status_label.setText(self.tr("Nothing was charged. The customer may try again."))
+        session, service = self.session, self._context.card_entry
+        if session is not None:
+            self._runner.submit(lambda: service.note_failure(session, error))
+
+    def _show_message(self, text: str) -> None:
+        self.message_label.setText(text)
+        self.message_label.show()
+
+    def _hide_message(self) -> None:
+        self.message_label.hide()
+        self.message_label.setText("")
+
+    def _navigation_blocked(self, url: str) -> None:
+        log.warning("card entry: the page tried to leave the checkout (%s)", url)
+
+    def _certificate_rejected(self, _url: str) -> None:
+        self._show_message(self.tr("The secure connection to the card form could not be "
+                                   "verified, so it was not opened."))
+
+    # --- finishing -----------------------------------------------------------------------------
+
+    def _finish(self) -> None:
+        session, service = self.session, self._context.card_entry
+        if session is None or self.busy:
+            return
+        self.busy = True
+        self._runner.submit(lambda: service.finish(session),
+                            on_result=self._finished, on_error=self._finish_failed)
+
+    def _finished(self, result: CardEntryResult) -> None:
+        self.busy = False
+        if self.session is not None and not self.session.finished:
+            # Stripe does not confirm what the page said: keep the page, say so.
+            self._show_message(outcome_text(result.outcome.reason) + " "
+                               + outcome_text(result.outcome.next_step))
+            self.status_label.setText(self.tr("Stripe has not confirmed this payment."))
+            return
+        self._complete(result)
+
+    def _cvc_charged(self, result: CardEntryResult) -> None:
+        if result.needs_authentication and result.payment_id:
+            # The bank wants 3D Secure for this charge: the customer is here, finish it now.
+            self.result = result
+            self._mode, self._payment_id = MODE_AUTHENTICATE, result.payment_id
+            self.setWindowTitle(self._title())
+            self.status_label.setText(self.tr("The bank asks the customer to confirm."))
+            self._start()
+            return
+        self._complete(result)
+
+    def _complete(self, result: CardEntryResult) -> None:
+        self.result = result
+        if self.checkout is not None:
+            self.checkout.stop_page()
+        self._show(self.view_for(result))
+        self.completed.emit(result)
+
+    def _finish_failed(self, exc: BaseException) -> None:
+        self.busy = False
+        log.error("card entry could not finish: %s", type(exc).__name__)
+        self._show_message(error_text(exc, self.tr(
+            "PosDesk could not check the result with Stripe. Check the customer's recent "
+            "payments before trying again.")))
+
+    # --- result --------------------------------------------------------------------------------
+
+    def _amount_text(self, amount: Money | None, charged: bool | None) -> str:
+        if amount is None:
+            return ""
+        text = format_money(amount, self._locale())
+        if charged is True:
+            return self.tr("%1 charged").replace("%1", text)
+        if charged is False:
+            return self.tr("%1 not charged").replace("%1", text)
+        return text
+
+    @staticmethod
+    def _saved_text(card: Any) -> str:
+        brand = (card.brand or "card").replace("_", " ").title()
+        return f"{brand} •••• {card.last4 or ''}"
+
+    def view_for(self, result: CardEntryResult) -> ResultView:
+        outcome = result.outcome
+        kind = outcome.kind
+        reason, next_step = outcome_text(outcome.reason), outcome_text(outcome.next_step)
+        K = OutcomeKind
+        if result.flow == FLOW_SETUP:
+            if kind is K.SUCCEEDED and result.saved_card is not None:
+                return ResultView(
+                    "good", "approved", self.tr("Card saved"), "",
+                    self.tr("%1 is saved for future purchases. Nothing was charged.")
+                    .replace("%1", self._saved_text(result.saved_card)),
+                    self.tr("It now shows in the customer's saved cards."))
+            if kind is K.SUCCEEDED:
+                return ResultView("good", "approved", self.tr("Card saved"), "", reason,
+                                  self.tr("Nothing was charged."))
+            return ResultView("bad", "declined", self.tr("Card not saved"), "", reason,
+                              next_step)
+        amount = result.amount
+        if kind is K.SUCCEEDED:
+            body = reason
+            if result.saved_card is not None:
+                body += " " + self.tr("%1 is saved for future purchases.").replace(
+                    "%1", self._saved_text(result.saved_card))
+            return ResultView("good", "approved", self.tr("Approved"),
+                              self._amount_text(amount, True), body, next_step)
+        if kind in (K.PROCESSING, K.REQUIRES_CAPTURE):
+            return ResultView("warn", "waiting", self.tr("Processing"),
+                              self._amount_text(amount, None), reason, next_step)
+        if kind in (K.UNCONFIRMED, K.UNAVAILABLE, K.RATE_LIMITED):
+            return ResultView("warn", "warning", self.tr("Checking with Stripe…"),
+                              self._amount_text(amount, None), reason, next_step)
+        if kind is K.AUTHENTICATION_REQUIRED:
+            return ResultView("warn", "warning", self.tr("Customer must authenticate"),
+                              self._amount_text(amount, False), reason, next_step)
+        if kind is K.CONFIGURATION_PROBLEM:
+            return ResultView("bad", "warning", self.tr("Stripe set-up problem"),
+                              self._amount_text(amount, False), reason, next_step)
+        title = self.tr("Canceled") if outcome.stripe_status == "canceled" else self.tr(
+            "Declined")
+        return ResultView("bad", "declined", title, self._amount_text(amount, False), reason,
+                          next_step)
+
+    def _show(self, view: ResultView) -> None:
+        self.view = view
+        self.result_panel.setProperty("tone", view.tone)
+        for widget in [self.result_panel, *self.result_panel.findChildren(QLabel)]:
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+        self.result_icon.setPixmap(pixmap(view.icon, 64))
+        self.result_title.setText(view.title)
+        self.result_amount.setText(view.amount)
+        self.result_amount.setVisible(bool(view.amount))
+        self.result_body.setText(view.body)
+        self.result_next_step.setText(view.next_step)
+        self.stack.setCurrentIndex(PAGE_RESULT)
+        self.done_button.setDefault(True)
+        self.done_button.setFocus()
+        self.result_ready.emit(view)
+
+    # --- closing -------------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        session = self.session
+        if session is not None and not session.finished and not self.closing:
+            # Ask Stripe before closing: a payment the customer just completed is recorded,
+            # an open one is canceled so nobody can confirm it later.
+            self.closing = True
+            self.checkout_cancel_button.setEnabled(False)
+            self.status_label.setText(self.tr("Closing… checking with Stripe."))
+            if self.checkout is not None:
+                self.checkout.stop_page()
+            service = self._context.card_entry
+            self._runner.submit(lambda: service.abandon(session),
+                                on_result=self._abandoned, on_error=self._abandon_failed)
+            return
+        if self.closing and session is not None and not session.finished:
+            return  # still asking Stripe
+        if self.busy and self.stack.currentIndex() == PAGE_FORM:
+            self.closing = True  # the intent being created is canceled when it arrives
+        self._close_view()
+        super().reject()
+
+    def _abandoned(self, result: CardEntryResult | None) -> None:
+        if result is not None and result.outcome.kind in (
+            OutcomeKind.SUCCEEDED, OutcomeKind.PROCESSING, OutcomeKind.REQUIRES_CAPTURE
+        ):
+            self.closing = False
+            self._complete(result)  # the customer paid after all: show it, do not hide it
+            return
+        self.result = result
+        if result is not None:
+            self.completed.emit(result)
+        self._close_view()
+        QDialog.reject(self)
+
+    def _abandon_failed(self, exc: BaseException) -> None:
+        log.error("closing card entry: %s", type(exc).__name__)
+        self._close_view()
+        QDialog.reject(self)
+
+    def accept(self) -> None:
+        self._close_view()
+        super().accept()
+
+    def _close_view(self) -> None:
+        if self.checkout is not None:
+            self.checkout.stop_page()
+            self.checkout.setUrl(QUrl("about:blank"))
+
+
+__all__ = ["MODE_AUTHENTICATE", "MODE_CVC", "MODE_NEW", "CardEntryDialog"]

@@ -1,0 +1,358 @@
+"""The locked-down web view that shows the checkout page (Stripe's Payment Element).
+
+What it allows, and why:
+- TLS to the loopback checkout server with exactly the install's certificate (pinned by its
+  SHA-256 fingerprint); every other certificate error is fatal. Live Stripe.js only runs on
+  HTTPS pages, so test, demo and live all take this same path.
+- Main-frame navigation only to the checkout page and its return URL, Stripe's domains, and
+  the sandbox standing in for Stripe in demo and tests. Sub-frames are free (3D Secure pages
+  of the customer's bank live there). New windows are refused.
+- A private, off-the-record profile: no cookies, cache or storage left on disk. No local file
+  access, no plugins, no windows opened by script; developer tools only with --debug.
+- The page talks to the app only through one QWebChannel object, `bridge` (see
+  posdesk.checkout.protocol): it asks once for its configuration (the publishable key and
+  one client secret) and reports states back.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QFile, QIODevice, QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import (
+    QWebEngineCertificateError,
+    QWebEnginePage,
+    QWebEngineProfile,
+    QWebEngineScript,
+    QWebEngineSettings,
+    QWebEngineUrlRequestInfo,
+    QWebEngineUrlRequestInterceptor,
+)
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QApplication, QWidget
+
+from posdesk.checkout.certificate import fingerprint_matches
+from posdesk.checkout.protocol import PageReport, ReportError, parse_report
+from posdesk.checkout.server import STRIPE_JS_URL, CheckoutServer, origin_of
+
+log = logging.getLogger(__name__)
+
+QWEBCHANNEL_JS = ":/qtwebchannel/qwebchannel.js"
+STRIPE_HOST = "stripe.com"
+
+_shared_profile: QWebEngineProfile | None = None
+_warm_view: QWebEngineView | None = None
+
+
+def checkout_profile() -> QWebEngineProfile:
+    """The app's one private profile for checkout pages (created on first use). Off the
+    record: Chromium keeps nothing of it on disk."""
+    global _shared_profile
+    if _shared_profile is None:
+        profile = QWebEngineProfile(QApplication.instance())  # no name: off the record
+        profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
+        profile.setPersistentCookiesPolicy(
+            QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies
+        )
+        profile.setSpellCheckEnabled(False)
+        _shared_profile = profile
+    return _shared_profile
+
+
+def warm_up() -> None:
+    """Start the web engine (profile, render process) before the first card entry, so the
+    cashier's first "New card" does not pay for it. Idempotent; call on the GUI thread."""
+    global _warm_view
+    if _warm_view is not None:
+        return
+    view = QWebEngineView(checkout_profile())
+    view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    view.setHtml("<!DOCTYPE html><title>warm-up</title>")
+    _warm_view = view
+
+
+def is_warm() -> bool:
+    return _warm_view is not None
+
+
+def _qwebchannel_source() -> str:
+    resource = QFile(QWEBCHANNEL_JS)
+    if not resource.open(QIODevice.OpenModeFlag.ReadOnly):
+        raise RuntimeError("qwebchannel.js is missing from the Qt installation")
+    try:
+        return bytes(resource.readAll().data()).decode("utf-8")
+    finally:
+        resource.close()
+
+
+def main_frame_allowed(url: str, server: CheckoutServer, extra_origins: tuple[str, ...]) -> bool:
+    """Where the checkout's main frame may go: our page, Stripe, the sandbox (demo/tests)."""
+    if server.is_checkout_url(url):
+        return True
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if parts.scheme == "https" and (host == STRIPE_HOST or host.endswith("." + STRIPE_HOST)):
+        return True
+    try:
+        return origin_of(url) in extra_origins
+    except ValueError:
+        return False
+
+
+class CheckoutBridge(QObject):
+    """The one object the page sees. `config()` answers once per page load."""
+
+    proceed = Signal(str)
+    reported = Signal(object)  # PageReport
+    rejected = Signal(str)  # a message that was not a valid report (why)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._config: Callable[[], str] | None = None
+        self._served = False
+        # Everything handed to the page, for tests that prove what the page may see.
+        self.transcript: list[str] | None = None
+
+    def arm(self, config: Callable[[], str]) -> None:
+        self._config = config
+        self._served = False
+
+    def disarm(self) -> None:
+        self._config = None
+
+    @Slot(result=str)
+    def config(self) -> str:
+        if self._config is None or self._served:
+            return ""  # the page shows "could not start"; a second ask gets nothing
+        self._served = True
+        text = self._config()
+        self._config = None
+        if self.transcript is not None:
+            self.transcript.append(text)
+        return text
+
+    @Slot(str)
+    def report(self, text: str) -> None:
+        try:
+            parsed = parse_report(text)
+        except ReportError as exc:
+            log.warning("checkout page sent an invalid report: %s", exc)
+            self.rejected.emit(str(exc))
+            return
+        self.reported.emit(parsed)
+
+    def answer(self, ok: bool, message: str | None = None) -> None:
+        payload: dict[str, Any] = {"ok": ok}
+        if message:
+            payload["message"] = message
+        text = json.dumps(payload)
+        if self.transcript is not None:
+            self.transcript.append(text)
+        self.proceed.emit(text)
+
+
+class _RequestRecorder(QWebEngineUrlRequestInterceptor):
+    def __init__(self, sink: list[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sink = sink
+
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802
+        self._sink.append(info.requestUrl().toString())
+
+
+class CheckoutPage(QWebEnginePage):
+    navigation_blocked = Signal(str)
+    certificate_rejected = Signal(str)
+    window_refused = Signal()
+
+    def __init__(
+        self,
+        profile: QWebEngineProfile,
+        server: CheckoutServer,
+        extra_origins: tuple[str, ...],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(profile, parent)
+        self._server = server
+        self._pin = server.cert.sha256_fingerprint
+        self._extra_origins = extra_origins
+        self.blocked: list[str] = []
+        self.certificateError.connect(self._on_certificate_error)
+        settings = self.settings()
+        A = QWebEngineSettings.WebAttribute
+        for attribute, on in (
+            (A.LocalContentCanAccessFileUrls, False),
+            (A.LocalContentCanAccessRemoteUrls, False),
+            (A.JavascriptCanOpenWindows, False),
+            (A.JavascriptCanAccessClipboard, False),
+            (A.JavascriptCanPaste, False),
+            (A.PluginsEnabled, False),
+            (A.PdfViewerEnabled, False),
+            (A.FullScreenSupportEnabled, False),
+            (A.ScreenCaptureEnabled, False),
+            (A.AllowWindowActivationFromJavaScript, False),
+            (A.LocalStorageEnabled, True),  # Stripe.js keeps its session id there
+            (A.JavascriptEnabled, True),
+        ):
+            settings.setAttribute(attribute, on)
+        script = QWebEngineScript()
+        script.setName("qwebchannel")
+        script.setSourceCode(_qwebchannel_source())
+        script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
+        script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
+        script.setRunsOnSubFrames(False)  # bank and Stripe frames never see the bridge
+        self.scripts().insert(script)
+
+    def _on_certificate_error(self, error: QWebEngineCertificateError) -> None:
+        url = error.url()
+        chain = error.certificateChain()
+        leaf = bytes(chain[0].toDer().data()) if chain else b""
+        if (
+            leaf
+            and url.scheme() == "https"
+            and url.host() == "127.0.0.1"
+            and fingerprint_matches(leaf, self._pin)
+        ):
+            error.acceptCertificate()
+            return
+        log.warning("checkout: certificate refused for %s (%s)", url.host(),
+                    error.type().name)
+        error.rejectCertificate()
+        self.certificate_rejected.emit(url.toString(QUrl.UrlFormattingOption.RemoveQuery))
+
+    def acceptNavigationRequest(  # noqa: N802
+        self, url: QUrl | str, type: QWebEnginePage.NavigationType, isMainFrame: bool  # noqa: A002, N803
+    ) -> bool:
+        if not isMainFrame:
+            return True  # 3D Secure pages of the bank, Stripe's own frames
+        text = url.toString() if isinstance(url, QUrl) else str(url)
+        if text == "about:blank" or main_frame_allowed(text, self._server, self._extra_origins):
+            return True
+        # Never log the query: return URLs carry the client secret.
+        shown = QUrl(text).toString(QUrl.UrlFormattingOption.RemoveQuery)
+        log.warning("checkout: navigation to %s blocked", shown)
+        self.blocked.append(shown)
+        self.navigation_blocked.emit(shown)
+        return False
+
+    def createWindow(self, _type: QWebEnginePage.WebWindowType) -> QWebEnginePage | None:  # noqa: N802
+        self.window_refused.emit()
+        return None
+
+    def javaScriptConsoleMessage(  # noqa: N802
+        self, level: QWebEnginePage.JavaScriptConsoleMessageLevel, message: str,
+        line: int, source: str,
+    ) -> None:
+        # Page messages may quote a client secret: only their level reaches the log.
+        log.debug("checkout page console (%s)", level.name)
+
+
+class CheckoutView(QWebEngineView):
+    """Shows one checkout page at a time. `start(flow, make_config)` mints a one-time URL;
+    the page's reports arrive on `reported` (PageReport) on the GUI thread."""
+
+    reported = Signal(object)
+    navigation_blocked = Signal(str)
+    certificate_rejected = Signal(str)
+
+    def __init__(
+        self,
+        server: CheckoutServer,
+        *,
+        stripe_js_url: str = STRIPE_JS_URL,
+        debug: bool = False,
+        record_traffic: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.server = server
+        js_origin = origin_of(stripe_js_url)
+        extra = () if js_origin == origin_of(STRIPE_JS_URL) else (js_origin,)
+        self.checkout_page = CheckoutPage(checkout_profile(), server, extra, self)
+        self.setPage(self.checkout_page)
+        self.bridge = CheckoutBridge(self)
+        self.channel = QWebChannel(self.checkout_page)
+        self.channel.registerObject("bridge", self.bridge)
+        self.checkout_page.setWebChannel(self.channel, QWebEngineScript.ScriptWorldId.MainWorld)
+        self.bridge.reported.connect(self.reported)
+        self.checkout_page.navigation_blocked.connect(self.navigation_blocked)
+        self.checkout_page.certificate_rejected.connect(self.certificate_rejected)
+        self.debug = debug
+        if not debug:
+            self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.requested_urls: list[str] | None = None
+        if record_traffic:
+            self.bridge.transcript = []
+            self.requested_urls = []
+            self._recorder = _RequestRecorder(self.requested_urls, self)
+            self.checkout_page.setUrlRequestInterceptor(self._recorder)
+        self.page_token: str | None = None
+        self.flow: str | None = None
+        self.started_at: float | None = None
+        self._dev_tools: QWebEngineView | None = None
+
+    def start(self, flow: str, make_config: Callable[[str], str]) -> None:
+        """Load a fresh checkout page for `flow`; `make_config(return_url)` builds the JSON
+        the page gets, called only when the page asks."""
+        self.stop_page()
+        url = self.server.new_page_url(flow)
+        token = self.server.page_token_of(url)
+        self.page_token, self.flow = token, flow
+        return_url = self.server.return_url(token)
+        self.bridge.arm(lambda: make_config(return_url))
+        self.started_at = time.monotonic()
+        self.setUrl(QUrl(url))
+
+    def stop_page(self) -> None:
+        """Forget the current page: its tokens are revoked and the bridge answers nothing."""
+        self.bridge.disarm()
+        if self.page_token is not None:
+            self.server.revoke(self.page_token)
+            self.page_token = None
+
+    def proceed(self, ok: bool, message: str | None = None) -> None:
+        self.bridge.answer(ok, message)
+
+    def run_js(self, script: str, callback: Callable[[Any], None] | None = None) -> None:
+        if callback is None:
+            self.checkout_page.runJavaScript(script, 0)
+        else:
+            self.checkout_page.runJavaScript(script, 0, callback)
+
+    def open_dev_tools(self) -> QWebEngineView | None:
+        """Developer tools for the checkout page, only when PosDesk runs with --debug."""
+        if not self.debug:
+            return None
+        if self._dev_tools is None:
+            self._dev_tools = QWebEngineView()
+            self._dev_tools.page().setInspectedPage(self.checkout_page)
+        self._dev_tools.show()
+        return self._dev_tools
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802
+        self.stop_page()
+        super().closeEvent(event)
+
+
+def report_summary(report: PageReport) -> str:
+    """A log-safe line about a report (ids and codes only)."""
+    code = report.error.code if report.error else None
+    return f"{report.flow}:{report.state} intent={report.intent_id} code={code}"
+
+
+__all__ = [
+    "CheckoutBridge",
+    "CheckoutPage",
+    "CheckoutView",
+    "checkout_profile",
+    "is_warm",
+    "main_frame_allowed",
+    "report_summary",
+    "warm_up",
+]
