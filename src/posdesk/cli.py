@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="verbose logging, web developer tools")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("sandbox", add_help=False, help="run the Stripe-compatible sandbox server")
+    sub.add_parser("relay", add_help=False, help="keep the store in step with Stripe, headless")
     secrets = sub.add_parser("secrets", help="manage the keys kept in the OS keyring")
     secrets.add_argument("action", choices=["set", "delete", "status"])
     secrets.add_argument("name", nargs="?", choices=SECRET_NAMES)
@@ -36,11 +37,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    # The sandbox has its own options; hand everything after the word to it untouched.
+    # The sandbox and the relay have their own options; hand them everything after the word.
     if argv and argv[0] == "sandbox":
         from posdesk.sandbox.cli import run as run_sandbox
 
         return run_sandbox(argv[1:])
+    if argv and argv[0] == "relay":
+        from posdesk.sync.relay_cli import run as run_relay
+
+        return run_relay(argv[1:])
     args = build_parser().parse_args(argv)
     if args.command == "secrets":
         return secrets_command(args.action, args.name)
