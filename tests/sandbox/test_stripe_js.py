@@ -67,3 +67,245 @@ def test_typed_4242_pays_and_the_page_never_holds_the_number(host, client, sandb
     assert stored.status == "succeeded"
     assert client.v1.payment_methods.retrieve(stored.payment_method).card.last4 == "4242"
     assert "4242" not in host.js("document.documentElement.outerHTML")
+
+
+def test_9995_declines_with_insufficient_funds(host, client):
+    pi = new_pi(client)
+    host.mount(PK, pi.client_secret)
+    host.autofill("4000000000009995")
+    confirm_payment(host)
+    error = host.outcome()["error"]
+    assert error["type"] == "card_error"
+    assert error["code"] == "card_declined"
+    assert error["decline_code"] == "insufficient_funds"
+    assert error["message"] == "Your card has insufficient funds."
+    assert error["intent_id"] == pi.id
+    assert error["intent_status"] == "requires_payment_method"
+    assert client.v1.payment_intents.retrieve(pi.id).status == "requires_payment_method"
+
+
+@pytest.mark.parametrize(
+    ("number", "code", "decline_code"),
+    [
+        ("4000000000000002", "card_declined", "generic_decline"),
+        ("4000000000000069", "expired_card", "expired_card"),
+        ("4000000000000127", "incorrect_cvc", "incorrect_cvc"),
+    ],
+)
+def test_other_declines_come_back_as_stripe_errors(host, client, number, code, decline_code):
+    pi = new_pi(client)
+    host.mount(PK, pi.client_secret)
+    host.autofill(number)
+    confirm_payment(host)
+    error = host.outcome()["error"]
+    assert (error["type"], error["code"], error["decline_code"]) == (
+        "card_error",
+        code,
+        decline_code,
+    )
+
+
+@pytest.mark.parametrize(
+    ("action", "expected"),
+    [("complete", "succeeded"), ("fail", "payment_intent_authentication_failure")],
+)
+def test_3220_shows_the_challenge_and_ends_as_chosen(host, client, action, expected):
+    pi = new_pi(client)
+    host.mount(PK, pi.client_secret)
+    host.autofill("4000000000003220")
+    confirm_payment(host)
+    host.challenge(action)
+    result = host.outcome()
+    assert host.js("__sandboxStripe.challengeOpen()") is False
+    assert host.js("document.getElementById('sandbox-3ds-modal') === null") is True
+    stored = client.v1.payment_intents.retrieve(pi.id)
+    if action == "complete":
+        assert result["intent"]["status"] == expected == stored.status
+    else:
+        assert result["error"]["code"] == expected
+        assert result["error"]["type"] == "invalid_request_error"
+        assert result["error"]["intent_id"] == pi.id
+        assert stored.status == "requires_payment_method"
+        assert stored.latest_charge is None
+
+
+def test_challenge_buttons_are_clickable_inside_the_frame(host, client):
+    pi = new_pi(client)
+    host.mount(PK, pi.client_secret)
+    host.autofill("4000000000003220")
+    confirm_payment(host)
+    host.wait_js("__sandboxStripe.challengeOpen()")
+    challenge = next(
+        f for f in host.page.mainFrame().children() if f.url().path() == "/js/v3/challenge.html"
+    )
+    labels = host.wait_js(
+        "(function(){ var c = document.getElementById('complete-auth'),"
+        " f = document.getElementById('fail-auth');"
+        " return c && f && c.textContent + '|' + f.textContent; })()",
+        challenge,
+    )
+    assert labels == "Complete|Fail"
+    host.js("document.getElementById('complete-auth').click()", challenge)
+    assert host.outcome()["intent"]["status"] == "succeeded"
+
+
+def test_3178_authenticates_then_declines(host, client):
+    pi = new_pi(client)
+    host.mount(PK, pi.client_secret)
+    host.autofill("4000008260003178")
+    confirm_payment(host)
+    host.challenge("complete")
+    error = host.outcome()["error"]
+    assert (error["code"], error["decline_code"]) == ("card_declined", "insufficient_funds")
+    assert error["intent_status"] == "requires_payment_method"
+
+
+def test_confirm_setup_with_3155_saves_the_card_after_the_challenge(host, client):
+    customer = client.v1.customers.create(params={"name": "Ada"})
+    si = client.v1.setup_intents.create(
+        params={"customer": customer.id, "usage": "off_session", "payment_method_types": ["card"]}
+    )
+    host.mount(PK, si.client_secret)
+    host.autofill("4000002500003155")
+    assert host.js(
+        "settle(stripe.confirmSetup({elements: elements, confirmParams: {return_url: returnUrl},"
+        " redirect: 'if_required'}))"
+    )
+    host.challenge("complete")
+    result = host.outcome()
+    assert result["intent"]["id"] == si.id
+    assert result["intent"]["status"] == "succeeded"
+    pm_id = result["intent"]["payment_method"]
+    saved = client.v1.customers.payment_methods.list(customer.id)
+    assert [pm.id for pm in saved.data] == [pm_id]
+    # Set up for off-session use: a later charge with the customer away needs no challenge.
+    charge = client.v1.payment_intents.create(
+        params={
+            "amount": 900,
+            "currency": "usd",
+            "customer": customer.id,
+            "payment_method": pm_id,
+            "confirm": True,
+            "off_session": True,
+        }
+    )
+    assert charge.status == "succeeded"
+
+
+def test_off_session_failure_is_finished_on_session_with_the_same_intent(host, client):
+    customer = client.v1.customers.create(params={"name": "Bo"})
+    pm = client.v1.payment_methods.create(
+        params={
+            "type": "card",
+            "card": {"number": "4000002760003184", "exp_month": 12, "exp_year": 2034, "cvc": "123"},
+        }
+    )
+    client.v1.payment_methods.attach(pm.id, params={"customer": customer.id})
+    pi = new_pi(client, customer=customer.id)
+    with pytest.raises(stripe.CardError) as failed:
+        client.v1.payment_intents.confirm(
+            pi.id, params={"payment_method": pm.id, "off_session": True}
+        )
+    assert failed.value.code == "authentication_required"
+    assert host.js(f"(window.stripe = Stripe({PK!r}), true)")
+    retrieved = host.js(f"settle(stripe.retrievePaymentIntent({pi.client_secret!r}))")
+    assert retrieved
+    assert host.outcome()["intent"]["status"] == "requires_payment_method"
+    assert host.js(
+        f"settle(stripe.confirmPayment({{clientSecret: {pi.client_secret!r},"
+        f" confirmParams: {{payment_method: {pm.id!r}, return_url: returnUrl}},"
+        " redirect: 'if_required'}))"
+    )
+    host.challenge("complete")
+    result = host.outcome()
+    assert result["intent"] == {"id": pi.id, "status": "succeeded", "payment_method": pm.id}
+
+
+def test_handle_next_action_finishes_a_server_side_requires_action(host, client):
+    pi = new_pi(client, payment_method="pm_card_threeDSecure2Required", confirm=True)
+    assert pi.status == "requires_action"
+    assert host.js(f"(window.stripe = Stripe({PK!r}), true)")
+    assert host.js(f"settle(stripe.handleNextAction({{clientSecret: {pi.client_secret!r}}}))")
+    host.challenge("complete")
+    assert host.outcome()["intent"]["status"] == "succeeded"
+
+
+def test_cvc_update_token_is_accepted_once_by_a_payment_intent(host, client):
+    customer = client.v1.customers.create(params={"name": "Cy"})
+    pm = client.v1.payment_methods.attach("pm_card_visa", params={"customer": customer.id})
+    host.mount(PK, None, "cardCvc")
+    host.autofill(cvc="321", exp="")
+    assert host.js("settle(stripe.createToken('cvc_update', element))")
+    token = host.outcome()["token"]
+    assert token["id"].startswith("cvctok_")
+    assert token["type"] == "cvc_update"
+    params = {
+        "amount": 700,
+        "currency": "usd",
+        "customer": customer.id,
+        "payment_method": pm.id,
+        "confirm": True,
+        "payment_method_options": {"card": {"cvc_token": token["id"]}},
+    }
+    assert client.v1.payment_intents.create(params=params).status == "succeeded"
+    with pytest.raises(stripe.InvalidRequestError) as reused:
+        client.v1.payment_intents.create(params=params)
+    assert reused.value.code == "token_already_used"
+
+
+def test_incomplete_cvc_gives_a_validation_error_and_no_token(host):
+    host.mount(PK, None, "cardCvc")
+    assert host.js("__sandboxStripe.autofill({cvc: '12'})") == 1
+    host.wait_js("lastChange() && JSON.parse(lastChange()).empty === false")
+    assert host.js("settle(stripe.createToken('cvc_update', element))")
+    error = host.outcome()["error"]
+    assert (error["type"], error["code"]) == ("validation_error", "incomplete_cvc")
+
+
+def test_number_failing_luhn_is_refused_inline_and_creates_nothing(host, client, sandbox):
+    pi = new_pi(client)
+    host.mount(PK, pi.client_secret)
+    assert (
+        host.js("__sandboxStripe.autofill({number: '4242424242424241', exp: '12/34', cvc: '123'})")
+        == 1
+    )
+    frame = host.element_frame()
+    message = host.wait_js("document.getElementById('cardnumber-error').textContent", frame)
+    assert message == "Your card number is invalid."
+    assert host.js("JSON.parse(lastChange()).complete") is False
+    confirm_payment(host)
+    error = host.outcome()["error"]
+    assert (error["type"], error["code"]) == ("validation_error", "invalid_number")
+    assert sandbox.count("payment_method") == 0
+    assert client.v1.payment_intents.retrieve(pi.id).status == "requires_payment_method"
+
+
+def test_incomplete_and_expired_fields_are_reported_before_anything_is_sent(host, client, sandbox):
+    pi = new_pi(client)
+    host.mount(PK, pi.client_secret)
+    assert host.js("settle(elements.submit())")
+    assert host.outcome()["error"]["code"] == "incomplete_number"
+    assert (
+        host.js("__sandboxStripe.autofill({number: '4242424242424242', exp: '01/20', cvc: '123'})")
+        == 1
+    )
+    confirm_payment(host)
+    assert host.outcome()["error"]["code"] == "invalid_expiry_year_past"
+    frame = host.element_frame()
+    assert host.js("document.getElementById('exp-date-error').textContent", frame)
+    assert sandbox.count("payment_method") == 0
+
+
+def test_frames_ignore_messages_from_other_windows(host, client, sandbox):
+    """The main page cannot be impersonated: a frame only obeys its own parent's origin."""
+    pi = new_pi(client)
+    host.mount(PK, pi.client_secret)
+    frame = host.element_frame()
+    # The element frame posting to itself comes from the right origin but the wrong window.
+    host.js(
+        "window.postMessage({__sandboxStripe: true, frameId: window.name, action: 'autofill',"
+        " payload: {number: '4242424242424242'}}, '*')",
+        frame,
+    )
+    host.qtbot.wait(300)
+    assert host.js("document.getElementById('cardnumber').value", frame) == ""
