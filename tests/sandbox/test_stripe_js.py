@@ -309,3 +309,118 @@ def test_frames_ignore_messages_from_other_windows(host, client, sandbox):
     )
     host.qtbot.wait(300)
     assert host.js("document.getElementById('cardnumber').value", frame) == ""
+
+
+# Every test card of docs/stripe-facts.md through the Payment Element, customer present:
+# (number, CVC, challenge expected, status or (code, decline_code)).
+CARD_TABLE = [
+    ("4242424242424242", "123", False, "succeeded"),
+    ("5555555555554444", "123", False, "succeeded"),
+    ("378282246310005", "1234", False, "succeeded"),
+    ("4000002500003155", "123", True, "succeeded"),
+    ("4000002760003184", "123", True, "succeeded"),
+    ("4000003800000446", "123", True, "succeeded"),
+    ("4000008260003178", "123", True, ("card_declined", "insufficient_funds")),
+    ("4000000000003220", "123", True, "succeeded"),
+    ("4000008400001629", "123", True, ("card_declined", "generic_decline")),
+    ("4000000000000002", "123", False, ("card_declined", "generic_decline")),
+    ("4000000000009995", "123", False, ("card_declined", "insufficient_funds")),
+    ("4000000000009987", "123", False, ("card_declined", "lost_card")),
+    ("4000000000009979", "123", False, ("card_declined", "stolen_card")),
+    ("4000000000000069", "123", False, ("expired_card", "expired_card")),
+    ("4000000000000127", "123", False, ("incorrect_cvc", "incorrect_cvc")),
+    ("4000000000000119", "123", False, ("processing_error", "processing_error")),
+    ("4000000000000341", "123", False, ("card_declined", "generic_decline")),
+    ("4000000000000101", "123", False, "succeeded"),
+]
+
+
+@pytest.mark.parametrize(("number", "cvc", "challenge", "expected"), CARD_TABLE)
+def test_every_test_card_behaves_as_documented(host, client, number, cvc, challenge, expected):
+    pi = new_pi(client)
+    host.mount(PK, pi.client_secret)
+    host.autofill(number, cvc=cvc)
+    confirm_payment(host)
+    if challenge:
+        host.challenge("complete")
+    else:
+        host.qtbot.wait(50)
+        assert host.js("__sandboxStripe.challengeOpen()") is False
+    result = host.outcome()
+    stored = client.v1.payment_intents.retrieve(pi.id)
+    if isinstance(expected, str):
+        assert result["intent"]["status"] == expected == stored.status
+        pm = client.v1.payment_methods.retrieve(result["intent"]["payment_method"])
+        assert pm.card.last4 == number[-4:]
+        cvc_check = "fail" if number == "4000000000000101" else "pass"
+        assert pm.card.checks.cvc_check == cvc_check
+    else:
+        error = result["error"]
+        assert (error["type"], error["code"], error["decline_code"]) == ("card_error", *expected)
+        assert error["intent_id"] == pi.id
+        assert stored.status == "requires_payment_method"
+
+
+# --- the API pieces the stand-in relies on, without a browser ------------------------------
+
+
+def test_publishable_confirm_with_use_stripe_sdk_gets_an_in_page_challenge(sandbox, client):
+    pi = new_pi(client)
+    pk = make_client(sandbox.base_url, PK)
+    pm = pk.v1.payment_methods.create(
+        params={
+            "type": "card",
+            "card": {"number": "4000000000003220", "exp_month": 12, "exp_year": 2034},
+        }
+    )
+    confirmed = pk.v1.payment_intents.confirm(
+        pi.id,
+        params={
+            "client_secret": pi.client_secret,
+            "payment_method": pm.id,
+            "return_url": "https://127.0.0.1:9/return",
+            "use_stripe_sdk": True,
+        },
+    )
+    assert confirmed.status == "requires_action"
+    assert confirmed.next_action.type == "use_stripe_sdk"
+    assert confirmed.next_action.use_stripe_sdk.stripe_js.startswith(
+        sandbox.base_url + "/_sandbox/challenges/"
+    )
+
+
+def test_cvc_tokens_need_a_cvc_and_exist_to_be_used(sandbox, client):
+    pk = make_client(sandbox.base_url, PK)
+    with pytest.raises(stripe.InvalidRequestError) as missing:
+        pk.v1.tokens.create(params={})
+    assert missing.value.param == "cvc_update"
+    with pytest.raises(stripe.CardError) as bad:
+        pk.v1.tokens.create(params={"cvc_update": {"cvc": "12a"}})
+    assert bad.value.code == "invalid_cvc"
+    with pytest.raises(stripe.InvalidRequestError) as unknown:
+        client.v1.payment_intents.create(
+            params={
+                "amount": 500,
+                "currency": "usd",
+                "payment_method": "pm_card_visa",
+                "confirm": True,
+                "payment_method_options": {"card": {"cvc_token": "cvctok_nope"}},
+            }
+        )
+    assert unknown.value.code == "resource_missing"
+    assert sandbox.count("payment_intent") == 0
+
+
+def test_stand_in_files_are_served_and_nothing_else(sandbox):
+    import urllib.error
+    import urllib.request
+
+    script = urllib.request.urlopen(sandbox.base_url + "/js/v3/")
+    assert script.headers["Content-Type"].startswith("text/javascript")
+    assert b"window.Stripe" in script.read()
+    frame = urllib.request.urlopen(sandbox.base_url + "/js/v3/elements/payment.html")
+    assert "frame-ancestors *" in frame.headers["Content-Security-Policy"]
+    assert b'id="cardnumber"' in frame.read()
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        urllib.request.urlopen(sandbox.base_url + "/js/v3/../server.py")
+    assert missing.value.code == 404
