@@ -102,7 +102,8 @@ def host_server(sandbox_url: str) -> Iterator[str]:
         def do_GET(self) -> None:  # noqa: N802 - stdlib naming
             nonce = secrets.token_urlsafe(12)
             body = PAGE.format(nonce=nonce, sandbox=sandbox_url).encode()
-            self.send_response(200 if self.path in ("/", "/index.html") else 404)
+            known = self.path.split("?")[0] in ("/", "/return")
+            self.send_response(200 if known else 404)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Content-Security-Policy", policy(nonce, sandbox_url))

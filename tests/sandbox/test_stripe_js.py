@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterator
+from urllib.parse import parse_qs
 
 import pytest
 import stripe
@@ -424,3 +425,24 @@ def test_stand_in_files_are_served_and_nothing_else(sandbox):
     with pytest.raises(urllib.error.HTTPError) as missing:
         urllib.request.urlopen(sandbox.base_url + "/js/v3/../server.py")
     assert missing.value.code == 404
+
+
+def test_redirect_next_action_goes_to_the_bank_page_and_back_to_the_return_url(host, client):
+    return_url = host.js("returnUrl")
+    pi = new_pi(
+        client,
+        payment_method="pm_card_threeDSecure2Required",
+        confirm=True,
+        return_url=return_url,
+    )
+    assert pi.next_action.type == "redirect_to_url"
+    assert host.js(f"(window.stripe = Stripe({PK!r}), true)")
+    assert host.js(f"settle(stripe.handleNextAction({{clientSecret: {pi.client_secret!r}}}))")
+    host.qtbot.waitUntil(lambda: "/_sandbox/challenges/" in host.view.url().path(), timeout=15_000)
+    host.wait_js("document.readyState === 'complete' && !!document.getElementById('complete')")
+    host.js("document.getElementById('complete').click()")
+    host.qtbot.waitUntil(lambda: host.view.url().path() == "/return", timeout=15_000)
+    query = parse_qs(host.view.url().query())
+    assert query["payment_intent"] == [pi.id]
+    assert query["redirect_status"] == ["succeeded"]
+    assert client.v1.payment_intents.retrieve(pi.id).status == "succeeded"

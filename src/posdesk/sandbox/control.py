@@ -125,7 +125,15 @@ async function finish(action) {{
   const body = await r.json();
   document.getElementById('result').textContent = body.status || 'error';
   const back = new URLSearchParams(location.search).get('return_url');
-  if (back) location.href = back;
+  if (!back) return;
+  // Back to the merchant with what Stripe appends to a return URL.
+  const url = new URL(back);
+  const kind = '{safe}'.startsWith('seti_') ? 'setup_intent' : 'payment_intent';
+  url.searchParams.set(kind, '{safe}');
+  if (body.client_secret) url.searchParams.set(kind + '_client_secret', body.client_secret);
+  const ok = ['succeeded', 'requires_capture', 'processing'].includes(body.status);
+  url.searchParams.set('redirect_status', ok ? 'succeeded' : 'failed');
+  location.href = url.toString();
 }}
 </script>
 </body></html>"""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import copy
 from typing import Any
+from urllib.parse import urlencode
 
 from . import cards, charges, payment_methods, tokens
 from .context import PUBLISHABLE, Context, expand, merge_metadata, paginate, require_secret
@@ -266,9 +267,11 @@ def _next_action(
     itself; a server-side confirm with a `return_url` gets a redirect instead."""
     url = f"{ctx.base_url}/_sandbox/challenges/{intent_id}"
     if return_url and not use_stripe_sdk:
+        # The challenge page sends the customer back to return_url, as the bank's would.
+        query = urlencode({"return_url": return_url})
         return {
             "type": "redirect_to_url",
-            "redirect_to_url": {"url": url, "return_url": return_url},
+            "redirect_to_url": {"url": f"{url}?{query}", "return_url": return_url},
         }
     return {
         "type": "use_stripe_sdk",

@@ -17,6 +17,7 @@
   var BASE = new URL(script && script.src ? script.src : "/", window.location.href).origin;
   var HOST_ORIGIN = window.location.origin;
   var FRAME_PATHS = { payment: "/js/v3/elements/payment.html", cardCvc: "/js/v3/elements/cvc.html" };
+  var LOAD_TIMEOUT_MS = 15000;
   var frameSeq = 0;
   var frames = {};      // frame id -> Element or Challenge
   var liveElements = []; // mounted elements, for the autofill hook
@@ -167,6 +168,14 @@
     node.appendChild(iframe);
     this.container = node;
     liveElements.push(this);
+    // A frame that never says hello (sandbox gone, blocked by a policy) is a load error.
+    setTimeout(function () {
+      if (self.iframe === iframe && !self.loaded) {
+        self.emit("loaderror", { elementType: self.type,
+                                 error: { type: "api_connection_error",
+                                          message: "The card form could not be loaded." } });
+      }
+    }, LOAD_TIMEOUT_MS);
   };
 
   Element.prototype.unmount = function () {
