@@ -51,11 +51,17 @@ class ResultView:
     can_retry: bool = False
     can_open_settings: bool = False
     settling: bool = False
+    # The off-session charge needs the customer's bank: they can confirm it at the counter.
+    can_authenticate: bool = False
 
 
 class ChargeDialog(QDialog):
     result_ready = Signal(object)  # ResultView, each time the result panel changes
     settings_requested = Signal()
+    # payment id: the customer is here to authenticate that payment (card-entry dialog)
+    authenticate_requested = Signal(str)
+    # amount, description: charge after the customer re-enters the CVC (settings.recollect_cvc)
+    cvc_requested = Signal(object, str)
 
     # Back-off between automatic checks of an unconfirmed payment (milliseconds).
     SETTLE_DELAYS_MS: tuple[int, ...] = (1000, 2000, 4000, 8000, 15000, 30000)
@@ -214,12 +220,17 @@ class ChargeDialog(QDialog):
         self.retry_button.clicked.connect(self.retry)
         self.settings_button = QPushButton(self.tr("Open settings"), page)
         self.settings_button.clicked.connect(self._open_settings)
+        self.authenticate_button = QPushButton(
+            self.tr("Customer is here: authenticate now"), page
+        )
+        self.authenticate_button.clicked.connect(self._authenticate_now)
         self.done_button = QPushButton(self.tr("Done  (Enter)"), page)
         self.done_button.setObjectName("primaryButton")
         self.done_button.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.settings_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.authenticate_button)
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.done_button)
 
@@ -258,6 +269,11 @@ class ChargeDialog(QDialog):
             return
         amount = self._amount
         description = self.description_edit.text().strip()
+        if getattr(self._context.settings, "recollect_cvc", False):
+            # The customer re-enters the security code first; the charge happens there.
+            self.cvc_requested.emit(amount, description)
+            self.accept()
+            return
         charges, staff = self._context.charges, self._context.staff
         customer_id, card_id = self._customer.id, self._card.id
         self._set_busy(
@@ -411,10 +427,11 @@ class ChargeDialog(QDialog):
                 "which cannot happen while they are not here. Nothing was charged."
             )
             step = next_step + " " + self.tr(
-                "Taking a card with the customer present comes in a later version."
+                "If the customer is here, they can confirm it now on this screen."
             )
             return ResultView("warn", "warning", self.tr("Customer must authenticate"),
-                              self._amount_text(amount, charged=False), body, step)
+                              self._amount_text(amount, charged=False), body, step,
+                              can_authenticate=True)
         if kind is K.UNCONFIRMED:
             return ResultView("warn", "waiting", self.tr("Checking with Stripe…"),
                               self._amount_text(amount, charged=None), reason, next_step,
@@ -460,6 +477,7 @@ class ChargeDialog(QDialog):
         self.retry_button.setVisible(view.can_retry)
         self.retry_button.setEnabled(view.can_retry)
         self.settings_button.setVisible(view.can_open_settings)
+        self.authenticate_button.setVisible(view.can_authenticate and bool(self._payment_id))
         self.done_button.setText(
             self.tr("Close  (Esc)") if view.settling else self.tr("Done  (Enter)")
         )
@@ -481,6 +499,11 @@ class ChargeDialog(QDialog):
         # Wrapped text needs the height it asks for: never let the window clip it.
         self.setMinimumHeight(needed)
         self.resize(width, needed)
+
+    def _authenticate_now(self) -> None:
+        if self._payment_id:
+            self.authenticate_requested.emit(self._payment_id)
+            self.accept()
 
     def _open_settings(self) -> None:
         self.settings_requested.emit()

@@ -51,11 +51,15 @@ _warm_view: QWebEngineView | None = None
 
 
 def checkout_profile() -> QWebEngineProfile:
-    """The app's one private profile for checkout pages (created on first use). Off the
-    record: Chromium keeps nothing of it on disk."""
+    """The profile of checkout pages: Qt's default profile, which in Qt 6 is off the record
+    (Chromium keeps nothing of it on disk) and is used by nothing else in PosDesk. A profile
+    of our own would be no more private, and QtWebEngine cannot survive an application that
+    quits its event loop more than once with one (tests do)."""
     global _shared_profile
     if _shared_profile is None:
-        profile = QWebEngineProfile(QApplication.instance())  # no name: off the record
+        profile = QWebEngineProfile.defaultProfile()
+        if not profile.isOffTheRecord():  # pragma: no cover - only if Qt changes its default
+            profile = QWebEngineProfile(QApplication.instance())
         profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
         profile.setPersistentCookiesPolicy(
             QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies
@@ -89,6 +93,11 @@ def _qwebchannel_source() -> str:
         return bytes(resource.readAll().data()).decode("utf-8")
     finally:
         resource.close()
+
+
+def without_query(url: str) -> str:
+    """A URL fit for a log line: the query and fragment can carry a client secret."""
+    return url.split("#", 1)[0].split("?", 1)[0]
 
 
 def main_frame_allowed(url: str, server: CheckoutServer, extra_origins: tuple[str, ...]) -> bool:
@@ -176,11 +185,12 @@ class CheckoutPage(QWebEnginePage):
         profile: QWebEngineProfile,
         server: CheckoutServer,
         extra_origins: tuple[str, ...],
+        pin: str,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(profile, parent)
         self._server = server
-        self._pin = server.cert.sha256_fingerprint
+        self._pin = pin
         self._extra_origins = extra_origins
         self.blocked: list[str] = []
         self.certificateError.connect(self._on_certificate_error)
@@ -224,7 +234,7 @@ class CheckoutPage(QWebEnginePage):
         log.warning("checkout: certificate refused for %s (%s)", url.host(),
                     error.type().name)
         error.rejectCertificate()
-        self.certificate_rejected.emit(url.toString(QUrl.UrlFormattingOption.RemoveQuery))
+        self.certificate_rejected.emit(without_query(url.toString()))
 
     def acceptNavigationRequest(  # noqa: N802
         self, url: QUrl | str, type: QWebEnginePage.NavigationType, isMainFrame: bool  # noqa: A002, N803
@@ -235,7 +245,7 @@ class CheckoutPage(QWebEnginePage):
         if text == "about:blank" or main_frame_allowed(text, self._server, self._extra_origins):
             return True
         # Never log the query: return URLs carry the client secret.
-        shown = QUrl(text).toString(QUrl.UrlFormattingOption.RemoveQuery)
+        shown = without_query(text)
         log.warning("checkout: navigation to %s blocked", shown)
         self.blocked.append(shown)
         self.navigation_blocked.emit(shown)
@@ -268,13 +278,17 @@ class CheckoutView(QWebEngineView):
         stripe_js_url: str = STRIPE_JS_URL,
         debug: bool = False,
         record_traffic: bool = False,
+        pinned_fingerprint: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`pinned_fingerprint`: the certificate to accept; by default the one the app's own
+        checkout server was given (the install's certificate)."""
         super().__init__(parent)
         self.server = server
         js_origin = origin_of(stripe_js_url)
         extra = () if js_origin == origin_of(STRIPE_JS_URL) else (js_origin,)
-        self.checkout_page = CheckoutPage(checkout_profile(), server, extra, self)
+        pin = pinned_fingerprint or server.cert.sha256_fingerprint
+        self.checkout_page = CheckoutPage(checkout_profile(), server, extra, pin, self)
         self.setPage(self.checkout_page)
         self.bridge = CheckoutBridge(self)
         self.channel = QWebChannel(self.checkout_page)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from posdesk.domain.roles import PermissionDenied
+from posdesk.gui.card_entry_dialog import MODE_AUTHENTICATE, MODE_CVC, CardEntryDialog
 from posdesk.gui.card_table_model import CardTableModel
 from posdesk.gui.charge_dialog import ChargeDialog
 from posdesk.gui.formatting import error_text, outcome_text
@@ -56,6 +57,7 @@ class CustomerPage(QWidget):
         self.customer_id: str | None = None
         self.page: Any = None
         self.charge_dialog: ChargeDialog | None = None
+        self.card_entry_dialog: CardEntryDialog | None = None
         self.confirm_box: QMessageBox | None = None
         self._cards_note = ""
 
@@ -91,8 +93,15 @@ class CustomerPage(QWidget):
         self.remove_button = QPushButton(self.tr("Remove card…"), self)
         self.remove_button.setObjectName("dangerButton")
         self.remove_button.clicked.connect(self.confirm_remove_card)
+        self.new_card_button = QPushButton(self.tr("New card…"), self)
+        self.new_card_button.setToolTip(
+            self.tr("The customer types a new card into Stripe's secure form: pay with it, "
+                    "and save it if they agree.")
+        )
+        self.new_card_button.clicked.connect(lambda: self.start_card_entry())
         buttons = QHBoxLayout()
         buttons.addWidget(self.charge_button)
+        buttons.addWidget(self.new_card_button)
         buttons.addStretch(1)
         buttons.addWidget(self.remove_button)
 
@@ -200,6 +209,7 @@ class CustomerPage(QWidget):
         card = self.selected_card()
         self.charge_button.setEnabled(card is not None and not card.expired)
         self.remove_button.setEnabled(card is not None)
+        self.new_card_button.setEnabled(self.page is not None)
         if card is not None and card.expired:
             self.cards_hint.setText(self.tr("This card has expired. Choose another card."))
         else:
@@ -228,9 +238,39 @@ class CustomerPage(QWidget):
         dialog = ChargeDialog(self._context, self._runner, self.page.customer, card, self)
         dialog.finished.connect(lambda _code: self._charge_dialog_closed(dialog))
         dialog.settings_requested.connect(self.settings_requested)
+        dialog.authenticate_requested.connect(self.start_authentication)
+        dialog.cvc_requested.connect(
+            lambda amount, description, c=card: self.start_card_entry(
+                mode=MODE_CVC, card=c, amount=amount, description=description)
+        )
         self.charge_dialog = dialog
         dialog.open()
         return dialog
+
+    # --- the customer at the counter (card entry) ---------------------------------------------
+
+    def start_card_entry(self, **options: Any) -> CardEntryDialog | None:
+        """New card (or, with options, authenticate a payment / re-collect a CVC)."""
+        if self.page is None:
+            return None
+        dialog = CardEntryDialog(self._context, self._runner, self.page.customer, parent=self,
+                                 **options)
+        dialog.finished.connect(lambda _code: self._card_entry_closed(dialog))
+        self.card_entry_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def start_authentication(self, payment_id: str) -> CardEntryDialog | None:
+        return self.start_card_entry(mode=MODE_AUTHENTICATE, payment_id=payment_id)
+
+    def _card_entry_closed(self, dialog: CardEntryDialog) -> None:
+        if dialog.result is not None and dialog.result.payment_id:
+            self.payment_finished.emit(dialog.result)
+        if self.card_entry_dialog is dialog:
+            self.card_entry_dialog = None
+        self.reload()  # a newly saved card shows at once
+        self.card_table.setFocus()
+        dialog.deleteLater()
 
     def _charge_dialog_closed(self, dialog: ChargeDialog) -> None:
         if dialog.result_shown is not None:

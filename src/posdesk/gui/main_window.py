@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posdesk.gui import checkout_view
 from posdesk.gui.customer_page import CustomerPage
 from posdesk.gui.customer_search import CustomerSearch
 from posdesk.gui.formatting import error_text
@@ -30,6 +31,9 @@ log = logging.getLogger(__name__)
 
 # Pending or unconfirmed payments left by a dropped connection are settled this often.
 SETTLE_INTERVAL_MS = 60_000
+# The card-entry web view is warmed up this long after start-up work begins, so the window
+# paints and the customer list fills first.
+WARM_UP_DELAY_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -175,6 +179,22 @@ class MainWindow(QMainWindow):
         self.refresh_from_stripe()
         self.settle_unconfirmed()
         self._settle_timer.start()
+        QTimer.singleShot(WARM_UP_DELAY_MS, self.warm_up_card_entry)
+
+    def card_entry_available(self) -> bool:
+        service = getattr(self.context, "card_entry", None)
+        key = getattr(service, "publishable_key", None) or ""
+        return self.context.mode != "unconfigured" and key.startswith("pk_")
+
+    def warm_up_card_entry(self) -> None:
+        """Start the web engine and the checkout server in the background, so the first
+        "New card…" shows the card form without the engine's start-up wait."""
+        if not self.card_entry_available() or not self.isVisible():
+            return
+        checkout_view.warm_up()
+        self.runner.submit(self.context.checkout_server,
+                           on_error=lambda exc: log.warning(
+                               "checkout server did not start: %s", type(exc).__name__))
 
     def refresh_from_stripe(self) -> None:
         if self.context.mode == "unconfigured" or self._refresh_job is not None:
