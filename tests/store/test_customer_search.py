@@ -117,7 +117,7 @@ def test_many_matches_take_the_name_ordered_path(
     people.append(CustomerData("cus_a", "Aa Bo", None, None))
     repo.upsert_many(people)
     sorted_result = ids(repo, "bo", limit=10)
-    monkeypatch.setattr(customers_module, "_SORT_THRESHOLD", 5)
+    monkeypatch.setattr(customers_module, "_SORT_THRESHOLD", {"sqlite": 5, "postgresql": 5})
     walked = ids(repo, "bo", limit=10)
     assert walked == sorted_result
     assert walked[:3] == ["cus_exact", "cus_a", "cus_000"]

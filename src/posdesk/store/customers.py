@@ -38,8 +38,9 @@ from posdesk.store.models import (
 
 MIN_SUBSTRING_LENGTH = 3
 # Above this many matching terms the prefix query walks the name-ordered index instead of
-# sorting every match; below it, sorting the matches is cheaper.
-_SORT_THRESHOLD = 10_000
+# sorting every match; below it, sorting the matches is cheaper. PostgreSQL reads rows more
+# slowly than SQLite's clustered table, so it switches earlier (measured at 100k customers).
+_SORT_THRESHOLD = {"sqlite": 10_000, "postgresql": 1_500}
 # Highest code point: term < prefix + this  <=>  term starts with prefix (byte order).
 _MAX_CHAR = "\U0010ffff"
 _BATCH = 500
@@ -365,8 +366,9 @@ def ranked_ids(conn: Any, query: str, limit: int) -> list[str]:
     """Customer ids for a normalised query, best first (runs on a SQLAlchemy connection)."""
     dialect = conn.dialect.name
     bounds = {"q": query, "hi": query + _MAX_CHAR}
-    matches = conn.execute(text(_COUNT_SQL), {**bounds, "cap": _SORT_THRESHOLD}).scalar_one()
-    if matches < _SORT_THRESHOLD:
+    threshold = _SORT_THRESHOLD.get(dialect, 1_500)
+    matches = conn.execute(text(_COUNT_SQL), {**bounds, "cap": threshold}).scalar_one()
+    if matches < threshold:
         ranked = _extend_distinct(conn, _PREFIX_SORTED_SQL, bounds, [], limit)
     else:
         ranked = _extend_distinct(conn, _EXACT_SQL, {"q": query}, [], limit)
