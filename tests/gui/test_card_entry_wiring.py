@@ -108,8 +108,23 @@ def test_cvc_is_collected_before_a_saved_card_charge_when_the_shop_asks(
     assert record.state == PaymentState.SUCCEEDED and record.amount == 1200
 
 
-def test_the_web_view_is_warmed_up_after_the_window_shows(qtbot, shop_window) -> None:
+def test_the_web_view_is_warmed_up_and_handed_to_the_next_card_entry(
+    qtbot, shop_window
+) -> None:
     assert shop_window.card_entry_available()
-    shop_window.warm_up_card_entry()
-    assert checkout_view.is_warm()
-    qtbot.waitUntil(lambda: shop_window.context._checkout_server is not None, timeout=WAIT_MS)
+    shop_window.warm_up_card_entry()  # what start-up does once the window shows
+    qtbot.waitUntil(checkout_view.is_warm, timeout=WAIT_MS)
+    spare = checkout_view._spare
+    assert spare is not None and spare.server is shop_window.context._checkout_server
+    page = shop_window.customer_page
+    page.new_card_button.click()
+    dialog = page.card_entry_dialog
+    dialog.save_only_button.click()
+    wait_ready(qtbot, dialog)
+    assert dialog.checkout is spare and spare.isVisible()
+    assert spare.url().toString().startswith(spare.server.origin + "/checkout?")
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+        dialog.reject()
+    # After each card entry another preloaded view is prepared.
+    qtbot.waitUntil(checkout_view.is_warm, timeout=WAIT_MS)
+    assert checkout_view._spare is not spare

@@ -16,7 +16,7 @@ import logging
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -34,6 +34,7 @@ from posdesk.checkout.protocol import PageReport
 from posdesk.domain.money import AmountError, Money, format_money, parse_amount
 from posdesk.domain.outcomes import OutcomeKind
 from posdesk.domain.roles import PermissionDenied
+from posdesk.gui import checkout_view
 from posdesk.gui.charge_dialog import ResultView
 from posdesk.gui.checkout_view import CheckoutView, report_summary
 from posdesk.gui.formatting import error_text, outcome_text
@@ -334,7 +335,7 @@ class CardEntryDialog(QDialog):
 
     def _ensure_view(self, server: Any) -> CheckoutView:
         if self.checkout is None:
-            view = CheckoutView(
+            view = checkout_view.take_view(
                 server,
                 stripe_js_url=self._context.stripe_js_url,
                 debug=bool(getattr(self._context, "debug", False)),
@@ -346,6 +347,7 @@ class CardEntryDialog(QDialog):
             view.navigation_blocked.connect(self._navigation_blocked)
             view.certificate_rejected.connect(self._certificate_rejected)
             self.view_holder.addWidget(view)
+            view.show()  # a spare view was hidden when it was handed over
             self.checkout = view
         return self.checkout
 
@@ -678,6 +680,8 @@ class CardEntryDialog(QDialog):
         if self.checkout is not None:
             self.checkout.stop_page()
             self.checkout.setUrl(QUrl("about:blank"))
+            # The next card entry gets a preloaded view again (when the app warms up).
+            QTimer.singleShot(0, checkout_view.rewarm)
 
 
 __all__ = ["MODE_AUTHENTICATE", "MODE_CVC", "MODE_NEW", "CardEntryDialog"]

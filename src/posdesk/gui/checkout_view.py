@@ -47,7 +47,6 @@ QWEBCHANNEL_JS = ":/qtwebchannel/qwebchannel.js"
 STRIPE_HOST = "stripe.com"
 
 _shared_profile: QWebEngineProfile | None = None
-_warm_view: QWebEngineView | None = None
 
 
 def checkout_profile() -> QWebEngineProfile:
@@ -67,22 +66,6 @@ def checkout_profile() -> QWebEngineProfile:
         profile.setSpellCheckEnabled(False)
         _shared_profile = profile
     return _shared_profile
-
-
-def warm_up() -> None:
-    """Start the web engine (profile, render process) before the first card entry, so the
-    cashier's first "New card" does not pay for it. Idempotent; call on the GUI thread."""
-    global _warm_view
-    if _warm_view is not None:
-        return
-    view = QWebEngineView(checkout_profile())
-    view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-    view.setHtml("<!DOCTYPE html><title>warm-up</title>")
-    _warm_view = view
-
-
-def is_warm() -> bool:
-    return _warm_view is not None
 
 
 def _qwebchannel_source() -> str:
@@ -125,15 +108,18 @@ class CheckoutBridge(QObject):
         super().__init__(parent)
         self._config: Callable[[], str] | None = None
         self._served = False
+        self._live = False  # between pages (and on a warm-up page) reports are dropped
         # Everything handed to the page, for tests that prove what the page may see.
         self.transcript: list[str] | None = None
 
     def arm(self, config: Callable[[], str]) -> None:
         self._config = config
         self._served = False
+        self._live = True
 
     def disarm(self) -> None:
         self._config = None
+        self._live = False
 
     @Slot(result=str)
     def config(self) -> str:
@@ -148,6 +134,8 @@ class CheckoutBridge(QObject):
 
     @Slot(str)
     def report(self, text: str) -> None:
+        if not self._live:
+            return
         try:
             parsed = parse_report(text)
         except ReportError as exc:
@@ -285,6 +273,7 @@ class CheckoutView(QWebEngineView):
         checkout server was given (the install's certificate)."""
         super().__init__(parent)
         self.server = server
+        self.stripe_js_url = stripe_js_url
         js_origin = origin_of(stripe_js_url)
         extra = () if js_origin == origin_of(STRIPE_JS_URL) else (js_origin,)
         pin = pinned_fingerprint or server.cert.sha256_fingerprint
@@ -302,14 +291,36 @@ class CheckoutView(QWebEngineView):
             self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.requested_urls: list[str] | None = None
         if record_traffic:
-            self.bridge.transcript = []
-            self.requested_urls = []
-            self._recorder = _RequestRecorder(self.requested_urls, self)
-            self.checkout_page.setUrlRequestInterceptor(self._recorder)
+            self.record_traffic()
         self.page_token: str | None = None
+        self.preloaded = False
         self.flow: str | None = None
         self.started_at: float | None = None
         self._dev_tools: QWebEngineView | None = None
+
+    def record_traffic(self) -> None:
+        """Keep everything handed to the page and every URL it requests (for tests)."""
+        if self.requested_urls is not None:
+            return
+        self.bridge.transcript = []
+        self.requested_urls = []
+        self._recorder = _RequestRecorder(self.requested_urls, self)
+        self.checkout_page.setUrlRequestInterceptor(self._recorder)
+
+    def preload(self) -> None:
+        """Load a checkout page that gets no configuration: the render process, the pinned
+        TLS connection and Stripe.js are then ready for the real page. Its reports are
+        dropped (the bridge is not armed)."""
+        self.stop_page()
+        url = self.server.new_page_url("payment")
+        self.page_token = self.server.page_token_of(url)
+        self.preloaded = False
+        self.loadFinished.connect(self._preload_finished)
+        self.setUrl(QUrl(url))
+
+    def _preload_finished(self, _ok: bool) -> None:
+        self.loadFinished.disconnect(self._preload_finished)
+        self.preloaded = True
 
     def start(self, flow: str, make_config: Callable[[str], str]) -> None:
         """Load a fresh checkout page for `flow`; `make_config(return_url)` builds the JSON
@@ -354,6 +365,73 @@ class CheckoutView(QWebEngineView):
         super().closeEvent(event)
 
 
+# -- warm-up: one spare view, preloaded, handed to the next card entry --------------------------
+
+_spare: CheckoutView | None = None
+_warm_args: tuple[CheckoutServer, str, bool] | None = None
+
+
+def warm_up(server: CheckoutServer, *, stripe_js_url: str = STRIPE_JS_URL,
+            debug: bool = False) -> CheckoutView:
+    """Prepare a hidden checkout view on `server` with a preloaded page, so the next card
+    entry skips the engine's start-up, the render process and the first TLS connection.
+    After each card entry a new spare is prepared the same way. GUI thread only."""
+    global _spare, _warm_args
+    _warm_args = (server, stripe_js_url, debug)
+    if _spare is not None and _spare.server is server:
+        return _spare
+    if _spare is not None:
+        _spare.deleteLater()
+    view = CheckoutView(server, stripe_js_url=stripe_js_url, debug=debug)
+    view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    view.resize(640, 560)
+    view.show()  # off screen: Chromium lays out and paints only shown views
+    view.preload()
+    _spare = view
+    return view
+
+
+def rewarm() -> None:
+    """Prepare the next spare view, if the app warms up at all."""
+    if _warm_args is not None and _spare is None:
+        server, stripe_js_url, debug = _warm_args
+        try:
+            server.port  # noqa: B018 - raises once the server is stopped
+        except RuntimeError:
+            return
+        warm_up(server, stripe_js_url=stripe_js_url, debug=debug)
+
+
+def is_warm() -> bool:
+    return _spare is not None and _spare.preloaded
+
+
+def take_view(
+    server: CheckoutServer,
+    *,
+    stripe_js_url: str = STRIPE_JS_URL,
+    debug: bool = False,
+    record_traffic: bool = False,
+    parent: QWidget | None = None,
+) -> CheckoutView:
+    """The spare view when it fits (same server and script origin), else a new one."""
+    global _spare
+    view = _spare
+    if (
+        view is not None and view.server is server and view.stripe_js_url == stripe_js_url
+        and view.debug == debug
+    ):
+        _spare = None
+        view.hide()
+        view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
+        view.setParent(parent)
+    else:
+        view = CheckoutView(server, stripe_js_url=stripe_js_url, debug=debug, parent=parent)
+    if record_traffic:
+        view.record_traffic()
+    return view
+
+
 def report_summary(report: PageReport) -> str:
     """A log-safe line about a report (ids and codes only)."""
     code = report.error.code if report.error else None
@@ -368,5 +446,7 @@ __all__ = [
     "is_warm",
     "main_frame_allowed",
     "report_summary",
+    "rewarm",
+    "take_view",
     "warm_up",
 ]

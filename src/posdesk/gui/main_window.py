@@ -191,10 +191,16 @@ class MainWindow(QMainWindow):
         "New card…" shows the card form without the engine's start-up wait."""
         if not self.card_entry_available() or not self.isVisible():
             return
-        checkout_view.warm_up()
-        self.runner.submit(self.context.checkout_server,
-                           on_error=lambda exc: log.warning(
-                               "checkout server did not start: %s", type(exc).__name__))
+        context = self.context
+        self.runner.submit(
+            context.checkout_server,
+            on_result=lambda server: checkout_view.warm_up(
+                server, stripe_js_url=context.stripe_js_url,
+                debug=bool(getattr(context, "debug", False)),
+            ),
+            on_error=lambda exc: log.warning(
+                "checkout server did not start: %s", type(exc).__name__),
+        )
 
     def refresh_from_stripe(self) -> None:
         if self.context.mode == "unconfigured" or self._refresh_job is not None:
