@@ -8,30 +8,11 @@ import urllib.request
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from posdesk import cli
 from posdesk.helper_process import start_sandbox
 from tests.conftest import TEST_SECRET_KEY
-
-
-class DictKeyring(KeyringBackend):
-    """A keyring backend held in a dict: the real backend is exercised in services tests."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.values: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.values.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.values[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.values.pop((service, username), None)
+from tests.keyrings import DictKeyring
 
 
 @pytest.fixture

@@ -23,26 +23,7 @@ from posdesk.services.secret_store import (
     mode_of_key,
     validate_secret,
 )
-
-
-class DictKeyring(KeyringBackend):
-    """A real backend object with in-process storage, for the store's own logic."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.values: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.values.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.values[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.values.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError(username)
+from tests.keyrings import DictKeyring
 
 
 class LockedKeyring(DictKeyring):
