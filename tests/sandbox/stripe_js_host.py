@@ -184,10 +184,12 @@ class Host:
     def outcome(self) -> dict[str, Any]:
         return json.loads(self.wait_js("window.outcome"))
 
-    def element_frame(self) -> QWebEngineFrame:
+    def frame_at(self, path: str) -> QWebEngineFrame:
+        """The child frame showing `path` of the sandbox (waits until it has navigated)."""
+
         def find() -> QWebEngineFrame | None:
             for child in self.page.mainFrame().children():
-                if child.name().startswith("__privateStripeFrame"):
+                if child.url().path() == path:
                     return child
             return None
 
@@ -195,6 +197,9 @@ class Host:
         frame = find()
         assert frame is not None
         return frame
+
+    def element_frame(self) -> QWebEngineFrame:
+        return self.frame_at("/js/v3/elements/payment.html")
 
     def type_keys(self, text: str) -> None:
         """Real key events into whatever has focus inside the page."""

@@ -136,13 +136,11 @@ def test_challenge_buttons_are_clickable_inside_the_frame(host, client):
     host.autofill("4000000000003220")
     confirm_payment(host)
     host.wait_js("__sandboxStripe.challengeOpen()")
-    challenge = next(
-        f for f in host.page.mainFrame().children() if f.url().path() == "/js/v3/challenge.html"
-    )
-    labels = host.wait_js(
-        "(function(){ var c = document.getElementById('complete-auth'),"
-        " f = document.getElementById('fail-auth');"
-        " return c && f && c.textContent + '|' + f.textContent; })()",
+    challenge = host.frame_at("/js/v3/challenge.html")
+    host.wait_js("document.body.getAttribute('data-ready') === 'true'", challenge)
+    labels = host.js(
+        "document.getElementById('complete-auth').textContent + '|' +"
+        " document.getElementById('fail-auth').textContent",
         challenge,
     )
     assert labels == "Complete|Fail"

@@ -420,5 +420,7 @@
   if (typeof ResizeObserver === "function") {
     new ResizeObserver(reportSize).observe(document.body);
   }
+  // Wired up: automation driving a frame directly waits for this before clicking or typing.
+  document.body.setAttribute("data-ready", "true");
   emit("loaded", {});
 }());
