@@ -3,6 +3,7 @@ the webhook inbox and refunds; plus a store view bound to one open transaction."
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -42,6 +43,31 @@ class TransactionScope:
     def session(self) -> Iterator[Session]:
         yield self._session
         self._session.flush()
+
+
+# Serialises this process's sync writers (applier batches, inbox commits). SQLite's own
+# busy handler waits by sleeping in growing steps; a lock here hands over at once.
+SYNC_WRITE_LOCK = threading.RLock()
+_PG_SYNC_LOCK = 7_318_204_412
+
+
+@contextmanager
+def write_session(store: Store) -> Iterator[Session]:
+    """A session that holds the write lock from its first statement, committed when the
+    block succeeds: what a batch reads stays true until it writes.
+
+    SQLite: BEGIN IMMEDIATE (everyday sessions only start a transaction at their first
+    write). PostgreSQL: an advisory transaction lock, so sync batches of several terminals
+    take turns. In this process, sync writers also queue on a lock first, which hands over
+    at once where SQLite's busy handler would sleep."""
+    with SYNC_WRITE_LOCK, store.session() as session:
+        connection = session.connection()
+        if store.dialect == "sqlite":
+            if not connection.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+        elif store.dialect == "postgresql":
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_SYNC_LOCK})")
+        yield session
 
 
 class ProcessedEvents:
@@ -97,11 +123,13 @@ class WebhookInbox:
             return
         now = utcnow()
         rows = [{"event_id": e, "type": t, "body": b, "received_at": now} for e, t, b in deliveries]
-        with self.store.session() as session:
-            stmt = dialect_insert(session)(InboxEvent).on_conflict_do_nothing(
-                index_elements=["event_id"]
-            )
-            session.execute(stmt, rows)
+        # Core on a bare connection: this runs once per webhook burst on the request path.
+        insert = postgresql.insert if self.store.dialect == "postgresql" else sqlite.insert
+        stmt = insert(InboxEvent.__table__).on_conflict_do_nothing(  # type: ignore[attr-defined]
+            index_elements=["event_id"]
+        )
+        with SYNC_WRITE_LOCK, self.store.engine.begin() as connection:
+            connection.execute(stmt, rows)
 
     def take(self, limit: int = 500) -> list[InboxItem]:
         """The oldest deliveries still waiting (they stay until removed)."""
@@ -117,7 +145,7 @@ class WebhookInbox:
         ids = list(ids)
         if not ids:
             return
-        with self.store.session() as session:
+        with SYNC_WRITE_LOCK, self.store.session() as session:
             session.execute(delete(InboxEvent).where(col(InboxEvent.id).in_(ids)))
 
     def count(self) -> int:

@@ -26,9 +26,10 @@ from datetime import UTC, datetime
 from typing import Any, Protocol, cast
 
 from sqlalchemy import bindparam, select, update
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col
 
+from posdesk.domain.payment_state import PaymentState
 from posdesk.gateway.convert import customer_data, outcome_for_intent, payment_method_data
 from posdesk.services.charges import METADATA_PAYMENT_ID, state_for
 from posdesk.store.customers import CustomerData, CustomerRepository
@@ -36,7 +37,7 @@ from posdesk.store.database import Store
 from posdesk.store.models import PaymentMethodRecord, PaymentRecord, utcnow
 from posdesk.store.payment_methods import PaymentMethodData, PaymentMethodRepository
 from posdesk.store.sync_models import ObjectVersion, ProcessedEvent, RefundRecord
-from posdesk.store.sync_state import TransactionScope, dialect_insert
+from posdesk.store.sync_state import TransactionScope, dialect_insert, write_session
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +79,8 @@ _PAYMENT_FIELDS = (
     "livemode",
 )
 
+# Local states of a payment whose create request has not been answered yet.
+_AWAITING_ANSWER = frozenset({PaymentState.PENDING.value, PaymentState.UNCONFIRMED.value})
 # Refunds that take money back (Stripe's amount_refunded counts pending ones too).
 _COUNTED_REFUNDS = frozenset({"pending", "requires_action", "succeeded"})
 
@@ -219,13 +222,17 @@ class EventApplier:
         fetched: dict[tuple[str, str], dict[str, Any] | None] = {}
         for attempt in range(_LOCK_RETRIES):
             try:
-                with self.store.session() as session:
+                with write_session(self.store) as session:
                     batch = _Batch(self, session, fetched, snapshot=snapshot_at is not None)
                     stats = batch.run(events)
                 return stats
-            except OperationalError as exc:
-                # SQLite: another writer committed since this batch read; run it again.
-                if attempt + 1 >= _LOCK_RETRIES or "locked" not in str(exc).lower():
+            except (OperationalError, IntegrityError) as exc:
+                # Another writer got there first: on SQLite it committed since this batch
+                # read (database is locked); on PostgreSQL it recorded the same event or
+                # created the same payment (unique violation). Run again: the batch then
+                # sees that work and skips it.
+                retry = isinstance(exc, IntegrityError) or "locked" in str(exc).lower()
+                if attempt + 1 >= _LOCK_RETRIES or not retry:
                     raise
                 log.info("sync batch met a concurrent write; retrying")
                 time.sleep(0.05 * (attempt + 1))
@@ -472,6 +479,14 @@ class _Batch:
             "amount_received": int(obj.get("amount_received") or 0),
             "livemode": bool(obj.get("livemode", False)),
         }
+        no_outcome_yet = status == "requires_confirmation" or (
+            status == "requires_payment_method" and not obj.get("last_payment_error")
+        )
+        if row is not None and no_outcome_yet and row["state"] in _AWAITING_ANSWER:
+            # The intent exists but says nothing about the charge yet: the payment stays
+            # open for ChargeService to settle rather than looking finished.
+            for name in ("state", "error_code", "decline_code", "error_message"):
+                del fields[name]
         if row is None:
             row = self._new_payment(obj)
         row.update(fields)

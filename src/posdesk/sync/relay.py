@@ -3,7 +3,7 @@ shop's forwarder.
 
 A delivery is answered 2xx only once it is committed to the inbox table; applying happens
 right after on a worker thread, off the request path. Deliveries arriving together are
-committed together (one writer thread, group commit), so a burst costs few transactions.
+committed together (group commit), so a burst costs few transactions.
 At start-up whatever the inbox still holds (accepted before a crash) is applied first.
 
 Answers: 200 accepted (also for event types the app ignores), 400 missing/bad/stale
@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import queue
 import socket
 import threading
 import time
@@ -71,7 +70,7 @@ class WebhookRelay:
         port: int = 0,
         tolerance_s: int = DEFAULT_TOLERANCE_S,
         observer: SyncObserver | None = None,
-        apply_delay_s: float = 0.0,
+        apply_delay_s: float = 0.05,
     ) -> None:
         self.store = store
         self.applier = applier
@@ -83,13 +82,15 @@ class WebhookRelay:
         self.port = port
         self.tolerance_s = tolerance_s
         self.observer = observer or SyncObserver()
-        # Lets a burst gather before applying (larger batches); 0 applies at once.
+        # Lets a burst gather before applying: larger batches, fewer turns at the write lock.
         self.apply_delay_s = apply_delay_s
         self.counters = RelayCounters()
         self._counter_lock = threading.Lock()
         self._httpd: _Server | None = None
         self._threads: list[threading.Thread] = []
-        self._writes: queue.Queue[_Pending | None] = queue.Queue()
+        self._queue: list[_Pending] = []
+        self._queue_lock = threading.Lock()
+        self._commit_lock = threading.Lock()
         self._wake = threading.Event()
         self._stopping = threading.Event()
 
@@ -105,7 +106,6 @@ class WebhookRelay:
         self.host, self.port = self._httpd.server_address[:2]  # type: ignore[assignment]
         self._stopping.clear()
         self._threads = [
-            threading.Thread(target=self._write_loop, name="relay-inbox", daemon=True),
             threading.Thread(target=self._apply_loop, name="relay-apply", daemon=True),
             threading.Thread(
                 target=self._httpd.serve_forever,
@@ -127,7 +127,6 @@ class WebhookRelay:
             httpd.shutdown()
             httpd.close_idle_connections()
             httpd.server_close()  # waits for request threads: their commits finish first
-        self._writes.put(None)
         self._stopping.set()
         self._wake.set()
         deadline = time.monotonic() + drain_timeout_s
@@ -156,8 +155,7 @@ class WebhookRelay:
         if not is_well_formed(event):
             return self._reject(400, "The body is not a Stripe event.")
         pending = _Pending(event["id"], event["type"], body.decode("utf-8"))
-        self._writes.put(pending)
-        if not pending.done.wait(_COMMIT_WAIT_S) or not pending.ok:
+        if not self._store(pending):
             return self._reject(503, "The event could not be stored; send it again.")
         with self._counter_lock:
             self.counters.accepted += 1
@@ -169,35 +167,35 @@ class WebhookRelay:
         log.info("webhook delivery refused (%s): %s", status, message)
         return status, {"error": message}
 
-    def _write_loop(self) -> None:
-        while True:
-            first = self._writes.get()
-            if first is None:
-                return
-            group = [first]
-            stop_after = False
-            while len(group) < _GROUP_MAX:
-                try:
-                    item = self._writes.get_nowait()
-                except queue.Empty:
-                    break
-                if item is None:
-                    stop_after = True
-                    break
-                group.append(item)
-            ok = False
+    def _store(self, pending: _Pending) -> bool:
+        """Commit one delivery, together with any others waiting (group commit): whichever
+        request thread gets the commit lock writes everything queued so far, its own
+        delivery included; the others find theirs done when they get the lock."""
+        with self._queue_lock:
+            self._queue.append(pending)
+        deadline = time.monotonic() + _COMMIT_WAIT_S
+        while not pending.done.is_set():
+            if not self._commit_lock.acquire(timeout=max(0.0, deadline - time.monotonic())):
+                return False
             try:
-                self.inbox.add_many([(p.event_id, p.type, p.body) for p in group])
-                ok = True
-            except Exception:
-                log.exception("could not store %d webhook deliveries", len(group))
-            for pending in group:
-                pending.ok = ok
-                pending.done.set()
-            if ok:
-                self._wake.set()
-            if stop_after:
-                return
+                if pending.done.is_set():
+                    break
+                with self._queue_lock:
+                    group = self._queue[:_GROUP_MAX]
+                    del self._queue[:_GROUP_MAX]
+                ok = False
+                try:
+                    self.inbox.add_many([(p.event_id, p.type, p.body) for p in group])
+                    ok = True
+                except Exception:
+                    log.exception("could not store %d webhook deliveries", len(group))
+                for item in group:
+                    item.ok = ok
+                    item.done.set()
+            finally:
+                self._commit_lock.release()
+        self._wake.set()
+        return pending.ok
 
     # --- applying -----------------------------------------------------------------------------
 
