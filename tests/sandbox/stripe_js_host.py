@@ -31,6 +31,10 @@ PAGE = """<!doctype html>
 <script nonce="{nonce}">
 window.outcome = null;
 window.events = [];
+window.violations = [];
+document.addEventListener('securitypolicyviolation', function (e) {{
+  violations.push(e.violatedDirective + ' ' + e.blockedURI);
+}});
 function summary(r) {{
   var out = {{}};
   if (r.error) {{
@@ -180,6 +184,10 @@ class Host:
         secret = json.dumps(client_secret)
         assert self.js(f"mount({json.dumps(pk)}, {secret}, {json.dumps(kind)})") is True
         self.wait_js("seen('ready')")
+
+    def violations(self) -> list[str]:
+        """Content-Security-Policy violations on the merchant page so far."""
+        return json.loads(self.js("JSON.stringify(violations)"))
 
     def outcome(self) -> dict[str, Any]:
         return json.loads(self.wait_js("window.outcome"))

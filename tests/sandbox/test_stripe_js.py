@@ -68,6 +68,7 @@ def test_typed_4242_pays_and_the_page_never_holds_the_number(host, client, sandb
     assert stored.status == "succeeded"
     assert client.v1.payment_methods.retrieve(stored.payment_method).card.last4 == "4242"
     assert "4242" not in host.js("document.documentElement.outerHTML")
+    assert host.violations() == []
 
 
 def test_9995_declines_with_insufficient_funds(host, client):
@@ -119,6 +120,7 @@ def test_3220_shows_the_challenge_and_ends_as_chosen(host, client, action, expec
     result = host.outcome()
     assert host.js("__sandboxStripe.challengeOpen()") is False
     assert host.js("document.getElementById('sandbox-3ds-modal') === null") is True
+    assert host.violations() == []
     stored = client.v1.payment_intents.retrieve(pi.id)
     if action == "complete":
         assert result["intent"]["status"] == expected == stored.status
@@ -444,3 +446,36 @@ def test_redirect_next_action_goes_to_the_bank_page_and_back_to_the_return_url(h
     assert query["payment_intent"] == [pi.id]
     assert query["redirect_status"] == ["succeeded"]
     assert client.v1.payment_intents.retrieve(pi.id).status == "succeeded"
+
+
+def test_without_if_required_a_success_goes_to_the_return_url(host, client):
+    pi = new_pi(client)
+    host.mount(PK, pi.client_secret)
+    host.autofill("4242424242424242")
+    assert host.js(
+        "settle(stripe.confirmPayment({elements: elements,"
+        " confirmParams: {return_url: returnUrl}}))"
+    )
+    host.qtbot.waitUntil(lambda: host.view.url().path() == "/return", timeout=15_000)
+    query = parse_qs(host.view.url().query())
+    assert query["payment_intent"] == [pi.id]
+    assert query["payment_intent_client_secret"] == [pi.client_secret]
+    assert query["redirect_status"] == ["succeeded"]
+
+
+def test_confirm_without_return_url_or_with_the_wrong_intent_kind_is_refused(host, client):
+    pi = new_pi(client)
+    host.mount(PK, pi.client_secret)
+    host.autofill("4242424242424242")
+    assert host.js("settle(stripe.confirmPayment({elements: elements}))")
+    assert host.outcome()["error"]["code"] == "integration_error"
+    assert host.js("settle(stripe.confirmSetup({elements: elements, redirect: 'if_required'}))")
+    assert host.outcome()["error"]["code"] == "integration_error"
+    assert client.v1.payment_intents.retrieve(pi.id).status == "requires_payment_method"
+
+
+def test_the_merchant_policy_is_enforced_so_clean_runs_mean_something(host):
+    # An inline style attribute is what the stand-in must never add to the merchant page.
+    host.js("document.body.setAttribute('style', 'color: red'); true")
+    host.wait_js("violations.length > 0")
+    assert any(v.startswith("style-src") for v in host.violations())

@@ -2,7 +2,42 @@
 
 The script runs on the merchant page; the card fields, the CVC field and the 3D Secure
 challenge live in frames served from the sandbox origin, as Stripe's do from js.stripe.com,
-so the merchant page never holds a card number. Files come from `sandbox/static/`."""
+so the merchant page never holds a card number. Files come from `sandbox/static/`.
+
+Supported: ``Stripe(pk[, options])``; ``stripe.elements({clientSecret, appearance})`` (also
+without a client secret, for ``cardCvc``); ``elements.create('payment' | 'cardCvc')``,
+``elements.getElement``, ``elements.fetchUpdates()``, ``elements.submit()``;
+``element.mount(selectorOrNode)``, ``on/once/off('ready' | 'change' | 'focus' | 'blur' |
+'loaderror')``, ``update({readOnly})``, ``focus()``, ``blur()``, ``clear()``, ``unmount()``,
+``destroy()``; ``stripe.confirmPayment`` / ``confirmSetup`` (``{elements}`` or
+``{clientSecret, confirmParams: {payment_method}}``, ``redirect: 'if_required'``),
+``retrievePaymentIntent``, ``retrieveSetupIntent``, ``handleNextAction({clientSecret})``,
+``createToken('cvc_update', cvcElement)``. Results are ``{paymentIntent}`` / ``{setupIntent}``
+/ ``{token}`` or ``{error}`` with Stripe's fields (``type``, ``code``, ``decline_code``,
+``message``, ``payment_intent`` / ``setup_intent``). Field problems are ``validation_error``s
+(``incomplete_number``, ``invalid_number`` for a failed Luhn check, ``incomplete_expiry``,
+``invalid_expiry_year_past``, ``invalid_expiry_month_past``, ``incomplete_cvc``), shown
+under the field and answered without calling the API.
+
+Frames: iframes are named ``__privateStripeFrame<n>``. The payment frame
+(``/js/v3/elements/payment.html``) has ``input#cardnumber``, ``#exp-date`` (MM / YY),
+``#cvc`` and an optional ``#postal``, each with a ``<label>`` and an error line
+``#<id>-error``; the CVC frame (``/js/v3/elements/cvc.html``) has ``#cvc``. When a payment
+needs 3D Secure the merchant page shows ``div#sandbox-3ds-modal`` holding
+``iframe#sandbox-3ds-frame`` (``/js/v3/challenge.html``) with ``button#complete-auth``
+("Complete") and ``button#fail-auth`` ("Fail"). Every frame sets ``body[data-ready=true]``
+once it listens. Typing works with real key events (``element.focus()`` puts the caret in the
+first field; completed fields move on to the next).
+
+Test-only hooks on the merchant page (real Stripe.js has none; card data still reaches the
+frames only by a message from their parent page):
+
+- ``__sandboxStripe.autofill({number, exp: 'MM/YY', cvc, postal})`` fills every mounted
+  element frame; answers how many frames it addressed.
+- ``__sandboxStripe.challengeOpen()``; ``__sandboxStripe.challenge('complete' | 'fail')``
+  (alias ``__sandboxChallenge``) presses that button in the open challenge; answers False
+  when none is open.
+"""
 
 from __future__ import annotations
 
