@@ -8,6 +8,7 @@ Runs offscreen; nothing touches the user's data (a throwaway directory, in-memor
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import secrets
 import shutil
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")  # Chromium refuses root otherwise
 
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
@@ -30,7 +32,11 @@ from posdesk.domain.roles import Permission, PermissionDenied, Role, StaffMember
 from posdesk.gui.app import prepare_application  # noqa: E402
 from posdesk.gui.main_window import MainWindow  # noqa: E402
 from posdesk.sandbox.server import SandboxServer  # noqa: E402
-from posdesk.services.secret_store import STRIPE_SECRET_KEY, SecretStore  # noqa: E402
+from posdesk.services.secret_store import (  # noqa: E402
+    STRIPE_PUBLISHABLE_KEY,
+    STRIPE_SECRET_KEY,
+    SecretStore,
+)
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
@@ -107,6 +113,7 @@ def run(out: Path) -> int:
     server = SandboxServer(seed="demo").start()
     keys = SecretStore.in_memory()
     keys.set(STRIPE_SECRET_KEY, "sk_test_" + secrets.token_hex(16))
+    keys.set(STRIPE_PUBLISHABLE_KEY, "pk_test_" + secrets.token_hex(16))
     context = build_context(
         data_dir=data_dir, secrets=keys, demo=True, api_base=server.base_url,
         database_url=f"sqlite:///{data_dir / 'posdesk.db'}",
@@ -179,6 +186,8 @@ def take_screenshots(context: Any, server: SandboxServer, out: Path) -> None:
     save(dialog, out, "12-result-permission-denied")
     dialog.close()
 
+    card_entry_screenshots(window, out)
+
     window.refresh_from_stripe()
     wait_until(lambda: window._refresh_job is None)
     window.open_customer(customer_id)
@@ -197,6 +206,108 @@ def take_screenshots(context: Any, server: SandboxServer, out: Path) -> None:
     keyring.close()
     window.close()
     QCoreApplication.processEvents()
+
+
+def page_js(dialog: Any, code: str) -> Any:
+    """Run `code` in the card-entry page's main frame and wait for its answer."""
+    box: list[Any] = []
+    dialog.checkout.run_js(code, box.append)
+    wait_until(lambda: bool(box))
+    return box[0]
+
+
+def wait_page(dialog: Any, code: str) -> None:
+    wait_until(lambda: bool(page_js(dialog, code)))
+
+
+def type_card(dialog: Any, number: str) -> None:
+    """The sandbox's Stripe.js stand-in fills its card frame on request (test hook)."""
+    card = {"number": number, "exp": "12/34", "cvc": "123", "postal": "94107"}
+    page_js(dialog, f"__sandboxStripe.autofill({json.dumps(card)})")
+
+
+def new_card_dialog(window: MainWindow, amount: str | None) -> Any:
+    dialog = window.customer_page.start_card_entry()
+    dialog.resize(760, 900)  # what it opens at on a full-HD screen (offscreen has 800x600)
+    if amount is None:
+        return dialog
+    dialog.amount_edit.setText(amount)
+    dialog.description_edit.setText("Order 1043")
+    dialog.pay_button.click()
+    wait_until(lambda: dialog.ready_at is not None)
+    settle(0.8)  # the element's fonts and frame paint
+    return dialog
+
+
+def close_dialog(dialog: Any) -> None:
+    dialog.reject()
+    wait_until(lambda: not dialog.isVisible())
+
+
+def card_entry_screenshots(window: MainWindow, out: Path) -> None:
+    """The card-entry dialog in its states, on the real checkout page and the sandbox's
+    Stripe.js stand-in."""
+    window.warm_up_card_entry()
+    dialog = new_card_dialog(window, None)
+    dialog.amount_edit.setText("42.50")
+    dialog.description_edit.setText("Order 1043")
+    save(dialog, out, "20-card-entry-empty")
+    close_dialog(dialog)
+
+    dialog = new_card_dialog(window, "42.50")
+    save(dialog, out, "21-card-entry-form")
+    type_card(dialog, "4242424242424242")
+    settle(0.5)
+    page_js(dialog, "document.getElementById('save-card').checked = true; true")
+    save(dialog, out, "22-card-entry-card-typed")
+    page_js(dialog, "document.getElementById('submit').click(); true")
+    wait_until(lambda: dialog.view is not None)
+    save(dialog, out, "24-card-entry-approved")
+    dialog.accept()
+
+    dialog = new_card_dialog(window, "42.50")
+    type_card(dialog, "4000000000003220")
+    page_js(dialog, "document.getElementById('submit').click(); true")
+    wait_page(dialog, "__sandboxStripe.challengeOpen()")
+    settle(1.0)
+    save(dialog, out, "23-card-entry-challenge")
+    page_js(dialog, "__sandboxStripe.challenge('fail')")
+    wait_until(lambda: dialog.message_label.isVisible())
+    settle(0.5)
+    save(dialog, out, "26-card-entry-challenge-failed")
+    close_dialog(dialog)
+
+    dialog = new_card_dialog(window, "42.50")
+    type_card(dialog, "4000000000009995")
+    page_js(dialog, "document.getElementById('submit').click(); true")
+    wait_until(lambda: dialog.message_label.isVisible())
+    settle(0.5)
+    save(dialog, out, "25-card-entry-declined")
+    close_dialog(dialog)
+
+    dialog = window.customer_page.start_card_entry()
+    dialog.resize(760, 900)
+    dialog.save_only_button.click()
+    wait_until(lambda: dialog.ready_at is not None)
+    type_card(dialog, "4000002500003155")
+    page_js(dialog, "document.getElementById('submit').click(); true")
+    wait_page(dialog, "__sandboxStripe.challengeOpen()")
+    page_js(dialog, "__sandboxStripe.challenge('complete')")
+    wait_until(lambda: dialog.view is not None)
+    save(dialog, out, "27-card-entry-card-saved")
+    dialog.accept()
+
+    dialog = open_dialog(window, "3184", "42.50")
+    dialog.charge()
+    wait_until(lambda d=dialog: d.view is not None)
+    save(dialog, out, "28-result-authentication-required-with-customer-button")
+    dialog.authenticate_button.click()
+    entry = window.customer_page.card_entry_dialog
+    entry.resize(760, 900)
+    wait_until(lambda: entry.ready_at is not None)
+    settle(0.8)
+    save(entry, out, "29-card-entry-authenticate")
+    close_dialog(entry)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -58,6 +58,10 @@ MODE_AUTHENTICATE = "authenticate"
 MODE_CVC = "cvc"
 
 PAGE_FORM, PAGE_CHECKOUT, PAGE_RESULT = 0, 1, 2
+PREFERRED_WIDTH, PREFERRED_HEIGHT = 760, 900
+# The checkout page is styled for the customer at arm's length; a little smaller keeps the
+# whole form and its Pay button in view on a 900-pixel screen.
+PAGE_ZOOM = 0.9
 
 
 class CardEntryDialog(QDialog):
@@ -101,7 +105,8 @@ class CardEntryDialog(QDialog):
         self.clicked_at: float | None = None
         self.ready_at: float | None = None
         self.setWindowTitle(self._title())
-        self.setMinimumSize(680, 640)
+        self.setMinimumSize(680, 600)
+        self._fit_screen()
         self.setModal(True)
 
         self.stack = QStackedWidget(self)
@@ -119,6 +124,13 @@ class CardEntryDialog(QDialog):
             self._start()
 
     # --- layout -----------------------------------------------------------------------------
+
+    def _fit_screen(self) -> None:
+        """Tall enough that the customer sees the whole card form and the Pay button."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        height = PREFERRED_HEIGHT if screen is None else min(PREFERRED_HEIGHT,
+                                                              screen.height() - 40)
+        self.resize(PREFERRED_WIDTH, max(height, self.minimumHeight()))
 
     def _title(self) -> str:
         if self._mode == MODE_AUTHENTICATE:
@@ -218,8 +230,8 @@ class CardEntryDialog(QDialog):
         buttons.addWidget(self.checkout_cancel_button)
         layout = QVBoxLayout(page)
         layout.addWidget(self.checkout_header)
+        layout.addWidget(self.message_label)  # what went wrong first, then what to do
         layout.addWidget(self.status_label)
-        layout.addWidget(self.message_label)
         layout.addLayout(self.view_holder, 1)
         layout.addLayout(buttons)
         return page
@@ -260,7 +272,8 @@ class CardEntryDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.done_button)
         layout = QVBoxLayout(page)
-        layout.addWidget(self.result_panel, 1)
+        layout.addWidget(self.result_panel)
+        layout.addStretch(1)
         layout.addLayout(buttons)
         return page
 
@@ -343,6 +356,7 @@ class CardEntryDialog(QDialog):
                 parent=self,
             )
             view.setMinimumHeight(420)
+            view.setZoomFactor(PAGE_ZOOM)
             view.reported.connect(self._on_report)
             view.navigation_blocked.connect(self._navigation_blocked)
             view.certificate_rejected.connect(self._certificate_rejected)
@@ -490,7 +504,7 @@ class CardEntryDialog(QDialog):
             return
         reason, next_step = failure_wording(error)
         self._show_message(outcome_text(reason) + " " + outcome_text(next_step))
-        self.status_label.setText(self.tr("Nothing was charged. The customer may try again."))
+        self.status_label.setText(self.tr("The card form stays open for another try."))
         session, service = self.session, self._context.card_entry
         if session is not None:
             self._runner.submit(lambda: service.note_failure(session, error))
@@ -627,9 +641,24 @@ class CardEntryDialog(QDialog):
         self.result_body.setText(view.body)
         self.result_next_step.setText(view.next_step)
         self.stack.setCurrentIndex(PAGE_RESULT)
+        self._fit_result()
         self.done_button.setDefault(True)
         self.done_button.setFocus()
         self.result_ready.emit(view)
+
+    def _fit_result(self) -> None:
+        """The result is a few lines: shrink the tall card-entry window around it, so
+        Done sits right under the words."""
+        if self.checkout is not None:
+            self.checkout.setMinimumHeight(0)  # the stack is as tall as its tallest page
+        page = self.stack.widget(PAGE_RESULT)
+        margins = self.layout().contentsMargins()
+        inner = self.width() - margins.left() - margins.right()
+        layout = page.layout()
+        needed = layout.totalHeightForWidth(inner) if layout.hasHeightForWidth() else -1
+        needed = max(needed, page.sizeHint().height()) + margins.top() + margins.bottom()
+        self.setMinimumHeight(needed)
+        self.resize(self.width(), needed)
 
     # --- closing -------------------------------------------------------------------------------
 

@@ -238,7 +238,9 @@ class CustomerPage(QWidget):
         dialog = ChargeDialog(self._context, self._runner, self.page.customer, card, self)
         dialog.finished.connect(lambda _code: self._charge_dialog_closed(dialog))
         dialog.settings_requested.connect(self.settings_requested)
-        dialog.authenticate_requested.connect(self.start_authentication)
+        dialog.authenticate_requested.connect(
+            lambda payment_id, c=card: self.start_authentication(payment_id, card=c)
+        )
         dialog.cvc_requested.connect(
             lambda amount, description, c=card: self.start_card_entry(
                 mode=MODE_CVC, card=c, amount=amount, description=description)
@@ -260,8 +262,10 @@ class CustomerPage(QWidget):
         dialog.open()
         return dialog
 
-    def start_authentication(self, payment_id: str) -> CardEntryDialog | None:
-        return self.start_card_entry(mode=MODE_AUTHENTICATE, payment_id=payment_id)
+    def start_authentication(
+        self, payment_id: str, card: Any = None
+    ) -> CardEntryDialog | None:
+        return self.start_card_entry(mode=MODE_AUTHENTICATE, payment_id=payment_id, card=card)
 
     def _card_entry_closed(self, dialog: CardEntryDialog) -> None:
         if dialog.result is not None and dialog.result.payment_id:
