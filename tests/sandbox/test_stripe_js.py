@@ -479,3 +479,14 @@ def test_the_merchant_policy_is_enforced_so_clean_runs_mean_something(host):
     host.js("document.body.setAttribute('style', 'color: red'); true")
     host.wait_js("violations.length > 0")
     assert any(v.startswith("style-src") for v in host.violations())
+
+
+def test_typed_cvc_becomes_a_token_and_stays_in_its_frame(host):
+    host.mount(PK, None, "cardCvc")
+    host.js("element.focus()")
+    host.wait_js("seen('focus')")
+    host.type_keys("4731")
+    host.wait_js("lastChange() && JSON.parse(lastChange()).complete")
+    assert "4731" not in host.js("document.documentElement.outerHTML")
+    assert host.js("settle(stripe.createToken('cvc_update', element))")
+    assert host.outcome()["token"]["id"].startswith("cvctok_")

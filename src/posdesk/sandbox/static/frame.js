@@ -235,6 +235,8 @@
     }
   }
 
+  var hostReadOnly = false;  // what the merchant page asked for with update({readOnly})
+
   function setReadOnly(value) {
     FIELDS.forEach(function (pair) { $(pair[0]).disabled = !!value; });
   }
@@ -299,7 +301,7 @@
         return_url: p.returnUrl || undefined, use_stripe_sdk: "true"
       }).then(function (r) { return r.error ? { error: r.error } : { intent: r.object }; });
     }).then(function (result) {
-      setReadOnly(false);
+      setReadOnly(hostReadOnly);
       if (result.error && result.error.type === "card_error" && result.error.param === "number") {
         $("cardnumber-error").textContent = result.error.message;
         $("cardnumber").classList.add("invalid");
@@ -319,13 +321,15 @@
   var handlers = {
     configure: function (p) {
       applyAppearance(p.appearance, p.style);
-      setReadOnly(p.readOnly);
+      hostReadOnly = !!p.readOnly;
+      setReadOnly(hostReadOnly);
       emit("ready", {});
       reportSize();
     },
     update: function (p) {
       if (p.style) { applyAppearance(null, p.style); }
-      setReadOnly(p.readOnly);
+      hostReadOnly = !!p.readOnly;
+      setReadOnly(hostReadOnly);
     },
     focus: function () { $(FIELDS[0][0]).focus(); },
     blur: function () { if (document.activeElement) { document.activeElement.blur(); } },
@@ -362,9 +366,13 @@
         if (done) { $(next).focus(); }
       });
     });
-    document.addEventListener("focusin", function () { emit("focus", {}); });
+    // One focus/blur pair for the element as a whole, not one per field.
+    var focused = false;
+    document.addEventListener("focusin", function () {
+      if (!focused) { focused = true; emit("focus", {}); }
+    });
     document.addEventListener("focusout", function (event) {
-      if (!event.relatedTarget) { emit("blur", {}); }
+      if (!event.relatedTarget && focused) { focused = false; emit("blur", {}); }
     });
     $("card-form").addEventListener("submit", function (e) { e.preventDefault(); });
   }
