@@ -128,8 +128,23 @@ class WebhookInbox:
         stmt = insert(InboxEvent.__table__).on_conflict_do_nothing(  # type: ignore[attr-defined]
             index_elements=["event_id"]
         )
-        with SYNC_WRITE_LOCK, self.store.engine.begin() as connection:
-            connection.execute(stmt, rows)
+        sqlite_db = self.store.dialect == "sqlite"
+        with SYNC_WRITE_LOCK, self.store.engine.connect() as connection:
+            # The sender hears 2xx after this commit: on SQLite it is synced to disk
+            # (FULL), not just handed to the OS (the store's everyday NORMAL in WAL mode).
+            if sqlite_db:
+                connection.exec_driver_sql("PRAGMA synchronous=FULL")
+                connection.commit()
+            try:
+                connection.execute(stmt, rows)
+                connection.commit()
+            except BaseException:
+                connection.rollback()
+                raise
+            finally:
+                if sqlite_db:
+                    connection.exec_driver_sql("PRAGMA synchronous=NORMAL")
+                    connection.commit()
 
     def take(self, limit: int = 500) -> list[InboxItem]:
         """The oldest deliveries still waiting (they stay until removed)."""
