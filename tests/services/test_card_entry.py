@@ -229,3 +229,33 @@ def test_page_config_carries_only_the_publishable_key_and_one_secret(
     config = session.config_json(TEST_PUBLISHABLE_KEY, "https://127.0.0.1:9/return?token=t")
     assert secret_key not in config
     assert TEST_PUBLISHABLE_KEY in config and session.client_secret.reveal() in config
+
+
+def test_cvc_charge_is_on_session_and_hands_over_to_authentication(
+    service, tmp_store, sandbox, secret_key, customer_id, cashier
+) -> None:
+    def cvc_token() -> str:
+        response = requests.post(f"{sandbox.base_url}/v1/tokens",
+                                 data={"cvc_update[cvc]": "123"},
+                                 auth=(TEST_PUBLISHABLE_KEY, ""), timeout=10)
+        response.raise_for_status()
+        return response.json()["id"]
+
+    visa = attach_card(sandbox.base_url, secret_key, customer_id, "pm_card_visa")
+    session = service.start_cvc(cashier, customer_id, visa, USD_20, "Order 9")
+    assert session.client_secret is None and session.intent_id is None
+    result = service.charge_with_cvc(session, cvc_token())
+    assert result.outcome.kind is OutcomeKind.SUCCEEDED and not result.needs_authentication
+    intent = call(sandbox.base_url, secret_key, "GET",
+                  f"/v1/payment_intents/{result.outcome.intent_id}")
+    assert intent["metadata"][METADATA_PAYMENT_ID] == result.payment_id
+
+    strict = attach_card(sandbox.base_url, secret_key, customer_id,
+                         "pm_card_authenticationRequired")
+    session = service.start_cvc(cashier, customer_id, strict, USD_20)
+    result = service.charge_with_cvc(session, cvc_token())
+    # On-session: the bank asks for 3D Secure instead of refusing outright.
+    assert result.needs_authentication and result.state is PaymentState.AUTHENTICATION_REQUIRED
+    follow_up = service.start_authenticate(cashier, result.payment_id)
+    assert follow_up.intent_id == result.outcome.intent_id and follow_up.payment_method == strict
+    assert ("charge_with_cvc", "succeeded") in audit_actions(tmp_store)

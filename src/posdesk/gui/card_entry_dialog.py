@@ -367,10 +367,13 @@ class CardEntryDialog(QDialog):
 
     def _started(self, answer: Any) -> None:
         session, server = answer
-        self._set_form_busy(False)
         if self.closing:
-            self._runner.submit(lambda: self._context.card_entry.abandon(session))
+            # Closed while the intent was being created (the window may be gone already):
+            # cancel it at Stripe so nobody can confirm it later.
+            service = self._context.card_entry
+            self._runner.submit(lambda: service.abandon(session))
             return
+        self._set_form_busy(False)
         self.session = session
         if session.flow == FLOW_AUTHENTICATE and session.client_secret is None:
             # Already settled at Stripe (paid meanwhile): record and show it.
