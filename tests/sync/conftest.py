@@ -9,9 +9,12 @@ from urllib.parse import urlsplit
 import pytest
 
 from posdesk.gateway.events import StripeEventSource
-from posdesk.sync.applier import EventApplier
 from posdesk.sync.signature import signature_header
 from tests.conftest import TEST_WEBHOOK_SECRET
+
+# The store fixtures of the store tests: SQLite, and PostgreSQL too when
+# POSDESK_TEST_DATABASE_URL is set (`store` is parametrised over both).
+from tests.store.conftest import _pg_admin, open_test_store, store, store_url  # noqa: F401
 
 
 def event(type_: str, obj: dict[str, Any], created: int, event_id: str | None = None) -> dict:
@@ -72,8 +75,3 @@ def deliver(
 @pytest.fixture
 def source(sandbox, secret_key: str) -> StripeEventSource:
     return StripeEventSource(secret_key, sandbox.base_url, timeout=5)
-
-
-@pytest.fixture
-def applier(tmp_store, source) -> EventApplier:
-    return EventApplier(tmp_store, source)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import requests
+from sqlalchemy import event as sqlalchemy_event
 from sqlalchemy import func, select
 
 from posdesk.domain.payment_state import PaymentState
@@ -23,40 +24,40 @@ def payments(store) -> list[PaymentRecord]:
     return PaymentRepository(store).list_recent(100)
 
 
-def test_each_event_applied_once_whatever_the_order(tmp_store) -> None:
-    applier = EventApplier(tmp_store)
+def test_each_event_applied_once_whatever_the_order(store) -> None:
+    applier = EventApplier(store)
     created = event("payment_intent.created", intent("pi_A", "requires_confirmation"), T)
     succeeded = event("payment_intent.succeeded", intent("pi_A", "succeeded"), T + 2)
     stats = applier.apply([succeeded, succeeded])
     assert (stats.received, stats.applied, stats.duplicates) == (2, 1, 1)
     late = applier.apply([created])  # the older event arrives last
     assert (late.applied, late.stale) == (0, 1)
-    [record] = payments(tmp_store)
+    [record] = payments(store)
     assert record.state == PaymentState.SUCCEEDED and record.stripe_status == "succeeded"
     assert record.staff_id == STAFF_ID_STRIPE and record.amount_received == 1250
     assert record.currency == "USD" and record.customer_id == "cus_elsewhere"
     assert stats.payments == {record.id}
-    assert ProcessedEvents(tmp_store).ids() == {created["id"], succeeded["id"]}
+    assert ProcessedEvents(store).ids() == {created["id"], succeeded["id"]}
 
     again = applier.apply([created, succeeded])
     assert (again.duplicates, again.applied) == (2, 0) and not again.changed
-    [same] = payments(tmp_store)
+    [same] = payments(store)
     assert same.updated_at == record.updated_at
 
 
-def test_a_final_state_is_never_left(tmp_store) -> None:
-    applier = EventApplier(tmp_store)
+def test_a_final_state_is_never_left(store) -> None:
+    applier = EventApplier(store)
     applier.apply([event("payment_intent.canceled", intent("pi_B", "canceled"), T)])
     stats = applier.apply(
         [event("payment_intent.requires_action", intent("pi_B", "requires_action"), T + 60)]
     )
     assert stats.stale == 1
-    [record] = payments(tmp_store)
+    [record] = payments(store)
     assert record.state == PaymentState.CANCELED
 
 
-def test_an_older_event_never_overwrites_a_newer_one(tmp_store) -> None:
-    applier = EventApplier(tmp_store)
+def test_an_older_event_never_overwrites_a_newer_one(store) -> None:
+    applier = EventApplier(store)
     applier.apply([event("payment_intent.requires_action", intent("pi_C", "requires_action"), T)])
     error = {"code": "card_declined", "decline_code": "generic_decline"}
     stale = event(
@@ -64,13 +65,13 @@ def test_an_older_event_never_overwrites_a_newer_one(tmp_store) -> None:
         intent("pi_C", "requires_payment_method", last_payment_error=error), T - 5,
     )
     assert applier.apply([stale]).stale == 1
-    [record] = payments(tmp_store)
+    [record] = payments(store)
     assert record.stripe_status == "requires_action"
     assert record.state == PaymentState.AUTHENTICATION_REQUIRED
 
 
 def test_same_second_disagreement_is_settled_by_reading_stripe(
-    sandbox, secret_key, tmp_store, source
+    sandbox, secret_key, store, source
 ) -> None:
     customer = new_customer(sandbox.base_url, secret_key, "Sam Second")
     card = attach_card(sandbox.base_url, secret_key, customer, "pm_card_authenticationRequired")
@@ -87,19 +88,19 @@ def test_same_second_disagreement_is_settled_by_reading_stripe(
     ]
     for e in intent_events:  # the same second, as two events of one request usually are
         e["created"] = T
-    applier = EventApplier(tmp_store, source)
+    applier = EventApplier(store, source)
     # Newest first, one batch each: the older event arrives second and disagrees.
     applier.apply([intent_events[0]])
     stats = applier.apply([intent_events[1]])
     assert stats.rereads == 1
-    [record] = payments(tmp_store)
+    [record] = payments(store)
     assert record.stripe_status == "requires_payment_method"
     assert record.state == PaymentState.AUTHENTICATION_REQUIRED
     assert record.error_code == "authentication_required"
 
 
-def test_a_local_payment_is_found_by_its_metadata(tmp_store) -> None:
-    repo = PaymentRepository(tmp_store)
+def test_a_local_payment_is_found_by_its_metadata(store) -> None:
+    repo = PaymentRepository(store)
     local = repo.add(
         PaymentRecord(
             id="11111111-2222-3333-4444-555555555555", idempotency_key="key-1",
@@ -108,23 +109,23 @@ def test_a_local_payment_is_found_by_its_metadata(tmp_store) -> None:
         )
     )
     obj = intent("pi_D", "succeeded", metadata={METADATA_PAYMENT_ID: local.id})
-    stats = EventApplier(tmp_store).apply([event("payment_intent.succeeded", obj, T)])
+    stats = EventApplier(store).apply([event("payment_intent.succeeded", obj, T)])
     assert stats.payments == {local.id}
-    [record] = payments(tmp_store)
+    [record] = payments(store)
     assert record.id == local.id and record.intent_id == "pi_D"
     assert record.state == PaymentState.SUCCEEDED and record.staff_id == "staff-7"
 
 
-def test_unknown_types_are_recorded_and_ignored(tmp_store) -> None:
+def test_unknown_types_are_recorded_and_ignored(store) -> None:
     invoice = event("invoice.paid", {"id": "in_1", "object": "invoice", "amount_paid": 5}, T)
-    stats = EventApplier(tmp_store).apply([invoice])
+    stats = EventApplier(store).apply([invoice])
     assert (stats.applied, stats.ignored) == (0, 1) and not stats.changed
-    assert ProcessedEvents(tmp_store).contains(invoice["id"])
-    assert payments(tmp_store) == []
+    assert ProcessedEvents(store).contains(invoice["id"])
+    assert payments(store) == []
 
 
-def test_events_for_unknown_objects_change_nothing_they_should_not(tmp_store) -> None:
-    applier = EventApplier(tmp_store)
+def test_events_for_unknown_objects_change_nothing_they_should_not(store) -> None:
+    applier = EventApplier(store)
     charge = {"id": "ch_X", "object": "charge", "payment_intent": "pi_unknown",
               "amount": 500, "amount_refunded": 500}
     deleted = {"id": "cus_gone", "object": "customer", "deleted": True}
@@ -135,49 +136,49 @@ def test_events_for_unknown_objects_change_nothing_they_should_not(tmp_store) ->
         event("payment_method.detached", detached, T),
     ])
     assert stats.received == 3 and stats.malformed == 0
-    assert payments(tmp_store) == []
-    assert CustomerRepository(tmp_store).get("cus_gone") is None
-    assert ProcessedEvents(tmp_store).count() == 3
+    assert payments(store) == []
+    assert CustomerRepository(store).get("cus_gone") is None
+    assert ProcessedEvents(store).count() == 3
     # A customer the cache has never seen is simply added.
     new = {"id": "cus_new", "object": "customer", "name": "Nia New", "email": "nia@example.com",
            "created": T}
     applier.apply([event("customer.updated", new, T + 1)])
-    assert CustomerRepository(tmp_store).get("cus_new").name == "Nia New"
-    assert [c.id for c in CustomerRepository(tmp_store).search("nia")] == ["cus_new"]
+    assert CustomerRepository(store).get("cus_new").name == "Nia New"
+    assert [c.id for c in CustomerRepository(store).search("nia")] == ["cus_new"]
 
 
-def test_malformed_events_are_not_recorded(tmp_store) -> None:
-    stats = EventApplier(tmp_store).apply(
+def test_malformed_events_are_not_recorded(store) -> None:
+    stats = EventApplier(store).apply(
         [{"id": "evt_1", "type": "customer.updated"}, {"type": "x"}, "nonsense"]  # type: ignore[list-item]
     )
-    assert stats.malformed == 3 and ProcessedEvents(tmp_store).count() == 0
+    assert stats.malformed == 3 and ProcessedEvents(store).count() == 0
 
 
-def test_customers_never_come_back_from_deletion(tmp_store) -> None:
-    applier = EventApplier(tmp_store)
+def test_customers_never_come_back_from_deletion(store) -> None:
+    applier = EventApplier(store)
     cust = {"id": "cus_1", "object": "customer", "name": "Ann New", "created": T}
     applier.apply([
         event("customer.updated", {**cust, "name": "Ann Newer"}, T + 10),
         event("customer.created", cust, T),
     ])
-    assert CustomerRepository(tmp_store).get("cus_1").name == "Ann Newer"
+    assert CustomerRepository(store).get("cus_1").name == "Ann Newer"
     applier.apply([
         event("customer.deleted", {**cust, "deleted": True}, T + 20),
         event("customer.updated", {**cust, "name": "Ann Zombie"}, T + 30),
     ])
-    record = CustomerRepository(tmp_store).get("cus_1")
+    record = CustomerRepository(store).get("cus_1")
     assert record.deleted and record.name == "Ann Newer"
-    assert CustomerRepository(tmp_store).search("ann") == []
+    assert CustomerRepository(store).search("ann") == []
 
 
-def test_cards_follow_attach_and_detach_in_any_order(tmp_store) -> None:
-    applier = EventApplier(tmp_store)
+def test_cards_follow_attach_and_detach_in_any_order(store) -> None:
+    applier = EventApplier(store)
     card = {"id": "pm_1", "object": "payment_method", "type": "card", "customer": "cus_1",
             "created": T, "card": {"brand": "visa", "last4": "4242", "exp_month": 12,
                                    "exp_year": 2031}}
     stats = applier.apply([event("payment_method.attached", card, T)])
     assert stats.customers == {"cus_1"}
-    [cached] = PaymentMethodRepository(tmp_store).list_for_customer("cus_1")
+    [cached] = PaymentMethodRepository(store).list_for_customer("cus_1")
     assert (cached.brand, cached.last4) == ("visa", "4242")
     detached = {**card, "customer": None}
     stats = applier.apply([
@@ -185,11 +186,11 @@ def test_cards_follow_attach_and_detach_in_any_order(tmp_store) -> None:
         event("payment_method.attached", card, T + 1),  # late duplicate of the past
     ])
     assert stats.customers == {"cus_1"}
-    assert PaymentMethodRepository(tmp_store).list_for_customer("cus_1") == []
+    assert PaymentMethodRepository(store).list_for_customer("cus_1") == []
 
 
-def test_refunds_only_move_forward(tmp_store) -> None:
-    applier = EventApplier(tmp_store)
+def test_refunds_only_move_forward(store) -> None:
+    applier = EventApplier(store)
     applier.apply([event("payment_intent.succeeded", intent("pi_R", "succeeded"), T)])
     charge = {"id": "ch_R", "object": "charge", "payment_intent": "pi_R", "amount": 1250}
     refund = {"id": "re_1", "object": "refund", "amount": 250, "currency": "usd",
@@ -200,31 +201,41 @@ def test_refunds_only_move_forward(tmp_store) -> None:
         event("charge.refunded", {**charge, "amount_refunded": 250}, T + 1),
         event("refund.created", refund, T + 1),
     ])
-    [record] = payments(tmp_store)
+    [record] = payments(store)
     assert record.amount_refunded == 1250
-    assert RefundRepository(tmp_store).get("re_1").status == "succeeded"
-    assert RefundRepository(tmp_store).list_open() == []
+    assert RefundRepository(store).get("re_1").status == "succeeded"
+    assert RefundRepository(store).list_open() == []
 
 
 def test_a_saved_card_is_read_when_its_attach_event_is_missing(
-    sandbox, secret_key, tmp_store, source
+    sandbox, secret_key, store, source
 ) -> None:
     customer = new_customer(sandbox.base_url, secret_key, "Sue Setup")
     card = attach_card(sandbox.base_url, secret_key, customer)
     setup = {"id": "seti_1", "object": "setup_intent", "status": "succeeded",
              "customer": customer, "payment_method": card}
-    stats = EventApplier(tmp_store, source).apply([event("setup_intent.succeeded", setup, T)])
+    stats = EventApplier(store, source).apply([event("setup_intent.succeeded", setup, T)])
     assert stats.rereads == 1
-    [cached] = PaymentMethodRepository(tmp_store).list_for_customer(customer)
+    [cached] = PaymentMethodRepository(store).list_for_customer(customer)
     assert cached.id == card and cached.last4 == "4242"
 
 
-def test_one_transaction_per_batch(tmp_store) -> None:
+def test_one_transaction_per_batch(store) -> None:
     events = [
         event("payment_intent.succeeded", intent(f"pi_{i}", "succeeded"), T + i)
         for i in range(1200)
     ]
-    stats = EventApplier(tmp_store, batch_size=500).apply(events)
+    commits: list[object] = []
+
+    def count(connection: object) -> None:
+        commits.append(connection)
+
+    sqlalchemy_event.listen(store.engine, "commit", count)
+    try:
+        stats = EventApplier(store, batch_size=500).apply(events)
+    finally:
+        sqlalchemy_event.remove(store.engine, "commit", count)
     assert stats.applied == 1200
-    with tmp_store.session() as session:
+    assert len(commits) == 3  # 500 + 500 + 200
+    with store.session() as session:
         assert session.execute(select(func.count()).select_from(PaymentRecord)).scalar() == 1200
