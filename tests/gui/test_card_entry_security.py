@@ -3,6 +3,7 @@ without their one-time token, windows; and proof that the secret key never reach
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -201,5 +202,45 @@ def test_the_secret_key_never_reaches_the_web_view(
             assert secret_key not in text, where
             assert "sk_test_" not in text and "rk_test_" not in text, where
         assert js(qtbot, dialog, "document.documentElement.outerHTML.indexOf('sk_') < 0")
+    finally:
+        context.close()
+
+
+def test_a_redirect_comes_back_to_the_return_url_and_stripe_decides(
+    qtbot, gui_context, gui_app, secret_key, shop, sandbox, app_root
+) -> None:
+    """Flow 4's way back: a payment method that redirects returns to the loopback return
+    URL; the return page tells the app, which then asks Stripe (not the URL) what happened."""
+    import requests
+
+    context = with_publishable_key(gui_context, secret_key)
+    try:
+        customer = customer_of(context, shop.customer_id)
+        dialog = open_dialog(qtbot, context, customer)
+        dialog.amount_edit.setText("20.00")
+        dialog.pay_button.click()
+        wait_ready(qtbot, dialog)
+        config = json.loads(dialog.checkout.bridge.transcript[0])
+        return_url, secret = config["return_url"], config["client_secret"]
+        assert return_url.startswith(dialog.checkout.server.origin + "/return?token=")
+        intent_id = dialog.session.intent_id
+        # What the customer's bank and Stripe do while the page is away.
+        confirmed = requests.post(
+            f"{sandbox.base_url}/v1/payment_intents/{intent_id}/confirm",
+            data={"client_secret": secret, "payment_method": "pm_card_visa"},
+            auth=(TEST_PUBLISHABLE_KEY, ""), timeout=10,
+        ).json()
+        assert confirmed["status"] == "succeeded"
+        back = (f"{return_url}&payment_intent={intent_id}"
+                f"&payment_intent_client_secret={secret}&redirect_status=succeeded")
+        js(qtbot, dialog, f"location.href = {json.dumps(back)}; true")
+        view = wait_result(qtbot, dialog)
+        assert view.title == "Approved"
+        assert "redirect_returned" in [r.state for r in dialog.reports]
+        # The return page drops Stripe's query (it holds the client secret) from the URL.
+        assert dialog.checkout.checkout_page.blocked == []
+        log_text = "".join(p.read_text(errors="replace") for p in (app_root / "logs").glob("*"))
+        assert "redirect_returned intent=" in log_text  # the log is really read
+        assert secret not in log_text
     finally:
         context.close()
