@@ -13,6 +13,7 @@ from posdesk.domain.payment_state import PaymentState
 from posdesk.gui.card_entry_dialog import MODE_AUTHENTICATE
 from posdesk.store.payment_methods import PaymentMethodRepository
 from posdesk.store.payments import PaymentRepository
+from tests.gateway.sandbox_api import call
 from tests.gui.card_entry_support import (
     challenge,
     customer_of,
@@ -20,6 +21,7 @@ from tests.gui.card_entry_support import (
     press_pay,
     states,
     type_card,
+    wait_js,
     wait_ready,
     wait_result,
     with_publishable_key,
@@ -141,3 +143,23 @@ def test_3184_off_session_fails_then_authenticates_on_the_same_intent(
     assert dialog.result.outcome.intent_id == failed.outcome.intent_id
     [record] = payments(context)
     assert record.id == failed.payment_id and record.state == PaymentState.SUCCEEDED
+
+
+def test_cancel_during_the_challenge_asks_twice_then_cancels_the_payment(
+    qtbot, context, customer, sandbox, secret_key
+) -> None:
+    dialog = open_dialog(qtbot, context, customer)
+    dialog.amount_edit.setText("20.00")
+    dialog.pay_button.click()
+    wait_ready(qtbot, dialog)
+    type_card(qtbot, dialog, "4000000000003220")
+    press_pay(qtbot, dialog)
+    wait_js(qtbot, dialog, "__sandboxStripe.challengeOpen()")
+    dialog.reject()  # a stray Esc while the bank's window shows
+    assert dialog.isVisible() and "Press Cancel again" in dialog.status_label.text()
+    with qtbot.waitSignal(dialog.finished, timeout=30_000):
+        dialog.reject()
+    [record] = payments(context)
+    assert record.state == PaymentState.CANCELED
+    intent = call(sandbox.base_url, secret_key, "GET", f"/v1/payment_intents/{record.intent_id}")
+    assert intent["status"] == "canceled"

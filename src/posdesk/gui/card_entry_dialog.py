@@ -101,6 +101,8 @@ class CardEntryDialog(QDialog):
         self.checkout: CheckoutView | None = None
         self.busy = False
         self.closing = False
+        self.confirming = False  # between Pay and the page's answer (3D Secure may show)
+        self._close_warned = False
         self.reports: list[PageReport] = []
         self.clicked_at: float | None = None
         self.ready_at: float | None = None
@@ -443,6 +445,9 @@ class CardEntryDialog(QDialog):
         if session is None or session.finished:
             return
         state = report.state
+        self.confirming = state in ("confirm_requested", "processing")
+        if not self.confirming:
+            self._close_warned = False
         if state == "ready":
             if self.ready_at is None:
                 self.ready_at = time.monotonic()
@@ -493,6 +498,7 @@ class CardEntryDialog(QDialog):
             self.checkout.proceed(ok, message)
 
     def _consent_failed(self, exc: BaseException) -> None:
+        self.confirming = False
         message = error_text(exc, self.tr("Stripe could not be reached. Try again."))
         self._show_message(message)
         self._proceed(False, message)
@@ -667,6 +673,20 @@ class CardEntryDialog(QDialog):
 
     def reject(self) -> None:
         session = self.session
+        if self.busy and self.stack.currentIndex() == PAGE_CHECKOUT:
+            # Stripe's answer is being recorded: closing now would race it.
+            self.status_label.setText(self.tr("Checking the result with Stripe… one moment."))
+            return
+        if (
+            self.confirming and not self._close_warned
+            and session is not None and not session.finished
+        ):
+            # The bank may be confirming right now: a stray Esc must not cancel the payment.
+            self._close_warned = True
+            self.status_label.setText(self.tr(
+                "The payment is being confirmed with the bank. Press Cancel again to stop "
+                "it; nothing is charged if you do."))
+            return
         if session is not None and not session.finished and not self.closing:
             # Ask Stripe before closing: a payment the customer just completed is recorded,
             # an open one is canceled so nobody can confirm it later.
