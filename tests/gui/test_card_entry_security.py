@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWebEngineCore import QWebEngineLoadingInfo, QWebEnginePage
 
 from posdesk.checkout.certificate import ensure_certificate
@@ -81,6 +81,11 @@ def test_the_profile_is_private_and_the_page_locked_down(qtbot, gui_app, server)
     assert not settings.testAttribute(attr.JavascriptCanOpenWindows)
     assert not settings.testAttribute(attr.PluginsEnabled)
     assert view.open_dev_tools() is None  # only with --debug
+    assert view.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu
+    debug_view = make_view(qtbot, server, debug=True)
+    tools = debug_view.open_dev_tools()
+    assert tools is not None and tools.page().inspectedPage() is debug_view.checkout_page
+    tools.close()
     scripts = view.checkout_page.scripts().find("qwebchannel")
     assert scripts and not scripts[0].runsOnSubFrames()
 

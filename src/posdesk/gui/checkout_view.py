@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QFile, QIODevice, QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import (
     QWebEngineCertificateError,
@@ -287,7 +288,10 @@ class CheckoutView(QWebEngineView):
         self.checkout_page.navigation_blocked.connect(self.navigation_blocked)
         self.checkout_page.certificate_rejected.connect(self.certificate_rejected)
         self.debug = debug
-        if not debug:
+        if debug:
+            shortcut = QShortcut(QKeySequence("F12"), self)
+            shortcut.activated.connect(self.open_dev_tools)
+        else:
             self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.requested_urls: list[str] | None = None
         if record_traffic:
