@@ -490,3 +490,20 @@ def test_typed_cvc_becomes_a_token_and_stays_in_its_frame(host):
     assert "4731" not in host.js("document.documentElement.outerHTML")
     assert host.js("settle(stripe.createToken('cvc_update', element))")
     assert host.outcome()["token"]["id"].startswith("cvctok_")
+
+
+def test_failed_setup_challenge_saves_nothing(host, client):
+    customer = client.v1.customers.create(params={"name": "Di"})
+    si = client.v1.setup_intents.create(params={"customer": customer.id, "usage": "off_session"})
+    host.mount(PK, si.client_secret)
+    host.autofill("4000002500003155")
+    assert host.js(
+        "settle(stripe.confirmSetup({elements: elements, confirmParams: {return_url: returnUrl},"
+        " redirect: 'if_required'}))"
+    )
+    host.challenge("fail")
+    error = host.outcome()["error"]
+    assert error["code"] == "setup_intent_authentication_failure"
+    assert error["intent_id"] == si.id
+    assert error["intent_status"] == "requires_payment_method"
+    assert client.v1.customers.payment_methods.list(customer.id).data == []
