@@ -14,7 +14,7 @@ from posdesk.store.payment_methods import PaymentMethodData, PaymentMethodReposi
 from posdesk.store.payments import PaymentRepository
 from posdesk.store.sync_state import ProcessedEvents, SyncValues
 from posdesk.sync.applier import EventApplier
-from posdesk.sync.poller import CURSOR, CURSOR_CREATED, Backoff, EventPoller
+from posdesk.sync.poller import CURSOR, CURSOR_CREATED, NO_EVENTS_YET, Backoff, EventPoller
 from posdesk.sync.status import MODE_RECONCILE, SyncObserver, SyncStatus
 from tests.gateway.sandbox_api import attach_card, call, new_customer
 
@@ -133,3 +133,18 @@ def test_backoff_grows_with_jitter_and_a_ceiling() -> None:
     assert all(2.0 <= d <= 4.0 for d in delays[2])
     assert all(15.0 <= d <= 30.0 for d in delays[3])
     assert len({round(d, 6) for d in delays[3]}) > 40  # jittered, not in lockstep
+
+
+def test_an_account_without_events_is_followed_from_its_first_event(
+    sandbox, secret_key, tmp_store, source
+) -> None:
+    poller = make_poller(tmp_store, source)
+    assert poller.poll_once().received == 0
+    assert poller.cursor == NO_EVENTS_YET
+    assert poller.poll_once().received == 0  # no reconcile loop on an empty account
+    ids = [new_customer(sandbox.base_url, secret_key, f"First {i}") for i in range(120)]
+    stats = poller.poll_once()
+    assert stats.received == 120 and stats.applied == 120
+    assert CustomerRepository(tmp_store).get(ids[-1]).name == "First 119"
+    newest = call(sandbox.base_url, secret_key, "GET", "/v1/events?limit=1")["data"][0]
+    assert poller.cursor == newest["id"]

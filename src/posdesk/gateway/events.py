@@ -101,13 +101,14 @@ class StripeEventSource:
     # --- lists for a full reconcile -----------------------------------------------------------
 
     def iter_objects(self, object_type: str, **params: Any) -> Iterator[dict[str, Any]]:
-        """Every object of a list endpoint (customers, payment_intents, refunds,
+        """Every object of a list endpoint (customers, payment_intents, refunds, events,
         payment_methods with ``customer=``), newest first, page by page."""
         services = {
             "customer": self._client.v1.customers,
             "payment_intent": self._client.v1.payment_intents,
             "refund": self._client.v1.refunds,
             "payment_method": self._client.v1.payment_methods,
+            "event": self._client.v1.events,
         }
         service = services.get(object_type)
         if service is None:

@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -85,6 +86,15 @@ class ProcessedEvents:
     def ids(self) -> set[str]:
         with self.store.session() as session:
             return set(session.execute(select(ProcessedEvent.event_id)).scalars())
+
+    def prune(self, older_than: timedelta) -> int:
+        """Forget ids applied longer ago than Stripe could send them again."""
+        cutoff = utcnow() - older_than
+        with self.store.session() as session:
+            result = session.execute(
+                delete(ProcessedEvent).where(col(ProcessedEvent.applied_at) < cutoff)
+            )
+            return int(result.rowcount or 0)
 
 
 class SyncValues:

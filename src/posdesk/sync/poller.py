@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 
 CURSOR = "poller.cursor"
 CURSOR_CREATED = "poller.cursor_created"
+# Cursor value meaning "Stripe listed no events at all last time".
+NO_EVENTS_YET = ""
 EVENT_RETENTION_S = 30 * 86400
 # Stop paging after this many pages in one round so a huge backlog still reports progress.
 _PAGES_PER_ROUND = 50
@@ -106,6 +108,8 @@ class EventPoller:
         too_old = created is not None and int(created) < self.clock() - EVENT_RETENTION_S
         if cursor is None or too_old:
             return self.full_reconcile()
+        if cursor == NO_EVENTS_YET:
+            return self._from_the_beginning()
         total = ApplyStats()
         for _ in range(_PAGES_PER_ROUND):
             try:
@@ -175,10 +179,21 @@ class EventPoller:
         if newest is not None:
             self._save_cursor(newest)
         else:
+            self.values.set(CURSOR, NO_EVENTS_YET)
             self.values.set(CURSOR_CREATED, str(read_at))
         self.observer.update(mode=MODE_POLL)
         log.info("full reconcile done: %d objects read", total.received)
         return total
+
+    def _from_the_beginning(self) -> ApplyStats:
+        """The account had no events at the last look: take all there are now."""
+        events = list(self.source.iter_objects("event"))
+        if not events:
+            return ApplyStats()
+        stats = self.applier.apply(list(reversed(events)))
+        self._save_cursor(events[0])
+        self.observer.event_applied_at(stats.newest_created)
+        return stats
 
     def _cached_customers(self) -> set[str]:
         with self.store.session() as session:

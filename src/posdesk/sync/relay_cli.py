@@ -18,8 +18,12 @@ import signal
 import sys
 import threading
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from posdesk import paths
+
+if TYPE_CHECKING:
+    from posdesk.app_context import AppContext
 
 log = logging.getLogger("posdesk.relay")
 
@@ -97,21 +101,15 @@ def run(argv: list[str]) -> int:
 
 def _serve(
     args: argparse.Namespace,
-    context: object,
+    context: AppContext,
     api_key: str | None,
     webhook_secret: str | None,
     poll: bool,
 ) -> int:
-    from posdesk.app_context import AppContext
     from posdesk.gateway.events import StripeEventSource
-    from posdesk.sync.applier import ApplyStats, EventApplier
-    from posdesk.sync.poller import EventPoller
-    from posdesk.sync.reconcile import StartupReconciler
-    from posdesk.sync.relay import WebhookRelay
+    from posdesk.sync.applier import ApplyStats
+    from posdesk.sync.engine import SyncEngine
     from posdesk.sync.status import SyncObserver, SyncStatus
-
-    assert isinstance(context, AppContext)
-    source = StripeEventSource(api_key, context.api_base) if api_key else None
 
     def applied(stats: ApplyStats) -> None:
         log.info(
@@ -124,8 +122,6 @@ def _serve(
         if news.error:
             log.warning("sync problem: %s", news.error)
 
-    observer = SyncObserver(on_applied=applied, on_status=status)
-    applier = EventApplier(context.store, source, on_applied=observer.applied)
     stop = threading.Event()
 
     def on_signal(signum: int, _frame: FrameType | None) -> None:
@@ -135,38 +131,28 @@ def _serve(
         signal.signal(signal.SIGINT, on_signal)
         signal.signal(signal.SIGTERM, on_signal)
 
-    relay: WebhookRelay | None = None
-    if webhook_secret:
-        try:
-            relay = WebhookRelay(
-                context.store, applier, webhook_secret, host=args.host, port=args.port,
-                observer=observer,
-            ).start()
-        except OSError as exc:
-            print(f"Cannot listen on {args.host}:{args.port}: {exc.strerror}", file=sys.stderr)
-            return EXIT_CONFIG
-        print(relay.url, flush=True)
-    _log_to_stdout(args.debug)
-    if relay is not None:
-        log.info("listening for Stripe webhooks at %s", relay.url)
-    poller: EventPoller | None = None
+    source = StripeEventSource(api_key, context.api_base) if api_key else None
+    engine = SyncEngine(
+        context.store, source, context.charges, poll=poll, webhook_secret=webhook_secret,
+        host=args.host, port=args.port, interval_s=args.interval,
+        observer=SyncObserver(on_applied=applied, on_status=status),
+    )
     try:
-        if source is not None and not stop.is_set():
-            report = StartupReconciler(context.store, context.charges, source, applier).run()
-            if report.errors or report.unsettled:
-                log.warning("some payments could not be settled yet; they are retried later")
-        if poll and source is not None and not stop.is_set():
-            poller = EventPoller(
-                context.store, source, applier, interval_s=args.interval, observer=observer
-            ).start()
-            log.info("polling Stripe events every %.1f s", args.interval)
+        url = engine.listen()
+    except OSError as exc:
+        print(f"Cannot listen on {args.host}:{args.port}: {exc.strerror}", file=sys.stderr)
+        return EXIT_CONFIG
+    try:
+        if url:
+            print(url, flush=True)  # the first line, for `stripe listen --forward-to`
+        _log_to_stdout(args.debug)
+        if url:
+            log.info("listening for Stripe webhooks at %s", url)
+        engine.start()
         while not stop.wait(0.5):
             pass
         log.info("stopping")
     finally:
-        if poller is not None:
-            poller.stop()
-        if relay is not None:
-            relay.stop()
+        engine.stop()
     log.info("stopped")
     return 0
