@@ -31,6 +31,7 @@ from posdesk.store.database import default_database_url, open_store
 from posdesk.store.sync_state import ProcessedEvents, WebhookInbox
 from posdesk.sync.applier import EventApplier
 from posdesk.sync.relay import WebhookRelay
+from posdesk.sync.relay_cli import RELAY_SWITCH_INTERVAL_S
 from posdesk.sync.signature import signature_header
 
 T0 = 1_790_000_000
@@ -220,6 +221,8 @@ def load_process(
 
 def bench_relay(root: Path, count: int, threads: int) -> tuple[float, float]:
     secret = "whsec_" + secrets.token_hex(16)
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(RELAY_SWITCH_INTERVAL_S)  # as `posdesk relay` runs
     store = fresh_store(root, "relay")
     applier = EventApplier(store)
     relay = WebhookRelay(store, applier, secret).start()
@@ -243,6 +246,7 @@ def bench_relay(root: Path, count: int, threads: int) -> tuple[float, float]:
         time.sleep(0.05)
     applied_s = time.perf_counter() - started
     relay.stop()
+    sys.setswitchinterval(previous)
     applied_count = processed.count()
     store.close()
     accepted_rate = ok / accepted_s
