@@ -13,6 +13,7 @@ from posdesk.domain.money import Money
 from posdesk.domain.payment_state import PaymentState
 from posdesk.domain.roles import Role, StaffMember
 from posdesk.gateway.client import StripeGateway
+from posdesk.sandbox.server import SandboxServer
 from posdesk.services.charges import ChargeService
 from posdesk.store.customers import CustomerRepository
 from posdesk.store.database import default_database_url, open_store
@@ -137,3 +138,45 @@ def test_restart_settles_a_lost_answer_and_a_refund_made_elsewhere(
         second.assert_no_secret_printed()
     finally:
         store.close()
+
+
+def test_sigkill_with_the_sandbox_as_sender(data_dir, secret_key) -> None:
+    """The same with the sandbox's own signed, retried deliveries: what the killed relay
+    did not answer, the sandbox sends again, and the restarted relay applies it once."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/webhooks/stripe"
+    sandbox = SandboxServer(webhook_url=url, webhook_secret=TEST_WEBHOOK_SECRET).start()
+    args = ["--webhooks", "--port", str(port)]
+    relay = restarted = None
+    try:
+        relay = RelayProcess(data_dir, sandbox.base_url, args, secret_key=secret_key,
+                             webhook_secret=TEST_WEBHOOK_SECRET)
+        assert relay.first_line() == url
+        customers = [new_customer(sandbox.base_url, secret_key, f"Sent {i}") for i in range(200)]
+        deadline = time.monotonic() + 20
+        while sandbox.webhooks.delivered < 40:
+            assert time.monotonic() < deadline
+            time.sleep(0.005)
+        relay.kill()
+        delivered_before_kill = sandbox.webhooks.delivered
+        assert delivered_before_kill < 200
+        restarted = RelayProcess(data_dir, sandbox.base_url, args, secret_key=secret_key,
+                                 webhook_secret=TEST_WEBHOOK_SECRET)
+        assert restarted.first_line() == url
+        store = open_store(default_database_url(data_dir))
+        try:
+            deadline = time.monotonic() + 40
+            while ProcessedEvents(store).count() < 200 or WebhookInbox(store).count():
+                assert time.monotonic() < deadline, "redelivered events missing"
+                time.sleep(0.1)
+            assert ProcessedEvents(store).count() == sandbox.count("event") == 200
+            repo = CustomerRepository(store)
+            assert repo.count() == 200 and repo.get(customers[-1]).name == "Sent 199"
+        finally:
+            store.close()
+        assert restarted.terminate() == 0
+    finally:
+        for process in (relay, restarted):
+            if process is not None and process.proc.poll() is None:
+                process.kill()
+        sandbox.stop()
