@@ -17,6 +17,16 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 RUN_RELAY = "import sys; from posdesk.sync.relay_cli import run; sys.exit(run(sys.argv[1:]))"
 
 
+def relay_command() -> list[str]:
+    """`python -m posdesk relay` once the command line dispatches to the relay; until then
+    the same function called directly."""
+    import posdesk.cli
+
+    if "posdesk.sync.relay_cli" in Path(posdesk.cli.__file__).read_text(encoding="utf-8"):
+        return [sys.executable, "-m", "posdesk", "relay"]
+    return [sys.executable, "-c", RUN_RELAY]
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -44,7 +54,7 @@ class RelayProcess:
         self.secrets = [s for s in (secret_key, webhook_secret) if s]
         self.lines: list[str] = []
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", RUN_RELAY, *args],
+            [*relay_command(), *args],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
         self._first = threading.Event()

@@ -5,11 +5,10 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 
 from tests.conftest import TEST_WEBHOOK_SECRET
 from tests.sync.env_keyring import variable
-from tests.sync.relay_process import REPO_ROOT, RUN_RELAY
+from tests.sync.relay_process import REPO_ROOT, relay_command
 
 
 def run_relay(data_dir, args: list[str], **secrets: str) -> subprocess.CompletedProcess[str]:
@@ -21,7 +20,7 @@ def run_relay(data_dir, args: list[str], **secrets: str) -> subprocess.Completed
         env.pop(variable(name), None)
     for name, value in secrets.items():
         env[variable(name.replace("_", "-"))] = value
-    return subprocess.run([sys.executable, "-c", RUN_RELAY, *args], env=env,
+    return subprocess.run([*relay_command(), *args], env=env,
                           capture_output=True, text=True, timeout=60)
 
 
