@@ -102,6 +102,7 @@ def run_app(*, demo: bool, debug: bool) -> int:
     from posdesk.services.secret_store import SecretStore
 
     context = build_context(data_dir=data_dir, secrets=SecretStore())
+    context.debug = debug
     try:
         return run_gui(context)
     finally:
@@ -118,6 +119,7 @@ def _run_demo(debug: bool) -> int:
     configure_logging(paths.log_dir(data_dir) / "posdesk.log", debug=debug)
     try:
         with demo_context(data_dir) as context:
+            context.debug = debug
             return run_gui(context)
     finally:
         logging.shutdown()

@@ -214,35 +214,18 @@ def test_keyring_problem_is_explained(qtbot, window):
     QApplication.processEvents()
 
 
-def _run_gui_and_inspect(context: Any, inspect: Any) -> int:
-    from PySide6.QtCore import QTimer
+def _start_gui_and_inspect(qtbot: Any, context: Any, inspect: Any) -> None:
+    """What `posdesk` does at start, without entering and quitting the event loop: the
+    suite's one QApplication must never quit, or QtWebEngine shuts down under later tests."""
+    from posdesk.gui.app import start_gui
 
-    from posdesk.gui.app import run_gui
-
-    def ours() -> list[MainWindow]:
-        return [w for w in QApplication.topLevelWidgets()
-                if isinstance(w, MainWindow) and w.context is context]
-
-    def check_then_quit() -> None:
-        try:
-            inspect(ours()[-1])
-        finally:
-            QApplication.quit()
-
-    # Closing the last window would post a second quit that ends the next test's event loop.
-    QApplication.setQuitOnLastWindowClosed(False)
-    try:
-        QTimer.singleShot(400, check_then_quit)
-        code = run_gui(context)
-        for window in ours():
-            window.close()
-        QApplication.processEvents()
-    finally:
-        QApplication.setQuitOnLastWindowClosed(True)
-    return code
+    window = start_gui(context)
+    qtbot.addWidget(window)
+    qtbot.wait(400)  # the queued start-up steps run
+    inspect(window)
 
 
-def test_first_run_opens_the_settings(gui_app, tmp_store, data_dir, sandbox):
+def test_first_run_opens_the_settings(qtbot, gui_app, tmp_store, data_dir, sandbox):
     context = make_context(data_dir=data_dir, store=tmp_store, api_base=sandbox_url(sandbox),
                            secret_key=None, role=Role.MANAGER)
     seen: dict[str, Any] = {}
@@ -251,12 +234,12 @@ def test_first_run_opens_the_settings(gui_app, tmp_store, data_dir, sandbox):
         seen["settings"] = window.settings_dialog is not None and window.settings_dialog.isVisible()
         seen["banner"] = window.banner.text()
 
-    assert _run_gui_and_inspect(context, inspect) == 0
+    _start_gui_and_inspect(qtbot, context, inspect)
     assert seen == {"settings": True, "banner": seen["banner"]}
     assert seen["banner"].startswith("NOT SET UP")
 
 
-def test_missing_keyring_is_explained_at_start(gui_app, tmp_store, data_dir, sandbox):
+def test_missing_keyring_is_explained_at_start(qtbot, gui_app, tmp_store, data_dir, sandbox):
     context = make_context(data_dir=data_dir, store=tmp_store, api_base=sandbox_url(sandbox),
                            secret_key=None, role=Role.MANAGER)
     context.keyring_problem = KeyringUnavailable("Install GNOME Keyring, then log in again.")
@@ -267,7 +250,7 @@ def test_missing_keyring_is_explained_at_start(gui_app, tmp_store, data_dir, san
         seen["text"] = dialog.explanation_label.text() if dialog is not None else None
         seen["settings"] = window.settings_dialog is not None
 
-    assert _run_gui_and_inspect(context, inspect) == 0
+    _start_gui_and_inspect(qtbot, context, inspect)
     assert seen == {"text": "Install GNOME Keyring, then log in again.", "settings": False}
 
 

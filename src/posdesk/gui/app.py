@@ -28,8 +28,9 @@ def prepare_application() -> QApplication:
     return app
 
 
-def run_gui(context: Any) -> int:
-    app = prepare_application()
+def start_gui(context: Any) -> MainWindow:
+    """Show the main window and queue the start-up steps; the caller runs the event loop."""
+    prepare_application()
     window = MainWindow(context)
     window.show()
     problem = getattr(context, "keyring_problem", None)
@@ -39,4 +40,13 @@ def run_gui(context: Any) -> int:
     elif context.mode == "unconfigured":
         QTimer.singleShot(0, window.open_settings)  # first run: nothing works without a key
     QTimer.singleShot(0, window.start_background_tasks)
-    return app.exec()
+    return window
+
+
+def run_gui(context: Any) -> int:
+    """The app until its window is closed. QtWebEngine shuts down with the first quit, so
+    an application runs this once."""
+    window = start_gui(context)
+    code = QApplication.instance().exec()  # type: ignore[union-attr]
+    window.deleteLater()
+    return code
