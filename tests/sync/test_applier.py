@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import requests
 from sqlalchemy import event as sqlalchemy_event
 from sqlalchemy import func, select
@@ -12,7 +14,7 @@ from posdesk.store.customers import CustomerRepository
 from posdesk.store.models import PaymentRecord
 from posdesk.store.payment_methods import PaymentMethodRepository
 from posdesk.store.payments import PaymentRepository
-from posdesk.store.sync_state import ProcessedEvents, RefundRepository
+from posdesk.store.sync_state import ProcessedEvents, RefundRepository, SyncValues
 from posdesk.sync.applier import STAFF_ID_STRIPE, EventApplier
 from tests.gateway.sandbox_api import attach_card, call, new_customer
 from tests.sync.conftest import event, intent
@@ -239,3 +241,47 @@ def test_one_transaction_per_batch(store) -> None:
     assert len(commits) == 3  # 500 + 500 + 200
     with store.session() as session:
         assert session.execute(select(func.count()).select_from(PaymentRecord)).scalar() == 1200
+
+
+class ProbingFetcher:
+    """Answers re-reads from a dict; each read first writes to the store, which would wait
+    for the write lock if the applier held it while asking Stripe."""
+
+    def __init__(self, store, objects: dict[str, dict] | None = None) -> None:
+        self.store = store
+        self.objects = objects or {}
+        self.reads: list[str] = []
+
+    def fetch(self, object_type: str, object_id: str) -> dict | None:
+        started = time.monotonic()
+        SyncValues(self.store).set("probe", object_id)
+        assert time.monotonic() - started < 2, "the applier held the write lock"
+        self.reads.append(object_id)
+        if object_id not in self.objects:
+            raise ConnectionError("Stripe unreachable")
+        return self.objects[object_id]
+
+
+def test_rereads_happen_with_no_lock_held(store) -> None:
+    fetcher = ProbingFetcher(store, {"pi_L": intent("pi_L", "requires_action")})
+    applier = EventApplier(store, fetcher)
+    applier.apply([event("payment_intent.processing", intent("pi_L", "processing"), T)])
+    stats = applier.apply([event("payment_intent.requires_action",
+                                 intent("pi_L", "requires_action"), T)])
+    assert stats.rereads == 1 and fetcher.reads == ["pi_L"]
+    [record] = payments(store)
+    assert record.stripe_status == "requires_action"
+
+
+def test_when_stripe_cannot_be_asked_the_store_keeps_the_state_further_along(store) -> None:
+    fetcher = ProbingFetcher(store)  # every read fails
+    applier = EventApplier(store, fetcher)
+    applier.apply([event("payment_intent.processing", intent("pi_F", "processing"), T)])
+    behind = applier.apply([event("payment_intent.requires_action",
+                                  intent("pi_F", "requires_action"), T)])
+    assert behind.stale == 1 and fetcher.reads == ["pi_F"]
+    assert payments(store)[0].stripe_status == "processing"
+    ahead = applier.apply([event("payment_intent.requires_capture",
+                                 intent("pi_F", "requires_capture"), T)])
+    assert ahead.applied == 1
+    assert payments(store)[0].state == PaymentState.REQUIRES_CAPTURE

@@ -219,24 +219,52 @@ class EventApplier:
                 log.exception("sync observer failed")
 
     def _run_batch(self, events: Sequence[dict[str, Any]], snapshot_at: int | None) -> ApplyStats:
-        fetched: dict[tuple[str, str], dict[str, Any] | None] = {}
-        for attempt in range(_LOCK_RETRIES):
+        # Objects re-read from Stripe for this batch; kept across re-runs of the batch.
+        fetched: dict[tuple[str, str], object] = {}
+        rereads = 0
+        attempt = 0
+        while True:
             try:
                 with write_session(self.store) as session:
                     batch = _Batch(self, session, fetched, snapshot=snapshot_at is not None)
                     stats = batch.run(events)
+                stats.rereads = rereads
                 return stats
+            except _NeedsReread as need:
+                # Read with no transaction open: a slow Stripe never holds the write lock.
+                rereads += 1
+                fetched[need.key] = self._fetch(*need.key)
             except (OperationalError, IntegrityError) as exc:
                 # Another writer got there first: on SQLite it committed since this batch
                 # read (database is locked); on PostgreSQL it recorded the same event or
                 # created the same payment (unique violation). Run again: the batch then
                 # sees that work and skips it.
                 retry = isinstance(exc, IntegrityError) or "locked" in str(exc).lower()
-                if attempt + 1 >= _LOCK_RETRIES or not retry:
+                attempt += 1
+                if attempt >= _LOCK_RETRIES or not retry:
                     raise
                 log.info("sync batch met a concurrent write; retrying")
-                time.sleep(0.05 * (attempt + 1))
-        raise AssertionError("unreachable")
+                time.sleep(0.05 * attempt)
+
+    def _fetch(self, kind: str, object_id: str) -> object:
+        if self.fetcher is None:
+            return _UNREADABLE
+        try:
+            return self.fetcher.fetch(kind, object_id)
+        except Exception as exc:  # decided without it; see _Batch._settle_doubt
+            log.warning("could not re-read %s %s (%s)", kind, object_id, type(exc).__name__)
+            return _UNREADABLE
+
+
+class _NeedsReread(Exception):
+    """Raised inside a batch that needs an object from Stripe first (see _Batch._reread)."""
+
+    def __init__(self, key: tuple[str, str]) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+_UNREADABLE = object()  # a re-read that failed: decide from what the store knows
 
 
 class _Batch:
@@ -246,13 +274,13 @@ class _Batch:
         self,
         applier: EventApplier,
         session: Session,
-        fetched: dict[tuple[str, str], dict[str, Any] | None],
+        fetched: dict[tuple[str, str], object],
         *,
         snapshot: bool,
     ) -> None:
         self.applier = applier
         self.session = session
-        self.fetched = fetched  # survives a retry of the batch: no second network read
+        self.fetched = fetched
         self.snapshot = snapshot
         self.stats = ApplyStats()
         self.versions: dict[str, tuple[int, str | None]] = {}
@@ -410,14 +438,16 @@ class _Batch:
         self.dirty_versions[object_id] = (kind, created, status)
 
     def _reread(self, kind: str, object_id: str) -> dict[str, Any] | None:
+        """Stripe's current state of the object, read before this batch's transaction.
+        The first time, the batch is rolled back, the object read with no lock held, and
+        the batch run again."""
         key = (kind, object_id)
         if key not in self.fetched:
-            fetcher = self.applier.fetcher
-            if fetcher is None:
-                raise LookupError("no fetcher")
-            self.fetched[key] = fetcher.fetch(kind, object_id)
-            self.stats.rereads += 1
-        return self.fetched[key]
+            raise _NeedsReread(key)
+        value = self.fetched[key]
+        if value is _UNREADABLE:
+            raise LookupError(f"{kind} {object_id} could not be read")
+        return value  # type: ignore[return-value]
 
     def _settle_doubt(
         self, kind: str, obj: dict[str, Any], prefer: Callable[[dict[str, Any]], bool]
@@ -426,7 +456,7 @@ class _Batch:
         when Stripe cannot be asked, the incoming one only if ``prefer`` says it is ahead."""
         try:
             return self._reread(kind, obj["id"])
-        except Exception as exc:  # network down, rate limited: decide without it
+        except LookupError as exc:  # network down, rate limited: decide without it
             log.warning(
                 "could not re-read %s %s (%s); deciding locally",
                 kind,
@@ -658,7 +688,7 @@ class _Batch:
             return APPLY
         try:
             pm = self._reread("payment_method", pm_id)
-        except Exception as exc:
+        except LookupError as exc:
             log.warning(
                 "could not read card of setup intent %s (%s)", obj["id"], type(exc).__name__
             )
