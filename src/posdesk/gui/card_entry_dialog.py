@@ -16,11 +16,10 @@ import logging
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -35,10 +34,9 @@ from posdesk.domain.money import AmountError, Money, format_money, parse_amount
 from posdesk.domain.outcomes import OutcomeKind
 from posdesk.domain.roles import PermissionDenied
 from posdesk.gui import checkout_view
-from posdesk.gui.charge_dialog import ResultView
 from posdesk.gui.checkout_view import CheckoutView, report_summary
 from posdesk.gui.formatting import error_text, outcome_text
-from posdesk.gui.resources import pixmap
+from posdesk.gui.result_panel import ResultPanel, ResultView, fit_dialog_to_page
 from posdesk.gui.workers import TaskRunner
 from posdesk.services.card_entry import (
     FLOW_AUTHENTICATE,
@@ -240,33 +238,7 @@ class CardEntryDialog(QDialog):
 
     def _build_result(self) -> QWidget:
         page = QWidget(self)
-        self.result_panel = QFrame(page)
-        self.result_panel.setObjectName("resultPanel")
-        self.result_icon = QLabel(self.result_panel)
-        self.result_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.result_icon.setFixedWidth(76)
-        self.result_title = QLabel(self.result_panel)
-        self.result_title.setObjectName("resultTitle")
-        self.result_title.setWordWrap(True)
-        self.result_amount = QLabel(self.result_panel)
-        self.result_amount.setObjectName("resultAmount")
-        self.result_body = QLabel(self.result_panel)
-        self.result_body.setObjectName("resultBody")
-        self.result_body.setWordWrap(True)
-        self.result_next_step = QLabel(self.result_panel)
-        self.result_next_step.setObjectName("resultNextStep")
-        self.result_next_step.setWordWrap(True)
-        words = QVBoxLayout()
-        words.addWidget(self.result_title)
-        words.addWidget(self.result_amount)
-        words.addSpacing(6)
-        words.addWidget(self.result_body)
-        words.addWidget(self.result_next_step)
-        words.addStretch(1)
-        panel_layout = QHBoxLayout(self.result_panel)
-        panel_layout.setContentsMargins(16, 16, 16, 16)
-        panel_layout.addWidget(self.result_icon)
-        panel_layout.addLayout(words, 1)
+        self.result_panel = ResultPanel(page)
         self.done_button = QPushButton(self.tr("Done  (Enter)"), page)
         self.done_button.setObjectName("primaryButton")
         self.done_button.clicked.connect(self.accept)
@@ -639,16 +611,7 @@ class CardEntryDialog(QDialog):
 
     def _show(self, view: ResultView) -> None:
         self.view = view
-        self.result_panel.setProperty("tone", view.tone)
-        for widget in [self.result_panel, *self.result_panel.findChildren(QLabel)]:
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
-        self.result_icon.setPixmap(pixmap(view.icon, 64))
-        self.result_title.setText(view.title)
-        self.result_amount.setText(view.amount)
-        self.result_amount.setVisible(bool(view.amount))
-        self.result_body.setText(view.body)
-        self.result_next_step.setText(view.next_step)
+        self.result_panel.show_view(view)
         self.stack.setCurrentIndex(PAGE_RESULT)
         self._fit_result()
         self.done_button.setDefault(True)
@@ -660,14 +623,7 @@ class CardEntryDialog(QDialog):
         Done sits right under the words."""
         if self.checkout is not None:
             self.checkout.setMinimumHeight(0)  # the stack is as tall as its tallest page
-        page = self.stack.widget(PAGE_RESULT)
-        margins = self.layout().contentsMargins()
-        inner = self.width() - margins.left() - margins.right()
-        layout = page.layout()
-        needed = layout.totalHeightForWidth(inner) if layout.hasHeightForWidth() else -1
-        needed = max(needed, page.sizeHint().height()) + margins.top() + margins.bottom()
-        self.setMinimumHeight(needed)
-        self.resize(self.width(), needed)
+        fit_dialog_to_page(self, self.stack.widget(PAGE_RESULT))
 
     # --- closing -------------------------------------------------------------------------------
 

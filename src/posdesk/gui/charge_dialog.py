@@ -8,14 +8,12 @@ answer is settled automatically with the same payment record (never a second cha
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,27 +30,11 @@ from posdesk.domain.payment_state import PaymentState
 from posdesk.domain.roles import PermissionDenied
 from posdesk.gui.formatting import error_text, outcome_text
 from posdesk.gui.resources import pixmap
+from posdesk.gui.result_panel import ResultPanel, ResultView, fit_dialog_to_page
 from posdesk.gui.workers import TaskRunner
 from posdesk.services.errors import InputError, StripeNotConfigured
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class ResultView:
-    """What the result panel shows; built from an outcome, kept for tests and screenshots."""
-
-    tone: str  # good | bad | warn
-    icon: str
-    title: str
-    amount: str
-    body: str
-    next_step: str
-    can_retry: bool = False
-    can_open_settings: bool = False
-    settling: bool = False
-    # The off-session charge needs the customer's bank: they can confirm it at the counter.
-    can_authenticate: bool = False
 
 
 class ChargeDialog(QDialog):
@@ -183,38 +165,16 @@ class ChargeDialog(QDialog):
 
     def _build_result(self) -> QWidget:
         page = QWidget(self)
-        self.result_panel = QFrame(page)
-        self.result_panel.setObjectName("resultPanel")
-        self.result_icon = QLabel(self.result_panel)
-        self.result_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.result_icon.setFixedWidth(76)
-        self.result_title = QLabel(self.result_panel)
-        self.result_title.setObjectName("resultTitle")
-        self.result_title.setWordWrap(True)
-        self.result_amount = QLabel(self.result_panel)
-        self.result_amount.setObjectName("resultAmount")
-        self.result_body = QLabel(self.result_panel)
-        self.result_body.setObjectName("resultBody")
-        self.result_body.setWordWrap(True)
-        self.result_next_step = QLabel(self.result_panel)
-        self.result_next_step.setObjectName("resultNextStep")
-        self.result_next_step.setWordWrap(True)
+        self.result_panel = ResultPanel(page)
+        # The labels by name, as the cashier reads them (tests and screenshots use these).
+        self.result_title = self.result_panel.title
+        self.result_amount = self.result_panel.amount
+        self.result_body = self.result_panel.body
+        self.result_next_step = self.result_panel.next_step
         self.settle_label = QLabel(self.result_panel)
         self.settle_label.setObjectName("hint")
         self.settle_label.setWordWrap(True)
-
-        words = QVBoxLayout()
-        words.addWidget(self.result_title)
-        words.addWidget(self.result_amount)
-        words.addSpacing(6)
-        words.addWidget(self.result_body)
-        words.addWidget(self.result_next_step)
-        words.addWidget(self.settle_label)
-        words.addStretch(1)
-        panel_layout = QHBoxLayout(self.result_panel)
-        panel_layout.setContentsMargins(16, 16, 16, 16)
-        panel_layout.addWidget(self.result_icon)
-        panel_layout.addLayout(words, 1)
+        self.result_panel.add_line(self.settle_label)
 
         self.retry_button = QPushButton(self.tr("Try again"), page)
         self.retry_button.clicked.connect(self.retry)
@@ -460,16 +420,7 @@ class ChargeDialog(QDialog):
 
     def _show(self, view: ResultView) -> None:
         self.view = view
-        self.result_panel.setProperty("tone", view.tone)
-        for widget in [self.result_panel, *self.result_panel.findChildren(QLabel)]:
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
-        self.result_icon.setPixmap(pixmap(view.icon, 64))
-        self.result_title.setText(view.title)
-        self.result_amount.setText(view.amount)
-        self.result_amount.setVisible(bool(view.amount))
-        self.result_body.setText(view.body)
-        self.result_next_step.setText(view.next_step)
+        self.result_panel.show_view(view)
         self.settle_label.setText("")
         self.retry_button.setText(
             self.tr("Check again now") if view.settling else self.tr("Try again")
@@ -489,16 +440,7 @@ class ChargeDialog(QDialog):
 
     def _fit_result(self) -> None:
         """Grow the dialog so the whole result reads without clipping."""
-        page = self.stack.widget(1)
-        width = max(self.width(), self.minimumWidth())
-        margins = self.layout().contentsMargins()
-        inner = width - margins.left() - margins.right()
-        layout = page.layout()
-        needed = layout.totalHeightForWidth(inner) if layout.hasHeightForWidth() else -1
-        needed = max(needed, page.sizeHint().height()) + margins.top() + margins.bottom()
-        # Wrapped text needs the height it asks for: never let the window clip it.
-        self.setMinimumHeight(needed)
-        self.resize(width, needed)
+        fit_dialog_to_page(self, self.stack.widget(1))
 
     def _authenticate_now(self) -> None:
         if self._payment_id:
