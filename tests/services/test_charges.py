@@ -276,3 +276,22 @@ def test_settling_without_stripe_leaves_payments_open(tmp_store, customer_id) ->
     _old_unconfirmed(tmp_store, customer_id, str(uuid.uuid4()), payment_id=str(uuid.uuid4()))
     assert ChargeService(tmp_store, None).settle_unconfirmed() == []  # logged, not raised
     assert payments(tmp_store)[0].state == PaymentState.UNCONFIRMED
+
+
+def test_a_held_payment_is_left_to_whoever_holds_it(
+    service, tmp_store, sandbox, customer_id
+) -> None:
+    payment_id = str(uuid.uuid4())
+    _old_unconfirmed(tmp_store, customer_id, str(uuid.uuid4()), payment_id=payment_id)
+    with service.held(payment_id):
+        assert service.is_held(payment_id)
+        assert service.settle_unconfirmed() == []
+        assert sandbox.count("payment_intent") == 0
+    assert not service.is_held(payment_id)
+    service.hold(payment_id)
+    assert service.settle_unconfirmed() == []
+    service.release(payment_id)
+    service.release(payment_id)  # releasing twice is harmless
+    [settled] = service.settle_unconfirmed()
+    assert settled.payment_id == payment_id and settled.state is PaymentState.SUCCEEDED
+    assert sandbox.count("payment_intent") == 1

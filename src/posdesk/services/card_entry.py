@@ -191,16 +191,12 @@ class CardEntryService:
 
     def _hold(self, payment_id: str) -> None:
         # Keep the periodic settling away from a payment whose customer is at the counter.
-        charges = self._charges
-        if charges is not None:
-            with charges._lock:
-                charges._in_flight.add(payment_id)
+        if self._charges is not None:
+            self._charges.hold(payment_id)
 
     def _release(self, payment_id: str | None) -> None:
-        charges = self._charges
-        if charges is not None and payment_id:
-            with charges._lock:
-                charges._in_flight.discard(payment_id)
+        if self._charges is not None and payment_id:
+            self._charges.release(payment_id)
 
     @staticmethod
     def _clean(customer_id: str, description: str) -> tuple[str, str]:

@@ -14,7 +14,8 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -203,6 +204,32 @@ class ChargeService:
             raise StripeNotConfigured()
         return self.gateway
 
+    # --- holding a payment away from settling ---------------------------------------------------
+
+    def hold(self, payment_id: str) -> None:
+        """Keep settling away from this payment: its outcome is being decided elsewhere (a
+        request still waiting for its answer, a customer at the counter). Until `release`."""
+        with self._lock:
+            self._in_flight.add(payment_id)
+
+    def release(self, payment_id: str) -> None:
+        """Settling may look at this payment again. Releasing one not held does nothing."""
+        with self._lock:
+            self._in_flight.discard(payment_id)
+
+    def is_held(self, payment_id: str) -> bool:
+        with self._lock:
+            return payment_id in self._in_flight
+
+    @contextmanager
+    def held(self, payment_id: str) -> Iterator[None]:
+        """`hold` for the duration of a block (one request and the recording of its answer)."""
+        self.hold(payment_id)
+        try:
+            yield
+        finally:
+            self.release(payment_id)
+
     # --- charging ---------------------------------------------------------------------------
 
     def charge_saved_card(
@@ -251,17 +278,12 @@ class ChargeService:
                 livemode=gateway.livemode,
             )
         )
-        with self._lock:
-            self._in_flight.add(record.id)
-        try:
+        with self.held(record.id):
             if self._on_pending_written is not None:
                 self._on_pending_written(record)
             outcome = self._send(gateway, record)
             state = state_for(outcome)
             self._record(record.id, outcome, state)
-        finally:
-            with self._lock:
-                self._in_flight.discard(record.id)
         self._audit_charge("charge", record, outcome)
         return ChargeResult(record.id, outcome, amount, state)
 
@@ -323,9 +345,8 @@ class ChargeService:
         if self.gateway is None:  # nothing can be learned; the records wait for a key
             return results
         for record in self.payments.list_needing_settlement():
-            with self._lock:
-                if record.id in self._in_flight:
-                    continue
+            if self.is_held(record.id):
+                continue
             try:
                 results.append(self._settle(record))
             except Exception:  # one bad record must not block settling the others
