@@ -36,6 +36,8 @@ from posdesk.services.charges import (
     METADATA_STAFF_ID,
     ChargeService,
     check_chargeable,
+    pending_payment,
+    record_outcome,
     state_for,
 )
 from posdesk.services.errors import InputError, StripeNotConfigured
@@ -213,37 +215,13 @@ class CardEntryService:
     ) -> PaymentRecord:
         # Written and committed before Stripe hears of the payment: the crash-safe step.
         return self.payments.add(
-            PaymentRecord(
-                id=str(uuid.uuid4()),
-                idempotency_key=str(uuid.uuid4()),
-                customer_id=customer_id,
-                payment_method_id=payment_method_id,
-                amount=amount.amount,
-                currency=amount.currency,
-                description=description or None,
-                state=PaymentState.PENDING.value,
-                staff_id=staff.id,
-                staff_name=staff.name,
-                livemode=livemode,
-            )
+            pending_payment(staff, customer_id, amount, description, payment_method_id,
+                            livemode=livemode)
         )
 
     def _record(self, payment_id: str, outcome: ChargeOutcome, **extra: object) -> PaymentState:
         state = state_for(outcome)
-        fields: dict[str, object] = {
-            "state": state,
-            "error_code": outcome.code,
-            "decline_code": outcome.decline_code,
-            "error_message": None if outcome.charged else outcome.reason,
-            **extra,
-        }
-        if outcome.intent_id:
-            fields["intent_id"] = outcome.intent_id
-        if outcome.stripe_status:
-            fields["stripe_status"] = outcome.stripe_status
-        if outcome.amount_received:
-            fields["amount_received"] = outcome.amount_received
-        self.payments.update(payment_id, **fields)
+        record_outcome(self.payments, payment_id, outcome, state, **extra)
         return state
 
     # --- starting ------------------------------------------------------------------------------

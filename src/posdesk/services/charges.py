@@ -176,6 +176,56 @@ def check_chargeable(amount: Money) -> None:
         )
 
 
+def pending_payment(
+    staff: StaffMember,
+    customer_id: str,
+    amount: Money,
+    description: str,
+    payment_method_id: str | None,
+    *,
+    livemode: bool,
+) -> PaymentRecord:
+    """A new payment as written before Stripe hears of it: PENDING, with a fresh
+    idempotency key that every retry of its create request reuses."""
+    return PaymentRecord(
+        id=str(uuid.uuid4()),
+        idempotency_key=str(uuid.uuid4()),
+        customer_id=customer_id,
+        payment_method_id=payment_method_id,
+        amount=amount.amount,
+        currency=amount.currency,
+        description=description or None,
+        state=PaymentState.PENDING.value,
+        staff_id=staff.id,
+        staff_name=staff.name,
+        livemode=livemode,
+    )
+
+
+def record_outcome(
+    payments: PaymentRepository,
+    payment_id: str,
+    outcome: ChargeOutcome,
+    state: PaymentState,
+    **extra: object,
+) -> None:
+    """Store Stripe's answer on the payment; what Stripe left out keeps its stored value."""
+    fields: dict[str, object] = {
+        "state": state,
+        "error_code": outcome.code,
+        "decline_code": outcome.decline_code,
+        "error_message": None if outcome.charged else outcome.reason,
+        **extra,
+    }
+    if outcome.intent_id:
+        fields["intent_id"] = outcome.intent_id
+    if outcome.stripe_status:
+        fields["stripe_status"] = outcome.stripe_status
+    if outcome.amount_received:
+        fields["amount_received"] = outcome.amount_received
+    payments.update(payment_id, **fields)
+
+
 def _utc(moment: datetime) -> datetime:
     # SQLite hands datetimes back naive; they were written in UTC.
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
@@ -264,19 +314,8 @@ class ChargeService:
         gateway = self._require_gateway()
 
         record = self.payments.add(
-            PaymentRecord(
-                id=str(uuid.uuid4()),
-                idempotency_key=str(uuid.uuid4()),
-                customer_id=customer_id,
-                payment_method_id=payment_method_id,
-                amount=amount.amount,
-                currency=amount.currency,
-                description=description or None,
-                state=PaymentState.PENDING.value,
-                staff_id=staff.id,
-                staff_name=staff.name,
-                livemode=gateway.livemode,
-            )
+            pending_payment(staff, customer_id, amount, description, payment_method_id,
+                            livemode=gateway.livemode)
         )
         with self.held(record.id):
             if self._on_pending_written is not None:
@@ -302,19 +341,7 @@ class ChargeService:
         )
 
     def _record(self, payment_id: str, outcome: ChargeOutcome, state: PaymentState) -> None:
-        fields: dict[str, object] = {
-            "state": state,
-            "error_code": outcome.code,
-            "decline_code": outcome.decline_code,
-            "error_message": None if outcome.charged else outcome.reason,
-        }
-        if outcome.intent_id:
-            fields["intent_id"] = outcome.intent_id
-        if outcome.stripe_status:
-            fields["stripe_status"] = outcome.stripe_status
-        if outcome.amount_received:
-            fields["amount_received"] = outcome.amount_received
-        self.payments.update(payment_id, **fields)
+        record_outcome(self.payments, payment_id, outcome, state)
 
     def _audit_charge(self, action: str, record: PaymentRecord, outcome: ChargeOutcome) -> None:
         self.audit.append(
