@@ -419,29 +419,29 @@ class ChargeService:
         age = datetime.now(UTC) - _utc(record.created_at)
         if age >= KEY_SAFE_AGE:
             # The key may be gone at Stripe: only resend if no intent carries our id.
-            try:
-                found = gateway.find_payment_intent_by_metadata(
-                    record.customer_id or "", METADATA_PAYMENT_ID, record.id,
-                    created_after=_utc(record.created_at),
-                )
-            except GatewayError as exc:
-                return ChargeOutcome.of(exc.kind, code=exc.code)
+            found = self._find_sent(gateway, record)
             if found is not None:
                 return found
         outcome = self._send(gateway, record)
         if outcome.kind is OutcomeKind.BUG and outcome.intent_id is None:
             # Stripe says the key was used with other parameters: the request did reach it
             # once. Look the intent up rather than guess.
-            try:
-                found = gateway.find_payment_intent_by_metadata(
-                    record.customer_id or "", METADATA_PAYMENT_ID, record.id,
-                    created_after=_utc(record.created_at),
-                )
-            except GatewayError as exc:
-                return ChargeOutcome.of(exc.kind, code=exc.code)
+            found = self._find_sent(gateway, record)
             if found is not None:
                 return found
         return outcome
+
+    @staticmethod
+    def _find_sent(gateway: StripeGateway, record: PaymentRecord) -> ChargeOutcome | None:
+        """The intent carrying this payment's id, None if Stripe has none, or a retryable
+        outcome when Stripe cannot be asked ("not found" is never a guess)."""
+        try:
+            return gateway.find_payment_intent_by_metadata(
+                record.customer_id or "", METADATA_PAYMENT_ID, record.id,
+                created_after=_utc(record.created_at),
+            )
+        except GatewayError as exc:
+            return ChargeOutcome.of(exc.kind, code=exc.code)
 
     @staticmethod
     def _result(
