@@ -18,7 +18,7 @@ from posdesk.domain.outcomes import (
     REASON_PROCESSING_ERROR,
     OutcomeKind,
 )
-from posdesk.gateway.client import API_VERSION, StripeGateway
+from posdesk.gateway.client import API_VERSION, StripeGateway, intent_params
 from posdesk.gateway.errors import GatewayError
 from tests.gateway.sandbox_api import attach_card, intents, new_customer, set_default_card
 
@@ -293,3 +293,47 @@ def test_repr_and_errors_never_show_the_key(sandbox, caplog) -> None:
         bad.list_customers_page()
     assert "99999" not in str(info2.value)
     assert key not in caplog.text and "sk_test_99999" not in caplog.text
+
+
+def test_intent_params_are_rebuilt_the_same_for_a_retry() -> None:
+    # Settling resends a create with the stored key: the parameters must come out equal.
+    def build() -> dict:
+        return intent_params(
+            amount=1250, currency="USD", customer_id="cus_1", payment_method_id="pm_1",
+            metadata={"posdesk_payment_id": "pay-1"}, description="Sale",
+            confirm=True, off_session=True,
+        )
+
+    params = build()
+    assert params == build()
+    assert list(params) == [
+        "amount", "currency", "customer", "payment_method", "payment_method_types",
+        "confirm", "off_session", "metadata", "description",
+    ]
+    assert params["currency"] == "usd" and params["payment_method_types"] == ["card"]
+    bare = intent_params(amount=1250, currency="usd", customer_id="cus_1", metadata={},
+                         description=None)
+    assert "payment_method" not in bare and "description" not in bare
+
+
+def test_requests_through_the_gateway_get_its_error_mapping(sandbox, gateway) -> None:
+    with pytest.raises(GatewayError) as missing:
+        gateway.request("customer lookup", lambda v1: v1.customers.retrieve("cus_nobody"))
+    assert missing.value.kind is OutcomeKind.BUG
+    assert missing.value.code == "resource_missing"
+    sandbox.fail_next(1, status=503, path_prefix="/v1/customers")
+    with pytest.raises(GatewayError) as down:
+        gateway.request("customer list", lambda v1: v1.customers.list({"limit": 1}))
+    assert down.value.kind is OutcomeKind.UNAVAILABLE and down.value.retryable
+    page = gateway.request("customer list", lambda v1: v1.customers.list({"limit": 1}))
+    assert page.data is not None
+
+
+def test_cancel_answers_a_finished_intent_as_it_stands(gateway, customer) -> None:
+    paid = charge(gateway, customer, "pm_card_visa")
+    assert paid.kind is OutcomeKind.SUCCEEDED
+    again = gateway.cancel_payment_intent(paid.intent_id)
+    assert again.kind is OutcomeKind.SUCCEEDED and again.intent_id == paid.intent_id
+    data, outcome = gateway.payment_intent_data(paid.intent_id)
+    assert data is not None and data["status"] == "succeeded"
+    assert outcome.kind is OutcomeKind.SUCCEEDED

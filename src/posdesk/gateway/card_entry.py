@@ -16,13 +16,9 @@ from typing import Any
 import stripe
 
 from posdesk.domain.outcomes import ChargeOutcome
-from posdesk.gateway.client import StripeGateway
-from posdesk.gateway.convert import as_dict, outcome_for_intent
-from posdesk.gateway.errors import (
-    gateway_error,
-    outcome_for_charge_error,
-    outcome_for_read_error,
-)
+from posdesk.gateway.client import StripeGateway, intent_params
+from posdesk.gateway.convert import as_dict
+from posdesk.gateway.errors import GatewayError
 
 log = logging.getLogger(__name__)
 
@@ -111,12 +107,11 @@ def _open_intent(obj: stripe.StripeObject | dict[str, Any]) -> OpenIntent:
 
 
 class CardEntryGateway:
-    """Intent calls for the checkout page, on the same Stripe client as `StripeGateway`."""
+    """Intent calls for the checkout page. Every request goes through `StripeGateway`: one
+    client, API version and retry policy, and one place where Stripe's errors are mapped."""
 
     def __init__(self, gateway: StripeGateway) -> None:
         self.gateway = gateway
-        # One client, one API version and one retry policy for the whole app.
-        self._client: stripe.StripeClient = gateway._client
 
     @property
     def livemode(self) -> bool:
@@ -137,52 +132,42 @@ class CardEntryGateway:
         """An unconfirmed card PaymentIntent for the page to confirm. Moves no money by
         itself; the key still makes a retry after a lost answer return the same intent.
         Raises GatewayError (safe message)."""
-        params: dict[str, Any] = {
-            "amount": amount,
-            "currency": currency.lower(),
-            "customer": customer_id,
-            "payment_method_types": ["card"],
-            "metadata": dict(metadata),
-        }
-        if description:
-            params["description"] = description
-        try:
-            intent = self._client.v1.payment_intents.create(
-                params, {"idempotency_key": idempotency_key}
-            )
-        except stripe.StripeError as exc:
-            raise gateway_error(exc, "payment intent create") from None
+        params = intent_params(
+            amount=amount, currency=currency, customer_id=customer_id, metadata=metadata,
+            description=description,
+        )
+        intent = self.gateway.request(
+            "payment intent create",
+            lambda v1: v1.payment_intents.create(params, {"idempotency_key": idempotency_key}),
+        )
         return _open_intent(intent)
 
     def set_save_card(self, intent_id: str, save: bool) -> None:
         """Set (customer consented) or clear `setup_future_usage=off_session` before the
         page confirms. Raises GatewayError."""
-        try:
-            self._client.v1.payment_intents.update(
+        self.gateway.request(
+            "payment intent update",
+            lambda v1: v1.payment_intents.update(
                 intent_id, {"setup_future_usage": "off_session" if save else ""}
-            )
-        except stripe.StripeError as exc:
-            raise gateway_error(exc, "payment intent update") from None
+            ),
+        )
 
     def open_payment_intent(self, intent_id: str) -> OpenIntent:
         """An existing intent with its client secret (to finish it on-session). Raises
         GatewayError."""
-        try:
-            intent = self._client.v1.payment_intents.retrieve(intent_id)
-        except stripe.StripeError as exc:
-            raise gateway_error(exc, "payment intent lookup") from None
+        intent = self.gateway.request(
+            "payment intent lookup", lambda v1: v1.payment_intents.retrieve(intent_id)
+        )
         return _open_intent(intent)
 
     def payment_intent_state(self, intent_id: str) -> IntentState:
         """The intent as Stripe has it now. A failed read comes back as a retryable outcome."""
-        try:
-            intent = self._client.v1.payment_intents.retrieve(intent_id)
-        except stripe.StripeError as exc:
-            return IntentState(outcome_for_read_error(exc), None, None, None, {})
-        data = as_dict(intent)
+        data, outcome = self.gateway.payment_intent_data(intent_id)
+        if data is None:
+            return IntentState(outcome, None, None, None, {})
         error = data.get("last_payment_error") or {}
         return IntentState(
-            outcome=outcome_for_intent(data),
+            outcome=outcome,
             payment_method=_id_of(data.get("payment_method"))
             or _id_of(error.get("payment_method")),
             customer=_id_of(data.get("customer")),
@@ -193,15 +178,7 @@ class CardEntryGateway:
     def cancel_payment_intent(self, intent_id: str) -> ChargeOutcome:
         """Cancel an intent the customer walked away from, so no page can confirm it later.
         An intent that already succeeded (or is canceled) is answered as it stands."""
-        try:
-            intent = self._client.v1.payment_intents.cancel(intent_id)
-        except stripe.InvalidRequestError as exc:
-            if exc.code == "payment_intent_unexpected_state":
-                return self.payment_intent_state(intent_id).outcome
-            return outcome_for_read_error(exc)
-        except stripe.StripeError as exc:
-            return outcome_for_read_error(exc)
-        return outcome_for_intent(intent)
+        return self.gateway.cancel_payment_intent(intent_id)
 
     def charge_with_cvc(
         self,
@@ -218,25 +195,12 @@ class CardEntryGateway:
         """Charge a saved card with a freshly collected CVC. The customer is present, so the
         confirmation is on-session (no `off_session`): a bank that wants 3D Secure answers
         `requires_action`, finished in the page on the same intent."""
-        params: dict[str, Any] = {
-            "amount": amount,
-            "currency": currency.lower(),
-            "customer": customer_id,
-            "payment_method": payment_method_id,
-            "payment_method_types": ["card"],
-            "payment_method_options": {"card": {"cvc_token": cvc_token}},
-            "confirm": True,
-            "metadata": dict(metadata),
-        }
-        if description:
-            params["description"] = description
-        try:
-            intent = self._client.v1.payment_intents.create(
-                params, {"idempotency_key": idempotency_key}
-            )
-        except stripe.StripeError as exc:
-            return outcome_for_charge_error(exc)
-        return outcome_for_intent(intent)
+        params = intent_params(
+            amount=amount, currency=currency, customer_id=customer_id,
+            payment_method_id=payment_method_id, metadata=metadata, description=description,
+            payment_method_options={"card": {"cvc_token": cvc_token}}, confirm=True,
+        )
+        return self.gateway.create_confirmed_intent(params, idempotency_key)
 
     # --- setup intents --------------------------------------------------------------------------
 
@@ -250,20 +214,17 @@ class CardEntryGateway:
             "payment_method_types": ["card"],
             "metadata": dict(metadata),
         }
-        try:
-            intent = self._client.v1.setup_intents.create(
-                params, {"idempotency_key": idempotency_key}
-            )
-        except stripe.StripeError as exc:
-            raise gateway_error(exc, "setup intent create") from None
+        intent = self.gateway.request(
+            "setup intent create",
+            lambda v1: v1.setup_intents.create(params, {"idempotency_key": idempotency_key}),
+        )
         return _open_intent(intent)
 
     def setup_intent_state(self, setup_intent_id: str) -> SetupState:
         """The setup intent as Stripe has it now. Raises GatewayError."""
-        try:
-            intent = self._client.v1.setup_intents.retrieve(setup_intent_id)
-        except stripe.StripeError as exc:
-            raise gateway_error(exc, "setup intent lookup") from None
+        intent = self.gateway.request(
+            "setup intent lookup", lambda v1: v1.setup_intents.retrieve(setup_intent_id)
+        )
         data = as_dict(intent)
         error = data.get("last_setup_error") or {}
         return SetupState(
@@ -278,9 +239,11 @@ class CardEntryGateway:
     def cancel_setup_intent(self, setup_intent_id: str) -> None:
         """Best effort: an abandoned setup intent cannot be confirmed later."""
         try:
-            self._client.v1.setup_intents.cancel(setup_intent_id)
-        except stripe.StripeError as exc:
-            log.info("setup intent cancel not done: %s", type(exc).__name__)
+            self.gateway.request(
+                "setup intent cancel", lambda v1: v1.setup_intents.cancel(setup_intent_id)
+            )
+        except GatewayError as exc:
+            log.info("setup intent cancel not done: %s", exc.kind.value)
 
 
 __all__ = [

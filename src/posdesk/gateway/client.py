@@ -8,10 +8,10 @@ persist idempotency keys themselves so a retry after a crash reuses the same key
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import stripe
 
@@ -41,6 +41,8 @@ DEFAULT_TIMEOUT = 20.0
 
 MESSAGE_KEY_SHAPE = "This is not a Stripe secret or restricted key (sk_ or rk_)."
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True, slots=True)
 class KeyCheck:
@@ -57,6 +59,34 @@ def _mode_of(api_key: str) -> str | None:
         if api_key.startswith(prefix + "live_"):
             return "live"
     return None
+
+
+def intent_params(
+    *,
+    amount: int,
+    currency: str,
+    customer_id: str,
+    metadata: Mapping[str, str],
+    description: str | None,
+    payment_method_id: str | None = None,
+    **options: Any,
+) -> dict[str, Any]:
+    """The parameters of a card PaymentIntent create; `options` for how it is confirmed
+    (confirm, off_session, a CVC token). A retry must rebuild them exactly, or Stripe
+    answers the reused idempotency key with an error."""
+    params: dict[str, Any] = {
+        "amount": amount,
+        "currency": currency.lower(),
+        "customer": customer_id,
+    }
+    if payment_method_id:
+        params["payment_method"] = payment_method_id
+    params["payment_method_types"] = ["card"]
+    params.update(options)
+    params["metadata"] = dict(metadata)
+    if description:
+        params["description"] = description
+    return params
 
 
 class StripeGateway:
@@ -81,6 +111,42 @@ class StripeGateway:
     def livemode(self) -> bool:
         return self.mode == "live"
 
+    # --- requests: where Stripe's errors are mapped ---------------------------------------------
+
+    def request(self, what: str, call: Callable[[Any], T]) -> T:
+        """Run a request that moves no money. `call` gets the client's v1 services (same API
+        version, timeout, no library retries for the whole app); a Stripe error becomes a
+        GatewayError with a safe message, `what` names the call in the log."""
+        try:
+            return call(self._client.v1)
+        except stripe.StripeError as exc:
+            raise gateway_error(exc, what) from None
+
+    def create_confirmed_intent(
+        self, params: Mapping[str, Any], idempotency_key: str
+    ) -> ChargeOutcome:
+        """Create and confirm a PaymentIntent: money may move. A lost answer comes back
+        UNCONFIRMED, to be settled with the same key, never sent afresh."""
+        try:
+            intent = self._client.v1.payment_intents.create(
+                dict(params), {"idempotency_key": idempotency_key}
+            )
+        except stripe.StripeError as exc:
+            return outcome_for_charge_error(exc)
+        return outcome_for_intent(intent)
+
+    def payment_intent_data(
+        self, intent_id: str
+    ) -> tuple[dict[str, Any] | None, ChargeOutcome]:
+        """The intent as Stripe has it now and its outcome; (None, a retryable outcome)
+        when it cannot be read."""
+        try:
+            intent = self._client.v1.payment_intents.retrieve(intent_id)
+        except stripe.StripeError as exc:
+            return None, outcome_for_read_error(exc)
+        data = as_dict(intent)
+        return data, outcome_for_intent(data)
+
     # --- account ----------------------------------------------------------------------------
 
     def check_key(self) -> KeyCheck:
@@ -88,9 +154,8 @@ class StripeGateway:
         if self.mode is None:
             return KeyCheck(False, None, MESSAGE_KEY_SHAPE, OutcomeKind.CONFIGURATION_PROBLEM)
         try:
-            self._client.v1.customers.list({"limit": 1})
-        except stripe.StripeError as exc:
-            error = gateway_error(exc, "key check")
+            self.request("key check", lambda v1: v1.customers.list({"limit": 1}))
+        except GatewayError as error:
             return KeyCheck(False, self.mode, error.message, error.kind)
         return KeyCheck(True, self.mode)
 
@@ -102,17 +167,13 @@ class StripeGateway:
         params: dict[str, Any] = {"limit": max(1, min(limit, 100))}
         if starting_after:
             params["starting_after"] = starting_after
-        try:
-            page = self._client.v1.customers.list(params)
-        except stripe.StripeError as exc:
-            raise gateway_error(exc, "customer list") from None
+        page = self.request("customer list", lambda v1: v1.customers.list(params))
         return [customer_data(c) for c in page.data], bool(page.has_more)
 
     def retrieve_customer(self, customer_id: str) -> CustomerData:
-        try:
-            customer = self._client.v1.customers.retrieve(customer_id)
-        except stripe.StripeError as exc:
-            raise gateway_error(exc, "customer lookup") from None
+        customer = self.request(
+            "customer lookup", lambda v1: v1.customers.retrieve(customer_id)
+        )
         return customer_data(customer)
 
     def create_customer(
@@ -127,12 +188,10 @@ class StripeGateway:
             params["email"] = email
         if phone:
             params["phone"] = phone
-        try:
-            customer = self._client.v1.customers.create(
-                params, {"idempotency_key": idempotency_key}
-            )
-        except stripe.StripeError as exc:
-            raise gateway_error(exc, "customer create") from None
+        customer = self.request(
+            "customer create",
+            lambda v1: v1.customers.create(params, {"idempotency_key": idempotency_key}),
+        )
         return customer_data(customer)
 
     # --- payment methods --------------------------------------------------------------------
@@ -140,24 +199,22 @@ class StripeGateway:
     def list_payment_methods(self, customer_id: str) -> list[PaymentMethodData]:
         methods: list[PaymentMethodData] = []
         params: dict[str, Any] = {"customer": customer_id, "type": "card", "limit": 100}
-        try:
-            while True:
-                page = self._client.v1.payment_methods.list(params)
-                methods.extend(payment_method_data(pm) for pm in page.data)
-                if not page.has_more or not page.data:
-                    break
-                params["starting_after"] = page.data[-1].id
-        except stripe.StripeError as exc:
-            raise gateway_error(exc, "payment method list") from None
-        return methods
+        while True:
+            page = self.request(
+                "payment method list", lambda v1: v1.payment_methods.list(params)
+            )
+            methods.extend(payment_method_data(pm) for pm in page.data)
+            if not page.has_more or not page.data:
+                return methods
+            params["starting_after"] = page.data[-1].id
 
     def detach_payment_method(self, payment_method_id: str, idempotency_key: str) -> None:
-        try:
-            self._client.v1.payment_methods.detach(
+        self.request(
+            "card detach",
+            lambda v1: v1.payment_methods.detach(
                 payment_method_id, None, {"idempotency_key": idempotency_key}
-            )
-        except stripe.StripeError as exc:
-            raise gateway_error(exc, "card detach") from None
+            ),
+        )
 
     # --- payments ---------------------------------------------------------------------------
 
@@ -176,29 +233,25 @@ class StripeGateway:
 
         Calling again with the same key and arguments is safe: Stripe replays the first answer.
         """
-        params: dict[str, Any] = {
-            "amount": amount,
-            "currency": currency.lower(),
-            "customer": customer_id,
-            "payment_method": payment_method_id,
-            "payment_method_types": ["card"],
-            "confirm": True,
-            "off_session": True,
-            "metadata": dict(metadata),
-        }
-        if description:
-            params["description"] = description
-        try:
-            intent = self._client.v1.payment_intents.create(
-                params, {"idempotency_key": idempotency_key}
-            )
-        except stripe.StripeError as exc:
-            return outcome_for_charge_error(exc)
-        return outcome_for_intent(intent)
+        params = intent_params(
+            amount=amount, currency=currency, customer_id=customer_id,
+            payment_method_id=payment_method_id, metadata=metadata, description=description,
+            confirm=True, off_session=True,
+        )
+        return self.create_confirmed_intent(params, idempotency_key)
 
     def retrieve_payment_intent(self, intent_id: str) -> ChargeOutcome:
+        return self.payment_intent_data(intent_id)[1]
+
+    def cancel_payment_intent(self, intent_id: str) -> ChargeOutcome:
+        """Cancel an intent nobody is to confirm any more. One that already succeeded (or is
+        canceled) is answered as it stands."""
         try:
-            intent = self._client.v1.payment_intents.retrieve(intent_id)
+            intent = self._client.v1.payment_intents.cancel(intent_id)
+        except stripe.InvalidRequestError as exc:
+            if exc.code == "payment_intent_unexpected_state":
+                return self.retrieve_payment_intent(intent_id)
+            return outcome_for_read_error(exc)
         except stripe.StripeError as exc:
             return outcome_for_read_error(exc)
         return outcome_for_intent(intent)
@@ -219,18 +272,15 @@ class StripeGateway:
         if created_after is not None:
             # A minute of slack for clock differences between this machine and Stripe.
             params["created"] = {"gte": int(created_after.timestamp()) - 60}
-        try:
-            while True:
-                page = self._client.v1.payment_intents.list(params)
-                for intent in page.data:
-                    metadata = as_dict(intent).get("metadata") or {}
-                    if metadata.get(key) == value:
-                        return outcome_for_intent(intent)
-                if not page.has_more or not page.data:
-                    return None
-                params["starting_after"] = page.data[-1].id
-        except stripe.StripeError as exc:
-            raise gateway_error(exc, "payment search") from None
+        while True:
+            page = self.request("payment search", lambda v1: v1.payment_intents.list(params))
+            for intent in page.data:
+                metadata = as_dict(intent).get("metadata") or {}
+                if metadata.get(key) == value:
+                    return outcome_for_intent(intent)
+            if not page.has_more or not page.data:
+                return None
+            params["starting_after"] = page.data[-1].id
 
 
 __all__ = [
@@ -238,4 +288,5 @@ __all__ = [
     "GatewayError",
     "KeyCheck",
     "StripeGateway",
+    "intent_params",
 ]
