@@ -1,6 +1,7 @@
 """Stripe keys: entered here, checked with a cheap API call, then kept in the OS keyring only.
 
 Key values never reach a log line, a file or a message; the dialog drops them once saved.
+The shop's choices that are not secret (asking for the CVC) go to the settings file.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posdesk import paths
 from posdesk.gui.formatting import outcome_text
 from posdesk.gui.workers import TaskRunner
 from posdesk.services.key_check import check_secret_key
@@ -77,6 +80,11 @@ class SettingsDialog(QDialog):
                 Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText
             )
 
+        self.recollect_cvc_check = QCheckBox(
+            self.tr("Ask for the card's security code (CVC) before charging a saved card"), self
+        )
+        self.recollect_cvc_check.setChecked(bool(self._context.settings.recollect_cvc))
+
         self.stored_label = QLabel(self)
         self.stored_label.setObjectName("hint")
         self.stored_label.setWordWrap(True)
@@ -106,6 +114,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.recollect_cvc_check)
         layout.addWidget(self.stored_label)
         layout.addWidget(self.mode_label)
         layout.addWidget(self.message_label)
@@ -194,7 +203,10 @@ class SettingsDialog(QDialog):
             return
         secret = self.secret_edit.text().strip()
         if not secret:
-            if not (self.publishable_edit.text().strip() or self.webhook_edit.text().strip()):
+            if not (
+                self.publishable_edit.text().strip() or self.webhook_edit.text().strip()
+                or self._preferences_changed()
+            ):
                 self.message_label.setText(self.tr("Enter the restricted or secret key."))
                 return
             self._save(None)
@@ -214,6 +226,7 @@ class SettingsDialog(QDialog):
         # Read-only rather than disabled: a disabled field would pass focus (and Enter) on.
         for edit in (self.secret_edit, self.publishable_edit, self.webhook_edit):
             edit.setReadOnly(busy)
+        self.recollect_cvc_check.setEnabled(not busy)
         self.save_button.setEnabled(not busy)
 
     def _checked(self, secret: str, check: Any) -> None:
@@ -237,10 +250,38 @@ class SettingsDialog(QDialog):
                     "connection and try again.")
         )
 
+    def _preferences_changed(self) -> bool:
+        return self.recollect_cvc_check.isChecked() != bool(
+            self._context.settings.recollect_cvc
+        )
+
+    def _save_preferences(self) -> None:
+        """The non-secret choices, into the settings file beside the data (a small local
+        write). Raises OSError and then leaves the running settings as they were."""
+        settings = self._context.settings
+        if not self._preferences_changed():
+            return
+        previous = settings.recollect_cvc
+        settings.recollect_cvc = self.recollect_cvc_check.isChecked()
+        try:
+            settings.save(paths.settings_file(self._context.data_dir))
+        except OSError:
+            settings.recollect_cvc = previous
+            raise
+
     def _save(self, secret: str | None) -> None:
         secrets = self._context.secrets
         publishable = self.publishable_edit.text().strip() or None
         webhook = self.webhook_edit.text().strip() or None
+        # The file first: if it cannot be written, nothing is saved and the dialog says so.
+        try:
+            self._save_preferences()
+        except OSError as exc:
+            log.warning("settings file not written: %s", type(exc).__name__)
+            self.message_label.setText(self.tr(
+                "The settings file could not be written, so the security-code choice is "
+                "unchanged and no key was saved. Check that the disk is not full or read-only."))
+            return
         try:
             if secret:
                 secrets.set(STRIPE_SECRET_KEY, secret)
