@@ -507,3 +507,39 @@ def test_failed_setup_challenge_saves_nothing(host, client):
     assert error["intent_id"] == si.id
     assert error["intent_status"] == "requires_payment_method"
     assert client.v1.customers.payment_methods.list(customer.id).data == []
+
+
+def _frame_fits(host: Host, frame) -> int | None:
+    """The payment iframe's height once it matches its form (None until it does)."""
+    form = host.js("Math.ceil(document.getElementById('card-form')"
+                   ".getBoundingClientRect().bottom)", frame)
+    height = host.js(
+        "(function(){ var f = Array.prototype.find.call(document.querySelectorAll('iframe'),"
+        " function (i) { return i.src.indexOf('/elements/payment.html') >= 0; });"
+        " return f ? f.getBoundingClientRect().height : 0; })()"
+    )
+    return int(height) if height and abs(height - form) <= 1 else None
+
+
+def _wait_for(host: Host, probe):
+    """Poll `probe` until it answers something truthy; that answer."""
+    box: list = []
+    host.qtbot.waitUntil(lambda: bool(box.append(probe()) or box[-1]), timeout=10_000)
+    return box[-1]
+
+
+def test_payment_frame_is_as_tall_as_its_form_and_shrinks_back(host, client):
+    host.mount(PK, new_pi(client).client_secret)
+    frame = host.element_frame()
+    fitted = _wait_for(host, lambda: _frame_fits(host, frame))
+    # An invalid number shows an error line: the frame grows with it...
+    assert host.js("__sandboxStripe.autofill({number: '4242424242424241', exp: '12/34',"
+                   " cvc: '123'})") == 1
+    host.wait_js("document.getElementById('cardnumber-error').textContent", frame)
+    grown = _wait_for(host, lambda: (h := _frame_fits(host, frame)) and h > fitted and h)
+    # ...and once the number is right it gives the space back (no blank band above Pay).
+    assert host.js("__sandboxStripe.autofill({number: '4242424242424242', exp: '12/34',"
+                   " cvc: '123'})") == 1
+    host.wait_js("!document.getElementById('cardnumber-error').textContent", frame)
+    shrunk = _wait_for(host, lambda: (h := _frame_fits(host, frame)) and h < grown and h)
+    assert abs(shrunk - fitted) <= 1

@@ -257,8 +257,16 @@
     }
   }
 
+  // The height of what the frame shows. Not the document's scrollHeight: that is never less
+  // than the frame's own viewport, so a frame that starts (or once was) taller than its form
+  // would keep the blank space below it and push the page's Pay button down.
+  function contentHeight() {
+    var content = document.querySelector("body > form, body > main") || document.body;
+    return Math.ceil(content.getBoundingClientRect().bottom + window.scrollY);
+  }
+
   function reportSize() {
-    emit("resize", { height: document.documentElement.scrollHeight });
+    emit("resize", { height: contentHeight() });
   }
 
   function fill(card) {

@@ -355,6 +355,9 @@
     } else if (data.event === "done") {
       this.close();
       this.resolve(data.payload || {});
+    } else if (data.event === "resize" && data.payload && data.payload.height) {
+      // As tall as the bank's page, within the screen: no blank band under its buttons.
+      this.iframe.style.height = "min(" + Math.ceil(data.payload.height) + "px, 90vh)";
     }
   };
 
