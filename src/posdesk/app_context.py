@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -13,18 +14,22 @@ from posdesk.checkout.certificate import ensure_certificate
 from posdesk.checkout.server import STRIPE_JS_URL, CheckoutServer
 from posdesk.domain.roles import Role, StaffMember
 from posdesk.gateway.client import StripeGateway
+from posdesk.gateway.events import StripeEventSource
 from posdesk.services.card_entry import CardEntryService
 from posdesk.services.charges import ChargeService
 from posdesk.services.customers import CustomerService
 from posdesk.services.secret_store import (
     STRIPE_PUBLISHABLE_KEY,
     STRIPE_SECRET_KEY,
+    STRIPE_WEBHOOK_SECRET,
     KeyringUnavailable,
     SecretStore,
     mode_of_key,
 )
 from posdesk.settings import Settings
 from posdesk.store.database import Store, default_database_url, open_store
+from posdesk.sync.engine import SyncEngine
+from posdesk.sync.status import MODE_RECONCILE, SyncObserver
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +56,14 @@ class AppContext:
     card_entry: CardEntryService = field(init=False)
     _checkout_server: CheckoutServer | None = field(default=None, init=False, repr=False)
     _secret_key_mode: str | None = field(default=None, init=False, repr=False)
+    # Kept for building the sync engine's event source; never shown (repr=False), never saved.
+    _secret_key: str | None = field(default=None, init=False, repr=False)
+    # One observer for the life of the app: the GUI attaches to it once, engines come and go.
+    sync_observer: SyncObserver = field(default_factory=SyncObserver, init=False, repr=False)
+    sync_engine: SyncEngine | None = field(default=None, init=False, repr=False)
+    # Why the webhook relay is not running although the settings ask for it, or None.
+    sync_relay_problem: str | None = field(default=None, init=False, repr=False)
+    _sync_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._build_services()
@@ -96,10 +109,74 @@ class AppContext:
         """Switch to new keys (already checked and saved by the caller)."""
         self.gateway = StripeGateway(secret_key, self.api_base)
         self._secret_key_mode = mode_of_key(secret_key)
+        self._secret_key = secret_key
         self.publishable_key = publishable_key
         self._build_services()
 
+    # --- keeping the store in step with Stripe ----------------------------------------------
+
+    def start_sync(self) -> SyncEngine | None:
+        """(Re)build the sync engine for the current keys and start it; the old one, if any,
+        is stopped first. Joins threads and may open a port: call it off the GUI thread.
+        Returns None (sync stopped) while no key is configured."""
+        with self._sync_lock:
+            self._stop_sync_locked()
+            if self.gateway is None or not self._secret_key:
+                return None
+            source = StripeEventSource(self._secret_key, self.api_base)
+            webhook_secret = self._webhook_secret()
+            self.sync_relay_problem = None
+            # Start-up reconciliation comes first: the status bar says "catching up".
+            self.sync_observer.update(mode=MODE_RECONCILE, error=None)
+            engine = self._sync_engine(source, webhook_secret)
+            try:
+                engine.start()
+            except OSError as exc:
+                host, port = self.settings.relay_host, self.settings.relay_port
+                log.warning("webhook relay cannot listen on %s:%s (%s); polling only",
+                            host, port, exc.strerror)
+                self.sync_relay_problem = f"{host}:{port}: {exc.strerror or 'unavailable'}"
+                engine = self._sync_engine(source, None)
+                engine.start()
+            self.sync_engine = engine
+            log.info("sync started: polling%s", " and webhooks" if engine.relay else "")
+            return engine
+
+    def _sync_engine(self, source: StripeEventSource, webhook_secret: str | None) -> SyncEngine:
+        return SyncEngine(
+            self.store, source, self.charges,
+            poll=True,
+            webhook_secret=webhook_secret,
+            host=self.settings.relay_host,
+            port=int(self.settings.relay_port),
+            interval_s=float(self.settings.sync_interval_s),
+            observer=self.sync_observer,
+        )
+
+    def _webhook_secret(self) -> str | None:
+        if not self.settings.sync_webhooks:
+            return None
+        try:
+            secret = self.secrets.get(STRIPE_WEBHOOK_SECRET)
+        except KeyringUnavailable as exc:
+            log.warning("webhook secret unreadable (%s); polling only", type(exc).__name__)
+            return None
+        if not secret:
+            log.warning("sync_webhooks is on but no stripe-webhook-secret is set; polling only")
+        return secret or None
+
+    def stop_sync(self) -> None:
+        """Stop polling and the relay; events already accepted stay for the next start."""
+        with self._sync_lock:
+            self._stop_sync_locked()
+
+    def _stop_sync_locked(self) -> None:
+        engine, self.sync_engine = self.sync_engine, None
+        if engine is not None:
+            engine.stop()
+
     def close(self) -> None:
+        self.stop_sync()
         if self._checkout_server is not None:
             self._checkout_server.stop()
             self._checkout_server = None

@@ -23,6 +23,12 @@ class Settings:
     api_base: str | None = None
     # Re-collect the CVC before charging a saved card (card-entry feature).
     recollect_cvc: bool = False
+    # In-app sync with Stripe: the poller always runs (it needs only the key); with
+    # sync_webhooks on and a signing secret in the keyring, a webhook relay listens too.
+    sync_webhooks: bool = False
+    relay_host: str = "127.0.0.1"  # a LAN address lets a store's forwarder reach it
+    relay_port: int = 8780
+    sync_interval_s: float = 2.0  # seconds between polls of Stripe's events
 
     @classmethod
     def load(cls, path: Path) -> Settings:

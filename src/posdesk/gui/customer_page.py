@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,11 @@ from posdesk.gui.payment_table_model import PaymentTableModel
 from posdesk.gui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
+
+# Changes Stripe reports within this window cause one reload, not one per batch.
+SYNC_RELOAD_DELAY_MS = 250
+# Above this many changed payments, mapping them to customers costs more than a reload.
+SYNC_LOOKUP_LIMIT = 200
 
 
 def _table(parent: QWidget, name: str) -> QTableView:
@@ -60,6 +65,10 @@ class CustomerPage(QWidget):
         self.card_entry_dialog: CardEntryDialog | None = None
         self.confirm_box: QMessageBox | None = None
         self._cards_note = ""
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setSingleShot(True)
+        self._sync_timer.setInterval(SYNC_RELOAD_DELAY_MS)
+        self._sync_timer.timeout.connect(self.reload)
 
         self.name_label = QLabel(self)
         self.name_label.setObjectName("customerName")
@@ -155,6 +164,45 @@ class CustomerPage(QWidget):
             on_result=lambda page: self._show_page(customer_id, page),
             on_error=lambda exc: self._load_failed(customer_id, exc),
         )
+
+    # --- live updates from the sync engine --------------------------------------------------
+
+    def sync_changed(self, stats: Any) -> None:
+        """Stripe changed payments, customers or refunds in the store: reload if this page
+        shows one of them. Payments not on the page are looked up (on a worker) to find out
+        whether they belong to this customer, e.g. a charge taken on another terminal."""
+        customer_id = self.customer_id
+        if customer_id is None:
+            return
+        if customer_id in stats.customers:
+            self._reload_soon()
+            return
+        payments = set(stats.payments)
+        if not payments:
+            return
+        shown = {p.id for p in (self.page.recent_payments if self.page else [])}
+        if payments & shown or len(payments) > SYNC_LOOKUP_LIMIT:
+            self._reload_soon()
+            return
+        repository = self._context.customers.payments
+
+        def owners() -> set[str | None]:
+            found = (repository.get(payment_id) for payment_id in payments)
+            return {record.customer_id for record in found if record is not None}
+
+        self._runner.submit(
+            owners,
+            on_result=lambda found: self._reload_soon() if customer_id in found
+            and customer_id == self.customer_id else None,
+            on_error=lambda exc: log.warning(
+                "could not match synced payments to customers: %s", type(exc).__name__),
+        )
+
+    def _reload_soon(self) -> None:
+        self._sync_timer.start()
+
+    def stop_sync_reloads(self) -> None:
+        self._sync_timer.stop()
 
     def _show_page(self, customer_id: str, page: Any) -> None:
         if customer_id != self.customer_id:

@@ -97,13 +97,24 @@ class CustomerSearch(QWidget):
         """Run the current query again (after the cache changed)."""
         self._query(self.search_edit.text(), force=True)
 
+    def sync_changed(self, customer_ids: set[str]) -> None:
+        """Stripe changed these customers in the cache: refresh the results when one of them
+        is on screen, or when the list has room for a customer that is new here."""
+        if not customer_ids:
+            return
+        rows = range(self.model.rowCount())
+        visible = {c.id for c in (self.model.customer_at(r) for r in rows) if c is not None}
+        has_room = self.model.rowCount() < RESULT_LIMIT
+        if customer_ids & visible or (has_room and customer_ids - visible):
+            self._query(self.search_edit.text(), force=True, keep_current=True)
+
     @property
     def busy(self) -> bool:
         return self._latest.busy
 
     # --- querying ---------------------------------------------------------------------------
 
-    def _query(self, text: str, force: bool = False) -> None:
+    def _query(self, text: str, force: bool = False, keep_current: bool = False) -> None:
         text = text.strip()
         if text == self._last_query and not force:
             return
@@ -111,14 +122,17 @@ class CustomerSearch(QWidget):
         customers = self._context.customers  # looked up each time: settings may replace it
         self._latest.submit(
             lambda: customers.search(text, limit=RESULT_LIMIT),
-            lambda found: self._show(text, found),
+            lambda found: self._show(text, found, keep_current),
             self._failed,
         )
 
-    def _show(self, text: str, customers: list[Any]) -> None:
+    def _show(self, text: str, customers: list[Any], keep_current: bool = False) -> None:
+        # A refresh the cashier did not ask for (sync) keeps the highlighted customer.
+        current = self.model.data(self.results.currentIndex(), CustomerListModel.IdRole)
         self.model.set_customers(customers)
         if customers:
-            self.results.setCurrentIndex(self.model.index(0, 0))
+            row = next((i for i, c in enumerate(customers) if c.id == current), 0)
+            self.results.setCurrentIndex(self.model.index(row if keep_current else 0, 0))
             if len(customers) >= RESULT_LIMIT:
                 found = self.tr("First %1 matches; type more to narrow down.")
             else:

@@ -25,6 +25,8 @@ from posdesk.gui.formatting import error_text
 from posdesk.gui.keyring_missing_dialog import KeyringMissingDialog
 from posdesk.gui.new_customer_dialog import NewCustomerDialog
 from posdesk.gui.settings_dialog import SettingsDialog
+from posdesk.gui.sync_bridge import SyncBridge
+from posdesk.gui.sync_status import SyncStatusLabel
 from posdesk.gui.workers import Job, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -93,6 +95,20 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.connection_label)
         self.statusBar().addWidget(self.sync_label, 1)
         self.statusBar().addPermanentWidget(self.sync_bar)
+        self.sync_status = SyncStatusLabel(self)
+        self.statusBar().addPermanentWidget(self.sync_status)
+
+        # Sync news arrives on sync threads; the bridge re-emits it on this thread.
+        self.sync_bridge = SyncBridge(self)
+        self.sync_bridge.status_changed.connect(self.sync_status.set_status)
+        self.sync_bridge.applied.connect(self._sync_applied)
+        observer = getattr(context, "sync_observer", None)
+        if observer is not None:
+            self.sync_bridge.attach(observer)
+            self.sync_status.set_status(observer.status)
+        self._sync_job: Job | None = None
+        self._sync_again = False
+        self._closing = False
 
         self._build_actions()
         self.search.customer_chosen.connect(self.open_customer)
@@ -178,8 +194,51 @@ class MainWindow(QMainWindow):
             return
         self.refresh_from_stripe()
         self.settle_unconfirmed()
+        self.start_sync()
         self._settle_timer.start()
         QTimer.singleShot(WARM_UP_DELAY_MS, self.warm_up_card_entry)
+
+    # --- keeping up with Stripe (sync engine) -------------------------------------------------
+
+    def start_sync(self) -> None:
+        """(Re)start the context's sync engine on a worker (it stops the old one, joins
+        threads and may open the relay's port); the status bar follows the bridge."""
+        start = getattr(self.context, "start_sync", None)
+        if start is None or self._closing:
+            return
+        if self._sync_job is not None:
+            self._sync_again = True  # keys changed while starting: start once more after
+            return
+        self.sync_status.set_starting()
+        self._sync_job = self.runner.submit(
+            start, on_result=self._sync_started, on_error=self._sync_failed
+        )
+
+    def _sync_started(self, engine: Any) -> None:
+        self._sync_job = None
+        if self._sync_again and not self._closing:
+            self._sync_again = False
+            self.start_sync()
+            return
+        self.sync_status.set_engine(
+            webhooks=engine is not None and engine.relay is not None,
+            relay_url=engine.relay_url if engine is not None else None,
+            relay_problem=getattr(self.context, "sync_relay_problem", None),
+        )
+        self.sync_status.set_status(self.sync_bridge.status)
+
+    def _sync_failed(self, exc: BaseException) -> None:
+        self._sync_job = None
+        self._sync_again = False
+        log.error("sync did not start: %s", type(exc).__name__)
+        self.sync_status.set_status(self.sync_bridge.status)
+
+    def _sync_applied(self, stats: Any) -> None:
+        """Stripe changed something in the store: open views that show it reload."""
+        if self._closing:
+            return
+        self.search.sync_changed(set(stats.customers))
+        self.customer_page.sync_changed(stats)
 
     def card_entry_available(self) -> bool:
         service = getattr(self.context, "card_entry", None)
@@ -335,9 +394,16 @@ class MainWindow(QMainWindow):
         return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
         self._settle_timer.stop()
         if self._refresh_job is not None:
             self._refresh_job.request_stop()
+        self.customer_page.stop_sync_reloads()
         # Let running jobs finish so none reports into a window that is gone.
         self.runner.wait_for_done(10_000)
+        # Sync stops with the window: polling ends, the relay's port closes.
+        stop_sync = getattr(self.context, "stop_sync", None)
+        if stop_sync is not None:
+            stop_sync()
+        self.sync_bridge.detach()
         super().closeEvent(event)

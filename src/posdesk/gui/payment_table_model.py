@@ -1,4 +1,5 @@
-"""A customer's recent payments: when, how much, state in words, description."""
+"""A customer's recent payments: when, how much, state in words (refunds included),
+description."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ _STATE_COLOURS = {
     PaymentState.UNCONFIRMED: QColor("#9a5b00"),
     PaymentState.PENDING: QColor("#9a5b00"),
 }
+_REFUNDED_COLOUR = QColor("#5f6368")
 
 
 class PaymentTableModel(QAbstractTableModel):
@@ -59,12 +61,14 @@ class PaymentTableModel(QAbstractTableModel):
             if column == self.AMOUNT:
                 return money_text(payment.amount, payment.currency, self._locale)
             if column == self.STATE:
-                return state_text(payment.state)
+                return self.state_words(payment)
             if column == self.DESCRIPTION:
                 return payment.description or ""
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.AMOUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE:
+            if self.refunded(payment):
+                return QBrush(_REFUNDED_COLOUR)
             try:
                 colour = _STATE_COLOURS.get(PaymentState(payment.state))
             except ValueError:
@@ -73,3 +77,20 @@ class PaymentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and payment.error_message:
             return payment.error_message
         return None
+
+    @staticmethod
+    def refunded(payment: Any) -> int:
+        return int(getattr(payment, "amount_refunded", 0) or 0)
+
+    def state_words(self, payment: Any) -> str:
+        """The state, or how much of a paid amount went back (refunds made here or in the
+        Stripe Dashboard, brought in by sync)."""
+        refunded = self.refunded(payment)
+        if refunded <= 0:
+            return state_text(payment.state)
+        paid = payment.amount_received or payment.amount
+        if refunded >= paid:
+            return self.tr("Refunded")
+        return self.tr("Partly refunded (%1)").replace(
+            "%1", money_text(refunded, payment.currency, self._locale)
+        )

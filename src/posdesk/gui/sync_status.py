@@ -1,0 +1,125 @@
+"""The status-bar piece that says how PosDesk keeps up with Stripe: the sync mode, the time of
+the newest event applied, how far behind it was, and any problem in words."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from posdesk.domain.outcomes import (
+    REASON_CONFIG_BAD_KEY,
+    REASON_CONFIG_PERMISSION,
+    REASON_RATE_LIMITED,
+    REASON_UNAVAILABLE,
+)
+from posdesk.gui.formatting import outcome_text
+
+# SyncStatus.mode values (posdesk.sync.status), repeated: the GUI does not import the sync layer.
+MODE_POLL = "poll"
+MODE_WEBHOOKS = "webhooks"
+MODE_RECONCILE = "reconcile"
+MODE_STOPPED = "stopped"
+
+
+def lag_words(widget: QWidget, seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    if seconds < 1:
+        return widget.tr("up to date")
+    if seconds < 120:
+        return widget.tr("%1 s behind").replace("%1", str(round(seconds)))
+    if seconds < 7200:
+        return widget.tr("%1 min behind").replace("%1", str(round(seconds / 60)))
+    if seconds < 2 * 86400:
+        return widget.tr("%1 h behind").replace("%1", str(round(seconds / 3600)))
+    return widget.tr("%1 days behind").replace("%1", str(round(seconds / 86400)))
+
+
+class SyncStatusLabel(QLabel):
+    """Shows a SyncStatus (from the sync bridge) in one line; details in the tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncStatus")
+        self.status: Any = None
+        self.webhooks = False  # the webhook relay listens besides the poller
+        self.relay_url: str | None = None
+        self.relay_problem: str | None = None
+        self.starting = False
+        self._render()
+
+    # --- input ------------------------------------------------------------------------------
+
+    def set_status(self, status: Any) -> None:
+        self.status = status
+        if status is not None and status.mode != MODE_STOPPED:
+            self.starting = False
+        self._render()
+
+    def set_starting(self) -> None:
+        self.starting = True
+        self._render()
+
+    def set_engine(self, *, webhooks: bool, relay_url: str | None,
+                   relay_problem: str | None) -> None:
+        self.webhooks = webhooks
+        self.relay_url = relay_url
+        self.relay_problem = relay_problem
+        self._render()
+
+    # --- words ------------------------------------------------------------------------------
+
+    def mode_text(self) -> str:
+        mode = getattr(self.status, "mode", MODE_STOPPED)
+        if mode == MODE_RECONCILE:
+            return self.tr("Sync: catching up")
+        if mode in (MODE_POLL, MODE_WEBHOOKS):
+            if self.webhooks:
+                return self.tr("Sync: webhooks + polling")
+            if self.relay_problem:
+                return self.tr("Sync: polling (webhook relay could not start)")
+            return self.tr("Sync: polling")
+        if self.starting:
+            return self.tr("Sync: starting…")
+        return self.tr("Sync: stopped")
+
+    def problem_text(self, error: str) -> str:
+        """The sync layer's problem in a cashier's words (its texts are written for charges)."""
+        if error.startswith(REASON_UNAVAILABLE):
+            return self.tr("Sync: Stripe unreachable, retrying automatically")
+        if error.startswith(REASON_RATE_LIMITED):
+            return self.tr("Sync: Stripe is busy, retrying automatically")
+        if error.startswith((REASON_CONFIG_BAD_KEY, REASON_CONFIG_PERMISSION)):
+            return self.tr("Sync: the Stripe key was not accepted; check the settings (Ctrl+,)")
+        return self.tr("Sync: %1").replace("%1", outcome_text(error))
+
+    def _render(self) -> None:
+        status = self.status
+        error = getattr(status, "error", None)
+        parts = [self.problem_text(error) if error else self.mode_text()]
+        last = getattr(status, "last_event_at", None)
+        if last:
+            moment = datetime.fromtimestamp(last).astimezone()
+            if moment.date() == datetime.now().astimezone().date():
+                when = moment.strftime("%H:%M:%S")
+            else:
+                when = moment.strftime("%Y-%m-%d %H:%M")
+            parts.append(self.tr("last event %1").replace("%1", when))
+            lag = lag_words(self, getattr(status, "lag_seconds", None))
+            if lag:
+                parts.append(lag)
+        self.setText("   ·   ".join(parts))
+        self.setProperty("state", "error" if error else getattr(status, "mode", MODE_STOPPED))
+        tips = [self.mode_text()]
+        if self.relay_url:
+            tips.append(self.tr("Webhooks are received at %1").replace("%1", self.relay_url))
+        if self.relay_problem:
+            tips.append(self.tr("The webhook relay could not start (%1); polling only.")
+                        .replace("%1", self.relay_problem))
+        if error:
+            tips.append(outcome_text(error))
+        self.setToolTip("\n".join(tips))
+        self.style().unpolish(self)
+        self.style().polish(self)
