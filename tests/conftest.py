@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
 import pytest  # noqa: E402
+
 # QtWebEngine must be loaded before the QApplication exists (pytest-qt creates it lazily).
 from PySide6 import QtWebEngineWidgets  # noqa: E402, F401
 

@@ -40,7 +40,8 @@ class PermissionDenied(Exception):
     """Raised by a service when the acting staff member lacks a permission."""
 
     def __init__(self, staff: StaffMember, permission: Permission) -> None:
-        super().__init__(f"{staff.name} ({staff.role}) may not {permission.value.replace('_', ' ')}")
+        action = permission.value.replace("_", " ")
+        super().__init__(f"{staff.name} ({staff.role}) may not {action}")
         self.staff = staff
         self.permission = permission
 
