@@ -38,13 +38,15 @@ def live_window(qtbot: Any, gui_app: Any, gui_context: Any, shop: Any) -> Iterat
     win.start_sync()
     qtbot.waitUntil(lambda: gui_context.sync_engine is not None
                     and gui_context.sync_engine.started.is_set(), timeout=TIMEOUT_MS)
-    # The first round catches up through the list endpoints; then events are polled.
-    qtbot.waitUntil(lambda: "Sync: polling" in win.sync_status.text(), timeout=TIMEOUT_MS)
+    # The first round catches up through the list endpoints (and leaves a cursor); then
+    # events are polled.
+    poller = gui_context.sync_engine.poller
+    qtbot.waitUntil(lambda: poller.cursor is not None
+                    and win.sync_status.text().startswith("Sync: polling"), timeout=TIMEOUT_MS)
     with qtbot.waitSignal(win.customer_page.loaded, timeout=TIMEOUT_MS):
         win.open_customer(shop.customer_id)
     yield win
     win.close()
-    assert gui_context.sync_engine is None
 
 
 def payment_rows(win: Any) -> list[tuple[str, str]]:
@@ -206,6 +208,16 @@ def test_new_keys_rebuild_the_engine(
                     timeout=TIMEOUT_MS)
 
 
+def test_closing_the_window_stops_sync(live_window: Any, gui_context: Any) -> None:
+    engine = gui_context.sync_engine
+    assert engine is not None and engine.poller is not None
+    assert engine.poller._thread is not None and engine.poller._thread.is_alive()
+    live_window.close()
+    assert gui_context.sync_engine is None
+    assert engine.poller._thread is None  # joined
+    assert gui_context.sync_observer.status.mode == "stopped"
+
+
 def test_bridge_delivers_on_the_gui_thread(qtbot: Any, gui_app: Any) -> None:
     observer = SyncObserver()
     bridge = SyncBridge()
@@ -251,4 +263,7 @@ def test_status_label_words(qtbot: Any, gui_app: Any) -> None:
     label.set_status(SyncStatus("poll", lag_seconds=300.0, last_event_at=1.0e9,
                                 error="The Stripe key in the settings was not accepted. Fix"))
     assert label.text().startswith("Sync: the Stripe key was not accepted")
-    assert label.text().endswith("5 min behind")
+    assert "last event" in label.text() and "behind" not in label.text()
+    assert label.property("state") == "error" and "#b71c1c" in label.styleSheet()
+    label.set_status(SyncStatus("poll", lag_seconds=300.0, last_event_at=1.0e9))
+    assert label.text().endswith("5 min behind") and label.styleSheet() == ""

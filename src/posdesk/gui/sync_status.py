@@ -22,6 +22,8 @@ MODE_WEBHOOKS = "webhooks"
 MODE_RECONCILE = "reconcile"
 MODE_STOPPED = "stopped"
 
+ERROR_COLOUR = "#b71c1c"
+
 
 def lag_words(widget: QWidget, seconds: float | None) -> str:
     if seconds is None:
@@ -108,10 +110,12 @@ class SyncStatusLabel(QLabel):
                 when = moment.strftime("%Y-%m-%d %H:%M")
             parts.append(self.tr("last event %1").replace("%1", when))
             lag = lag_words(self, getattr(status, "lag_seconds", None))
-            if lag:
+            if lag and not error:  # a problem needs the room more than an old lag does
                 parts.append(lag)
         self.setText("   ·   ".join(parts))
         self.setProperty("state", "error" if error else getattr(status, "mode", MODE_STOPPED))
+        # Red like the other problem texts, whatever the application stylesheet says.
+        self.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
         tips = [self.mode_text()]
         if self.relay_url:
             tips.append(self.tr("Webhooks are received at %1").replace("%1", self.relay_url))
