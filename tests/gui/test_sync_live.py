@@ -4,6 +4,7 @@ made here directly in the sandbox with stripe-python, shows on the open screens 
 
 from __future__ import annotations
 
+import socket
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -194,6 +195,37 @@ def test_webhooks_and_polling_together(
         sandbox.set_webhook(None, None)
         win.close()
     assert gui_context.sync_engine is None
+
+
+def test_a_taken_relay_port_leaves_polling_running(
+    qtbot: Any, gui_app: Any, gui_context: Any
+) -> None:
+    from posdesk.gui.main_window import MainWindow
+    from posdesk.services.secret_store import STRIPE_WEBHOOK_SECRET
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    gui_context.settings.sync_webhooks = True
+    gui_context.settings.relay_port = taken.getsockname()[1]
+    gui_context.secrets.set(STRIPE_WEBHOOK_SECRET, TEST_WEBHOOK_SECRET)
+    win = MainWindow(gui_context)
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        win.start_sync()
+        qtbot.waitUntil(
+            lambda: win.sync_status.text().startswith(
+                "Sync: polling (webhook relay could not start)"),
+            timeout=TIMEOUT_MS,
+        )
+        engine = gui_context.sync_engine
+        assert engine is not None and engine.relay is None and engine.poller is not None
+        assert str(taken.getsockname()[1]) in (gui_context.sync_relay_problem or "")
+        assert "polling only" in win.sync_status.toolTip()
+    finally:
+        win.close()
+        taken.close()
 
 
 def test_new_keys_rebuild_the_engine(
