@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
+import textwrap
+import time
 import urllib.request
 
 import keyring
@@ -72,3 +77,37 @@ def test_sandbox_starts_through_posdesks_own_entry_point() -> None:
     finally:
         sandbox.stop()
     assert sandbox.process.poll() is not None
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads process state from /proc")
+def test_the_sandbox_ends_when_the_app_that_started_it_is_killed() -> None:
+    # A demo killed by the OS, or crashing, must not leave its sandbox running.
+    parent = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent("""
+            import sys, time
+            from posdesk.helper_process import start_sandbox
+            sandbox = start_sandbox()
+            print(sandbox.process.pid, flush=True)
+            time.sleep(60)
+        """)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        child_pid = int(parent.stdout.readline())
+        parent.kill()  # no clean-up code runs
+        parent.wait(10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and _alive(child_pid):
+            time.sleep(0.1)
+        assert not _alive(child_pid)
+    finally:
+        parent.kill()
+        parent.stdout.close()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split()[2] != "Z"  # a zombie has already exited
+    except FileNotFoundError:
+        return False

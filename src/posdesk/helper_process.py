@@ -29,17 +29,23 @@ class SandboxProcess:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout)
-        if self.process.stdout:
-            self.process.stdout.close()
+        for pipe in (self.process.stdin, self.process.stdout):
+            if pipe:
+                pipe.close()
 
 
 def start_sandbox(
     extra_args: list[str] | None = None, startup_timeout: float = 30.0
 ) -> SandboxProcess:
     """Start `posdesk sandbox` on a free loopback port and wait for the URL it prints first."""
-    cmd = [*own_command(), "sandbox", "--host", "127.0.0.1", "--port", "0", *(extra_args or [])]
+    cmd = [
+        *own_command(), "sandbox", "--host", "127.0.0.1", "--port", "0", "--exit-with-parent",
+        *(extra_args or []),
+    ]
+    # stdin stays open for as long as this process lives: the sandbox ends with it.
     process = subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1
+        cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        text=True, bufsize=1,
     )
     first_line: list[str] = []
     reader = threading.Thread(

@@ -128,3 +128,19 @@ def test_the_web_view_is_warmed_up_and_handed_to_the_next_card_entry(
     # After each card entry another preloaded view is prepared.
     qtbot.waitUntil(checkout_view.is_warm, timeout=WAIT_MS)
     assert checkout_view._spare is not spare
+
+
+def test_the_warmed_up_view_does_not_keep_the_app_open(qtbot, shop_window) -> None:
+    # Qt quits when the last visible top-level widget that may quit the app closes; the
+    # preloaded spare is shown off screen and must not be one of those.
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    shop_window.warm_up_card_entry()
+    qtbot.waitUntil(checkout_view.is_warm, timeout=WAIT_MS)
+    shop_window.close()
+
+    def keeps_app_open(widget) -> bool:
+        return widget.isVisible() and widget.testAttribute(Qt.WidgetAttribute.WA_QuitOnClose)
+
+    assert [w for w in QApplication.topLevelWidgets() if keeps_app_open(w)] == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from typing import Any
 
@@ -11,11 +13,24 @@ from PySide6.QtWidgets import QApplication
 from posdesk.gui.main_window import MainWindow
 from posdesk.gui.resources import icon, install_translators, stylesheet
 
+log = logging.getLogger(__name__)
+
+
+def allow_web_engine_as_root() -> None:
+    """Chromium refuses to start its sandbox as root and the web view then ends the whole
+    process; as root (kiosk images, containers) run it unsandboxed and say so."""
+    if getattr(os, "geteuid", lambda: -1)() == 0 and not os.environ.get(
+        "QTWEBENGINE_DISABLE_SANDBOX"
+    ):
+        os.environ["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+        log.warning("running as root: the card-entry web view runs without Chromium's sandbox")
+
 
 def prepare_application() -> QApplication:
     """The QApplication (created if needed) with PosDesk's translations and stylesheet."""
     app = QApplication.instance()
     if app is None:
+        allow_web_engine_as_root()
         app = QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("PosDesk")

@@ -388,6 +388,9 @@ def warm_up(server: CheckoutServer, *, stripe_js_url: str = STRIPE_JS_URL,
         _spare.deleteLater()
     view = CheckoutView(server, stripe_js_url=stripe_js_url, debug=debug)
     view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    # Shown (off screen) but no window of the user's: closing the main window must still
+    # end the app.
+    view.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
     view.resize(640, 560)
     view.show()  # off screen: Chromium lays out and paints only shown views
     view.preload()

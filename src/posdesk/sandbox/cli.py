@@ -23,6 +23,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--latency-ms", type=int, default=0)
     parser.add_argument("--seed", choices=["demo"], help="start with sample data")
     parser.add_argument("--state-file", help="keep state in this JSON file across restarts")
+    parser.add_argument(
+        "--exit-with-parent", action="store_true",
+        help="stop when standard input closes (the starting program ended, even by a crash)",
+    )
     return parser
 
 
@@ -56,6 +60,10 @@ def run(argv: list[str]) -> int:
 
     signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
+    if args.exit_with_parent:
+        # The parent holds our stdin open; a killed or crashed parent closes it. Works the
+        # same on Windows and macOS, unlike a parent-death signal.
+        threading.Thread(target=lambda: (sys.stdin.read(), stop.set()), daemon=True).start()
     print(server.base_url, flush=True)
     try:
         while not stop.wait(0.5):
