@@ -1,4 +1,4 @@
-"""The settings dialog's non-secret choice: asking for the CVC before a saved-card charge."""
+"""The settings dialog's non-secret choices: the CVC before a saved-card charge, and sync."""
 
 from __future__ import annotations
 
@@ -71,3 +71,30 @@ def test_unwritable_settings_file_changes_nothing(qtbot, gui_context, runner) ->
     assert "settings file could not be written" in dialog.message_label.text()
     assert dialog.isVisible()
     assert gui_context.settings.recollect_cvc is False
+
+
+def test_webhook_relay_choices_are_saved(qtbot, gui_context, runner) -> None:
+    dialog = open_dialog(qtbot, gui_context, runner)
+    assert not dialog.sync_webhooks_check.isChecked()
+    assert dialog.relay_host_edit.text() == "127.0.0.1"
+    dialog.sync_webhooks_check.setChecked(True)
+    dialog.relay_host_edit.setText("192.168.1.20")
+    dialog.relay_port_spin.setValue(9443)
+    with qtbot.waitSignal(dialog.saved, timeout=2000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    stored = Settings.load(paths.settings_file(gui_context.data_dir))
+    assert (stored.sync_webhooks, stored.relay_host, stored.relay_port) == (
+        True, "192.168.1.20", 9443
+    )
+    assert gui_context.settings.relay_host == "192.168.1.20"
+
+
+def test_a_webhook_address_that_is_not_an_ip_changes_nothing(qtbot, gui_context, runner) -> None:
+    settings_file = paths.settings_file(gui_context.data_dir)
+    dialog = open_dialog(qtbot, gui_context, runner)
+    dialog.relay_host_edit.setText("shop-pc.local")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "must be an IP address" in dialog.message_label.text()
+    assert dialog.isVisible()
+    assert gui_context.settings.relay_host == "127.0.0.1"
+    assert not settings_file.exists()

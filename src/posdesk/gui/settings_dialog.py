@@ -6,6 +6,7 @@ The shop's choices that are not secret (asking for the CVC) go to the settings f
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 from typing import Any
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -85,6 +87,22 @@ class SettingsDialog(QDialog):
         )
         self.recollect_cvc_check.setChecked(bool(self._context.settings.recollect_cvc))
 
+        # How this terminal hears about changes made elsewhere: polling always; webhooks too
+        # when a store forwards them (then a LAN address lets the forwarder reach us).
+        settings = self._context.settings
+        self.sync_webhooks_check = QCheckBox(
+            self.tr("Also receive webhooks (needs the webhook signing secret)"), self
+        )
+        self.sync_webhooks_check.setChecked(bool(settings.sync_webhooks))
+        self.relay_host_edit = QLineEdit(str(settings.relay_host), self)
+        self.relay_host_edit.setToolTip(
+            self.tr("127.0.0.1 for this computer only; this computer's LAN address to accept "
+                    "webhooks forwarded by the store's network")
+        )
+        self.relay_port_spin = QSpinBox(self)
+        self.relay_port_spin.setRange(1024, 65535)
+        self.relay_port_spin.setValue(int(settings.relay_port))
+
         self.stored_label = QLabel(self)
         self.stored_label.setObjectName("hint")
         self.stored_label.setWordWrap(True)
@@ -99,6 +117,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Restricted or secret key"), self.secret_edit)
         form.addRow(self.tr("Publishable key"), self.publishable_edit)
         form.addRow(self.tr("Webhook signing secret"), self.webhook_edit)
+        form.addRow("", self.sync_webhooks_check)
+        form.addRow(self.tr("Webhook address"), self.relay_host_edit)
+        form.addRow(self.tr("Webhook port"), self.relay_port_spin)
 
         self.buttons = QDialogButtonBox(self)
         self.save_button = QPushButton(self.tr("Check and save"), self)
@@ -190,6 +211,11 @@ class SettingsDialog(QDialog):
         ):
             problems.append(self.tr("The secret and publishable keys must both be test keys "
                                     "or both be live keys."))
+        try:
+            ipaddress.ip_address(self.relay_host_edit.text().strip())
+        except ValueError:
+            problems.append(self.tr("The webhook address must be an IP address of this "
+                                    "computer, such as 127.0.0.1 or 192.168.1.20."))
         return problems
 
     # --- saving -----------------------------------------------------------------------------
@@ -226,7 +252,9 @@ class SettingsDialog(QDialog):
         # Read-only rather than disabled: a disabled field would pass focus (and Enter) on.
         for edit in (self.secret_edit, self.publishable_edit, self.webhook_edit):
             edit.setReadOnly(busy)
-        self.recollect_cvc_check.setEnabled(not busy)
+        for widget in (self.recollect_cvc_check, self.sync_webhooks_check,
+                       self.relay_host_edit, self.relay_port_spin):
+            widget.setEnabled(not busy)
         self.save_button.setEnabled(not busy)
 
     def _checked(self, secret: str, check: Any) -> None:
@@ -250,10 +278,17 @@ class SettingsDialog(QDialog):
                     "connection and try again.")
         )
 
+    def _chosen_preferences(self) -> dict[str, Any]:
+        return {
+            "recollect_cvc": self.recollect_cvc_check.isChecked(),
+            "sync_webhooks": self.sync_webhooks_check.isChecked(),
+            "relay_host": self.relay_host_edit.text().strip(),
+            "relay_port": self.relay_port_spin.value(),
+        }
+
     def _preferences_changed(self) -> bool:
-        return self.recollect_cvc_check.isChecked() != bool(
-            self._context.settings.recollect_cvc
-        )
+        settings = self._context.settings
+        return any(getattr(settings, k) != v for k, v in self._chosen_preferences().items())
 
     def _save_preferences(self) -> None:
         """The non-secret choices, into the settings file beside the data (a small local
@@ -261,12 +296,15 @@ class SettingsDialog(QDialog):
         settings = self._context.settings
         if not self._preferences_changed():
             return
-        previous = settings.recollect_cvc
-        settings.recollect_cvc = self.recollect_cvc_check.isChecked()
+        chosen = self._chosen_preferences()
+        previous = {name: getattr(settings, name) for name in chosen}
+        for name, value in chosen.items():
+            setattr(settings, name, value)
         try:
             settings.save(paths.settings_file(self._context.data_dir))
         except OSError:
-            settings.recollect_cvc = previous
+            for name, value in previous.items():
+                setattr(settings, name, value)
             raise
 
     def _save(self, secret: str | None) -> None:
@@ -279,8 +317,8 @@ class SettingsDialog(QDialog):
         except OSError as exc:
             log.warning("settings file not written: %s", type(exc).__name__)
             self.message_label.setText(self.tr(
-                "The settings file could not be written, so the security-code choice is "
-                "unchanged and no key was saved. Check that the disk is not full or read-only."))
+                "The settings file could not be written, so no setting changed and no key "
+                "was saved. Check that the disk is not full or read-only."))
             return
         try:
             if secret:
