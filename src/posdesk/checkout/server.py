@@ -74,13 +74,20 @@ def sources_for(stripe_js_url: str) -> ContentSources:
 
 
 def content_security_policy(sources: ContentSources, nonce: str) -> str:
-    """The page's policy: nothing by default; our own inline script and style only with this
-    load's nonce; Stripe.js, its frames, its API and its images from their origins."""
+    """The page's policy: nothing by default; our own inline script only with this load's
+    nonce; Stripe.js, its frames, its API and its images from their origins.
+
+    Styles are allowed inline: Stripe.js writes inline styles onto the elements it mounts in
+    the host page, and a nonce-only style-src blocks them (reported by integrators, e.g.
+    mozilla/fxa#2138, bitwarden/clients#15057), which would only show on the first live
+    sale because the sandbox's stand-in styles through the CSSOM. A nonce beside
+    'unsafe-inline' would make browsers ignore 'unsafe-inline', so there is none here; inline
+    style cannot run script, and img-src still limits what CSS may load."""
     n = f"'nonce-{nonce}'"
     directives = [
         ("default-src", ["'none'"]),
         ("script-src", [n, *sources.script]),
-        ("style-src", [n]),
+        ("style-src", ["'unsafe-inline'"]),
         ("frame-src", list(sources.frame)),
         ("connect-src", list(sources.connect)),
         ("img-src", list(sources.img)),
