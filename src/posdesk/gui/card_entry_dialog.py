@@ -19,10 +19,8 @@ from typing import Any
 from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -30,10 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from posdesk.checkout.protocol import PageReport
-from posdesk.domain.money import AmountError, Money, format_money, parse_amount
+from posdesk.domain.money import AmountError, Money, format_money
 from posdesk.domain.outcomes import OutcomeKind
 from posdesk.domain.roles import PermissionDenied
 from posdesk.gui import checkout_view
+from posdesk.gui.amount_entry import AmountEntry
 from posdesk.gui.checkout_view import CheckoutView, report_summary
 from posdesk.gui.formatting import error_text, outcome_text
 from posdesk.gui.result_panel import ResultPanel, ResultView, fit_dialog_to_page
@@ -117,7 +116,7 @@ class CardEntryDialog(QDialog):
         layout.addWidget(self.stack)
 
         if mode == MODE_NEW:
-            self._validate(self.amount_edit.text())
+            self._amount_changed(self.amount_entry.money())
             self.amount_edit.setFocus()
         else:
             self.stack.setCurrentIndex(PAGE_CHECKOUT)
@@ -160,21 +159,13 @@ class CardEntryDialog(QDialog):
             page,
         )
         intro.setWordWrap(True)
-        self.amount_edit = QLineEdit(page)
-        self.amount_edit.setObjectName("amountEdit")
-        self.amount_edit.setPlaceholderText(self.tr("Amount in %1").replace("%1", self._currency()))
-        self.amount_edit.setAccessibleName(self.tr("Amount"))
-        self.amount_edit.textChanged.connect(self._validate)
-        self.amount_error = QLabel(page)
-        self.amount_error.setObjectName("fieldError")
-        self.amount_error.setWordWrap(True)
-        self.description_edit = QLineEdit(page)
-        self.description_edit.setPlaceholderText(self.tr("What is it for? (optional)"))
-        self.description_edit.setMaxLength(500)
-        form = QFormLayout()
-        form.addRow(self.tr("Amount (%1)").replace("%1", self._currency()), self.amount_edit)
-        form.addRow("", self.amount_error)
-        form.addRow(self.tr("Description"), self.description_edit)
+        self.amount_entry = AmountEntry(self._currency(), self._locale(), mark_invalid=False,
+                                        parent=page)
+        self.amount_entry.validity_changed.connect(self._amount_changed)
+        # The fields by name, as before (tests and screenshots use these).
+        self.amount_edit = self.amount_entry.amount_edit
+        self.amount_error = self.amount_entry.error_label
+        self.description_edit = self.amount_entry.description_edit
 
         self.form_error = QLabel(page)
         self.form_error.setObjectName("fieldError")
@@ -201,7 +192,7 @@ class CardEntryDialog(QDialog):
         layout.addWidget(who)
         layout.addWidget(intro)
         layout.addSpacing(8)
-        layout.addLayout(form)
+        layout.addWidget(self.amount_entry)
         layout.addWidget(self.form_error)
         layout.addStretch(1)
         layout.addLayout(buttons)
@@ -253,16 +244,8 @@ class CardEntryDialog(QDialog):
 
     # --- the form -----------------------------------------------------------------------------
 
-    def _validate(self, text: str) -> None:
-        self._amount = None
-        message = ""
-        if text.strip():
-            try:
-                self._amount = parse_amount(text, self._currency(), self._locale())
-            except AmountError as exc:
-                message = outcome_text(exc.message)
-        self.amount_error.setText(message)
-        self.amount_error.setVisible(bool(message))
+    def _amount_changed(self, amount: Money | None) -> None:
+        self._amount = amount
         self.pay_button.setEnabled(self._amount is not None and not self.busy)
         if self._amount is not None:
             self.pay_button.setText(self.tr("Take payment of %1").replace(

@@ -13,10 +13,8 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -24,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posdesk.domain.money import AmountError, Money, format_money, parse_amount
+from posdesk.domain.money import AmountError, Money, format_money
 from posdesk.domain.outcomes import NEXT_STEP_CHECKING, OutcomeKind
 from posdesk.domain.payment_state import PaymentState
 from posdesk.domain.roles import PermissionDenied
+from posdesk.gui.amount_entry import AmountEntry
 from posdesk.gui.formatting import error_text, outcome_text
 from posdesk.gui.resources import pixmap
 from posdesk.gui.result_panel import ResultPanel, ResultView, fit_dialog_to_page
@@ -80,7 +79,7 @@ class ChargeDialog(QDialog):
         self._settle_timer = QTimer(self)
         self._settle_timer.setSingleShot(True)
         self._settle_timer.timeout.connect(self._check_unconfirmed)
-        self._validate(self.amount_edit.text())
+        self._amount_changed(self.amount_entry.money())
         self.amount_edit.setFocus()
 
     # --- layout -----------------------------------------------------------------------------
@@ -112,23 +111,12 @@ class ChargeDialog(QDialog):
         card_row.addWidget(card_icon)
         card_row.addWidget(self.card_label, 1)
 
-        self.amount_edit = QLineEdit(page)
-        self.amount_edit.setObjectName("amountEdit")
-        self.amount_edit.setPlaceholderText(self.tr("Amount in %1").replace("%1", self._currency()))
-        self.amount_edit.setAccessibleName(self.tr("Amount"))
-        self.amount_edit.textChanged.connect(self._validate)
-        self.amount_error = QLabel(page)
-        self.amount_error.setObjectName("fieldError")
-        self.amount_error.setWordWrap(True)
-        self.description_edit = QLineEdit(page)
-        self.description_edit.setPlaceholderText(self.tr("What is it for? (optional)"))
-        self.description_edit.setMaxLength(500)
-
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        form.addRow(self.tr("Amount (%1)").replace("%1", self._currency()), self.amount_edit)
-        form.addRow("", self.amount_error)
-        form.addRow(self.tr("Description"), self.description_edit)
+        self.amount_entry = AmountEntry(self._currency(), self._locale(), parent=page)
+        self.amount_entry.validity_changed.connect(self._amount_changed)
+        # The fields by name, as before (tests and screenshots use these).
+        self.amount_edit = self.amount_entry.amount_edit
+        self.amount_error = self.amount_entry.error_label
+        self.description_edit = self.amount_entry.description_edit
 
         self.busy_label = QLabel(page)
         self.busy_label.setObjectName("busyLabel")
@@ -156,7 +144,7 @@ class ChargeDialog(QDialog):
         layout.addWidget(who)
         layout.addLayout(card_row)
         layout.addSpacing(8)
-        layout.addLayout(form)
+        layout.addWidget(self.amount_entry)
         layout.addWidget(self.busy_label)
         layout.addWidget(self.busy_bar)
         layout.addStretch(1)
@@ -201,19 +189,8 @@ class ChargeDialog(QDialog):
 
     # --- validation -------------------------------------------------------------------------
 
-    def _validate(self, text: str) -> None:
-        self._amount = None
-        message = ""
-        if text.strip():
-            try:
-                self._amount = parse_amount(text, self._currency(), self._locale())
-            except AmountError as exc:
-                message = outcome_text(exc.message)
-        self.amount_error.setText(message)
-        self.amount_error.setVisible(bool(message))
-        self.amount_edit.setProperty("invalid", bool(message))
-        self.amount_edit.style().unpolish(self.amount_edit)
-        self.amount_edit.style().polish(self.amount_edit)
+    def _amount_changed(self, amount: Money | None) -> None:
+        self._amount = amount
         self.charge_button.setEnabled(self._amount is not None and not self.busy)
         if self._amount is not None:
             self.charge_button.setText(
