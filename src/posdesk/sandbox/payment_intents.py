@@ -4,12 +4,19 @@ cancel, update, retrieve and list."""
 from __future__ import annotations
 
 import contextlib
-import copy
 from typing import Any
-from urllib.parse import urlencode
 
 from . import cards, charges, payment_methods, tokens
-from .context import PUBLISHABLE, Context, expand, merge_metadata, paginate, require_secret
+from .confirmation import (
+    card_error,
+    check_client_secret,
+    check_payment_method_data,
+    fall_back,
+    payment_method_from,
+    require_action,
+)
+from .confirmation import set_fields as _set
+from .context import Context, expand, merge_metadata, paginate, require_secret
 from .errors import SandboxError, invalid, unexpected_state
 from .money import check_amount, check_currency
 from .params import ANY, BOOL, INT, LIST_SPEC, LIST_STR, META, STR, enum, validate
@@ -80,29 +87,10 @@ def _off_session(value: Any) -> bool:
     raise invalid(f"Invalid off_session: {str(value)[:50]}", "off_session")
 
 
-def _check_secret(ctx: Context, pi: dict[str, Any], given: str | None) -> None:
-    if (ctx.key_kind == PUBLISHABLE or given is not None) and given != pi["client_secret"]:
-        raise invalid(
-            "The client_secret provided does not match the client_secret associated with "
-            "the PaymentIntent.",
-            "client_secret",
-        )
-
-
-def _set(pi: dict[str, Any], previous: dict[str, Any], **changes: Any) -> None:
-    for key, value in changes.items():
-        if pi.get(key) != value:
-            previous.setdefault(key, copy.deepcopy(pi.get(key)))
-            pi[key] = value
-
-
 def create(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
     require_secret(ctx)
     p = validate(raw, CREATE_SPEC, required=("amount", "currency"))
-    if p.get("payment_method_data") is not None:
-        p["payment_method_data"] = payment_methods.check_payment_method_data(
-            p["payment_method_data"]
-        )
+    check_payment_method_data(p)
     currency = check_currency(p["currency"])
     check_amount(p["amount"], currency)
     confirm = p.get("confirm", False)
@@ -119,17 +107,7 @@ def create(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
     if p.get("setup_future_usage") and not customer_id:
         # Stripe allows it without a customer, but nothing could be saved; keep it simple.
         pass
-    pm = None
-    if p.get("payment_method_data") is not None:
-        if p.get("payment_method"):
-            raise invalid(
-                "You cannot pass both payment_method and payment_method_data.",
-                "payment_method_data",
-            )
-        pm = payment_methods.create_validated(ctx, p["payment_method_data"])
-    elif p.get("payment_method"):
-        pm = payment_methods.resolve(ctx, p["payment_method"])
-        _check_pm_customer(pm, customer_id)
+    pm = payment_method_from(ctx, p, check=lambda pm: _check_pm_customer(pm, customer_id))
     pi_id = new_id("pi")
     pi = {
         "id": pi_id,
@@ -182,12 +160,9 @@ def _check_pm_customer(pm: dict[str, Any], customer_id: str | None) -> None:
 
 def confirm(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
     p = validate(raw, CONFIRM_SPEC)
-    if p.get("payment_method_data") is not None:
-        p["payment_method_data"] = payment_methods.check_payment_method_data(
-            p["payment_method_data"]
-        )
+    check_payment_method_data(p)
     pi = expire_action(ctx, ctx.get("payment_intent", pi_id))
-    _check_secret(ctx, pi, p.get("client_secret"))
+    check_client_secret(ctx, pi, p.get("client_secret"))
     if pi["status"] not in CONFIRMABLE:
         raise unexpected_state(
             f"You cannot confirm this PaymentIntent because it has a status of {pi['status']}. "
@@ -200,19 +175,12 @@ def confirm(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
             _set(pi, previous, **{key: p[key] or None})
     if p.get("payment_method_types"):
         pi["payment_method_types"] = p["payment_method_types"]
-    pm = None
-    if p.get("payment_method_data") is not None:
-        if p.get("payment_method"):
-            raise invalid(
-                "You cannot pass both payment_method and payment_method_data.",
-                "payment_method_data",
-            )
-        pm = payment_methods.create_validated(ctx, p["payment_method_data"])
-    elif p.get("payment_method"):
-        pm = payment_methods.resolve(ctx, p["payment_method"])
-        _check_pm_customer(pm, pi.get("customer"))
-    elif pi.get("payment_method"):
-        pm = ctx.state.get("payment_method", pi["payment_method"])
+    pm = payment_method_from(
+        ctx,
+        p,
+        pi.get("payment_method"),
+        check=lambda pm: _check_pm_customer(pm, pi.get("customer")),
+    )
     if pm is not None:
         tokens.consume_cvc_token(ctx, p.get("payment_method_options"))
     _confirm(
@@ -247,40 +215,11 @@ def _confirm(
     if cards.needs_auth_for_payment(profile, off_session, set_up):
         if off_session:
             _fail(ctx, pi, pm, "authentication_required", "authentication_required", previous)
-        _set(
-            pi,
-            previous,
-            status="requires_action",
-            next_action=_next_action(ctx, pi["id"], return_url, use_stripe_sdk),
-        )
+        # Remembered so an authentication left open can lapse (expire_action).
         ctx.state.action_since[pi["id"]] = ctx.now()
-        ctx.state.dirty = True
-        ctx.emit("payment_intent.requires_action", pi, previous)
+        require_action(ctx, pi, previous, return_url, use_stripe_sdk)
         return
     _settle(ctx, pi, pm, previous, authenticated=False)
-
-
-def _next_action(
-    ctx: Context, intent_id: str, return_url: str | None, use_stripe_sdk: bool = False
-) -> dict[str, Any]:
-    """Stripe.js confirms with `use_stripe_sdk=true` and shows card authentication in the page
-    itself; a server-side confirm with a `return_url` gets a redirect instead."""
-    url = f"{ctx.base_url}/_sandbox/challenges/{intent_id}"
-    if return_url and not use_stripe_sdk:
-        # The challenge page sends the customer back to return_url, as the bank's would.
-        query = urlencode({"return_url": return_url})
-        return {
-            "type": "redirect_to_url",
-            "redirect_to_url": {"url": f"{url}?{query}", "return_url": return_url},
-        }
-    return {
-        "type": "use_stripe_sdk",
-        "use_stripe_sdk": {
-            "type": "three_d_secure_redirect",
-            "stripe_js": url,
-            "source": new_id("src"),
-        },
-    }
 
 
 def _settle(
@@ -334,38 +273,7 @@ def _fail(
     if code == "authentication_required":
         message = cards.DECLINE_MESSAGES["authentication_required"]
     charge = charges.new_charge(ctx, pi, pm, failure=(code, message, decline_code))
-    error = {
-        "charge": charge["id"],
-        "code": code,
-        "decline_code": decline_code,
-        "doc_url": "https://stripe.com/docs/error-codes/" + code.replace("_", "-"),
-        "message": message,
-        "payment_method": copy.deepcopy(pm),
-        "type": "card_error",
-    }
-    _set(
-        pi,
-        previous,
-        status="requires_payment_method",
-        last_payment_error=error,
-        latest_charge=charge["id"],
-        payment_method=None,
-        next_action=None,
-    )
-    ctx.state.dirty = True
-    ctx.emit("payment_intent.payment_failed", pi, previous)
-    raise SandboxError(
-        402,
-        "card_error",
-        message,
-        code=code,
-        decline_code=decline_code,
-        extra={
-            "charge": charge["id"],
-            "payment_intent": copy.deepcopy(pi),
-            "payment_method": copy.deepcopy(pm),
-        },
-    )
+    card_error(ctx, pi, pm, code, decline_code, message, previous, charge["id"])
 
 
 ACTION_WINDOW_S = 3600
@@ -379,33 +287,26 @@ def expire_action(ctx: Context, pi: dict[str, Any]) -> dict[str, Any]:
     if ctx.now() - since < ACTION_WINDOW_S:
         return pi
     del ctx.state.action_since[pi["id"]]
-    pm = ctx.state.get("payment_method", pi.get("payment_method") or "")
-    previous: dict[str, Any] = {}
-    _set(
+    fall_back(
+        ctx,
         pi,
-        previous,
-        status="requires_payment_method",
-        next_action=None,
-        payment_method=None,
-        last_payment_error={
-            "code": "payment_intent_authentication_failure",
-            "message": "The PaymentIntent was not confirmed within an hour of requiring "
-            "authentication. Confirm it again with a payment method.",
-            "payment_method": copy.deepcopy(pm),
-            "type": "invalid_request_error",
-        },
+        "payment_intent_authentication_failure",
+        "The PaymentIntent was not confirmed within an hour of requiring authentication. "
+        "Confirm it again with a payment method.",
     )
-    ctx.state.dirty = True
-    ctx.emit("payment_intent.payment_failed", pi, previous)
     return pi
 
 
-def complete_challenge(ctx: Context, pi: dict[str, Any]) -> dict[str, Any]:
+def _require_pending_challenge(ctx: Context, pi: dict[str, Any]) -> None:
     expire_action(ctx, pi)
     if pi["status"] != "requires_action":
         raise unexpected_state(
             f"This PaymentIntent has no pending authentication (status {pi['status']})."
         )
+
+
+def complete_challenge(ctx: Context, pi: dict[str, Any]) -> dict[str, Any]:
+    _require_pending_challenge(ctx, pi)
     pm = ctx.get("payment_method", pi["payment_method"])
     # A decline after authentication is recorded on the intent, not raised to the caller.
     with contextlib.suppress(SandboxError):
@@ -414,38 +315,23 @@ def complete_challenge(ctx: Context, pi: dict[str, Any]) -> dict[str, Any]:
 
 
 def fail_challenge(ctx: Context, pi: dict[str, Any]) -> dict[str, Any]:
-    expire_action(ctx, pi)
-    if pi["status"] != "requires_action":
-        raise unexpected_state(
-            f"This PaymentIntent has no pending authentication (status {pi['status']})."
-        )
-    pm = ctx.state.get("payment_method", pi["payment_method"])
-    previous: dict[str, Any] = {}
-    _set(
+    _require_pending_challenge(ctx, pi)
+    fall_back(
+        ctx,
         pi,
-        previous,
-        status="requires_payment_method",
-        next_action=None,
-        payment_method=None,
-        last_payment_error={
-            "code": "payment_intent_authentication_failure",
-            "doc_url": "https://stripe.com/docs/error-codes/payment-intent-authentication-failure",
-            "message": "The provided PaymentMethod has failed authentication. You can provide "
-            "payment_method_data or a new PaymentMethod to attempt to fulfill this "
-            "PaymentIntent again.",
-            "payment_method": copy.deepcopy(pm),
-            "type": "invalid_request_error",
-        },
+        "payment_intent_authentication_failure",
+        "The provided PaymentMethod has failed authentication. You can provide "
+        "payment_method_data or a new PaymentMethod to attempt to fulfill this "
+        "PaymentIntent again.",
+        "https://stripe.com/docs/error-codes/payment-intent-authentication-failure",
     )
-    ctx.state.dirty = True
-    ctx.emit("payment_intent.payment_failed", pi, previous)
     return pi
 
 
 def retrieve(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
     p = validate(raw, {"client_secret": STR, "expand": LIST_STR})
     pi = expire_action(ctx, ctx.get("payment_intent", pi_id))
-    _check_secret(ctx, pi, p.get("client_secret"))
+    check_client_secret(ctx, pi, p.get("client_secret"))
     return expand(ctx, pi, p.get("expand"))
 
 

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import contextlib
-import copy
 from typing import Any
 
 from . import cards, payment_methods
-from .context import PUBLISHABLE, Context, expand, merge_metadata, paginate, require_secret
+from .confirmation import (
+    card_error,
+    check_client_secret,
+    check_payment_method_data,
+    fall_back,
+    payment_method_from,
+    require_action,
+)
+from .confirmation import set_fields as _set
+from .context import Context, expand, merge_metadata, paginate, require_secret
 from .errors import SandboxError, invalid, unexpected_state
 from .params import ANY, BOOL, LIST_SPEC, LIST_STR, META, STR, enum, validate
-from .payment_intents import _next_action, _set
 from .state import new_id, token
 
 CREATE_SPEC = {
@@ -41,22 +48,10 @@ CONFIRM_SPEC = {
 }
 
 
-def _check_secret(ctx: Context, si: dict[str, Any], given: str | None) -> None:
-    if (ctx.key_kind == PUBLISHABLE or given is not None) and given != si["client_secret"]:
-        raise invalid(
-            "The client_secret provided does not match the client_secret associated with the "
-            "SetupIntent.",
-            "client_secret",
-        )
-
-
 def create(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
     require_secret(ctx)
     p = validate(raw, CREATE_SPEC)
-    if p.get("payment_method_data") is not None:
-        p["payment_method_data"] = payment_methods.check_payment_method_data(
-            p["payment_method_data"]
-        )
+    check_payment_method_data(p)
     if p.get("customer"):
         from .customers import live
 
@@ -94,29 +89,15 @@ def create(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
 
 def confirm(ctx: Context, raw: dict[str, Any], si_id: str) -> dict[str, Any]:
     p = validate(raw, CONFIRM_SPEC)
-    if p.get("payment_method_data") is not None:
-        p["payment_method_data"] = payment_methods.check_payment_method_data(
-            p["payment_method_data"]
-        )
+    check_payment_method_data(p)
     si = ctx.get("setup_intent", si_id)
-    _check_secret(ctx, si, p.get("client_secret"))
+    check_client_secret(ctx, si, p.get("client_secret"))
     if si["status"] not in ("requires_payment_method", "requires_confirmation", "requires_action"):
         raise invalid(
             f"You cannot confirm this SetupIntent because it has a status of {si['status']}.",
             code="setup_intent_unexpected_state",
         )
-    pm = None
-    if p.get("payment_method_data") is not None:
-        if p.get("payment_method"):
-            raise invalid(
-                "You cannot pass both payment_method and payment_method_data.",
-                "payment_method_data",
-            )
-        pm = payment_methods.create_validated(ctx, p["payment_method_data"])
-    elif p.get("payment_method"):
-        pm = payment_methods.resolve(ctx, p["payment_method"])
-    elif si.get("payment_method"):
-        pm = ctx.state.get("payment_method", si["payment_method"])
+    pm = payment_method_from(ctx, p, si.get("payment_method"))
     _confirm(ctx, si, pm, p.get("return_url"), p.get("use_stripe_sdk", False))
     return expand(ctx, si, p.get("expand"))
 
@@ -142,16 +123,9 @@ def _confirm(
     _set(si, previous, payment_method=pm["id"], last_setup_error=None)
     profile = payment_methods.profile_of(ctx, pm)
     if profile.behaviour == cards.DECLINE:
-        _fail(ctx, si, pm, profile.code or "card_declined", profile.decline_code, previous)
+        _decline(ctx, si, pm, profile, previous)
     if cards.needs_auth_for_setup(profile):
-        _set(
-            si,
-            previous,
-            status="requires_action",
-            next_action=_next_action(ctx, si["id"], return_url, use_stripe_sdk),
-        )
-        ctx.state.dirty = True
-        ctx.emit("setup_intent.requires_action", si, previous)
+        require_action(ctx, si, previous, return_url, use_stripe_sdk)
         return
     _succeed(ctx, si, pm, previous)
 
@@ -169,41 +143,17 @@ def _succeed(
     ctx.emit("setup_intent.succeeded", si, previous)
 
 
-def _fail(
+def _decline(
     ctx: Context,
     si: dict[str, Any],
     pm: dict[str, Any],
-    code: str,
-    decline_code: str | None,
+    profile: cards.CardProfile,
     previous: dict[str, Any],
 ) -> None:
-    message = cards.DECLINE_MESSAGES.get(decline_code or code, "Your card was declined.")
-    error = {
-        "code": code,
-        "decline_code": decline_code,
-        "doc_url": "https://stripe.com/docs/error-codes/" + code.replace("_", "-"),
-        "message": message,
-        "payment_method": copy.deepcopy(pm),
-        "type": "card_error",
-    }
-    _set(
-        si,
-        previous,
-        status="requires_payment_method",
-        last_setup_error=error,
-        payment_method=None,
-        next_action=None,
-    )
-    ctx.state.dirty = True
-    ctx.emit("setup_intent.setup_failed", si, previous)
-    raise SandboxError(
-        402,
-        "card_error",
-        message,
-        code=code,
-        decline_code=decline_code,
-        extra={"setup_intent": copy.deepcopy(si), "payment_method": copy.deepcopy(pm)},
-    )
+    """Record the card's decline on the setup and raise it (no charge: nothing was paid)."""
+    code = profile.code or "card_declined"
+    message = cards.DECLINE_MESSAGES.get(profile.decline_code or code, "Your card was declined.")
+    card_error(ctx, si, pm, code, profile.decline_code, message, previous)
 
 
 def complete_challenge(ctx: Context, si: dict[str, Any]) -> dict[str, Any]:
@@ -213,7 +163,7 @@ def complete_challenge(ctx: Context, si: dict[str, Any]) -> dict[str, Any]:
     profile = payment_methods.profile_of(ctx, pm)
     if profile.behaviour == cards.AUTH_THEN_DECLINE:
         with contextlib.suppress(SandboxError):
-            _fail(ctx, si, pm, profile.code or "card_declined", profile.decline_code, {})
+            _decline(ctx, si, pm, profile, {})
         return si
     _succeed(ctx, si, pm, {})
     return si
@@ -222,31 +172,19 @@ def complete_challenge(ctx: Context, si: dict[str, Any]) -> dict[str, Any]:
 def fail_challenge(ctx: Context, si: dict[str, Any]) -> dict[str, Any]:
     if si["status"] != "requires_action":
         raise unexpected_state(f"This SetupIntent has no pending authentication ({si['status']}).")
-    pm = ctx.state.get("payment_method", si["payment_method"])
-    previous: dict[str, Any] = {}
-    _set(
+    fall_back(
+        ctx,
         si,
-        previous,
-        status="requires_payment_method",
-        next_action=None,
-        payment_method=None,
-        last_setup_error={
-            "code": "setup_intent_authentication_failure",
-            "message": "The latest attempt to set up the payment method has failed because "
-            "authentication failed.",
-            "payment_method": copy.deepcopy(pm),
-            "type": "invalid_request_error",
-        },
+        "setup_intent_authentication_failure",
+        "The latest attempt to set up the payment method has failed because authentication failed.",
     )
-    ctx.state.dirty = True
-    ctx.emit("setup_intent.setup_failed", si, previous)
     return si
 
 
 def retrieve(ctx: Context, raw: dict[str, Any], si_id: str) -> dict[str, Any]:
     p = validate(raw, {"client_secret": STR, "expand": LIST_STR})
     si = ctx.get("setup_intent", si_id)
-    _check_secret(ctx, si, p.get("client_secret"))
+    check_client_secret(ctx, si, p.get("client_secret"))
     return expand(ctx, si, p.get("expand"))
 
 
