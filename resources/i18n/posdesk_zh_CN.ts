@@ -32,262 +32,287 @@
 <context>
     <name>CardEntryDialog</name>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="136"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="137"/>
         <source>Customer authenticates the payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="138"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="139"/>
         <source>Confirm the security code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="139"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="140"/>
         <source>New card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="148"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="149"/>
         <source>Customer: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="157"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="158"/>
         <source>The customer types the card into Stripe&apos;s secure form on the next screen. PosDesk never sees the card number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="175"/>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="254"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="176"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="280"/>
         <source>Take payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="179"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="180"/>
         <source>Save card only (no charge)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="182"/>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="216"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="183"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="242"/>
         <source>Cancel  (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="206"/>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="341"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="208"/>
+        <source>What happens next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="211"/>
+        <source>Turn the screen to the customer: they type their card into Stripe&apos;s form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="213"/>
+        <source>They tick &quot;Save this card for future purchases&quot; only if they agree to keep it on file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="215"/>
+        <source>If their bank asks, they confirm the payment right there (3D Secure).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="216"/>
+        <source>PosDesk checks the result with Stripe and shows it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="232"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="367"/>
         <source>Preparing secure card entry…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="233"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="259"/>
         <source>Done  (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="251"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="277"/>
         <source>Take payment of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="363"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="389"/>
         <source>Your role (%1) may not take payments. Ask a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="369"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="395"/>
         <source>Card entry could not start. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="374"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="400"/>
         <source>Card entry could not start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="375"/>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="567"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="401"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="593"/>
         <source>Nothing was charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="380"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="406"/>
         <source>Saving a card, nothing is charged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="383"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="409"/>
         <source>Payment of %1 waiting for the customer&apos;s bank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="385"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="411"/>
         <source>Amount: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="412"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="438"/>
         <source>Sending the payment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="423"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="449"/>
         <source>Waiting for the card&apos;s bank… If the bank asks, the customer confirms on the screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="426"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="452"/>
         <source>Checking the result with Stripe…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="432"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="458"/>
         <source>The bank still needs the customer to confirm. They can press the button again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="435"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="461"/>
         <source>Charging the card…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="444"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="470"/>
         <source>Ask the customer to press the button and confirm with their bank.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="446"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="472"/>
         <source>Ask the customer to enter the card&apos;s security code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="448"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="474"/>
         <source>Ask the customer to enter the card they want to save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="449"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="475"/>
         <source>Ask the customer to enter their card and press Pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="457"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="483"/>
         <source>Stripe could not be reached. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="465"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="491"/>
         <source>Secure card entry could not load. Check the internet connection, then close and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="471"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="497"/>
         <source>The card form stays open for another try.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="488"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="514"/>
         <source>The secure connection to the card form could not be verified, so it was not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="507"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="533"/>
         <source>Stripe has not confirmed this payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="517"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="543"/>
         <source>The bank asks the customer to confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="533"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="559"/>
         <source>PosDesk could not check the result with Stripe. Check the customer&apos;s recent payments before trying again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="543"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="569"/>
         <source>%1 charged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="545"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="571"/>
         <source>%1 not charged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="561"/>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="566"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="587"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="592"/>
         <source>Card saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="562"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="588"/>
         <source>%1 is saved for future purchases. Nothing was charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="564"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="590"/>
         <source>It now shows in the customer&apos;s saved cards.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="568"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="594"/>
         <source>Card not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="574"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="600"/>
         <source>%1 is saved for future purchases.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="576"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="602"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="579"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="605"/>
         <source>Processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="582"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="608"/>
         <source>Checking with Stripe…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="585"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="611"/>
         <source>Customer must authenticate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="588"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="614"/>
         <source>Stripe set-up problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="590"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="616"/>
         <source>Canceled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="591"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="617"/>
         <source>Declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="617"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="643"/>
         <source>Checking the result with Stripe… one moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="626"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="652"/>
         <source>The payment is being confirmed with the bank. Press Cancel again to stop it; nothing is charged if you do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="634"/>
+        <location filename="../../src/posdesk/gui/card_entry_dialog.py" line="660"/>
         <source>Closing… checking with Stripe.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -52,6 +52,32 @@ def test_attach_detach_and_default(client: stripe.StripeClient) -> None:
         client.v1.payment_methods.attach(other.id, params={"customer": second.id})
 
 
+def test_a_detached_card_can_never_pay_or_be_attached_again(
+    client: stripe.StripeClient, sandbox: SandboxServer
+) -> None:
+    """Stripe: "Detachment is permanent and irreversible"; the card can still be retrieved."""
+    c = client.v1.customers.create(params={"name": "Lou"})
+    pm = client.v1.payment_methods.attach("pm_card_visa", params={"customer": c.id})
+    client.v1.payment_methods.detach(pm.id)
+    intents_before = sandbox.count("payment_intent")
+    attempts = [
+        lambda: client.v1.payment_intents.create(params={
+            "amount": 1000, "currency": "usd", "customer": c.id, "payment_method": pm.id,
+            "confirm": True, "off_session": True}),
+        lambda: client.v1.payment_methods.attach(pm.id, params={"customer": c.id}),
+        lambda: client.v1.setup_intents.create(params={
+            "customer": c.id, "payment_method": pm.id, "confirm": True, "usage": "off_session"}),
+    ]
+    for attempt in attempts:
+        with pytest.raises(stripe.InvalidRequestError) as raised:
+            attempt()
+        assert raised.value.http_status == 400
+        assert raised.value.param == "payment_method"
+        assert "may not be used again" in str(raised.value.user_message)
+    assert sandbox.count("payment_intent") == intents_before
+    assert client.v1.payment_methods.retrieve(pm.id).customer is None
+
+
 def test_list_email_cursors_created(client: stripe.StripeClient, sandbox: SandboxServer) -> None:
     ids = [
         client.v1.customers.create(params={"email": f"p{i % 3}@example.com"}).id for i in range(7)

@@ -9,6 +9,8 @@ import pytest
 
 from posdesk.domain.money import AmountError, Money
 from posdesk.domain.outcomes import (
+    NEXT_STEP_REFRESH_OTHER_CARD,
+    REASON_CARD_NOT_USABLE,
     REASON_CONFIG_PERMISSION,
     REASON_INSUFFICIENT_FUNDS,
     OutcomeKind,
@@ -25,7 +27,7 @@ from posdesk.services.errors import InputError, StripeNotConfigured
 from posdesk.store.audit import AuditLog, decode_detail
 from posdesk.store.models import PaymentRecord
 from posdesk.store.payments import PaymentRepository
-from tests.gateway.sandbox_api import intents
+from tests.gateway.sandbox_api import attach_card, call, intents
 
 USD_12_50 = Money(1250, "USD")
 
@@ -109,6 +111,28 @@ def test_authentication_required_off_session(service, tmp_store, customer_id, ca
     assert record.intent_id and record.intent_id == result.outcome.intent_id
     # Not final: settling only retrieves the same intent, never charges anew.
     assert service.settle_unconfirmed() == []
+
+
+def test_card_removed_elsewhere_is_explained_and_recorded_once(
+    service, tmp_store, sandbox, secret_key, customer_id, cashier
+) -> None:
+    """The customer removed the card online moments ago: Stripe refuses it (detachment is
+    permanent), nothing is charged, and the cashier is told to pick another card."""
+    card = attach_card(sandbox.base_url, secret_key, customer_id, "pm_card_visa")
+    call(sandbox.base_url, secret_key, "POST", f"/v1/payment_methods/{card}/detach", {})
+    result = service.charge_saved_card(cashier, customer_id, card, USD_12_50)
+    assert result.outcome.kind is OutcomeKind.BUG
+    assert (result.outcome.reason, result.outcome.next_step) == (
+        REASON_CARD_NOT_USABLE, NEXT_STEP_REFRESH_OTHER_CARD)
+    assert result.state is PaymentState.FAILED
+    [record] = payments(tmp_store)
+    assert record.state == PaymentState.FAILED and record.intent_id is None
+    assert intents(sandbox.base_url, secret_key, customer_id) == []
+    shown = outcome_for_record(record)  # the recent-payments view says the same later
+    assert (shown.reason, shown.next_step) == (REASON_CARD_NOT_USABLE,
+                                               NEXT_STEP_REFRESH_OTHER_CARD)
+    assert service.settle_unconfirmed() == []  # final: nothing to settle
+    assert audit(tmp_store)[-1].outcome == "bug"
 
 
 def test_support_staff_may_not_charge(service, tmp_store, sandbox, customer_id, support) -> None:

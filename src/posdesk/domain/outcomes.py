@@ -49,6 +49,12 @@ REASON_BUG = "Stripe rejected the request because of a problem in this app."
 REASON_UNCONFIRMED = "The connection to Stripe was lost before the answer arrived."
 REASON_STILL_OPEN = "The payment was not completed, so nothing was charged."
 REASON_CANCELED = "The payment was canceled, so nothing was charged."
+# Stripe refuses a card removed from the customer (detachment is permanent), typically
+# removed elsewhere moments before this terminal's list caught up.
+REASON_CARD_NOT_USABLE = (
+    "Stripe will not charge this card for this customer: it has been removed from their "
+    "saved cards."
+)
 
 REASON_DECLINED_GENERIC = "The card was declined."
 REASON_INSUFFICIENT_FUNDS = "The card was declined: insufficient funds."
@@ -88,6 +94,9 @@ NEXT_STEP_FIX_SETTINGS = "Ask a manager to check the Stripe key in the settings.
 NEXT_STEP_REPORT = "Do not retry. Tell a manager; the details are in the log."
 NEXT_STEP_CHECKING = (
     "Do not charge again. The app is checking with Stripe and will show the result."
+)
+NEXT_STEP_REFRESH_OTHER_CARD = (
+    "Close this to refresh the saved cards, then choose another card or take a new card."
 )
 NEXT_STEP_NEW_PAYMENT = "Start a new payment if the customer still owes this amount."
 NEXT_STEP_CONTACT_BANK = "Ask the customer to contact their bank, or use another card."

@@ -15,7 +15,9 @@ import stripe
 
 from posdesk.domain.outcomes import (
     DEFAULT_WORDING,
+    NEXT_STEP_REFRESH_OTHER_CARD,
     REASON_BUG,
+    REASON_CARD_NOT_USABLE,
     REASON_CONFIG_BAD_KEY,
     REASON_CONFIG_PERMISSION,
     REASON_RATE_LIMITED,
@@ -148,6 +150,8 @@ def _classify(exc: stripe.StripeError, code: str | None) -> tuple[OutcomeKind, s
     if isinstance(exc, stripe.InvalidRequestError):
         if code == "resource_missing":
             return OutcomeKind.BUG, REASON_MISSING_OBJECT, NEXT_STEP_REFRESH
+        if error_body(exc).get("param") == "payment_method":
+            return OutcomeKind.BUG, REASON_CARD_NOT_USABLE, NEXT_STEP_REFRESH_OTHER_CARD
         return wording(OutcomeKind.BUG, REASON_BUG)
     if isinstance(exc, stripe.CardError):
         wording_ = decline_wording(code, error_body(exc).get("decline_code"))

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -194,9 +195,34 @@ class CardEntryDialog(QDialog):
         layout.addSpacing(8)
         layout.addWidget(self.amount_entry)
         layout.addWidget(self.form_error)
+        layout.addSpacing(16)
+        layout.addWidget(self._build_steps(page))
         layout.addStretch(1)
         layout.addLayout(buttons)
         return page
+
+    def _build_steps(self, parent: QWidget) -> QWidget:
+        """What happens after this screen, so the cashier can tell the customer."""
+        panel = QFrame(parent)
+        panel.setObjectName("stepsPanel")
+        title = QLabel(self.tr("What happens next"), panel)
+        title.setObjectName("sectionTitle")
+        steps = [
+            self.tr("Turn the screen to the customer: they type their card into Stripe's "
+                    "form."),
+            self.tr("They tick \"Save this card for future purchases\" only if they agree to "
+                    "keep it on file."),
+            self.tr("If their bank asks, they confirm the payment right there (3D Secure)."),
+            self.tr("PosDesk checks the result with Stripe and shows it here."),
+        ]
+        layout = QVBoxLayout(panel)
+        layout.addWidget(title)
+        for number, text in enumerate(steps, start=1):
+            step = QLabel(f"{number}.  {text}", panel)
+            step.setObjectName("stepText")
+            step.setWordWrap(True)
+            layout.addWidget(step)
+        return panel
 
     def _build_checkout(self) -> QWidget:
         page = QWidget(self)

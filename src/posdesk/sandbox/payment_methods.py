@@ -104,8 +104,18 @@ def profile_of(ctx: Context, pm: dict[str, Any]) -> cards.CardProfile:
     return cards.profile_for(number) or cards.TABLE["4242424242424242"]
 
 
+# What Stripe answers when a detached payment method is used to pay or attached again.
+MESSAGE_DETACHED = (
+    "The provided PaymentMethod was previously used with a PaymentIntent without Customer "
+    "attachment, shared with a connected account without Customer attachment, or was "
+    "detached from a Customer. It may not be used again. To use a PaymentMethod multiple "
+    "times, you must attach it to a Customer first."
+)
+
+
 def resolve(ctx: Context, pm_id: Any, param: str = "payment_method") -> dict[str, Any]:
-    """Look up a payment method; a `pm_card_*` test id materialises a fresh one each time."""
+    """A payment method about to be used (to pay, to attach); a `pm_card_*` test id
+    materialises a fresh one each time. Detachment is permanent, as at Stripe."""
     if not isinstance(pm_id, str):
         raise invalid(f"Invalid string: {str(pm_id)[:100]}", param)
     number = cards.test_pm_number(pm_id)
@@ -116,6 +126,8 @@ def resolve(ctx: Context, pm_id: Any, param: str = "payment_method") -> dict[str
     pm = ctx.state.get("payment_method", pm_id)
     if pm is None:
         raise no_such("PaymentMethod", pm_id, param)
+    if pm_id in ctx.state.detached:
+        raise invalid(MESSAGE_DETACHED, param)
     return pm
 
 
@@ -272,6 +284,7 @@ def detach(ctx: Context, raw: dict[str, Any], pm_id: str) -> dict[str, Any]:
         customer["invoice_settings"]["default_payment_method"] = None
         ctx.emit("customer.updated", customer, {"invoice_settings": old})
     ctx.state.set_up_for_off_session.discard(pm_id)
+    ctx.state.detached.add(pm_id)
     ctx.state.dirty = True
     ctx.emit("payment_method.detached", pm, {"customer": customer_id})
     return expand(ctx, pm, p.get("expand"))

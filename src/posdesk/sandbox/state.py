@@ -70,6 +70,8 @@ class State:
         # for later off-session use.
         self.card_numbers: dict[str, str] = {}
         self.set_up_for_off_session: set[str] = set()
+        # Detached payment methods: Stripe never lets them pay or be attached again.
+        self.detached: set[str] = set()
         # When each intent entered requires_action (it falls back after an hour).
         self.action_since: dict[str, int] = {}
         self.listeners: list[Callable[[dict[str, Any]], None]] = []
@@ -136,6 +138,7 @@ class State:
                 "objects": self.objects,
                 "card_numbers": self.card_numbers,
                 "set_up_for_off_session": sorted(self.set_up_for_off_session),
+                "detached": sorted(self.detached),
                 "action_since": self.action_since,
             }
 
@@ -145,6 +148,7 @@ class State:
                 self.objects[kind] = dict(data.get("objects", {}).get(kind, {}))
             self.card_numbers = dict(data.get("card_numbers", {}))
             self.set_up_for_off_session = set(data.get("set_up_for_off_session", []))
+            self.detached = set(data.get("detached", []))
             self.action_since = dict(data.get("action_since", {}))
 
     def save(self, path: Path) -> None:

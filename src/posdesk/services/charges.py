@@ -29,7 +29,9 @@ from posdesk.domain.money import (
 )
 from posdesk.domain.outcomes import (
     NEXT_STEP_NEW_PAYMENT,
+    NEXT_STEP_REFRESH_OTHER_CARD,
     REASON_CANCELED,
+    REASON_CARD_NOT_USABLE,
     REASON_CONFIG_BAD_KEY,
     REASON_CONFIG_PERMISSION,
     REASON_RATE_LIMITED,
@@ -128,6 +130,10 @@ _FAILED_KIND_BY_REASON: dict[str, OutcomeKind] = {
     REASON_CONFIG_BAD_KEY: OutcomeKind.CONFIGURATION_PROBLEM,
     REASON_CONFIG_PERMISSION: OutcomeKind.CONFIGURATION_PROBLEM,
 }
+# ... and the next step, where the kind's default would mislead.
+_FAILED_NEXT_STEP_BY_REASON: dict[str, str] = {
+    REASON_CARD_NOT_USABLE: NEXT_STEP_REFRESH_OTHER_CARD,
+}
 
 
 def outcome_for_record(record: PaymentRecord) -> ChargeOutcome:
@@ -138,6 +144,7 @@ def outcome_for_record(record: PaymentRecord) -> ChargeOutcome:
     if kind is None:  # FAILED: nothing was charged; the stored reason says why
         kind = _FAILED_KIND_BY_REASON.get(record.error_message or "", OutcomeKind.BUG)
         reason = record.error_message
+        next_step = _FAILED_NEXT_STEP_BY_REASON.get(reason or "")
     elif kind in (OutcomeKind.DECLINED, OutcomeKind.AUTHENTICATION_REQUIRED) and (
         record.error_code or record.decline_code
     ):
