@@ -14,6 +14,8 @@ from posdesk.domain.money import AmountError, Money
 from posdesk.domain.outcomes import OutcomeKind
 from posdesk.domain.payment_state import PaymentState
 from posdesk.domain.roles import PermissionDenied
+from posdesk.gateway.client import StripeGateway
+from posdesk.gateway.errors import GatewayError
 from posdesk.services.card_entry import (
     REASON_AUTHENTICATION_FAILED,
     CardEntryService,
@@ -259,3 +261,108 @@ def test_cvc_charge_is_on_session_and_hands_over_to_authentication(
     follow_up = service.start_authenticate(cashier, result.payment_id)
     assert follow_up.intent_id == result.outcome.intent_id and follow_up.payment_method == strict
     assert ("charge_with_cvc", "succeeded") in audit_actions(tmp_store)
+
+
+def _cvc_token(sandbox) -> str:
+    response = requests.post(f"{sandbox.base_url}/v1/tokens", data={"cvc_update[cvc]": "123"},
+                             auth=(TEST_PUBLISHABLE_KEY, ""), timeout=10)
+    response.raise_for_status()
+    return response.json()["id"]
+
+
+def _token_used(sandbox, token_id: str) -> bool:
+    from posdesk.sandbox import tokens  # the sandbox's own bookkeeping, read in place
+
+    return bool(tokens._TOKENS[sandbox.state][token_id]["used"])
+
+
+def test_cvc_charge_with_a_lost_answer_is_settled_by_the_identical_request(
+    service, charges, tmp_store, sandbox, secret_key, customer_id, cashier
+) -> None:
+    """The answer is lost after Stripe charged: settling resends the same on-session request
+    (same key, same CVC token), gets Stripe's saved answer, and charges nothing more."""
+    visa = attach_card(sandbox.base_url, secret_key, customer_id, "pm_card_visa")
+    token = _cvc_token(sandbox)
+    sandbox.drop_after_processing(1, path_prefix="/v1/payment_intents")
+    session = service.start_cvc(cashier, customer_id, visa, USD_20, "Order 10")
+    result = service.charge_with_cvc(session, token)
+    assert result.state is PaymentState.UNCONFIRMED
+    [record] = PaymentRepository(tmp_store).list_recent()
+    assert record.cvc_token == token and _token_used(sandbox, token)
+
+    [settled] = charges.settle_unconfirmed()
+    assert settled.state is PaymentState.SUCCEEDED
+    [intent] = [i for i in sandbox.state.objects["payment_intent"].values()
+                if i["metadata"].get(METADATA_PAYMENT_ID) == record.id]
+    assert sandbox.count("payment_intent") == 1 and intent["status"] == "succeeded"
+    record = PaymentRepository(tmp_store).get(record.id)
+    assert record.intent_id == intent["id"] and record.state == PaymentState.SUCCEEDED
+    assert record.cvc_token is None  # answered: the token is not kept
+
+
+class _Killed(BaseException):
+    """The process dies here: nothing after this line runs."""
+
+
+def test_cvc_charge_killed_before_sending_is_sent_once_with_its_token(
+    service, tmp_store, gateway, sandbox, secret_key, customer_id, cashier, monkeypatch
+) -> None:
+    """Dead between "pending written" and the request: the next start sends the request it
+    would have sent, CVC token and all (on-session), once."""
+    strict = attach_card(sandbox.base_url, secret_key, customer_id,
+                         "pm_card_authenticationRequired")
+    token = _cvc_token(sandbox)
+
+    def die(*_args: object, **_kwargs: object) -> None:
+        raise _Killed
+
+    with monkeypatch.context() as patch:
+        patch.setattr(type(gateway), "create_confirmed_intent", die)
+        session = service.start_cvc(cashier, customer_id, strict, USD_20)
+        with pytest.raises(_Killed):
+            service.charge_with_cvc(session, token)
+    [record] = PaymentRepository(tmp_store).list_recent()
+    assert record.state == PaymentState.PENDING and record.cvc_token == token
+    assert sandbox.count("payment_intent") == 0 and not _token_used(sandbox, token)
+
+    restarted = ChargeService(tmp_store, StripeGateway(secret_key, sandbox.base_url))
+    [settled] = restarted.settle_unconfirmed()
+    # On-session, as sent the first time: 3D Secure is asked for, not refused off-session.
+    assert settled.state is PaymentState.AUTHENTICATION_REQUIRED
+    assert settled.outcome.stripe_status == "requires_action"
+    assert sandbox.count("payment_intent") == 1 and _token_used(sandbox, token)
+    record = PaymentRepository(tmp_store).get(record.id)
+    assert record.cvc_token is None and record.intent_id == settled.outcome.intent_id
+    assert restarted.settle_unconfirmed() == []
+
+
+def test_new_card_payment_whose_start_was_lost_is_closed_without_a_charge(
+    service, charges, tmp_store, sandbox, secret_key, customer_id, cashier
+) -> None:
+    """The intent for the page was created but its answer lost: the page never had it, so
+    settling finds it and closes the payment as not charged; it never creates a charge."""
+    sandbox.drop_after_processing(1, path_prefix="/v1/payment_intents")
+    with pytest.raises(GatewayError):
+        service.start_payment(cashier, customer_id, USD_20)
+    [record] = PaymentRepository(tmp_store).list_recent()
+    assert record.state == PaymentState.UNCONFIRMED and record.intent_id is None
+    assert sandbox.count("payment_intent") == 1
+
+    [settled] = charges.settle_unconfirmed()
+    assert not settled.outcome.charged and settled.state is PaymentState.DECLINED
+    assert settled.outcome.intent_id is not None
+    assert sandbox.count("payment_intent") == 1
+    assert charges.settle_unconfirmed() == []
+
+
+def test_new_card_payment_that_never_reached_stripe_is_closed_as_not_started(
+    service, charges, tmp_store, sandbox, customer_id, cashier
+) -> None:
+    sandbox.fail_next(1, 500, path_prefix="/v1/payment_intents")
+    with pytest.raises(GatewayError):
+        service.start_payment(cashier, customer_id, USD_20)
+    [record] = PaymentRepository(tmp_store).list_recent()
+    assert record.state == PaymentState.UNCONFIRMED
+    [settled] = charges.settle_unconfirmed()
+    assert settled.state is PaymentState.FAILED and not settled.outcome.charged
+    assert sandbox.count("payment_intent") == 0

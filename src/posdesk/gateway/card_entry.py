@@ -192,15 +192,12 @@ class CardEntryGateway:
         metadata: Mapping[str, str],
         idempotency_key: str,
     ) -> ChargeOutcome:
-        """Charge a saved card with a freshly collected CVC. The customer is present, so the
-        confirmation is on-session (no `off_session`): a bank that wants 3D Secure answers
-        `requires_action`, finished in the page on the same intent."""
-        params = intent_params(
+        """Charge a saved card with a freshly collected CVC, on-session (see StripeGateway)."""
+        return self.gateway.charge_with_cvc(
             amount=amount, currency=currency, customer_id=customer_id,
-            payment_method_id=payment_method_id, metadata=metadata, description=description,
-            payment_method_options={"card": {"cvc_token": cvc_token}}, confirm=True,
+            payment_method_id=payment_method_id, cvc_token=cvc_token, description=description,
+            metadata=metadata, idempotency_key=idempotency_key,
         )
-        return self.gateway.create_confirmed_intent(params, idempotency_key)
 
     # --- setup intents --------------------------------------------------------------------------
 

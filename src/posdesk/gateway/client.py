@@ -240,6 +240,31 @@ class StripeGateway:
         )
         return self.create_confirmed_intent(params, idempotency_key)
 
+    def charge_with_cvc(
+        self,
+        *,
+        amount: int,
+        currency: str,
+        customer_id: str,
+        payment_method_id: str,
+        cvc_token: str,
+        description: str | None,
+        metadata: Mapping[str, str],
+        idempotency_key: str,
+    ) -> ChargeOutcome:
+        """Charge a saved card with a freshly collected CVC (`cvc_update` token). The customer
+        is present, so the confirmation is on-session (no `off_session`): a bank that wants
+        3D Secure answers `requires_action`, finished in the page on the same intent.
+
+        Calling again with the same key and arguments is safe: Stripe replays the first answer.
+        """
+        params = intent_params(
+            amount=amount, currency=currency, customer_id=customer_id,
+            payment_method_id=payment_method_id, metadata=metadata, description=description,
+            payment_method_options={"card": {"cvc_token": cvc_token}}, confirm=True,
+        )
+        return self.create_confirmed_intent(params, idempotency_key)
+
     def retrieve_payment_intent(self, intent_id: str) -> ChargeOutcome:
         return self.payment_intent_data(intent_id)[1]
 

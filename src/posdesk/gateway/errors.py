@@ -40,6 +40,11 @@ REASON_MISSING_OBJECT = "Stripe does not know this card or customer any more."
 NEXT_STEP_REFRESH = "Open the customer again to refresh the saved cards, then try again."
 
 
+# The code an outcome carries when Stripe answered that the key was used with other
+# parameters (Stripe's error has only the type `idempotency_error`).
+IDEMPOTENCY_ERROR = "idempotency_error"
+
+
 def redact(text: str | None) -> str:
     return _SECRET_SHAPES.sub("[REDACTED]", text or "")
 
@@ -82,6 +87,9 @@ def outcome_for_charge_error(exc: stripe.StripeError) -> ChargeOutcome:
     _log(exc, "charge")
     error = error_body(exc)
     code = error.get("code") or exc.code
+    if isinstance(exc, stripe.IdempotencyError):
+        # Proof that Stripe has seen this key before: callers must not treat it as "refused".
+        code = code or IDEMPOTENCY_ERROR
     decline_code = error.get("decline_code")
     intent = error.get("payment_intent") if isinstance(error.get("payment_intent"), dict) else {}
     intent_id = intent.get("id")

@@ -211,12 +211,12 @@ class CardEntryService:
 
     def _new_record(
         self, staff: StaffMember, customer_id: str, amount: Money, description: str,
-        payment_method_id: str | None, livemode: bool,
+        payment_method_id: str | None, livemode: bool, cvc_token: str | None = None,
     ) -> PaymentRecord:
         # Written and committed before Stripe hears of the payment: the crash-safe step.
         return self.payments.add(
             pending_payment(staff, customer_id, amount, description, payment_method_id,
-                            livemode=livemode)
+                            livemode=livemode, cvc_token=cvc_token)
         )
 
     def _record(self, payment_id: str, outcome: ChargeOutcome, **extra: object) -> PaymentState:
@@ -507,21 +507,17 @@ class CardEntryService:
             raise InputError(MESSAGE_SESSION_OVER)
         gateway = self._require_gateway()
         assert session.payment_method
+        # The token is stored with the payment until Stripe answers, so that settling a lost
+        # answer or a crash resends this exact request (ChargeService.send_create_request).
         record = self._new_record(
             session.staff, session.customer_id, session.amount, session.description or "",
-            session.payment_method, gateway.livemode,
+            session.payment_method, gateway.livemode, cvc_token=cvc_token.strip(),
         )
         session.payment_id = record.id
         session.finished = True
         self._hold(record.id)
         try:
-            outcome = gateway.charge_with_cvc(
-                amount=record.amount, currency=record.currency, customer_id=session.customer_id,
-                payment_method_id=session.payment_method, cvc_token=cvc_token.strip(),
-                description=record.description,
-                metadata={METADATA_PAYMENT_ID: record.id, METADATA_STAFF_ID: session.staff.id},
-                idempotency_key=record.idempotency_key,
-            )
+            outcome = ChargeService.send_create_request(gateway.gateway, record)
             needs_authentication = (
                 outcome.kind is OutcomeKind.AUTHENTICATION_REQUIRED
                 and outcome.stripe_status == "requires_action"

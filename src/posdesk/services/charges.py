@@ -35,6 +35,7 @@ from posdesk.domain.outcomes import (
     REASON_CONFIG_BAD_KEY,
     REASON_CONFIG_PERMISSION,
     REASON_RATE_LIMITED,
+    REASON_STILL_OPEN,
     ChargeOutcome,
     OutcomeKind,
     decline_wording,
@@ -42,7 +43,7 @@ from posdesk.domain.outcomes import (
 from posdesk.domain.payment_state import PaymentState
 from posdesk.domain.roles import Permission, PermissionDenied, StaffMember
 from posdesk.gateway.client import StripeGateway
-from posdesk.gateway.errors import GatewayError
+from posdesk.gateway.errors import IDEMPOTENCY_ERROR, GatewayError
 from posdesk.services.errors import InputError, StripeNotConfigured
 from posdesk.store.audit import AuditLog
 from posdesk.store.database import Store
@@ -191,10 +192,13 @@ def pending_payment(
     payment_method_id: str | None,
     *,
     livemode: bool,
+    cvc_token: str | None = None,
 ) -> PaymentRecord:
     """A new payment as written before Stripe hears of it: PENDING, with a fresh
-    idempotency key that every retry of its create request reuses."""
+    idempotency key that every retry of its create request reuses (and, for a charge with a
+    re-collected CVC, the token that request carries)."""
     return PaymentRecord(
+        cvc_token=cvc_token,
         id=str(uuid.uuid4()),
         idempotency_key=str(uuid.uuid4()),
         customer_id=customer_id,
@@ -224,6 +228,8 @@ def record_outcome(
         "error_message": None if outcome.charged else outcome.reason,
         **extra,
     }
+    if state not in (PaymentState.PENDING, PaymentState.UNCONFIRMED):
+        fields["cvc_token"] = None  # answered: no retry will send the request again
     if outcome.intent_id:
         fields["intent_id"] = outcome.intent_id
     if outcome.stripe_status:
@@ -327,23 +333,35 @@ class ChargeService:
         with self.held(record.id):
             if self._on_pending_written is not None:
                 self._on_pending_written(record)
-            outcome = self._send(gateway, record)
+            outcome = self.send_create_request(gateway, record)
             state = state_for(outcome)
             self._record(record.id, outcome, state)
         self._audit_charge("charge", record, outcome)
         return ChargeResult(record.id, outcome, amount, state)
 
     @staticmethod
-    def _send(gateway: StripeGateway, record: PaymentRecord) -> ChargeOutcome:
+    def send_create_request(gateway: StripeGateway, record: PaymentRecord) -> ChargeOutcome:
         """The create request of this payment. Every retry must send exactly these
         parameters with this key, or Stripe answers with an idempotency error."""
+        metadata = {METADATA_PAYMENT_ID: record.id, METADATA_STAFF_ID: record.staff_id}
+        if record.cvc_token:  # a saved card with its CVC re-collected: on-session
+            return gateway.charge_with_cvc(
+                amount=record.amount,
+                currency=record.currency,
+                customer_id=record.customer_id or "",
+                payment_method_id=record.payment_method_id or "",
+                cvc_token=record.cvc_token,
+                description=record.description,
+                metadata=metadata,
+                idempotency_key=record.idempotency_key,
+            )
         return gateway.charge_off_session(
             amount=record.amount,
             currency=record.currency,
             customer_id=record.customer_id or "",
             payment_method_id=record.payment_method_id or "",
             description=record.description,
-            metadata={METADATA_PAYMENT_ID: record.id, METADATA_STAFF_ID: record.staff_id},
+            metadata=metadata,
             idempotency_key=record.idempotency_key,
         )
 
@@ -423,19 +441,30 @@ class ChargeService:
     def _ask_stripe(self, gateway: StripeGateway, record: PaymentRecord) -> ChargeOutcome:
         if record.intent_id:
             return gateway.retrieve_payment_intent(record.intent_id)
+        if not record.payment_method_id:
+            # A new-card payment whose intent create lost its answer. That request never
+            # confirms and the page never got the intent, so nothing can have been charged:
+            # find the intent if Stripe made one, else the payment simply never started.
+            found = self._find_sent(gateway, record)
+            if found is not None:
+                return found
+            return ChargeOutcome.of(
+                OutcomeKind.BUG, reason=REASON_STILL_OPEN, next_step=NEXT_STEP_NEW_PAYMENT
+            )
         age = datetime.now(UTC) - _utc(record.created_at)
         if age >= KEY_SAFE_AGE:
             # The key may be gone at Stripe: only resend if no intent carries our id.
             found = self._find_sent(gateway, record)
             if found is not None:
                 return found
-        outcome = self._send(gateway, record)
-        if outcome.kind is OutcomeKind.BUG and outcome.intent_id is None:
+        outcome = self.send_create_request(gateway, record)
+        if outcome.code == IDEMPOTENCY_ERROR:
             # Stripe says the key was used with other parameters: the request did reach it
-            # once. Look the intent up rather than guess.
+            # once. Look the intent up rather than guess; until it shows, stay unsettled.
             found = self._find_sent(gateway, record)
             if found is not None:
                 return found
+            return ChargeOutcome.of(OutcomeKind.UNCONFIRMED, code=IDEMPOTENCY_ERROR)
         return outcome
 
     @staticmethod

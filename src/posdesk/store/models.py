@@ -71,6 +71,9 @@ class PaymentRecord(SQLModel, table=True):
     amount_received: int = 0
     amount_refunded: int = 0
     livemode: bool = False
+    # The single-use `cvc_update` token (never the CVC) of a charge with a re-collected CVC,
+    # kept until Stripe's answer is recorded so that a retry resends the identical request.
+    cvc_token: str | None = Field(default=None, max_length=255)
     created_at: datetime = Field(default_factory=utcnow, index=True)
     updated_at: datetime = Field(default_factory=utcnow)
 
