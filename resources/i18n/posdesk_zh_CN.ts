@@ -1171,67 +1171,92 @@
 <context>
     <name>SyncStatusLabel</name>
     <message>
-        <location filename="../../src/posdesk/gui/sync_status.py" line="79"/>
+        <location filename="../../src/posdesk/gui/sync_status.py" line="92"/>
         <source>Sync: catching up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/sync_status.py" line="82"/>
+        <location filename="../../src/posdesk/gui/sync_status.py" line="95"/>
         <source>Sync: webhooks + polling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/sync_status.py" line="84"/>
+        <location filename="../../src/posdesk/gui/sync_status.py" line="97"/>
         <source>Sync: polling (webhook relay could not start)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/sync_status.py" line="85"/>
+        <location filename="../../src/posdesk/gui/sync_status.py" line="98"/>
         <source>Sync: polling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/sync_status.py" line="87"/>
+        <location filename="../../src/posdesk/gui/sync_status.py" line="100"/>
         <source>Sync: starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/sync_status.py" line="88"/>
+        <location filename="../../src/posdesk/gui/sync_status.py" line="101"/>
         <source>Sync: stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/sync_status.py" line="93"/>
-        <source>Sync: Stripe unreachable, retrying automatically</source>
+        <location filename="../../src/posdesk/gui/sync_status.py" line="106"/>
+        <source>retrying automatically</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/sync_status.py" line="95"/>
-        <source>Sync: Stripe is busy, retrying automatically</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/sync_status.py" line="97"/>
-        <source>Sync: the Stripe key was not accepted; check the settings (Ctrl+,)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/sync_status.py" line="98"/>
-        <source>Sync: %1</source>
+        <location filename="../../src/posdesk/gui/sync_status.py" line="109"/>
+        <source>retrying now…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/sync_status.py" line="111"/>
-        <source>last event %1</source>
+        <source>retrying in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/sync_status.py" line="112"/>
+        <source>retrying in %1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/sync_status.py" line="117"/>
+        <source>Sync: Stripe unreachable, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/sync_status.py" line="119"/>
+        <source>Sync: Stripe is busy, %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/sync_status.py" line="121"/>
+        <source>Sync: the Stripe key was not accepted; check the settings (Ctrl+,)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/sync_status.py" line="122"/>
+        <source>Sync: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/sync_status.py" line="131"/>
+        <source>last event %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/sync_status.py" line="136"/>
+        <source>caught up %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/sync_status.py" line="148"/>
         <source>Webhooks are received at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/sync_status.py" line="123"/>
+        <location filename="../../src/posdesk/gui/sync_status.py" line="150"/>
         <source>The webhook relay could not start (%1); polling only.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1239,27 +1264,27 @@
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../src/posdesk/gui/sync_status.py" line="32"/>
+        <location filename="../../src/posdesk/gui/sync_status.py" line="34"/>
         <source>up to date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/sync_status.py" line="34"/>
+        <location filename="../../src/posdesk/gui/sync_status.py" line="36"/>
         <source>%1 s behind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/sync_status.py" line="36"/>
+        <location filename="../../src/posdesk/gui/sync_status.py" line="38"/>
         <source>%1 min behind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/sync_status.py" line="38"/>
+        <location filename="../../src/posdesk/gui/sync_status.py" line="40"/>
         <source>%1 h behind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/sync_status.py" line="39"/>
+        <location filename="../../src/posdesk/gui/sync_status.py" line="41"/>
         <source>%1 days behind</source>
         <translation type="unfinished"></translation>
     </message>

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -299,3 +300,26 @@ def test_status_label_words(qtbot: Any, gui_app: Any) -> None:
     assert label.property("state") == "error" and "#b71c1c" in label.styleSheet()
     label.set_status(SyncStatus("poll", lag_seconds=300.0, last_event_at=1.0e9))
     assert label.text().endswith("5 min behind") and label.styleSheet() == ""
+
+
+def test_status_label_counts_down_to_the_next_retry_and_says_when_it_caught_up(
+    qtbot: Any, gui_app: Any
+) -> None:
+    label = SyncStatusLabel()
+    qtbot.addWidget(label)
+    label.set_status(SyncStatus("poll", caught_up_at=time.time()))
+    assert label.text().startswith("Sync: polling   ·   caught up ")
+    unreachable = "Stripe could not be reached, so nothing was charged."
+    label.set_status(SyncStatus("poll", error=unreachable, retry_at=time.time() + 3.4))
+    assert label.text() == "Sync: Stripe unreachable, retrying in 3 s" or (
+        label.text() == "Sync: Stripe unreachable, retrying in 4 s")
+    qtbot.waitUntil(lambda: label.text() == "Sync: Stripe unreachable, retrying in 1 s",
+                    timeout=5000)
+    qtbot.waitUntil(lambda: label.text() == "Sync: Stripe unreachable, retrying now…",
+                    timeout=5000)
+    label.set_status(SyncStatus("poll", error=unreachable, retry_at=time.time() + 600))
+    assert label.text() == "Sync: Stripe unreachable, retrying in 10 min"
+    label.set_status(SyncStatus("poll", error=unreachable))  # e.g. from the relay
+    assert label.text() == "Sync: Stripe unreachable, retrying automatically"
+    label.set_status(SyncStatus("poll", last_event_at=time.time(), lag_seconds=0.2))
+    assert "last event" in label.text() and "up to date" in label.text()

@@ -3,9 +3,11 @@ the newest event applied, how far behind it was, and any problem in words."""
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from posdesk.domain.outcomes import (
@@ -39,6 +41,13 @@ def lag_words(widget: QWidget, seconds: float | None) -> str:
     return widget.tr("%1 days behind").replace("%1", str(round(seconds / 86400)))
 
 
+def _when(timestamp: float) -> str:
+    moment = datetime.fromtimestamp(timestamp).astimezone()
+    if moment.date() == datetime.now().astimezone().date():
+        return moment.strftime("%H:%M:%S")
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
 class SyncStatusLabel(QLabel):
     """Shows a SyncStatus (from the sync bridge) in one line; details in the tooltip."""
 
@@ -50,6 +59,10 @@ class SyncStatusLabel(QLabel):
         self.relay_url: str | None = None
         self.relay_problem: str | None = None
         self.starting = False
+        # Ticks only while a retry is pending, so "retrying in N s" counts down.
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._render)
         self._render()
 
     # --- input ------------------------------------------------------------------------------
@@ -87,12 +100,23 @@ class SyncStatusLabel(QLabel):
             return self.tr("Sync: starting…")
         return self.tr("Sync: stopped")
 
+    def retry_words(self) -> str:
+        retry_at = getattr(self.status, "retry_at", None)
+        if retry_at is None:
+            return self.tr("retrying automatically")
+        seconds = round(retry_at - time.time())
+        if seconds <= 0:
+            return self.tr("retrying now…")
+        if seconds < 120:
+            return self.tr("retrying in %1 s").replace("%1", str(seconds))
+        return self.tr("retrying in %1 min").replace("%1", str(round(seconds / 60)))
+
     def problem_text(self, error: str) -> str:
         """The sync layer's problem in a cashier's words (its texts are written for charges)."""
         if error.startswith(REASON_UNAVAILABLE):
-            return self.tr("Sync: Stripe unreachable, retrying automatically")
+            return self.tr("Sync: Stripe unreachable, %1").replace("%1", self.retry_words())
         if error.startswith(REASON_RATE_LIMITED):
-            return self.tr("Sync: Stripe is busy, retrying automatically")
+            return self.tr("Sync: Stripe is busy, %1").replace("%1", self.retry_words())
         if error.startswith((REASON_CONFIG_BAD_KEY, REASON_CONFIG_PERMISSION)):
             return self.tr("Sync: the Stripe key was not accepted; check the settings (Ctrl+,)")
         return self.tr("Sync: %1").replace("%1", outcome_text(error))
@@ -102,16 +126,19 @@ class SyncStatusLabel(QLabel):
         error = getattr(status, "error", None)
         parts = [self.problem_text(error) if error else self.mode_text()]
         last = getattr(status, "last_event_at", None)
+        caught_up = getattr(status, "caught_up_at", None)
         if last:
-            moment = datetime.fromtimestamp(last).astimezone()
-            if moment.date() == datetime.now().astimezone().date():
-                when = moment.strftime("%H:%M:%S")
-            else:
-                when = moment.strftime("%Y-%m-%d %H:%M")
-            parts.append(self.tr("last event %1").replace("%1", when))
+            parts.append(self.tr("last event %1").replace("%1", _when(last)))
             lag = lag_words(self, getattr(status, "lag_seconds", None))
             if lag and not error:  # a problem needs the room more than an old lag does
                 parts.append(lag)
+        elif caught_up:  # no event yet since a catch-up through the lists: say when that was
+            parts.append(self.tr("caught up %1").replace("%1", _when(caught_up)))
+        counting = bool(error) and getattr(status, "retry_at", None) is not None
+        if counting and not self._countdown.isActive():
+            self._countdown.start()
+        elif not counting and self._countdown.isActive():
+            self._countdown.stop()
         self.setText("   ·   ".join(parts))
         self.setProperty("state", "error" if error else getattr(status, "mode", MODE_STOPPED))
         # Red like the other problem texts, whatever the application stylesheet says.

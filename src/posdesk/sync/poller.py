@@ -181,7 +181,7 @@ class EventPoller:
         else:
             self.values.set(CURSOR, NO_EVENTS_YET)
             self.values.set(CURSOR_CREATED, str(read_at))
-        self.observer.update(mode=MODE_POLL)
+        self.observer.update(mode=MODE_POLL, caught_up_at=time.time())
         log.info("full reconcile done: %d objects read", total.received)
         return total
 
@@ -239,7 +239,7 @@ class EventPoller:
             try:
                 self.poll_once()
                 self.failures = 0
-                self.observer.update(mode=MODE_POLL, error=None)
+                self.observer.update(mode=MODE_POLL, error=None, retry_at=None)
                 wait = self.interval_s
             except Exception as exc:
                 self.failures += 1
@@ -249,6 +249,6 @@ class EventPoller:
                 log.warning(
                     "polling Stripe failed (%s); next try in %.1f s", type(exc).__name__, wait
                 )
-                self.observer.update(error=_problem(exc))
+                self.observer.update(error=_problem(exc), retry_at=time.time() + wait)
             self._wake.wait(wait)
             self._wake.clear()

@@ -27,6 +27,8 @@ class SyncStatus:
     last_event_at: float | None = None  # Stripe's `created` of the newest event applied
     lag_seconds: float | None = None  # how far behind Stripe the store was at that moment
     error: str | None = None  # plain words, None when healthy
+    retry_at: float | None = None  # wall-clock time of the next attempt after an error
+    caught_up_at: float | None = None  # when a catch-up through the list endpoints finished
 
 
 AppliedCallback = Callable[[ApplyStats], None]
@@ -71,4 +73,5 @@ class SyncObserver:
             last_event_at=float(newest_created),
             lag_seconds=max(0.0, time.time() - newest_created),
             error=None,
+            retry_at=None,
         )
