@@ -340,7 +340,8 @@ def test_new_card_payment_whose_start_was_lost_is_closed_without_a_charge(
     service, charges, tmp_store, sandbox, secret_key, customer_id, cashier
 ) -> None:
     """The intent for the page was created but its answer lost: the page never had it, so
-    settling finds it and closes the payment as not charged; it never creates a charge."""
+    settling finds it, cancels it and closes the payment as not charged; it never creates
+    a charge."""
     sandbox.drop_after_processing(1, path_prefix="/v1/payment_intents")
     with pytest.raises(GatewayError):
         service.start_payment(cashier, customer_id, USD_20)
@@ -349,9 +350,11 @@ def test_new_card_payment_whose_start_was_lost_is_closed_without_a_charge(
     assert sandbox.count("payment_intent") == 1
 
     [settled] = charges.settle_unconfirmed()
-    assert not settled.outcome.charged and settled.state is PaymentState.DECLINED
-    assert settled.outcome.intent_id is not None
-    assert sandbox.count("payment_intent") == 1
+    assert not settled.outcome.charged and settled.state is PaymentState.CANCELED
+    [intent] = sandbox.state.objects["payment_intent"].values()
+    assert settled.outcome.intent_id == intent["id"] and intent["status"] == "canceled"
+    record = PaymentRepository(tmp_store).get(record.id)
+    assert record.intent_id == intent["id"] and record.state == PaymentState.CANCELED
     assert charges.settle_unconfirmed() == []
 
 

@@ -65,6 +65,9 @@ MESSAGE_DESCRIPTION_TOO_LONG = "The description is too long (at most 1000 charac
 
 # Answers that say what happened at Stripe. Anything else leaves a payment being settled
 # untouched, to be tried again.
+# An intent in these states has not been confirmed and moves no money until it is.
+_OPEN_STATUSES = frozenset({"requires_payment_method", "requires_confirmation"})
+
 _DEFINITIVE = frozenset(
     {
         OutcomeKind.SUCCEEDED,
@@ -446,6 +449,9 @@ class ChargeService:
             # confirms and the page never got the intent, so nothing can have been charged:
             # find the intent if Stripe made one, else the payment simply never started.
             found = self._find_sent(gateway, record)
+            if found is not None and found.intent_id and found.stripe_status in _OPEN_STATUSES:
+                # Nobody can confirm it any more: close it at Stripe too.
+                return gateway.cancel_payment_intent(found.intent_id)
             if found is not None:
                 return found
             return ChargeOutcome.of(
