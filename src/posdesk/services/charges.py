@@ -63,11 +63,11 @@ MESSAGE_NO_CUSTOMER = "Choose a customer first."
 MESSAGE_NO_CARD = "Choose one of the customer's saved cards."
 MESSAGE_DESCRIPTION_TOO_LONG = "The description is too long (at most 1000 characters)."
 
-# Answers that say what happened at Stripe. Anything else leaves a payment being settled
-# untouched, to be tried again.
 # An intent in these states has not been confirmed and moves no money until it is.
 _OPEN_STATUSES = frozenset({"requires_payment_method", "requires_confirmation"})
 
+# Answers that say what happened at Stripe. Anything else leaves a payment being settled
+# untouched, to be tried again.
 _DEFINITIVE = frozenset(
     {
         OutcomeKind.SUCCEEDED,
