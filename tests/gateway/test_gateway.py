@@ -34,7 +34,7 @@ def customer(sandbox, secret_key: str) -> str:
 
 
 def charge(gateway: StripeGateway, customer: str, pm: str, key: str | None = None, amount=1250):
-    return gateway.charge_off_session(
+    return gateway.charge_saved_card(
         amount=amount,
         currency="usd",
         customer_id=customer,
@@ -265,7 +265,7 @@ def test_cards_default_and_detach(sandbox, gateway, secret_key, customer) -> Non
 
 def test_find_payment_intent_by_metadata(gateway, customer) -> None:
     charged = charge(gateway, customer, "pm_card_visa")
-    other = gateway.charge_off_session(
+    other = gateway.charge_saved_card(
         amount=900, currency="usd", customer_id=customer, payment_method_id="pm_card_visa",
         description=None, metadata={"posdesk_payment_id": "pay-2"},
         idempotency_key=str(uuid.uuid4()),

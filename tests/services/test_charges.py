@@ -271,7 +271,7 @@ def test_old_payment_is_found_by_metadata_not_charged_again(
     payment_id = str(uuid.uuid4())
     # The intent was created two days ago under a key Stripe has since pruned: the record's
     # key is unknown to the server, so resending it would charge a second time.
-    first = gateway.charge_off_session(
+    first = gateway.charge_saved_card(
         amount=1250, currency="USD", customer_id=customer_id, payment_method_id="pm_card_visa",
         description=None, metadata={METADATA_PAYMENT_ID: payment_id, "posdesk_staff_id": "staff-7"},
         idempotency_key=str(uuid.uuid4()),

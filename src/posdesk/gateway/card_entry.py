@@ -180,25 +180,6 @@ class CardEntryGateway:
         An intent that already succeeded (or is canceled) is answered as it stands."""
         return self.gateway.cancel_payment_intent(intent_id)
 
-    def charge_with_cvc(
-        self,
-        *,
-        amount: int,
-        currency: str,
-        customer_id: str,
-        payment_method_id: str,
-        cvc_token: str,
-        description: str | None,
-        metadata: Mapping[str, str],
-        idempotency_key: str,
-    ) -> ChargeOutcome:
-        """Charge a saved card with a freshly collected CVC, on-session (see StripeGateway)."""
-        return self.gateway.charge_with_cvc(
-            amount=amount, currency=currency, customer_id=customer_id,
-            payment_method_id=payment_method_id, cvc_token=cvc_token, description=description,
-            metadata=metadata, idempotency_key=idempotency_key,
-        )
-
     # --- setup intents --------------------------------------------------------------------------
 
     def create_setup_intent(

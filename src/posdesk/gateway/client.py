@@ -218,7 +218,7 @@ class StripeGateway:
 
     # --- payments ---------------------------------------------------------------------------
 
-    def charge_off_session(
+    def charge_saved_card(
         self,
         *,
         amount: int,
@@ -228,40 +228,25 @@ class StripeGateway:
         description: str | None,
         metadata: Mapping[str, str],
         idempotency_key: str,
+        cvc_token: str | None = None,
     ) -> ChargeOutcome:
-        """Create and confirm a PaymentIntent for a saved card with the customer absent.
+        """Create and confirm a PaymentIntent for a saved card.
 
-        Calling again with the same key and arguments is safe: Stripe replays the first answer.
+        Without `cvc_token` the customer is absent (`off_session`). With a freshly collected
+        CVC (`cvc_update` token) the customer is present, so the confirmation is on-session: a
+        bank that wants 3D Secure answers `requires_action`, finished in the page on the same
+        intent. Calling again with the same key and arguments is safe: Stripe replays the
+        first answer.
         """
-        params = intent_params(
-            amount=amount, currency=currency, customer_id=customer_id,
-            payment_method_id=payment_method_id, metadata=metadata, description=description,
-            confirm=True, off_session=True,
+        confirmation: dict[str, Any] = (
+            {"payment_method_options": {"card": {"cvc_token": cvc_token}}}
+            if cvc_token
+            else {"off_session": True}
         )
-        return self.create_confirmed_intent(params, idempotency_key)
-
-    def charge_with_cvc(
-        self,
-        *,
-        amount: int,
-        currency: str,
-        customer_id: str,
-        payment_method_id: str,
-        cvc_token: str,
-        description: str | None,
-        metadata: Mapping[str, str],
-        idempotency_key: str,
-    ) -> ChargeOutcome:
-        """Charge a saved card with a freshly collected CVC (`cvc_update` token). The customer
-        is present, so the confirmation is on-session (no `off_session`): a bank that wants
-        3D Secure answers `requires_action`, finished in the page on the same intent.
-
-        Calling again with the same key and arguments is safe: Stripe replays the first answer.
-        """
         params = intent_params(
             amount=amount, currency=currency, customer_id=customer_id,
             payment_method_id=payment_method_id, metadata=metadata, description=description,
-            payment_method_options={"card": {"cvc_token": cvc_token}}, confirm=True,
+            confirm=True, **confirmation,
         )
         return self.create_confirmed_intent(params, idempotency_key)
 

@@ -346,26 +346,15 @@ class ChargeService:
     def send_create_request(gateway: StripeGateway, record: PaymentRecord) -> ChargeOutcome:
         """The create request of this payment. Every retry must send exactly these
         parameters with this key, or Stripe answers with an idempotency error."""
-        metadata = {METADATA_PAYMENT_ID: record.id, METADATA_STAFF_ID: record.staff_id}
-        if record.cvc_token:  # a saved card with its CVC re-collected: on-session
-            return gateway.charge_with_cvc(
-                amount=record.amount,
-                currency=record.currency,
-                customer_id=record.customer_id or "",
-                payment_method_id=record.payment_method_id or "",
-                cvc_token=record.cvc_token,
-                description=record.description,
-                metadata=metadata,
-                idempotency_key=record.idempotency_key,
-            )
-        return gateway.charge_off_session(
+        return gateway.charge_saved_card(
             amount=record.amount,
             currency=record.currency,
             customer_id=record.customer_id or "",
             payment_method_id=record.payment_method_id or "",
             description=record.description,
-            metadata=metadata,
+            metadata={METADATA_PAYMENT_ID: record.id, METADATA_STAFF_ID: record.staff_id},
             idempotency_key=record.idempotency_key,
+            cvc_token=record.cvc_token,  # set: re-collected CVC, customer present
         )
 
     def _record(self, payment_id: str, outcome: ChargeOutcome, state: PaymentState) -> None:
