@@ -22,36 +22,20 @@ Sandbox-only (tested elsewhere in tests/sandbox/), because localstripe cannot do
 from __future__ import annotations
 
 import json
-import shutil
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 import stripe
 
 from posdesk.sandbox.server import SandboxServer
+from tests.localstripe_server import run_localstripe
 
 from .conftest import WebhookReceiver, make_client
 
 WHSEC = "whsec_" + "p" * 32
-
-
-def _localstripe_bin() -> str | None:
-    candidate = Path(sys.executable).parent / "localstripe"
-    return str(candidate) if candidate.exists() else shutil.which("localstripe")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass
@@ -77,28 +61,9 @@ class Target:
 
 
 @pytest.fixture(scope="module")
-def localstripe_url() -> Iterator[str]:
-    binary = _localstripe_bin()
-    if binary is None:
-        pytest.skip("localstripe is not installed")
-    port = _free_port()
-    proc = subprocess.Popen(
-        [binary, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    try:
-        deadline = time.monotonic() + 15
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    pytest.fail("localstripe did not start")
-                time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+def localstripe_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with run_localstripe(tmp_path_factory.mktemp("localstripe")) as url:
+        yield url
 
 
 @pytest.fixture(params=["sandbox", "localstripe"])

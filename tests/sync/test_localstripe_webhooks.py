@@ -3,13 +3,8 @@ accepted with the right secret, refused with a wrong one."""
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import requests
@@ -18,40 +13,13 @@ from posdesk.store.customers import CustomerRepository
 from posdesk.sync.applier import EventApplier
 from posdesk.sync.relay import WebhookRelay
 from tests.conftest import TEST_SECRET_KEY, TEST_WEBHOOK_SECRET
-
-
-def _binary() -> str | None:
-    candidate = Path(sys.executable).parent / "localstripe"
-    return str(candidate) if candidate.exists() else shutil.which("localstripe")
+from tests.localstripe_server import run_localstripe
 
 
 @pytest.fixture(scope="module")
 def localstripe(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    binary = _binary()
-    if binary is None:
-        pytest.skip("localstripe is not installed")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen(
-        [binary, "--port", str(port), "--from-scratch"],
-        cwd=tmp_path_factory.mktemp("localstripe"),
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 15
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    pytest.fail("localstripe did not start")
-                time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with run_localstripe(tmp_path_factory.mktemp("localstripe")) as url:
+        yield url
 
 
 def create_customer(base: str, name: str) -> str:
