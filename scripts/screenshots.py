@@ -27,7 +27,12 @@ from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from posdesk.app_context import build_context  # noqa: E402
 from posdesk.domain.money import Money  # noqa: E402
-from posdesk.domain.outcomes import ChargeOutcome, OutcomeKind  # noqa: E402
+from posdesk.domain.outcomes import (  # noqa: E402
+    NEXT_STEP_REFRESH_OTHER_CARD,
+    REASON_CARD_NOT_USABLE,
+    ChargeOutcome,
+    OutcomeKind,
+)
 from posdesk.domain.roles import Permission, PermissionDenied, Role, StaffMember  # noqa: E402
 from posdesk.gui.app import prepare_application  # noqa: E402
 from posdesk.gui.main_window import MainWindow  # noqa: E402
@@ -180,6 +185,10 @@ def take_screenshots(context: Any, server: SandboxServer, out: Path) -> None:
                  OutcomeKind.PROCESSING, OutcomeKind.REQUIRES_CAPTURE, OutcomeKind.BUG):
         dialog._show(dialog.view_for(ChargeOutcome.of(kind), amount))
         save(dialog, out, f"11-result-{kind.value.replace('_', '-')}")
+    removed = ChargeOutcome.of(OutcomeKind.BUG, reason=REASON_CARD_NOT_USABLE,
+                               next_step=NEXT_STEP_REFRESH_OTHER_CARD)
+    dialog._show(dialog.view_for(removed, amount))
+    save(dialog, out, "11-result-card-removed-elsewhere")
     clerk = StaffMember("s2", "Sam", Role.SUPPORT)
     dialog._amount = amount
     dialog._charge_failed(PermissionDenied(clerk, Permission.CHARGE))
