@@ -23,6 +23,8 @@ TEST_PUBLISHABLE_KEY = "pk_test_" + secrets.token_hex(16)
 TEST_WEBHOOK_SECRET = "whsec_" + secrets.token_hex(16)
 
 SECRET_SCAN_TEST = "test_no_secret_in_app_files"
+CONTRACT_SUMMARY_TEST = "test_the_suite_checked_the_gateways_requests"
+RUN_LAST = (CONTRACT_SUMMARY_TEST, SECRET_SCAN_TEST)
 
 
 @pytest.fixture(scope="session")
@@ -48,6 +50,35 @@ def _isolate_app_files(app_root: Path) -> Iterator[None]:
         os.environ.pop("POSDESK_DATA_DIR", None)
     else:
         os.environ["POSDESK_DATA_DIR"] = previous
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _record_gateway_requests() -> Iterator[None]:
+    # Every request the gateway sends while the suite runs is checked against stripe-python's
+    # request type for its endpoint (tests/stripe_contract.py).
+    from tests.stripe_contract import RECORDER
+
+    RECORDER.install()
+    yield
+    RECORDER.uninstall()
+
+
+@pytest.fixture(autouse=True)
+def _gateway_requests_match_the_pinned_api(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fails the test whose code sent a request the pinned API version does not accept."""
+    from tests.stripe_contract import RECORDER, violations
+
+    RECORDER.take()
+    yield
+    sent = RECORDER.take()
+    RECORDER.checked += len(sent)
+    found = violations(sent)
+    if found:
+        pytest.fail(
+            "the gateway sent parameters the pinned Stripe API version does not accept:\n"
+            + "\n".join(f"  {v}" for v in found[:20]),
+            pytrace=False,
+        )
 
 
 @pytest.fixture
@@ -89,6 +120,9 @@ def tmp_store(data_dir: Path):
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # The scan judges the files every other test left behind, so it runs last.
-    last = [item for item in items if item.name == SECRET_SCAN_TEST]
-    items[:] = [item for item in items if item.name != SECRET_SCAN_TEST] + last
+    # The secret scan judges the files every other test left behind, and the contract summary
+    # counts the requests every other test sent, so they run last.
+    last = sorted(
+        (item for item in items if item.name in RUN_LAST), key=lambda i: RUN_LAST.index(i.name)
+    )
+    items[:] = [item for item in items if item.name not in RUN_LAST] + last

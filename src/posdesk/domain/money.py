@@ -120,6 +120,10 @@ def minimum_charge(currency: str) -> Money:
     return Money(50 * 10 ** max(currency_exponent(code) - 2, 0) or 1, code)
 
 
+# Characters that stand for the apostrophe group separator (de_CH, fr_CH, it_CH, ...).
+APOSTROPHES = frozenset("'\u2019\u02bc\u2018\u00b4\uff07")
+
+
 def _locale(locale: str) -> Locale:
     try:
         return Locale.parse(locale)
@@ -165,6 +169,10 @@ def parse_amount(text: str, currency: str, locale: str = "en_US") -> Money:
     body = cleaned[1:] if cleaned[0] in "+-\u2212" else cleaned
     decimal_symbol = get_decimal_symbol(loc)
     group_symbol = get_group_symbol(loc)
+    if group_symbol in APOSTROPHES:
+        # Swiss grouping: CLDR has used both ' and ’ over the years, and keyboards, phones
+        # and Stripe's own texts type either; every apostrophe groups digits.
+        body = "".join(group_symbol if ch in APOSTROPHES else ch for ch in body)
     allowed = set("0123456789") | {decimal_symbol, group_symbol}
     if group_symbol in ("\u202f", "\xa0"):
         allowed.discard(group_symbol)  # already removed with the spaces

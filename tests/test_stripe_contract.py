@@ -1,0 +1,123 @@
+"""The contract between PosDesk's requests and the pinned Stripe API version.
+
+tests/conftest.py records every request the gateway sends during the whole suite and fails
+the test that sent a parameter stripe-python's generated type for that endpoint does not
+have. These tests show the check catches what it must, and that it really ran.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from posdesk.domain.money import Money
+from posdesk.domain.roles import Role, StaffMember
+from posdesk.gateway import client as gateway_client
+from posdesk.gateway.client import StripeGateway
+from posdesk.services.charges import ChargeService
+from tests.conftest import CONTRACT_SUMMARY_TEST
+from tests.gateway.sandbox_api import call
+from tests.stripe_contract import RECORDER, SentRequest, check_request, violations
+
+CASHIER = StaffMember(id="staff-1", name="Ann", role=Role.CASHIER)
+
+
+@pytest.fixture
+def customer_with_card(sandbox, secret_key) -> tuple[str, str]:
+    customer = call(sandbox.base_url, secret_key, "POST", "/v1/customers", {"name": "Ann"})
+    card = call(
+        sandbox.base_url, secret_key, "POST", "/v1/payment_methods/pm_card_visa/attach",
+        {"customer": customer["id"]},
+    )
+    return customer["id"], card["id"]
+
+
+def _charge(sandbox, secret_key, tmp_store, customer_with_card) -> list[SentRequest]:
+    customer_id, card_id = customer_with_card
+    service = ChargeService(tmp_store, StripeGateway(secret_key, sandbox.base_url))
+    with RECORDER.collecting() as sent:
+        service.charge_saved_card(CASHIER, customer_id, card_id, Money(1250, "USD"), "Sale")
+    return sent
+
+
+def test_a_charge_sends_only_what_the_pinned_version_accepts(
+    sandbox, secret_key, tmp_store, customer_with_card
+) -> None:
+    sent = _charge(sandbox, secret_key, tmp_store, customer_with_card)
+    [create] = [r for r in sent if r.method == "post" and r.path == "/v1/payment_intents"]
+    assert create.params_type == "PaymentIntentCreateParams"
+    assert create.params["allowed_payment_method_types"] == ["card"]
+    assert "services/charges.py" in create.call_site.replace("\\", "/")
+    assert violations(sent) == []
+
+
+def test_a_removed_parameter_fails_naming_parameter_endpoint_and_call_site(
+    sandbox, secret_key, tmp_store, customer_with_card, monkeypatch
+) -> None:
+    # Re-introduce the parameter endive removed, exactly where the app used to send it.
+    real = gateway_client.intent_params
+
+    def with_removed_parameter(**kwargs: object) -> dict[str, object]:
+        params = real(**kwargs)  # type: ignore[arg-type]
+        params["payment_method_types"] = ["card"]
+        return params
+
+    monkeypatch.setattr(gateway_client, "intent_params", with_removed_parameter)
+    sent = _charge(sandbox, secret_key, tmp_store, customer_with_card)
+    [violation] = violations(sent)
+    text = str(violation).replace("\\", "/")
+    assert violation.param == "payment_method_types"
+    assert "POST /v1/payment_intents:" in text
+    assert "stripe.params.PaymentIntentCreateParams" in text
+    assert "posdesk/gateway/client.py" in text and "posdesk/services/charges.py" in text
+
+
+@pytest.mark.parametrize(
+    ("params", "param", "problem"),
+    [
+        ({"amount": 100, "currency": "usd", "payment_method_types": ["card"]},
+         "payment_method_types", "not accepted"),
+        ({"amount": 100, "currency": "usd",
+          "automatic_payment_methods": {"enabled": True, "bogus": True}},
+         "automatic_payment_methods[bogus]", "not accepted"),
+        ({"amount": 100, "currency": "usd", "confirm": "yes"},
+         "confirm", "boolean"),
+        ({"amount": "100", "currency": "usd"}, "amount", "integer"),
+        ({"amount": 100, "currency": "usd", "allowed_payment_method_types": [7]},
+         "allowed_payment_method_types[0]", "not one of"),
+        ({"currency": "usd"}, "amount", "required"),
+        ({"amount": 100, "currency": "usd", "metadata": {"order": ["x"]}},
+         "metadata[order]", "string"),
+    ],
+)
+def test_the_check_catches_names_values_and_missing_parameters(
+    params: dict[str, object], param: str, problem: str
+) -> None:
+    request = SentRequest("post", "/v1/payment_intents", "PaymentIntentCreateParams", params,
+                          "posdesk/gateway/client.py:1 (test)")
+    [violation] = check_request(request)
+    assert violation.param == param and problem in violation.problem
+
+
+def test_nested_and_optional_parameters_that_exist_pass() -> None:
+    params = {
+        "amount": 100, "currency": "usd", "customer": "cus_1", "confirm": True,
+        "off_session": True, "payment_method_options": {"card": {"cvc_token": "cvctok_1"}},
+        "metadata": {"posdesk_payment_id": "p"}, "setup_future_usage": "off_session",
+    }
+    request = SentRequest("post", "/v1/payment_intents", "PaymentIntentCreateParams", params,
+                          "posdesk/gateway/client.py:1 (test)")
+    assert check_request(request) == []
+
+
+def test_a_request_without_a_declared_type_is_a_violation() -> None:
+    request = SentRequest("post", "/v1/unknown", None, {}, "posdesk/gateway/client.py:1 (t)")
+    [violation] = check_request(request)
+    assert "no stripe.params type" in violation.problem
+
+
+def test_the_suite_checked_the_gateways_requests(request: pytest.FixtureRequest) -> None:
+    # Runs last (tests/conftest.py): proves the recorder saw the suite's gateway traffic.
+    assert request.node.name == CONTRACT_SUMMARY_TEST
+    if request.session.testscollected < 300:
+        pytest.skip("counts the whole suite's requests; run the whole suite")
+    assert RECORDER.checked >= 200, f"only {RECORDER.checked} gateway requests were checked"
