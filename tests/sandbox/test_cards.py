@@ -173,3 +173,28 @@ def test_pm_card_ids_materialise_fresh_methods(
     assert client.v1.payment_methods.retrieve(pm_id).card.last4 == last4
     _pay(client, test_id, None, off=True)
     assert sandbox.count("payment_method") == before + 2
+
+
+def test_update_billing_address_and_list_by_redisplay(client: stripe.StripeClient) -> None:
+    customer = client.v1.customers.create()
+    pm = client.v1.payment_methods.create(
+        params={"type": "card", "allow_redisplay": "always",
+                "card": {"number": "4242424242424242", "exp_month": 12, "exp_year": 2034}}
+    )  # fmt: skip
+    client.v1.payment_methods.attach(pm.id, params={"customer": customer.id})
+    other = client.v1.payment_methods.attach("pm_card_visa", params={"customer": customer.id})
+    pm = client.v1.payment_methods.update(
+        pm.id,
+        params={"billing_details": {"name": "Ada", "address": {"postal_code": "N1 9GU"}}},
+    )
+    assert pm.billing_details.name == "Ada"
+    assert pm.billing_details.address.postal_code == "N1 9GU"
+    assert pm.billing_details.address.city is None
+    listed = client.v1.customers.payment_methods.list(
+        customer.id, params={"allow_redisplay": "always"}
+    )
+    assert [m.id for m in listed.data] == [pm.id]
+    listed = client.v1.payment_methods.list(
+        params={"customer": customer.id, "allow_redisplay": "unspecified"}
+    )
+    assert [m.id for m in listed.data] == [other.id]

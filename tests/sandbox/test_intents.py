@@ -31,7 +31,7 @@ def test_create_confirm_and_charge(client: stripe.StripeClient, customer) -> Non
             "description": "Till 1",
             "receipt_email": "ada@example.com",
             "statement_descriptor_suffix": "SHOP",
-            "payment_method_types": ["card"],
+            "allowed_payment_method_types": ["card"],
         }
     )
     assert pi.status == "requires_payment_method"
@@ -96,9 +96,13 @@ def test_manual_capture_partial(client: stripe.StripeClient, customer) -> None:
     assert pi.status == "requires_capture" and pi.amount_capturable == 5000
     with pytest.raises(stripe.InvalidRequestError):
         client.v1.payment_intents.capture(pi.id, params={"amount_to_capture": 6000})
-    pi = client.v1.payment_intents.capture(pi.id, params={"amount_to_capture": 3000})
+    pi = client.v1.payment_intents.capture(
+        pi.id, params={"amount_to_capture": 3000, "statement_descriptor_suffix": "TILL 2"}
+    )
     assert (pi.status, pi.amount_received, pi.amount_capturable) == ("succeeded", 3000, 0)
-    assert client.v1.charges.retrieve(pi.latest_charge).amount_captured == 3000
+    assert pi.statement_descriptor_suffix == "TILL 2"
+    charge = client.v1.charges.retrieve(pi.latest_charge)
+    assert (charge.amount_captured, charge.statement_descriptor_suffix) == (3000, "TILL 2")
     with pytest.raises(stripe.InvalidRequestError) as info:
         client.v1.payment_intents.capture(pi.id)
     assert info.value.code == "payment_intent_unexpected_state"
@@ -187,7 +191,11 @@ def test_setup_future_usage_waits_for_authentication(
 def _setup(client: stripe.StripeClient, sandbox: SandboxServer, customer, number: str):
     pm = card_pm(client, number)
     si = client.v1.setup_intents.create(
-        params={"customer": customer.id, "usage": "off_session", "payment_method_types": ["card"]}
+        params={
+            "customer": customer.id,
+            "usage": "off_session",
+            "allowed_payment_method_types": ["card"],
+        }
     )
     assert si.status == "requires_payment_method"
     si = client.v1.setup_intents.confirm(si.id, params={"payment_method": pm.id})
@@ -375,3 +383,64 @@ def test_open_authentication_falls_back_after_an_hour(
     with pytest.raises(SandboxError) as info:
         sandbox.complete_challenge(pi.id)
     assert info.value.status == 400
+
+
+def test_allowed_payment_method_types_as_posdesk_sends_them(
+    client: stripe.StripeClient, customer
+) -> None:
+    card_only = {"allowed_payment_method_types": ["card"]}
+    pm = saved(client, customer)
+    charged = client.v1.payment_intents.create(
+        params={"amount": 1250, "currency": "usd", "customer": customer.id,
+                "payment_method": pm.id, "confirm": True, "off_session": True, **card_only}
+    )  # fmt: skip
+    assert charged.status == "succeeded" and charged.payment_method_types == ["card"]
+    entry = client.v1.payment_intents.create(
+        params={"amount": 1250, "currency": "usd", "customer": customer.id, **card_only}
+    )
+    assert entry.status == "requires_payment_method" and entry.payment_method_types == ["card"]
+    setup = client.v1.setup_intents.create(
+        params={"customer": customer.id, "usage": "off_session", **card_only}
+    )
+    assert setup.payment_method_types == ["card"]
+
+
+def test_payment_method_types_is_computed_from_what_is_allowed(
+    client: stripe.StripeClient,
+) -> None:
+    # Stripe filters the allowed list silently to what can be used; the sandbox takes cards.
+    mixed = client.v1.payment_intents.create(
+        params={"amount": 500, "currency": "usd", "allowed_payment_method_types": ["link", "card"]}
+    )
+    assert mixed.payment_method_types == ["card"]
+    dynamic = client.v1.payment_intents.create(
+        params={"amount": 500, "currency": "usd", "automatic_payment_methods": {"enabled": True}}
+    )
+    assert dynamic.payment_method_types == ["card"]
+    assert dynamic.automatic_payment_methods.to_dict() == {
+        "enabled": True,
+        "allow_redirects": "always",
+    }
+    assert mixed.automatic_payment_methods is None
+    updated = client.v1.setup_intents.update(
+        client.v1.setup_intents.create().id, params={"allowed_payment_method_types": ["card"]}
+    )
+    assert updated.payment_method_types == ["card"]
+    with pytest.raises(stripe.InvalidRequestError) as info:
+        client.v1.payment_intents.create(
+            params={
+                "amount": 500,
+                "currency": "usd",
+                "allowed_payment_method_types": ["sepa_debit"],
+            }
+        )
+    assert info.value.param == "allowed_payment_method_types"
+    with pytest.raises(stripe.InvalidRequestError) as info:
+        client.v1.payment_intents.create(
+            params={"amount": 500, "currency": "usd", "payment_method_types": ["card"]}
+        )
+    assert (info.value.http_status, info.value.code, info.value.param) == (
+        400,
+        "payment_method_types_no_longer_supported",
+        "payment_method_types",
+    )

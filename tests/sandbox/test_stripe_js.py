@@ -3,6 +3,7 @@ page with a checkout-like Content-Security-Policy."""
 
 from __future__ import annotations
 
+import json
 import secrets
 from collections.abc import Iterator
 from urllib.parse import parse_qs
@@ -34,7 +35,12 @@ def client(sandbox: SandboxServer, secret_key: str) -> stripe.StripeClient:
 
 def new_pi(client: stripe.StripeClient, **extra) -> stripe.PaymentIntent:
     return client.v1.payment_intents.create(
-        params={"amount": 1250, "currency": "usd", "payment_method_types": ["card"], **extra}
+        params={
+            "amount": 1250,
+            "currency": "usd",
+            "allowed_payment_method_types": ["card"],
+            **extra,
+        }
     )
 
 
@@ -164,7 +170,11 @@ def test_3178_authenticates_then_declines(host, client):
 def test_confirm_setup_with_3155_saves_the_card_after_the_challenge(host, client):
     customer = client.v1.customers.create(params={"name": "Ada"})
     si = client.v1.setup_intents.create(
-        params={"customer": customer.id, "usage": "off_session", "payment_method_types": ["card"]}
+        params={
+            "customer": customer.id,
+            "usage": "off_session",
+            "allowed_payment_method_types": ["card"],
+        }
     )
     host.mount(PK, si.client_secret)
     host.autofill("4000002500003155")
@@ -511,8 +521,9 @@ def test_failed_setup_challenge_saves_nothing(host, client):
 
 def _frame_fits(host: Host, frame) -> int | None:
     """The payment iframe's height once it matches its form (None until it does)."""
-    form = host.js("Math.ceil(document.getElementById('card-form')"
-                   ".getBoundingClientRect().bottom)", frame)
+    form = host.js(
+        "Math.ceil(document.getElementById('card-form').getBoundingClientRect().bottom)", frame
+    )
     height = host.js(
         "(function(){ var f = Array.prototype.find.call(document.querySelectorAll('iframe'),"
         " function (i) { return i.src.indexOf('/elements/payment.html') >= 0; });"
@@ -533,13 +544,45 @@ def test_payment_frame_is_as_tall_as_its_form_and_shrinks_back(host, client):
     frame = host.element_frame()
     fitted = _wait_for(host, lambda: _frame_fits(host, frame))
     # An invalid number shows an error line: the frame grows with it...
-    assert host.js("__sandboxStripe.autofill({number: '4242424242424241', exp: '12/34',"
-                   " cvc: '123'})") == 1
+    assert (
+        host.js("__sandboxStripe.autofill({number: '4242424242424241', exp: '12/34', cvc: '123'})")
+        == 1
+    )
     host.wait_js("document.getElementById('cardnumber-error').textContent", frame)
     grown = _wait_for(host, lambda: (h := _frame_fits(host, frame)) and h > fitted and h)
     # ...and once the number is right it gives the space back (no blank band above Pay).
-    assert host.js("__sandboxStripe.autofill({number: '4242424242424242', exp: '12/34',"
-                   " cvc: '123'})") == 1
+    assert (
+        host.js("__sandboxStripe.autofill({number: '4242424242424242', exp: '12/34', cvc: '123'})")
+        == 1
+    )
     host.wait_js("!document.getElementById('cardnumber-error').textContent", frame)
     shrunk = _wait_for(host, lambda: (h := _frame_fits(host, frame)) and h < grown and h)
     assert abs(shrunk - fitted) <= 1
+
+
+def test_elements_refuse_payment_method_types_as_stripe_js_on_endive_does(host, client):
+    # Endive removed the Elements `paymentMethodTypes` option: Stripe.js throws an
+    # IntegrationError and makes or updates nothing; `allowedPaymentMethodTypes` is accepted.
+    secret = json.dumps(new_pi(client).client_secret)
+    script = f"""(function () {{
+      var stripe = Stripe({json.dumps(PK)}), out = [];
+      function attempt(label, fn) {{
+        try {{ fn(); out.push(label); }} catch (e) {{ out.push(String(e)); }}
+      }}
+      attempt('made', function () {{
+        stripe.elements({{clientSecret: {secret}, paymentMethodTypes: ['card']}});
+      }});
+      var allowed = stripe.elements({{clientSecret: {secret},
+                                     allowedPaymentMethodTypes: ['card']}});
+      attempt('updated', function () {{ allowed.update({{paymentMethodTypes: ['card']}}); }});
+      attempt('allowed', function () {{
+        allowed.update({{allowedPaymentMethodTypes: ['card']}});
+        allowed.create('payment');
+      }});
+      return JSON.stringify(out);
+    }})()"""
+    made, updated, allowed = json.loads(host.js(script))
+    for thrown in (made, updated):
+        assert thrown.startswith("Error: IntegrationError: paymentMethodTypes is not supported")
+        assert "allowedPaymentMethodTypes" in thrown
+    assert allowed == "allowed"

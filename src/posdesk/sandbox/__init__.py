@@ -9,6 +9,7 @@ In process::
     srv = SandboxServer(port=0, seed="demo")   # or seed=None for an empty account
     srv.start(); srv.base_url                   # "http://127.0.0.1:PORT"
     srv.fail_next(2, status=429)                # faults, latency, 3-D Secure, counts...
+    srv.fail_next(1, processed=True)            # a 500 after the work is done, replayed
     srv.stop()
 
 As a program: ``posdesk sandbox`` / ``python -m posdesk.sandbox`` (see cli.py); it prints its
@@ -16,7 +17,9 @@ base URL on the first line. Steering over HTTP lives under ``/_sandbox/`` (never
 
 - ``GET  /_sandbox/health``
 - ``POST /_sandbox/faults`` ``{"kind": "fail"|"drop"|"hold", "count", "status", "seconds",
-  "path_prefix"}``; ``DELETE /_sandbox/faults`` clears them
+  "path_prefix", "processed"}``; ``DELETE /_sandbox/faults`` clears them. A ``fail`` with
+  status 500 strikes once the request executes and is replayed to retries with its
+  idempotency key (``processed``: after the handler ran); 429/502/503 save nothing (faults.py)
 - ``POST /_sandbox/latency`` ``{"ms"}``
 - ``POST /_sandbox/webhooks`` ``{"url", "secret", "chaos"}``
 - ``GET  /_sandbox/challenges/{pi_or_seti}`` a stand-in 3-D Secure page;

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .context import Context, expand, paginate, require_secret
-from .params import LIST_SPEC, LIST_STR, STR, validate
+from .params import LIST_SPEC, LIST_STR, STR, Schema
 from .state import new_id
 
 
@@ -74,15 +74,17 @@ def new_charge(
     return charge
 
 
-def retrieve(ctx: Context, raw: dict[str, Any], charge_id: str) -> dict[str, Any]:
+RETRIEVE = Schema({"expand": LIST_STR})
+LIST = Schema({**LIST_SPEC, "customer": STR, "payment_intent": STR})
+
+
+def retrieve(ctx: Context, p: dict[str, Any], charge_id: str) -> dict[str, Any]:
     require_secret(ctx)
-    p = validate(raw, {"expand": LIST_STR})
     return expand(ctx, ctx.get("charge", charge_id), p.get("expand"))
 
 
-def list_(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
+def list_(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
     require_secret(ctx)
-    p = validate(raw, {**LIST_SPEC, "customer": STR, "payment_intent": STR})
     rows = ctx.state.newest_first("charge")
     for key in ("customer", "payment_intent"):
         if key in p:

@@ -38,6 +38,17 @@ def _int(params: dict[str, Any], name: str, default: int) -> int:
         raise invalid(f"Invalid integer: {params.get(name)}", name) from exc
 
 
+def _bool(params: dict[str, Any], name: str) -> bool:
+    value = params.get(name, False)
+    if isinstance(value, bool):
+        return value
+    if str(value).lower() in ("1", "true"):
+        return True
+    if str(value).lower() in ("", "0", "false"):
+        return False
+    raise invalid(f"Invalid boolean: {value}", name)
+
+
 def _float(params: dict[str, Any], name: str, default: float) -> float:
     try:
         return float(params.get(name, default))
@@ -76,6 +87,7 @@ def _route(
                     params.get("path_prefix") or None,
                     status=_int(params, "status", 500),
                     seconds=_float(params, "seconds", 0.0),
+                    processed=_bool(params, "processed"),
                 )
             )
         except ValueError as exc:

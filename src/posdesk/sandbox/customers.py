@@ -8,7 +8,7 @@ from typing import Any
 from . import payment_methods, search
 from .context import Context, expand, merge_metadata, paginate
 from .errors import invalid, no_such
-from .params import INT, LIST_SPEC, LIST_STR, META, STR, validate
+from .params import INT, LIST_SPEC, LIST_STR, META, STR, Schema
 from .state import new_id
 
 ADDRESS = {
@@ -30,7 +30,12 @@ WRITABLE = {
     "preferred_locales": LIST_STR,
     "expand": LIST_STR,
 }
-CREATE_SPEC = {**WRITABLE, "payment_method": STR}
+CREATE = Schema({**WRITABLE, "payment_method": STR})
+UPDATE = Schema(WRITABLE)
+RETRIEVE = Schema({"expand": LIST_STR})
+DELETE = Schema({})
+LIST = Schema({**LIST_SPEC, "email": STR})
+SEARCH = Schema({"query": STR, "limit": INT, "page": STR, "expand": LIST_STR}, required=("query",))
 
 
 def new_customer(created: int, fields: dict[str, Any], customer_id: str | None = None) -> dict:
@@ -71,8 +76,7 @@ def live(ctx: Context, customer_id: str, param: str = "customer") -> dict[str, A
     return customer
 
 
-def create(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
-    p = validate(raw, CREATE_SPEC)
+def create(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
     customer = new_customer(ctx.now(), p)
     pm_id = p.get("payment_method")
     default_pm = (p.get("invoice_settings") or {}).get("default_payment_method")
@@ -110,16 +114,14 @@ def _set_default_pm(ctx: Context, customer: dict[str, Any], pm_id: str | None) -
     customer["invoice_settings"]["default_payment_method"] = pm_id
 
 
-def retrieve(ctx: Context, raw: dict[str, Any], customer_id: str) -> dict[str, Any]:
-    p = validate(raw, {"expand": LIST_STR})
+def retrieve(ctx: Context, p: dict[str, Any], customer_id: str) -> dict[str, Any]:
     customer = ctx.get("customer", customer_id)
     if customer.get("deleted"):
         return {"id": customer_id, "object": "customer", "deleted": True}
     return expand(ctx, customer, p.get("expand"))
 
 
-def update(ctx: Context, raw: dict[str, Any], customer_id: str) -> dict[str, Any]:
-    p = validate(raw, WRITABLE)
+def update(ctx: Context, p: dict[str, Any], customer_id: str) -> dict[str, Any]:
     customer = live(ctx, customer_id, "id")
     previous: dict[str, Any] = {}
     if "invoice_settings" in p and p["invoice_settings"] is not None:
@@ -144,8 +146,7 @@ def update(ctx: Context, raw: dict[str, Any], customer_id: str) -> dict[str, Any
     return expand(ctx, customer, p.get("expand"))
 
 
-def delete(ctx: Context, raw: dict[str, Any], customer_id: str) -> dict[str, Any]:
-    validate(raw, {})
+def delete(ctx: Context, p: dict[str, Any], customer_id: str) -> dict[str, Any]:
     customer = live(ctx, customer_id, "id")
     snapshot = copy.deepcopy(customer)
     # Stripe detaches the saved cards of a deleted customer.
@@ -159,18 +160,14 @@ def delete(ctx: Context, raw: dict[str, Any], customer_id: str) -> dict[str, Any
     return {"id": customer_id, "object": "customer", "deleted": True}
 
 
-def list_(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
-    p = validate(raw, {**LIST_SPEC, "email": STR, "test_clock": STR})
+def list_(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
     rows = (c for c in ctx.state.newest_first("customer") if not c.get("deleted"))
     if "email" in p:
         rows = (c for c in rows if c.get("email") == p["email"])
     return expand(ctx, paginate(ctx, rows, p, "/v1/customers", "customer"), p.get("expand"))
 
 
-def search_(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
-    p = validate(
-        raw, {"query": STR, "limit": INT, "page": STR, "expand": LIST_STR}, required=("query",)
-    )
+def search_(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
     rows = [c for c in ctx.state.newest_first("customer") if not c.get("deleted")]
     result = search.run(rows, p, "/v1/customers/search")
     return expand(ctx, result, p.get("expand"))

@@ -6,22 +6,20 @@ from __future__ import annotations
 import fnmatch
 from typing import Any
 
-from .context import Context, paginate, require_secret
-from .errors import invalid
-from .params import LIST_SPEC, LIST_STR, STR, validate
+from .context import Context, expand, paginate, require_secret
+from .params import LIST_SPEC, LIST_STR, STR, Schema
+
+RETRIEVE = Schema({"expand": LIST_STR})
+LIST = Schema({**LIST_SPEC, "type": STR, "types": LIST_STR}, exclusive=(("type", ("types",)),))
 
 
-def retrieve(ctx: Context, raw: dict[str, Any], event_id: str) -> dict[str, Any]:
+def retrieve(ctx: Context, p: dict[str, Any], event_id: str) -> dict[str, Any]:
     require_secret(ctx)
-    validate(raw, {"expand": LIST_STR})
-    return ctx.get("event", event_id)
+    return expand(ctx, ctx.get("event", event_id), p.get("expand"))
 
 
-def list_(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
+def list_(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
     require_secret(ctx)
-    p = validate(raw, {**LIST_SPEC, "type": STR, "types": LIST_STR, "delivery_success": STR})
-    if "type" in p and "types" in p:
-        raise invalid("You may only specify one of these parameters: type, types.", "types")
     rows = ctx.state.newest_first("event")
     if "type" in p:
         rows = [e for e in rows if fnmatch.fnmatchcase(e["type"], p["type"])]
@@ -30,4 +28,4 @@ def list_(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
         rows = [e for e in rows if e["type"] in wanted]
     thirty_days_ago = ctx.now() - 30 * 86400
     rows = [e for e in rows if e["created"] >= thirty_days_ago]
-    return paginate(ctx, rows, p, "/v1/events", "event")
+    return expand(ctx, paginate(ctx, rows, p, "/v1/events", "event"), p.get("expand"))

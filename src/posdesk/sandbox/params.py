@@ -1,14 +1,23 @@
 """Stripe's form encoding: bracket nesting (`a[b][c]=v`, `a[]=v`, `a[0]=v`) and a small
-schema check that answers unknown, missing or wrongly typed parameters the way Stripe does."""
+schema check that answers unknown, missing or wrongly typed parameters the way Stripe does,
+and refuses plainly what Stripe accepts but the sandbox does not implement."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
 
-from .errors import SandboxError, invalid, missing_param, unknown_param
+from .errors import (
+    SandboxError,
+    invalid,
+    missing_param,
+    not_supported_by_sandbox,
+    only_one_of,
+    unknown_param,
+)
 
 _KEY_RE = re.compile(r"^([^\[\]]+)((?:\[[^\[\]]*\])*)$")
 
@@ -140,42 +149,132 @@ def enum(*choices: str) -> Checker:
     return check
 
 
-def one_of_int_or_hash(value: Any, name: str) -> Any:
-    """`created` filters: an integer or a hash of gt/gte/lt/lte integers."""
-    if isinstance(value, dict):
-        return validate(value, {"gt": INT, "gte": INT, "lt": INT, "lte": INT}, prefix=name)
-    return INT(value, name)
+@dataclass(frozen=True)
+class IntOrHash:
+    """An integer or a hash of the names in `spec`: `created=…` or `created[gte]=…`."""
+
+    spec: Spec
 
 
-def validate(params: Any, spec: Spec, *, required: tuple[str, ...] = (), prefix: str = "") -> dict:
-    """Check `params` against `spec` ({name: checker or nested spec}); return typed values."""
+# What Stripe accepts for one endpoint (from stripe_params.py): each name maps to the names
+# of its hash, or to None for anything else (a scalar, a list, a free-form hash like metadata).
+Known = dict[str, Any]
+
+
+def _join(prefix: str, key: str) -> str:
+    return f"{prefix}[{key}]" if prefix else key
+
+
+def _below(known: Known | None, key: str) -> Known | None:
+    child = known.get(key) if known is not None else None
+    return child if isinstance(child, dict) else None
+
+
+def check_names(
+    params: dict[str, Any],
+    spec: Spec,
+    known: Known | None,
+    prefix: str = "",
+    *,
+    unknown_only: bool = False,
+) -> None:
+    """Answer a name outside `spec` as Stripe would: a name Stripe does not accept here is
+    unknown; one it accepts but the sandbox does not implement is refused as unsupported
+    (never silently ignored). Without `known`, every such name is unknown."""
+    extra = [key for key in params if key not in spec]
+    for key in extra:
+        if known is None or key not in known:
+            raise unknown_param(_join(prefix, key))
+    if extra and not unknown_only:
+        raise not_supported_by_sandbox(_join(prefix, extra[0]))
+
+
+def validate(
+    params: Any,
+    spec: Spec,
+    *,
+    required: tuple[str, ...] = (),
+    prefix: str = "",
+    known: Known | None = None,
+) -> dict[str, Any]:
+    """Check `params` against `spec` ({name: checker, nested spec or IntOrHash}); return typed
+    values. `known` is what Stripe accepts at this level, to tell unknown from unsupported."""
     if not isinstance(params, dict):
         raise invalid("Invalid object", prefix or None)
+    check_names(params, spec, known, prefix)
     out: dict[str, Any] = {}
     for key, value in params.items():
-        full = f"{prefix}[{key}]" if prefix else key
-        if key not in spec:
-            raise unknown_param(full)
-        checker = spec[key]
-        if isinstance(checker, dict):
-            if value == "":
-                out[key] = None
-                continue
-            out[key] = validate(value, checker, prefix=full)
-        else:
-            out[key] = checker(value, full)
+        out[key] = _check(spec[key], value, _join(prefix, key), _below(known, key))
     for key in required:
         if out.get(key) in (None, ""):
             raise missing_param(key)
     return out
 
 
-LIST_SPEC: Spec = {
+def _check(checker: Any, value: Any, name: str, known: Known | None) -> Any:
+    if isinstance(checker, dict):
+        # An empty string clears a hash (`address=`), as at Stripe.
+        return None if value == "" else validate(value, checker, prefix=name, known=known)
+    if isinstance(checker, IntOrHash):
+        if isinstance(value, dict):
+            return validate(value, checker.spec, prefix=name, known=known)
+        return INT(value, name)
+    return checker(value, name)
+
+
+Refusal = Callable[[str], SandboxError]
+
+
+@dataclass(frozen=True, eq=False)
+class Schema:
+    """Everything one endpoint accepts, in one place the server and the parity test both read:
+    the names the sandbox implements (`spec`), the ones it requires, names the pinned API
+    version refuses with an error of their own (`refused`), and mutually exclusive names
+    (`exclusive`: a name and the names it cannot be sent with)."""
+
+    spec: Spec
+    required: tuple[str, ...] = ()
+    refused: Mapping[str, Refusal] = field(default_factory=dict)
+    exclusive: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def validate(self, raw: Any, known: Known | None = None) -> dict[str, Any]:
+        """Stripe's order: removed names, unknown names, conflicts, then every value."""
+        if isinstance(raw, dict):
+            for name in raw:
+                if name in self.refused:
+                    raise self.refused[name](name)
+            check_names(raw, self.spec, known, unknown_only=True)
+            for name, rivals in self.exclusive:
+                if name in raw:
+                    for rival in rivals:
+                        if rival in raw:
+                            raise only_one_of(name, rival)
+        return validate(raw, self.spec, required=self.required, known=known)
+
+
+def spec_tree(spec: Spec) -> Known:
+    """The names a spec accepts, shaped like stripe_params.PARAMS: a hash maps to its names,
+    anything else to None."""
+    out: Known = {}
+    for key, checker in spec.items():
+        if isinstance(checker, dict):
+            out[key] = spec_tree(checker)
+        elif isinstance(checker, IntOrHash):
+            out[key] = spec_tree(checker.spec)
+        else:
+            out[key] = None
+    return out
+
+
+PAGE_SPEC: Spec = {
     "limit": INT,
     "starting_after": STR,
     "ending_before": STR,
-    "created": one_of_int_or_hash,
     "expand": LIST_STR,
+}
+LIST_SPEC: Spec = {
+    **PAGE_SPEC,
+    "created": IntOrHash({"gt": INT, "gte": INT, "lt": INT, "lte": INT}),
 }
 
 

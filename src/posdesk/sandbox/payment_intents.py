@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from . import cards, charges, payment_methods, tokens
+from . import cards, charges, method_types, payment_methods, tokens
 from .confirmation import (
     card_error,
     check_client_secret,
@@ -19,54 +19,82 @@ from .confirmation import set_fields as _set
 from .context import Context, expand, merge_metadata, paginate, require_secret
 from .errors import SandboxError, invalid, unexpected_state
 from .money import check_amount, check_currency
-from .params import ANY, BOOL, INT, LIST_SPEC, LIST_STR, META, STR, enum, validate
+from .params import ANY, BOOL, INT, LIST_SPEC, LIST_STR, META, STR, Schema, enum
 from .state import new_id, token
 
 OFF_SESSION = ANY  # `true`/`false` or `one_off`/`recurring`
+# The one payment method option the sandbox implements: a re-collected CVC for a saved card.
+PAYMENT_METHOD_OPTIONS = {"card": {"cvc_token": STR}}
+SETUP_FUTURE_USAGE = enum("off_session", "on_session", "")
+CAPTURE_METHOD = enum("automatic", "automatic_async", "manual")
+# What create and update share: the intent's own fields.
 COMMON = {
     "amount": INT,
     "currency": STR,
     "customer": STR,
     "payment_method": STR,
-    "setup_future_usage": enum("off_session", "on_session", ""),
-    "capture_method": enum("automatic", "automatic_async", "manual"),
-    "payment_method_types": LIST_STR,
+    "setup_future_usage": SETUP_FUTURE_USAGE,
+    "capture_method": CAPTURE_METHOD,
+    "allowed_payment_method_types": LIST_STR,
     "metadata": META,
     "description": STR,
     "receipt_email": STR,
     "statement_descriptor": STR,
     "statement_descriptor_suffix": STR,
-    "payment_method_options": ANY,
     "expand": LIST_STR,
 }
-CREATE_SPEC = {
-    **COMMON,
-    "payment_method_data": ANY,
-    "confirm": BOOL,
-    "off_session": OFF_SESSION,
-    "return_url": STR,
-    "confirmation_method": enum("automatic", "manual"),
-    "automatic_payment_methods": {"enabled": BOOL, "allow_redirects": enum("always", "never")},
-    "error_on_requires_action": BOOL,
-    "use_stripe_sdk": BOOL,
-    "mandate_data": ANY,
-}
-CONFIRM_SPEC = {
-    "payment_method": STR,
-    "payment_method_data": ANY,
-    "off_session": OFF_SESSION,
-    "return_url": STR,
-    "client_secret": STR,
-    "setup_future_usage": enum("off_session", "on_session", ""),
-    "capture_method": enum("automatic", "automatic_async", "manual"),
-    "receipt_email": STR,
-    "payment_method_options": ANY,
-    "payment_method_types": LIST_STR,
-    "error_on_requires_action": BOOL,
-    "use_stripe_sdk": BOOL,
-    "mandate_data": ANY,
-    "expand": LIST_STR,
-}
+RULES: dict[str, Any] = {"refused": method_types.REFUSED, "exclusive": method_types.EXCLUSIVE}
+CREATE = Schema(
+    {
+        **COMMON,
+        "payment_method_options": PAYMENT_METHOD_OPTIONS,
+        "confirm": BOOL,
+        "off_session": OFF_SESSION,
+        "return_url": STR,
+        "confirmation_method": enum("automatic", "manual"),
+        "automatic_payment_methods": method_types.AUTOMATIC,
+        "use_stripe_sdk": BOOL,
+    },
+    required=("amount", "currency"),
+    **RULES,
+)
+UPDATE = Schema(COMMON, **RULES)
+CONFIRM = Schema(
+    {
+        "payment_method": STR,
+        "payment_method_data": payment_methods.PAYMENT_METHOD_DATA,
+        "off_session": OFF_SESSION,
+        "return_url": STR,
+        "client_secret": STR,
+        "setup_future_usage": SETUP_FUTURE_USAGE,
+        "capture_method": CAPTURE_METHOD,
+        "receipt_email": STR,
+        "payment_method_options": PAYMENT_METHOD_OPTIONS,
+        "allowed_payment_method_types": LIST_STR,
+        "use_stripe_sdk": BOOL,
+        "expand": LIST_STR,
+    },
+    **RULES,
+)
+CAPTURE = Schema(
+    {
+        "amount_to_capture": INT,
+        "metadata": META,
+        "statement_descriptor_suffix": STR,
+        "expand": LIST_STR,
+    }
+)
+CANCEL = Schema(
+    {
+        "cancellation_reason": enum(
+            "duplicate", "fraudulent", "requested_by_customer", "abandoned"
+        ),
+        "expand": LIST_STR,
+    }
+)
+RETRIEVE = Schema({"client_secret": STR, "expand": LIST_STR})
+LIST = Schema({**LIST_SPEC, "customer": STR})
+
 CONFIRMABLE = ("requires_payment_method", "requires_confirmation", "requires_action")
 UPDATABLE = ("requires_payment_method", "requires_confirmation", "requires_action")
 CANCELABLE = (
@@ -87,10 +115,8 @@ def _off_session(value: Any) -> bool:
     raise invalid(f"Invalid off_session: {str(value)[:50]}", "off_session")
 
 
-def create(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
+def create(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
     require_secret(ctx)
-    p = validate(raw, CREATE_SPEC, required=("amount", "currency"))
-    check_payment_method_data(p)
     currency = check_currency(p["currency"])
     check_amount(p["amount"], currency)
     confirm = p.get("confirm", False)
@@ -107,6 +133,8 @@ def create(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
     if p.get("setup_future_usage") and not customer_id:
         # Stripe allows it without a customer, but nothing could be saved; keep it simple.
         pass
+    types = method_types.computed(p.get("allowed_payment_method_types"))
+    automatic = method_types.automatic(p.get("automatic_payment_methods"))
     pm = payment_method_from(ctx, p, check=lambda pm: _check_pm_customer(pm, customer_id))
     pi_id = new_id("pi")
     pi = {
@@ -115,6 +143,7 @@ def create(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
         "amount": p["amount"],
         "amount_capturable": 0,
         "amount_received": 0,
+        "automatic_payment_methods": automatic,
         "canceled_at": None,
         "cancellation_reason": None,
         "capture_method": p.get("capture_method", "automatic_async"),
@@ -131,7 +160,7 @@ def create(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
         "next_action": None,
         "payment_method": pm["id"] if pm else None,
         "payment_method_options": {"card": {"request_three_d_secure": "automatic"}},
-        "payment_method_types": p.get("payment_method_types") or ["card"],
+        "payment_method_types": types,
         "processing": None,
         "receipt_email": p.get("receipt_email"),
         "setup_future_usage": p.get("setup_future_usage") or None,
@@ -158,8 +187,7 @@ def _check_pm_customer(pm: dict[str, Any], customer_id: str | None) -> None:
         )
 
 
-def confirm(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
-    p = validate(raw, CONFIRM_SPEC)
+def confirm(ctx: Context, p: dict[str, Any], pi_id: str) -> dict[str, Any]:
     check_payment_method_data(p)
     pi = expire_action(ctx, ctx.get("payment_intent", pi_id))
     check_client_secret(ctx, pi, p.get("client_secret"))
@@ -173,8 +201,9 @@ def confirm(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
     for key in ("setup_future_usage", "receipt_email", "capture_method"):
         if key in p:
             _set(pi, previous, **{key: p[key] or None})
-    if p.get("payment_method_types"):
-        pi["payment_method_types"] = p["payment_method_types"]
+    if "allowed_payment_method_types" in p:
+        types = method_types.computed(p["allowed_payment_method_types"])
+        _set(pi, previous, payment_method_types=types)
     pm = payment_method_from(
         ctx,
         p,
@@ -328,16 +357,14 @@ def fail_challenge(ctx: Context, pi: dict[str, Any]) -> dict[str, Any]:
     return pi
 
 
-def retrieve(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
-    p = validate(raw, {"client_secret": STR, "expand": LIST_STR})
+def retrieve(ctx: Context, p: dict[str, Any], pi_id: str) -> dict[str, Any]:
     pi = expire_action(ctx, ctx.get("payment_intent", pi_id))
     check_client_secret(ctx, pi, p.get("client_secret"))
     return expand(ctx, pi, p.get("expand"))
 
 
-def update(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
+def update(ctx: Context, p: dict[str, Any], pi_id: str) -> dict[str, Any]:
     require_secret(ctx)
-    p = validate(raw, COMMON)
     pi = expire_action(ctx, ctx.get("payment_intent", pi_id))
     if pi["status"] not in UPDATABLE:
         raise unexpected_state(
@@ -363,11 +390,13 @@ def update(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
         "setup_future_usage",
         "statement_descriptor",
         "statement_descriptor_suffix",
-        "payment_method_types",
         "capture_method",
     ):
         if key in p:
             _set(pi, previous, **{key: p[key] if p[key] != "" else None})
+    if "allowed_payment_method_types" in p:
+        types = method_types.computed(p["allowed_payment_method_types"])
+        _set(pi, previous, payment_method_types=types)
     if "currency" in p:
         _set(pi, previous, currency=currency)
     if "metadata" in p:
@@ -376,18 +405,8 @@ def update(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
     return expand(ctx, pi, p.get("expand"))
 
 
-def capture(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
+def capture(ctx: Context, p: dict[str, Any], pi_id: str) -> dict[str, Any]:
     require_secret(ctx)
-    p = validate(
-        raw,
-        {
-            "amount_to_capture": INT,
-            "metadata": META,
-            "statement_descriptor_suffix": STR,
-            "final_capture": BOOL,
-            "expand": LIST_STR,
-        },
-    )
     pi = expire_action(ctx, ctx.get("payment_intent", pi_id))
     if pi["status"] != "requires_capture":
         raise unexpected_state(
@@ -410,27 +429,24 @@ def capture(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
         "balance_transaction": None,
     }
     charge.update(amount_captured=amount, captured=True, balance_transaction=new_id("txn"))
+    suffix = p.get("statement_descriptor_suffix")
+    if suffix:  # the suffix the statement shows is the one given at capture, if any
+        charge_prev["statement_descriptor_suffix"] = charge["statement_descriptor_suffix"]
+        charge["statement_descriptor_suffix"] = suffix
     ctx.emit("charge.captured", charge, charge_prev)
     previous: dict[str, Any] = {}
     if "metadata" in p:
         merge_metadata(pi, p["metadata"], previous)
+    if suffix:
+        _set(pi, previous, statement_descriptor_suffix=suffix)
     _set(pi, previous, status="succeeded", amount_received=amount, amount_capturable=0)
     ctx.state.dirty = True
     ctx.emit("payment_intent.succeeded", pi, previous)
     return expand(ctx, pi, p.get("expand"))
 
 
-def cancel(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
+def cancel(ctx: Context, p: dict[str, Any], pi_id: str) -> dict[str, Any]:
     require_secret(ctx)
-    p = validate(
-        raw,
-        {
-            "cancellation_reason": enum(
-                "duplicate", "fraudulent", "requested_by_customer", "abandoned"
-            ),
-            "expand": LIST_STR,
-        },
-    )
     pi = expire_action(ctx, ctx.get("payment_intent", pi_id))
     if pi["status"] not in CANCELABLE:
         raise unexpected_state(
@@ -458,9 +474,8 @@ def cancel(ctx: Context, raw: dict[str, Any], pi_id: str) -> dict[str, Any]:
     return expand(ctx, pi, p.get("expand"))
 
 
-def list_(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
+def list_(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
     require_secret(ctx)
-    p = validate(raw, {**LIST_SPEC, "customer": STR})
     rows = [expire_action(ctx, r) for r in ctx.state.newest_first("payment_intent")]
     if "customer" in p:
         rows = [r for r in rows if r.get("customer") == p["customer"]]

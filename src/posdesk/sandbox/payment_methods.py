@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from . import cards
 from .context import Context, expand, merge_metadata, paginate, require_secret
 from .errors import SandboxError, invalid, no_such
-from .params import INT, LIST_SPEC, LIST_STR, META, STR, enum, validate
+from .params import INT, LIST_STR, META, PAGE_SPEC, STR, Schema, enum
 from .state import new_id
 
 ADDRESS = {
@@ -19,14 +20,32 @@ ADDRESS = {
     "state": STR,
 }
 BILLING = {"name": STR, "email": STR, "phone": STR, "address": ADDRESS}
-CREATE_SPEC = {
+REDISPLAY = enum("always", "limited", "unspecified")
+# What `payment_method_data[...]` on a confirm may carry: a new card, as on create. Raw card
+# details are what Stripe.js sends with a publishable key (see routes.STRIPE_JS_ONLY).
+PAYMENT_METHOD_DATA = {
     "type": enum("card"),
     "card": {"number": STR, "exp_month": INT, "exp_year": INT, "cvc": STR},
     "billing_details": BILLING,
     "metadata": META,
-    "allow_redisplay": enum("always", "limited", "unspecified"),
-    "expand": LIST_STR,
+    "allow_redisplay": REDISPLAY,
 }
+CREATE = Schema({**PAYMENT_METHOD_DATA, "expand": LIST_STR}, required=("type",))
+RETRIEVE = Schema({"expand": LIST_STR})
+UPDATE = Schema(
+    {
+        "metadata": META,
+        "billing_details": BILLING,
+        "card": {"exp_month": INT, "exp_year": INT},
+        "expand": LIST_STR,
+    }
+)
+ATTACH = Schema({"customer": STR, "expand": LIST_STR}, required=("customer",))
+DETACH = Schema({"expand": LIST_STR})
+# Stripe's payment method lists take no `created` filter.
+_LIST = {**PAGE_SPEC, "type": enum("card"), "allow_redisplay": REDISPLAY}
+LIST = Schema({**_LIST, "customer": STR})
+LIST_FOR_CUSTOMER = Schema(_LIST)
 
 
 def card_error(
@@ -131,15 +150,20 @@ def resolve(ctx: Context, pm_id: Any, param: str = "payment_method") -> dict[str
     return pm
 
 
-def create(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
-    p = validate(raw, CREATE_SPEC, required=("type",))
+def create(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
     return expand(ctx, create_validated(ctx, p), p.get("expand"))
 
 
-def check_payment_method_data(raw: Any) -> dict[str, Any]:
-    """`payment_method_data[...]` on a confirm, checked before anything else happens."""
-    spec = {k: v for k, v in CREATE_SPEC.items() if k != "expand"}
-    return validate(raw, spec, required=("type",), prefix="payment_method_data")
+def check_payment_method_data(data: dict[str, Any]) -> dict[str, Any]:
+    """`payment_method_data[...]` on a confirm (its names and values are already checked):
+    it needs a type, as a create does."""
+    if data.get("type") in (None, ""):
+        raise invalid(
+            "Missing required param: payment_method_data[type].",
+            "payment_method_data[type]",
+            "parameter_missing",
+        )
+    return data
 
 
 def create_validated(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
@@ -191,23 +215,13 @@ def missing_card() -> SandboxError:
     return invalid("Missing required param: card.", "card", "parameter_missing")
 
 
-def retrieve(ctx: Context, raw: dict[str, Any], pm_id: str) -> dict[str, Any]:
+def retrieve(ctx: Context, p: dict[str, Any], pm_id: str) -> dict[str, Any]:
     require_secret(ctx)
-    p = validate(raw, {"expand": LIST_STR})
     return expand(ctx, ctx.get("payment_method", pm_id), p.get("expand"))
 
 
-def update(ctx: Context, raw: dict[str, Any], pm_id: str) -> dict[str, Any]:
+def update(ctx: Context, p: dict[str, Any], pm_id: str) -> dict[str, Any]:
     require_secret(ctx)
-    p = validate(
-        raw,
-        {
-            "metadata": META,
-            "billing_details": BILLING,
-            "card": {"exp_month": INT, "exp_year": INT},
-            "expand": LIST_STR,
-        },
-    )
     pm = ctx.get("payment_method", pm_id)
     previous: dict[str, Any] = {}
     if "metadata" in p:
@@ -216,14 +230,22 @@ def update(ctx: Context, raw: dict[str, Any], pm_id: str) -> dict[str, Any]:
         previous["card"] = dict(pm["card"])
         pm["card"].update({k: v for k, v in p["card"].items() if v is not None})
     if p.get("billing_details"):
-        previous["billing_details"] = dict(pm["billing_details"])
-        pm["billing_details"].update(
-            {k: v for k, v in p["billing_details"].items() if k != "address"}
-        )
+        previous["billing_details"] = copy.deepcopy(pm["billing_details"])
+        _update_billing(pm["billing_details"], p["billing_details"])
     if previous:
         ctx.state.dirty = True
         ctx.emit("payment_method.updated", pm, previous)
     return expand(ctx, pm, p.get("expand"))
+
+
+def _update_billing(details: dict[str, Any], changes: dict[str, Any]) -> None:
+    for key, value in changes.items():
+        if key != "address":
+            details[key] = value or None
+        elif value is None:  # `address=` clears it
+            details["address"] = {k: None for k in ADDRESS}
+        else:
+            details["address"].update({k: v or None for k, v in value.items()})
 
 
 def check_attachable(ctx: Context, pm: dict[str, Any], customer_id: str) -> None:
@@ -255,20 +277,18 @@ def attach_to(ctx: Context, pm: dict[str, Any], customer: dict[str, Any]) -> Non
     ctx.emit("payment_method.attached", pm, {"customer": None})
 
 
-def attach(ctx: Context, raw: dict[str, Any], pm_id: str) -> dict[str, Any]:
+def attach(ctx: Context, p: dict[str, Any], pm_id: str) -> dict[str, Any]:
     require_secret(ctx)
     from .customers import live
 
-    p = validate(raw, {"customer": STR, "expand": LIST_STR}, required=("customer",))
     customer = live(ctx, p["customer"])
     pm = resolve(ctx, pm_id, "payment_method")
     attach_to(ctx, pm, customer)
     return expand(ctx, pm, p.get("expand"))
 
 
-def detach(ctx: Context, raw: dict[str, Any], pm_id: str) -> dict[str, Any]:
+def detach(ctx: Context, p: dict[str, Any], pm_id: str) -> dict[str, Any]:
     require_secret(ctx)
-    p = validate(raw, {"expand": LIST_STR})
     pm = ctx.get("payment_method", pm_id)
     customer_id = pm.get("customer")
     if customer_id is None:
@@ -290,12 +310,8 @@ def detach(ctx: Context, raw: dict[str, Any], pm_id: str) -> dict[str, Any]:
     return expand(ctx, pm, p.get("expand"))
 
 
-def list_(ctx: Context, raw: dict[str, Any], customer_id: str | None = None) -> dict[str, Any]:
+def list_(ctx: Context, p: dict[str, Any], customer_id: str | None = None) -> dict[str, Any]:
     require_secret(ctx)
-    spec = {**LIST_SPEC, "type": enum("card"), "allow_redisplay": STR}
-    if customer_id is None:
-        spec["customer"] = STR
-    p = validate(raw, spec)
     cid = customer_id or p.get("customer")
     url = f"/v1/customers/{cid}/payment_methods" if customer_id else "/v1/payment_methods"
     if cid is not None:
@@ -305,4 +321,6 @@ def list_(ctx: Context, raw: dict[str, Any], customer_id: str | None = None) -> 
     rows = (pm for pm in ctx.state.newest_first("payment_method") if pm.get("customer") == cid)
     if cid is None:
         rows = iter(())  # Stripe lists only a customer's saved methods here
+    if "allow_redisplay" in p:
+        rows = (pm for pm in rows if pm["allow_redisplay"] == p["allow_redisplay"])
     return expand(ctx, paginate(ctx, rows, p, url, "payment_method"), p.get("expand"))

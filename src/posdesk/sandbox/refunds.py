@@ -6,22 +6,26 @@ from typing import Any
 
 from .context import Context, expand, paginate, require_secret
 from .errors import invalid
-from .params import INT, LIST_SPEC, LIST_STR, META, STR, enum, validate
+from .params import INT, LIST_SPEC, LIST_STR, META, STR, Schema, enum
 from .state import new_id
 
-CREATE_SPEC = {
-    "payment_intent": STR,
-    "charge": STR,
-    "amount": INT,
-    "reason": enum("duplicate", "fraudulent", "requested_by_customer"),
-    "metadata": META,
-    "expand": LIST_STR,
-}
+CREATE = Schema(
+    {
+        "payment_intent": STR,
+        "charge": STR,
+        "amount": INT,
+        "reason": enum("duplicate", "fraudulent", "requested_by_customer"),
+        "metadata": META,
+        "expand": LIST_STR,
+    }
+)
+RETRIEVE = Schema({"expand": LIST_STR})
+UPDATE = Schema({"metadata": META, "expand": LIST_STR})
+LIST = Schema({**LIST_SPEC, "payment_intent": STR, "charge": STR})
 
 
-def create(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
+def create(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
     require_secret(ctx)
-    p = validate(raw, CREATE_SPEC)
     if "charge" in p:
         charge = ctx.get("charge", p["charge"], "charge")
         if "payment_intent" in p and charge.get("payment_intent") != p["payment_intent"]:
@@ -91,15 +95,13 @@ def create(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
     return expand(ctx, refund, p.get("expand"))
 
 
-def retrieve(ctx: Context, raw: dict[str, Any], refund_id: str) -> dict[str, Any]:
+def retrieve(ctx: Context, p: dict[str, Any], refund_id: str) -> dict[str, Any]:
     require_secret(ctx)
-    p = validate(raw, {"expand": LIST_STR})
     return expand(ctx, ctx.get("refund", refund_id), p.get("expand"))
 
 
-def update(ctx: Context, raw: dict[str, Any], refund_id: str) -> dict[str, Any]:
+def update(ctx: Context, p: dict[str, Any], refund_id: str) -> dict[str, Any]:
     require_secret(ctx)
-    p = validate(raw, {"metadata": META, "expand": LIST_STR})
     refund = ctx.get("refund", refund_id)
     from .context import merge_metadata
 
@@ -112,9 +114,8 @@ def update(ctx: Context, raw: dict[str, Any], refund_id: str) -> dict[str, Any]:
     return expand(ctx, refund, p.get("expand"))
 
 
-def list_(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
+def list_(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
     require_secret(ctx)
-    p = validate(raw, {**LIST_SPEC, "payment_intent": STR, "charge": STR})
     rows = ctx.state.newest_first("refund")
     for key in ("payment_intent", "charge"):
         if key in p:

@@ -1,5 +1,14 @@
-"""The `/v1` route table: method, path pattern, handler, and whether a publishable key may
-call it (Stripe lets one create payment methods and use an intent with its client secret)."""
+"""The `/v1` route table: method, path pattern, handler, what the endpoint accepts (a
+params.Schema, which the server checks before the handler runs), stripe-python's request type
+for the endpoint, and whether a publishable key may call it (Stripe lets one create payment
+methods and use an intent with its client secret).
+
+`params_type` is the class in `stripe.params` that stripe-python's `StripeClient.v1` service
+method for this method and path takes (e.g. `PaymentIntentCreateParams`): the list of what the
+pinned API version accepts. stripe_params.py holds those names, generated from stripe-python
+(the sandbox never imports stripe); tests/sandbox/test_stripe_params_parity.py holds every
+route to it.
+"""
 
 from __future__ import annotations
 
@@ -18,61 +27,198 @@ from . import (
     setup_intents,
     tokens,
 )
+from .params import Schema
 
 ID = r"(?P<{}>[A-Za-z0-9_]+)"
+
+# Parameters Stripe.js sends with a publishable key that the server-side API reference, and so
+# stripe.params, leaves out: the intent's client secret, and raw card details, which only
+# Stripe's own card fields may send. Only publishable routes may accept them.
+STRIPE_JS_ONLY: frozenset[str] = frozenset({"client_secret", "payment_method_data[card]"})
 
 
 @dataclass(frozen=True)
 class Route:
     method: str
+    path: str  # the template, e.g. "/v1/payment_intents/{pi_id}"
     pattern: re.Pattern[str]
-    handler: Callable[..., dict[str, Any]]
+    handler: Callable[..., dict[str, Any]]  # (ctx, validated params, **path ids)
+    schema: Schema
+    params_type: str
     publishable: bool = False
     resource: str = ""
 
 
-def _r(method: str, path: str, handler: Callable[..., Any], publishable: bool = False) -> Route:
+def _r(
+    method: str,
+    path: str,
+    handler: Callable[..., Any],
+    schema: Schema,
+    params_type: str,
+    publishable: bool = False,
+) -> Route:
     regex = re.sub(r"\{(\w+)\}", lambda m: ID.format(m.group(1)), path)
     resource = path.split("/")[2]
-    return Route(method, re.compile(f"^{regex}$"), handler, publishable, resource)
+    return Route(
+        method, path, re.compile(f"^{regex}$"), handler, schema, params_type, publishable, resource
+    )
 
 
+PI, SI, PM = payment_intents, setup_intents, payment_methods
 ROUTES: list[Route] = [
-    _r("POST", "/v1/customers", customers.create),
-    _r("GET", "/v1/customers", customers.list_),
-    _r("GET", "/v1/customers/search", customers.search_),
-    _r("GET", "/v1/customers/{customer_id}", customers.retrieve),
-    _r("POST", "/v1/customers/{customer_id}", customers.update),
-    _r("DELETE", "/v1/customers/{customer_id}", customers.delete),
-    _r("GET", "/v1/customers/{customer_id}/payment_methods", payment_methods.list_),
-    _r("POST", "/v1/payment_methods", payment_methods.create, publishable=True),
-    _r("GET", "/v1/payment_methods", payment_methods.list_),
-    _r("GET", "/v1/payment_methods/{pm_id}", payment_methods.retrieve),
-    _r("POST", "/v1/payment_methods/{pm_id}", payment_methods.update),
-    _r("POST", "/v1/payment_methods/{pm_id}/attach", payment_methods.attach),
-    _r("POST", "/v1/payment_methods/{pm_id}/detach", payment_methods.detach),
-    _r("POST", "/v1/payment_intents", payment_intents.create),
-    _r("GET", "/v1/payment_intents", payment_intents.list_),
-    _r("GET", "/v1/payment_intents/{pi_id}", payment_intents.retrieve, publishable=True),
-    _r("POST", "/v1/payment_intents/{pi_id}", payment_intents.update),
-    _r("POST", "/v1/payment_intents/{pi_id}/confirm", payment_intents.confirm, publishable=True),
-    _r("POST", "/v1/payment_intents/{pi_id}/capture", payment_intents.capture),
-    _r("POST", "/v1/payment_intents/{pi_id}/cancel", payment_intents.cancel),
-    _r("POST", "/v1/setup_intents", setup_intents.create),
-    _r("GET", "/v1/setup_intents", setup_intents.list_),
-    _r("GET", "/v1/setup_intents/{si_id}", setup_intents.retrieve, publishable=True),
-    _r("POST", "/v1/setup_intents/{si_id}", setup_intents.update),
-    _r("POST", "/v1/setup_intents/{si_id}/confirm", setup_intents.confirm, publishable=True),
-    _r("POST", "/v1/setup_intents/{si_id}/cancel", setup_intents.cancel),
-    _r("POST", "/v1/tokens", tokens.create, publishable=True),
-    _r("POST", "/v1/refunds", refunds.create),
-    _r("GET", "/v1/refunds", refunds.list_),
-    _r("GET", "/v1/refunds/{refund_id}", refunds.retrieve),
-    _r("POST", "/v1/refunds/{refund_id}", refunds.update),
-    _r("GET", "/v1/charges", charges.list_),
-    _r("GET", "/v1/charges/{charge_id}", charges.retrieve),
-    _r("GET", "/v1/events", events.list_),
-    _r("GET", "/v1/events/{event_id}", events.retrieve),
+    _r("POST", "/v1/customers", customers.create, customers.CREATE, "CustomerCreateParams"),
+    _r("GET", "/v1/customers", customers.list_, customers.LIST, "CustomerListParams"),
+    _r(
+        "GET",
+        "/v1/customers/search",
+        customers.search_,
+        customers.SEARCH,
+        "CustomerSearchParams",
+    ),
+    _r(
+        "GET",
+        "/v1/customers/{customer_id}",
+        customers.retrieve,
+        customers.RETRIEVE,
+        "CustomerRetrieveParams",
+    ),
+    _r(
+        "POST",
+        "/v1/customers/{customer_id}",
+        customers.update,
+        customers.UPDATE,
+        "CustomerUpdateParams",
+    ),
+    _r(
+        "DELETE",
+        "/v1/customers/{customer_id}",
+        customers.delete,
+        customers.DELETE,
+        "CustomerDeleteParams",
+    ),
+    _r(
+        "GET",
+        "/v1/customers/{customer_id}/payment_methods",
+        PM.list_,
+        PM.LIST_FOR_CUSTOMER,
+        "CustomerPaymentMethodListParams",
+    ),
+    _r("POST", "/v1/payment_methods", PM.create, PM.CREATE, "PaymentMethodCreateParams", True),
+    _r("GET", "/v1/payment_methods", PM.list_, PM.LIST, "PaymentMethodListParams"),
+    _r(
+        "GET",
+        "/v1/payment_methods/{pm_id}",
+        PM.retrieve,
+        PM.RETRIEVE,
+        "PaymentMethodRetrieveParams",
+    ),
+    _r("POST", "/v1/payment_methods/{pm_id}", PM.update, PM.UPDATE, "PaymentMethodUpdateParams"),
+    _r(
+        "POST",
+        "/v1/payment_methods/{pm_id}/attach",
+        PM.attach,
+        PM.ATTACH,
+        "PaymentMethodAttachParams",
+    ),
+    _r(
+        "POST",
+        "/v1/payment_methods/{pm_id}/detach",
+        PM.detach,
+        PM.DETACH,
+        "PaymentMethodDetachParams",
+    ),
+    _r("POST", "/v1/payment_intents", PI.create, PI.CREATE, "PaymentIntentCreateParams"),
+    _r("GET", "/v1/payment_intents", PI.list_, PI.LIST, "PaymentIntentListParams"),
+    _r(
+        "GET",
+        "/v1/payment_intents/{pi_id}",
+        PI.retrieve,
+        PI.RETRIEVE,
+        "PaymentIntentRetrieveParams",
+        True,
+    ),
+    _r("POST", "/v1/payment_intents/{pi_id}", PI.update, PI.UPDATE, "PaymentIntentUpdateParams"),
+    _r(
+        "POST",
+        "/v1/payment_intents/{pi_id}/confirm",
+        PI.confirm,
+        PI.CONFIRM,
+        "PaymentIntentConfirmParams",
+        True,
+    ),
+    _r(
+        "POST",
+        "/v1/payment_intents/{pi_id}/capture",
+        PI.capture,
+        PI.CAPTURE,
+        "PaymentIntentCaptureParams",
+    ),
+    _r(
+        "POST",
+        "/v1/payment_intents/{pi_id}/cancel",
+        PI.cancel,
+        PI.CANCEL,
+        "PaymentIntentCancelParams",
+    ),
+    _r("POST", "/v1/setup_intents", SI.create, SI.CREATE, "SetupIntentCreateParams"),
+    _r("GET", "/v1/setup_intents", SI.list_, SI.LIST, "SetupIntentListParams"),
+    _r(
+        "GET",
+        "/v1/setup_intents/{si_id}",
+        SI.retrieve,
+        SI.RETRIEVE,
+        "SetupIntentRetrieveParams",
+        True,
+    ),
+    _r("POST", "/v1/setup_intents/{si_id}", SI.update, SI.UPDATE, "SetupIntentUpdateParams"),
+    _r(
+        "POST",
+        "/v1/setup_intents/{si_id}/confirm",
+        SI.confirm,
+        SI.CONFIRM,
+        "SetupIntentConfirmParams",
+        True,
+    ),
+    _r(
+        "POST",
+        "/v1/setup_intents/{si_id}/cancel",
+        SI.cancel,
+        SI.CANCEL,
+        "SetupIntentCancelParams",
+    ),
+    _r("POST", "/v1/tokens", tokens.create, tokens.CREATE, "TokenCreateParams", True),
+    _r("POST", "/v1/refunds", refunds.create, refunds.CREATE, "RefundCreateParams"),
+    _r("GET", "/v1/refunds", refunds.list_, refunds.LIST, "RefundListParams"),
+    _r(
+        "GET",
+        "/v1/refunds/{refund_id}",
+        refunds.retrieve,
+        refunds.RETRIEVE,
+        "RefundRetrieveParams",
+    ),
+    _r(
+        "POST",
+        "/v1/refunds/{refund_id}",
+        refunds.update,
+        refunds.UPDATE,
+        "RefundUpdateParams",
+    ),
+    _r("GET", "/v1/charges", charges.list_, charges.LIST, "ChargeListParams"),
+    _r(
+        "GET",
+        "/v1/charges/{charge_id}",
+        charges.retrieve,
+        charges.RETRIEVE,
+        "ChargeRetrieveParams",
+    ),
+    _r("GET", "/v1/events", events.list_, events.LIST, "EventListParams"),
+    _r(
+        "GET",
+        "/v1/events/{event_id}",
+        events.retrieve,
+        events.RETRIEVE,
+        "EventRetrieveParams",
+    ),
 ]
 
 # Restricted-key permission names Stripe quotes in its 403 message.

@@ -210,7 +210,7 @@ def _payments(
         if 0.08 <= roll < 0.12:
             params["capture_method"] = "manual"
         try:
-            pi = payment_intents.create(ctx, params)
+            pi = payment_intents.create(ctx, payment_intents.CREATE.validate(params))
         except SandboxError:
             continue
         if pi["status"] == "succeeded":
@@ -224,4 +224,4 @@ def _payments(
             if rng.random() < 0.4:
                 refund["amount"] = str(max(1, full // 2))
             with contextlib.suppress(SandboxError):  # already fully refunded
-                refunds.create(ctx, refund)
+                refunds.create(ctx, refunds.CREATE.validate(refund))

@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from . import auth, control, payment_intents, setup_intents, stripe_js
+from . import auth, control, payment_intents, setup_intents, stripe_js, stripe_params
 from .context import PUBLISHABLE, Context
 from .errors import SandboxError, invalid
 from .faults import Fault, Faults
 from .idempotency import IdempotencyStore
 from .params import parse_form
-from .routes import WRITE_PERMISSION, match
+from .routes import WRITE_PERMISSION, Route, match
 from .state import DEFAULT_API_VERSION, State
 from .webhooks import WebhookSender
 
@@ -119,8 +119,19 @@ class SandboxServer:
 
     # --- steering -----------------------------------------------------------------------------
 
-    def fail_next(self, count: int, status: int = 500, path_prefix: str | None = None) -> None:
-        self.faults.add(Fault("fail", count, path_prefix, status=status))
+    def fail_next(
+        self,
+        count: int,
+        status: int = 500,
+        path_prefix: str | None = None,
+        *,
+        processed: bool = False,
+    ) -> None:
+        """Answer the next `count` matching requests with `status`, as Stripe would (faults.py):
+        429/502/503 on arrival, saving nothing; a 500 once the request executes, saved for an
+        idempotent POST and replayed to its retries. `processed=True`: the handler runs first
+        (the objects exist, the events went out), only the answer is the 500."""
+        self.faults.add(Fault("fail", count, path_prefix, status=status, processed=processed))
 
     def drop_after_processing(self, count: int = 1, path_prefix: str | None = None) -> None:
         self.faults.add(Fault("drop", count, path_prefix))
@@ -173,8 +184,8 @@ class SandboxServer:
         headers = {"Request-Id": request_id, "Stripe-Version": DEFAULT_API_VERSION}
         if self.latency_ms:
             time.sleep(self.latency_ms / 1000)
-        taken = self.faults.take(path)
-        if "fail" in taken:
+        taken = self.faults.on_arrival(path)
+        if "fail" in taken:  # 429/502/503: in front of the idempotency layer, nothing saved
             req.send_json(*_fault_body(taken["fail"].status), headers)
             return
         idem_key = req.headers.get("Idempotency-Key")
@@ -222,18 +233,7 @@ class SandboxServer:
                 api_version=req.headers.get("Stripe-Version") or DEFAULT_API_VERSION,
                 path=path,
             )
-            save = True
-            try:
-                with self.state.lock:
-                    result = route.handler(ctx, params, **groups)
-                status, payload = 200, _dump(result)
-            except SandboxError as err:
-                status, payload = err.status, _dump(err.body())
-                save = err.saves_idempotent_result
-            except Exception:  # never let one request take the server down
-                traceback.print_exc(file=sys.stderr)
-                status = 500
-                payload = _dump(_fault_body(500)[1])
+            status, payload, save = self._execute(route, ctx, params, groups)
             if claimed:
                 self.idempotency.finish(idem_key or "", status, payload, save)
                 claimed = False
@@ -248,6 +248,36 @@ class SandboxServer:
             req.drop()
             return
         req.send_raw(status, payload, headers)
+
+    def _execute(
+        self, route: Route, ctx: Context, raw: dict[str, Any], groups: dict[str, str]
+    ) -> tuple[int, bytes, bool]:
+        """Validate, then run the handler: (status, body, whether an idempotent POST saves it).
+
+        Parameters are checked against the route's schema before anything runs, so a request
+        that fails validation saves nothing, as at Stripe; from then on the request is
+        executing, and its result (a 500 included) is what its idempotency key replays."""
+        try:
+            params = route.schema.validate(raw, stripe_params.PARAMS.get(route.params_type))
+        except SandboxError as err:
+            return err.status, _dump(err.body()), False
+        crash = self.faults.in_execution(ctx.path)
+        if crash is not None and not crash.processed:
+            return 500, _dump(_fault_body(500)[1]), True
+        try:
+            with self.state.lock:
+                result = route.handler(ctx, params, **groups)
+            status, payload, save = 200, _dump(result), True
+        except SandboxError as err:
+            status, payload, save = err.status, _dump(err.body()), err.saves_idempotent_result
+        except Exception:  # never let one request take the server down
+            traceback.print_exc(file=sys.stderr)
+            status, payload, save = 500, _dump(_fault_body(500)[1]), True
+        if crash is not None and save:
+            # The work is done (objects made, events sent) but the answer is lost to a 500.
+            # An error that saves nothing never began executing: Stripe answers it as is.
+            return 500, _dump(_fault_body(500)[1]), True
+        return status, payload, save
 
 
 class _Replay(Exception):

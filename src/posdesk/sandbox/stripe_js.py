@@ -4,9 +4,11 @@ The script runs on the merchant page; the card fields, the CVC field and the 3D 
 challenge live in frames served from the sandbox origin, as Stripe's do from js.stripe.com,
 so the merchant page never holds a card number. Files come from `sandbox/static/`.
 
-Supported: ``Stripe(pk[, options])``; ``stripe.elements({clientSecret, appearance})`` (also
-without a client secret, for ``cardCvc``); ``elements.create('payment' | 'cardCvc')``,
-``elements.getElement``, ``elements.fetchUpdates()``, ``elements.submit()``;
+Supported: ``Stripe(pk[, options])``; ``stripe.elements({clientSecret, appearance,
+allowedPaymentMethodTypes})`` (also without a client secret, for ``cardCvc``; as on endive,
+``paymentMethodTypes`` there or in ``elements.update`` throws an IntegrationError);
+``elements.create('payment' | 'cardCvc')``, ``elements.getElement``,
+``elements.fetchUpdates()``, ``elements.submit()``;
 ``element.mount(selectorOrNode)``, ``on/once/off('ready' | 'change' | 'focus' | 'blur' |
 'loaderror')``, ``update({readOnly})``, ``focus()``, ``blur()``, ``clear()``, ``unmount()``,
 ``destroy()``; ``stripe.confirmPayment`` / ``confirmSetup`` (``{elements}`` or

@@ -11,7 +11,7 @@ from typing import Any
 
 from .context import Context
 from .errors import SandboxError, invalid, no_such
-from .params import LIST_STR, STR, validate
+from .params import LIST_STR, STR, Schema
 from .state import State, new_id
 
 _TOKENS: weakref.WeakKeyDictionary[State, dict[str, dict[str, Any]]] = weakref.WeakKeyDictionary()
@@ -21,8 +21,10 @@ def _store(ctx: Context) -> dict[str, dict[str, Any]]:
     return _TOKENS.setdefault(ctx.state, {})
 
 
-def create(ctx: Context, raw: dict[str, Any]) -> dict[str, Any]:
-    p = validate(raw, {"cvc_update": {"cvc": STR}, "expand": LIST_STR})
+CREATE = Schema({"cvc_update": {"cvc": STR}, "expand": LIST_STR})
+
+
+def create(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
     update = p.get("cvc_update")
     if not update:
         # Card and bank-account tokens are legacy; the sandbox only knows CVC updates.

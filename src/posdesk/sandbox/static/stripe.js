@@ -242,11 +242,23 @@
   Element.prototype.blur = function () { if (this.iframe) { this.send("blur"); } };
   Element.prototype.clear = function () { if (this.iframe) { this.send("clear"); } };
 
+  // Endive (2026-09-30) dropped the paymentMethodTypes option: Stripe.js throws an
+  // IntegrationError and makes or updates no Elements; allowedPaymentMethodTypes replaces it.
+  function refuseRemovedOptions(options) {
+    if (options && Object.prototype.hasOwnProperty.call(options, "paymentMethodTypes")) {
+      throw new Error("IntegrationError: paymentMethodTypes is not supported on this API " +
+                      "version. Use allowedPaymentMethodTypes, or dynamic payment methods.");
+    }
+  }
+
   function Elements(stripe, options) {
     options = options || {};
+    refuseRemovedOptions(options);
     this.stripe = stripe;
     this.clientSecret = options.clientSecret || null;
     this.appearance = options.appearance || null;
+    // Accepted and kept; the sandbox takes cards only, so it narrows nothing further.
+    this.allowedPaymentMethodTypes = options.allowedPaymentMethodTypes || null;
     this.created = [];
   }
 
@@ -281,7 +293,11 @@
   };
 
   Elements.prototype.update = function (options) {
+    refuseRemovedOptions(options);
     if (options && options.appearance) { this.appearance = options.appearance; }
+    if (options && options.allowedPaymentMethodTypes) {
+      this.allowedPaymentMethodTypes = options.allowedPaymentMethodTypes;
+    }
   };
 
   // The intent may have changed on the server (amount, saving consent): check it still exists
