@@ -17,6 +17,8 @@ import pytest  # noqa: E402
 # QtWebEngine must be loaded before the QApplication exists (pytest-qt creates it lazily).
 from PySide6 import QtWebEngineWidgets  # noqa: E402, F401
 
+from tests.stripe_contract import ChildLog  # noqa: E402
+
 # Real-looking keys, generated per run: the secret scan looks for exactly these shapes.
 TEST_SECRET_KEY = "sk_test_" + secrets.token_hex(16)
 TEST_PUBLISHABLE_KEY = "pk_test_" + secrets.token_hex(16)
@@ -53,26 +55,41 @@ def _isolate_app_files(app_root: Path) -> Iterator[None]:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _record_gateway_requests() -> Iterator[None]:
-    # Every request the gateway sends while the suite runs is checked against stripe-python's
-    # request type for its endpoint (tests/stripe_contract.py).
-    from tests.stripe_contract import RECORDER
+def _record_gateway_requests(app_root: Path) -> Iterator[ChildLog]:
+    # Every request the gateway sends while the suite runs, in this process or a child one
+    # (tests/contract_site/sitecustomize.py), is checked against stripe-python's request
+    # type for its endpoint (tests/stripe_contract.py).
+    from tests.stripe_contract import RECORDER, ChildLog
 
+    app_root.mkdir(parents=True, exist_ok=True)
+    log = ChildLog(app_root / "gateway-requests.jsonl")
+    saved = {name: os.environ.get(name) for name in ("POSDESK_CONTRACT_LOG", "PYTHONPATH")}
+    os.environ["POSDESK_CONTRACT_LOG"] = str(log.path)
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(Path(__file__).parent / "contract_site"), saved["PYTHONPATH"]])
+    )
     RECORDER.install()
-    yield
+    yield log
     RECORDER.uninstall()
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 @pytest.fixture(autouse=True)
-def _gateway_requests_match_the_pinned_api(request: pytest.FixtureRequest) -> Iterator[None]:
+def _gateway_requests_match_the_pinned_api(_record_gateway_requests: ChildLog) -> Iterator[None]:
     """Fails the test whose code sent a request the pinned API version does not accept."""
     from tests.stripe_contract import RECORDER, violations
 
     RECORDER.take()
+    _record_gateway_requests.read_new()
     yield
     sent = RECORDER.take()
-    RECORDER.checked += len(sent)
-    found = violations(sent)
+    children, found_in_children = _record_gateway_requests.read_new()
+    RECORDER.checked += len(sent) + children
+    found = [str(v) for v in violations(sent)] + found_in_children
     if found:
         pytest.fail(
             "the gateway sent parameters the pinned Stripe API version does not accept:\n"

@@ -11,6 +11,8 @@ even though our own sandbox might have accepted it.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import sys
 import threading
@@ -229,6 +231,8 @@ class ContractRecorder:
 
     sent: list[SentRequest] = field(default_factory=list)
     checked: int = 0  # requests checked so far in this run (the suite's summary reads it)
+    # Where requests go instead of `sent` (a child process writes them to a shared file).
+    sink: Callable[[SentRequest], None] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _original: Callable[..., object] | None = None
 
@@ -260,6 +264,9 @@ class ContractRecorder:
             self._original = None
 
     def _add(self, request: SentRequest) -> None:
+        if self.sink is not None:
+            self.sink(request)
+            return
         with self._lock:
             self.sent.append(request)
 
@@ -287,3 +294,46 @@ def violations(requests: list[SentRequest]) -> list[Violation]:
 
 
 RECORDER = ContractRecorder()
+
+
+# --- child processes ----------------------------------------------------------------------------
+
+
+def record_to_file(path: str) -> None:
+    """In a child process: check each request as it is sent and append one JSON line (the
+    request and its violations) to `path`; the suite reads the file after each test."""
+
+    def write(request: SentRequest) -> None:
+        line = json.dumps({
+            "request": f"{request.method.upper()} {request.path} from {request.call_site}",
+            "violations": [str(v) for v in check_request(request)],
+        })
+        # One write per line with O_APPEND: lines from several processes never interleave.
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            os.write(fd, (line + "\n").encode())
+        finally:
+            os.close(fd)
+
+    RECORDER.sink = write
+    RECORDER.install()
+
+
+@dataclass
+class ChildLog:
+    """What child processes recorded, read a test at a time."""
+
+    path: Path
+    offset: int = 0
+
+    def read_new(self) -> tuple[int, list[str]]:
+        """(requests recorded since the last read, their violations)."""
+        if not self.path.exists():
+            return 0, []
+        with self.path.open("rb") as stream:
+            stream.seek(self.offset)
+            data = stream.read()
+        complete = data[: data.rfind(b"\n") + 1]  # a line still being written waits
+        self.offset += len(complete)
+        entries = [json.loads(line) for line in complete.decode().splitlines() if line]
+        return len(entries), [v for entry in entries for v in entry["violations"]]

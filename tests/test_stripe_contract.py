@@ -7,6 +7,10 @@ have. These tests show the check catches what it must, and that it really ran.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from posdesk.domain.money import Money
@@ -71,6 +75,33 @@ def test_a_removed_parameter_fails_naming_parameter_endpoint_and_call_site(
     assert "posdesk/gateway/client.py" in text and "posdesk/services/charges.py" in text
 
 
+CHILD_CHARGE = """
+import sys
+from posdesk.gateway import client
+real = client.intent_params
+client.intent_params = lambda **kw: {**real(**kw), "payment_method_types": ["card"]}
+gateway = client.StripeGateway(sys.argv[1], sys.argv[2])
+gateway.charge_saved_card(amount=1250, currency="usd", customer_id=sys.argv[3],
+    payment_method_id=sys.argv[4], description=None, metadata={}, idempotency_key="k-1")
+"""
+
+
+def test_a_child_process_sending_a_removed_parameter_is_caught_too(
+    sandbox, secret_key, customer_with_card, _record_gateway_requests
+) -> None:
+    # Terminals killed mid-charge and the relay run as child processes of the suite.
+    _record_gateway_requests.read_new()
+    subprocess.run(
+        [sys.executable, "-c", CHILD_CHARGE, secret_key, sandbox.base_url, *customer_with_card],
+        check=True, timeout=60, env=os.environ.copy(),
+    )
+    count, found = _record_gateway_requests.read_new()
+    assert count == 1
+    [violation] = found
+    assert "POST /v1/payment_intents: parameter `payment_method_types`" in violation
+    assert "posdesk/gateway/client.py" in violation.replace("\\", "/")
+
+
 @pytest.mark.parametrize(
     ("params", "param", "problem"),
     [
@@ -121,3 +152,8 @@ def test_the_suite_checked_the_gateways_requests(request: pytest.FixtureRequest)
     if request.session.testscollected < 300:
         pytest.skip("counts the whole suite's requests; run the whole suite")
     assert RECORDER.checked >= 200, f"only {RECORDER.checked} gateway requests were checked"
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(
+            f"stripe contract: {RECORDER.checked} gateway requests checked against stripe.params"
+        )

@@ -16,10 +16,11 @@ from posdesk.domain.outcomes import (
     REASON_INCORRECT_CVC,
     REASON_INSUFFICIENT_FUNDS,
     REASON_PROCESSING_ERROR,
+    REASON_SERVER_ERROR,
     OutcomeKind,
 )
 from posdesk.gateway.client import API_VERSION, StripeGateway, intent_params
-from posdesk.gateway.errors import GatewayError
+from posdesk.gateway.errors import SERVER_ERROR, SERVER_ERROR_REPLAYED, GatewayError
 from tests.gateway.sandbox_api import attach_card, intents, new_customer, set_default_card
 
 
@@ -150,13 +151,30 @@ def test_invalid_key_on_charge_is_a_configuration_problem(sandbox, customer) -> 
 def test_server_error_on_charge_is_unconfirmed_and_the_same_key_settles_it(
     sandbox, gateway, customer
 ) -> None:
+    # 503 in front of the API: nothing ran and nothing was saved for the key.
     key = str(uuid.uuid4())
-    sandbox.fail_next(1, status=500, path_prefix="/v1/payment_intents")
+    sandbox.fail_next(1, status=503, path_prefix="/v1/payment_intents")
     first = charge(gateway, customer, "pm_card_visa", key)
     assert first.kind is OutcomeKind.UNCONFIRMED and first.retryable
+    assert first.code == SERVER_ERROR and first.reason == REASON_SERVER_ERROR
     again = charge(gateway, customer, "pm_card_visa", key)
     assert again.kind is OutcomeKind.SUCCEEDED
     assert sandbox.count("payment_intent") == 1
+
+
+@pytest.mark.parametrize("processed", [False, True])
+def test_a_500_that_began_executing_is_replayed_for_its_key(
+    sandbox, gateway, customer, processed
+) -> None:
+    # Stripe saves the 500 of a keyed request that began executing and replays it: resending
+    # can never tell what happened, which is why settling looks the intent up instead.
+    key = str(uuid.uuid4())
+    sandbox.fail_next(1, status=500, path_prefix="/v1/payment_intents", processed=processed)
+    first = charge(gateway, customer, "pm_card_visa", key)
+    assert first.kind is OutcomeKind.UNCONFIRMED and first.code == SERVER_ERROR
+    again = charge(gateway, customer, "pm_card_visa", key)
+    assert again.kind is OutcomeKind.UNCONFIRMED and again.code == SERVER_ERROR_REPLAYED
+    assert sandbox.count("payment_intent") == (1 if processed else 0)
 
 
 def test_rate_limit_is_retryable_and_charges_nothing(sandbox, gateway, customer) -> None:
@@ -307,10 +325,12 @@ def test_intent_params_are_rebuilt_the_same_for_a_retry() -> None:
     params = build()
     assert params == build()
     assert list(params) == [
-        "amount", "currency", "customer", "payment_method", "payment_method_types",
+        "amount", "currency", "customer", "payment_method", "allowed_payment_method_types",
         "confirm", "off_session", "metadata", "description",
     ]
-    assert params["currency"] == "usd" and params["payment_method_types"] == ["card"]
+    assert params["currency"] == "usd" and params["allowed_payment_method_types"] == ["card"]
+    # Refused by the pinned API version (endive): must never be sent again.
+    assert "payment_method_types" not in params
     bare = intent_params(amount=1250, currency="usd", customer_id="cus_1", metadata={},
                          description=None)
     assert "payment_method" not in bare and "description" not in bare

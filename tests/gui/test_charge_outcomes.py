@@ -4,6 +4,7 @@ rest feed the dialog real domain outcomes."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -63,6 +64,39 @@ def test_lost_answer_shows_checking_then_settles_to_one_charge(
     assert [v.title for v in views] == ["Checking with Stripe…", "Approved"]
     assert sandbox.count("payment_intent") == 1
     assert payment_states(gui_context, shop.customer_id) == [(2000, "succeeded")]
+
+
+@pytest.mark.parametrize(("processed", "title", "amount", "intents", "state"), [
+    (False, "Payment not sent", "$20.00 not charged", 0, "failed"),
+    (True, "Approved", "$20.00 charged", 1, "succeeded"),
+])
+def test_server_error_shows_checking_with_a_countdown_then_the_real_outcome(
+    qtbot, window, shop, sandbox, gui_context, fast_settling, processed, title, amount,
+    intents, state,
+):
+    # Stripe saves a 500 for the key and replays it: the payment is settled by looking its
+    # intent up, and closed as not charged only after a quiet window (shortened here).
+    gui_context.charges.server_error_window = timedelta(seconds=1)
+    dialog = ada_dialog(qtbot, window)
+    views: list[Any] = []
+    dialog.result_ready.connect(views.append)
+    sandbox.fail_next(1, status=500, path_prefix=INTENTS, processed=processed)
+
+    first = charge(qtbot, dialog, "20")
+    assert first.settling and dialog.result_title.text() == "Checking with Stripe…"
+    assert "not yet known whether the payment went through" in shown_words(dialog)
+    assert "Do not charge again" in shown_words(dialog)
+    assert "Next check in" in dialog.settle_label.text()
+
+    qtbot.waitUntil(lambda: dialog.view is not None and not dialog.view.settling,
+                    timeout=RESULT_TIMEOUT_MS)
+    assert dialog.result_title.text() == title
+    assert dialog.result_amount.text() == amount
+    assert [v.title for v in views] == ["Checking with Stripe…", title]
+    if not processed:
+        assert "did not take it, so nothing was charged" in shown_words(dialog)
+    assert sandbox.count("payment_intent") == intents
+    assert payment_states(gui_context, shop.customer_id) == [(2000, state)]
 
 
 def test_rate_limited_offers_try_again_which_charges_once(

@@ -13,13 +13,17 @@ from posdesk.domain.outcomes import (
     REASON_CARD_NOT_USABLE,
     REASON_CONFIG_PERMISSION,
     REASON_INSUFFICIENT_FUNDS,
+    REASON_SERVER_ERROR,
+    REASON_SERVER_ERROR_NOT_CHARGED,
     OutcomeKind,
 )
 from posdesk.domain.payment_state import PaymentState
 from posdesk.domain.roles import PermissionDenied
 from posdesk.gateway.client import StripeGateway
+from posdesk.gateway.errors import SERVER_ERROR_REPLAYED
 from posdesk.services.charges import (
     METADATA_PAYMENT_ID,
+    SERVER_ERROR_WINDOW,
     ChargeService,
     outcome_for_record,
 )
@@ -230,7 +234,9 @@ def test_connection_dropped_after_processing_settles_to_one_charge(
 def test_server_error_then_still_down_then_settled(
     service, tmp_store, sandbox, customer_id, cashier
 ) -> None:
-    sandbox.fail_next(1, status=500, path_prefix="/v1/payment_intents")
+    # 503: refused in front of the API before anything ran, so Stripe saved nothing for the
+    # key and the same request can still run (a 500 that began executing is replayed).
+    sandbox.fail_next(1, status=503, path_prefix="/v1/payment_intents")
     result = service.charge_saved_card(cashier, customer_id, "pm_card_visa", USD_12_50)
     assert result.state is PaymentState.UNCONFIRMED and result.outcome.retryable
     sandbox.fail_next(1, status=503, path_prefix="/v1/payment_intents")
@@ -246,6 +252,93 @@ def test_server_error_then_still_down_then_settled(
     assert again.outcome.kind is OutcomeKind.SUCCEEDED
     assert again.outcome.intent_id == settled.outcome.intent_id
     assert sandbox.count("payment_intent") == 1
+
+
+class Clock:
+    """The service's clock, moved by the test instead of waiting."""
+
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def clocked_service(tmp_store, gateway, clock) -> ChargeService:
+    return ChargeService(tmp_store, gateway, clock=clock)
+
+
+def test_server_error_after_the_intent_was_made_is_settled_by_lookup_at_once(
+    clocked_service, tmp_store, sandbox, secret_key, customer_id, cashier
+) -> None:
+    # Stripe charged, then answered 500 and saved that answer for the key.
+    sandbox.fail_next(1, status=500, path_prefix="/v1/payment_intents", processed=True)
+    result = clocked_service.charge_saved_card(cashier, customer_id, "pm_card_visa", USD_12_50)
+    assert result.state is PaymentState.UNCONFIRMED
+    assert result.outcome.reason == REASON_SERVER_ERROR
+    [record] = payments(tmp_store)
+    assert record.server_error_at is not None and record.intent_id is None
+
+    [settled] = clocked_service.settle_unconfirmed()  # no waiting: found by its metadata
+    [intent] = intents(sandbox.base_url, secret_key, customer_id)
+    assert settled.state is PaymentState.SUCCEEDED
+    assert payments(tmp_store)[0].intent_id == intent["id"]
+    assert intent["metadata"][METADATA_PAYMENT_ID] == record.id
+    assert sandbox.count("payment_intent") == 1
+    assert [(e.action, e.outcome) for e in audit(tmp_store)] == [
+        ("charge", "unconfirmed"), ("settle_charge", "succeeded"),
+    ]
+
+
+def test_server_error_before_anything_ran_is_closed_as_not_charged_after_the_window(
+    clocked_service, clock, tmp_store, sandbox, secret_key, customer_id, cashier
+) -> None:
+    sandbox.fail_next(1, status=500, path_prefix="/v1/payment_intents", processed=False)
+    result = clocked_service.charge_saved_card(cashier, customer_id, "pm_card_visa", USD_12_50)
+    assert result.state is PaymentState.UNCONFIRMED
+
+    # Right away: no intent carries our id, and resending only replays the saved 500.
+    [first] = clocked_service.settle_unconfirmed()
+    assert first.state is PaymentState.UNCONFIRMED
+    assert first.outcome.code == SERVER_ERROR_REPLAYED
+    clock.advance(30)
+    [second] = clocked_service.settle_unconfirmed()
+    assert second.state is PaymentState.UNCONFIRMED
+
+    clock.advance(SERVER_ERROR_WINDOW.total_seconds())
+    [closed] = clocked_service.settle_unconfirmed()
+    assert closed.state is PaymentState.FAILED
+    assert closed.outcome.reason == REASON_SERVER_ERROR_NOT_CHARGED
+    assert intents(sandbox.base_url, secret_key, customer_id) == []
+    assert sandbox.count("payment_intent") == 0
+    [record] = payments(tmp_store)
+    shown = outcome_for_record(record)
+    assert shown.reason == REASON_SERVER_ERROR_NOT_CHARGED and not shown.charged
+    assert [(e.action, e.outcome) for e in audit(tmp_store)] == [
+        ("charge", "unconfirmed"), ("settle_charge", "bug"),
+    ]
+    assert clocked_service.settle_unconfirmed() == []
+
+
+def test_server_error_that_stripe_never_saved_runs_once_on_settling(
+    clocked_service, tmp_store, sandbox, secret_key, customer_id, cashier
+) -> None:
+    # A 502 from in front of the API: nothing saved, so the same keyed request runs now.
+    sandbox.fail_next(1, status=502, path_prefix="/v1/payment_intents")
+    result = clocked_service.charge_saved_card(cashier, customer_id, "pm_card_visa", USD_12_50)
+    assert result.state is PaymentState.UNCONFIRMED
+    [settled] = clocked_service.settle_unconfirmed()
+    assert settled.state is PaymentState.SUCCEEDED
+    assert len(intents(sandbox.base_url, secret_key, customer_id)) == 1
 
 
 def _old_unconfirmed(store, customer_id: str, key: str, *, payment_id: str) -> PaymentRecord:

@@ -47,6 +47,14 @@ REASON_CONFIG_BAD_KEY = "The Stripe key in the settings was not accepted."
 REASON_CONFIG_PERMISSION = "The Stripe key in the settings is not allowed to do this."
 REASON_BUG = "Stripe rejected the request because of a problem in this app."
 REASON_UNCONFIRMED = "The connection to Stripe was lost before the answer arrived."
+# Stripe answered with a server error (5xx): it may or may not have taken the payment.
+REASON_SERVER_ERROR = (
+    "Stripe had a problem answering, so it is not yet known whether the payment went through."
+)
+# ... and the payment was then proven absent at Stripe.
+REASON_SERVER_ERROR_NOT_CHARGED = (
+    "Stripe had a problem with this payment and did not take it, so nothing was charged."
+)
 REASON_STILL_OPEN = "The payment was not completed, so nothing was charged."
 REASON_CANCELED = "The payment was canceled, so nothing was charged."
 # Stripe refuses a card removed from the customer (detachment is permanent), typically

@@ -16,7 +16,7 @@ from typing import Any
 import stripe
 
 from posdesk.domain.outcomes import ChargeOutcome
-from posdesk.gateway.client import StripeGateway, intent_params
+from posdesk.gateway.client import CARD_ONLY, StripeGateway, intent_params
 from posdesk.gateway.convert import as_dict
 from posdesk.gateway.errors import GatewayError
 
@@ -189,7 +189,7 @@ class CardEntryGateway:
         params: dict[str, Any] = {
             "customer": customer_id,
             "usage": "off_session",
-            "payment_method_types": ["card"],
+            "allowed_payment_method_types": list(CARD_ONLY),
             "metadata": dict(metadata),
         }
         intent = self.gateway.request(

@@ -43,6 +43,11 @@ MESSAGE_KEY_SHAPE = "This is not a Stripe secret or restricted key (sk_ or rk_).
 
 T = TypeVar("T")
 
+# What every intent PosDesk creates may be paid with. Sent as `allowed_payment_method_types`
+# (added 2026-07-29): dynamic payment methods would take the set from the Dashboard, where
+# a redirect-based method would make server-side confirmation ask for a return_url.
+CARD_ONLY: tuple[str, ...] = ("card",)
+
 
 @dataclass(frozen=True, slots=True)
 class KeyCheck:
@@ -81,7 +86,9 @@ def intent_params(
     }
     if payment_method_id:
         params["payment_method"] = payment_method_id
-    params["payment_method_types"] = ["card"]
+    # Cards only, and no redirect-based method can sneak in: the pinned version (endive)
+    # refuses `payment_method_types` on intents; `allowed_payment_method_types` replaces it.
+    params["allowed_payment_method_types"] = list(CARD_ONLY)
     params.update(options)
     params["metadata"] = dict(metadata)
     if description:

@@ -21,6 +21,7 @@ from posdesk.domain.outcomes import (
     REASON_CONFIG_BAD_KEY,
     REASON_CONFIG_PERMISSION,
     REASON_RATE_LIMITED,
+    REASON_SERVER_ERROR,
     REASON_UNAVAILABLE,
     ChargeOutcome,
     OutcomeKind,
@@ -43,6 +44,12 @@ NEXT_STEP_REFRESH = "Open the customer again to refresh the saved cards, then tr
 # The code an outcome carries when Stripe answered that the key was used with other
 # parameters (Stripe's error has only the type `idempotency_error`).
 IDEMPOTENCY_ERROR = "idempotency_error"
+# The codes an outcome carries when Stripe answered a money-moving request with a server
+# error (5xx). Stripe saves that answer for the idempotency key once the request began
+# executing, and replays it (`Idempotent-Replayed: true`) to every retry with the key.
+SERVER_ERROR = "server_error"
+SERVER_ERROR_REPLAYED = "server_error_replayed"
+SERVER_ERRORS = frozenset({SERVER_ERROR, SERVER_ERROR_REPLAYED})
 
 
 def redact(text: str | None) -> str:
@@ -113,14 +120,29 @@ def outcome_for_charge_error(exc: stripe.StripeError) -> ChargeOutcome:
         )
     if isinstance(exc, stripe.APIConnectionError):
         return ChargeOutcome.of(OutcomeKind.UNCONFIRMED, code=code)
+    if (exc.http_status or 0) >= 500:
+        replayed = _header(exc, "Idempotent-Replayed") == "true"
+        return ChargeOutcome.of(
+            OutcomeKind.UNCONFIRMED,
+            reason=REASON_SERVER_ERROR,
+            code=SERVER_ERROR_REPLAYED if replayed else SERVER_ERROR,
+            intent_id=intent_id,
+        )
     kind, reason, next_step = _classify(exc, code)
     if kind is OutcomeKind.UNAVAILABLE:
-        # 5xx or 409 on a POST: Stripe calls the result indeterminate.
+        # 409 (a concurrent request with the key) on a POST: Stripe calls it indeterminate.
         return ChargeOutcome.of(OutcomeKind.UNCONFIRMED, code=code, intent_id=intent_id)
     return ChargeOutcome.of(
         kind, reason=reason, next_step=next_step, code=code, intent_id=intent_id,
         stripe_status=status,
     )
+
+
+def _header(exc: stripe.StripeError, name: str) -> str | None:
+    for key, value in (exc.headers or {}).items():
+        if key.lower() == name.lower():
+            return str(value).lower()
+    return None
 
 
 def outcome_for_read_error(exc: stripe.StripeError) -> ChargeOutcome:

@@ -8,6 +8,7 @@ answer is settled automatically with the same payment record (never a second cha
 from __future__ import annotations
 
 import logging
+import math
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -79,6 +80,10 @@ class ChargeDialog(QDialog):
         self._settle_timer = QTimer(self)
         self._settle_timer.setSingleShot(True)
         self._settle_timer.timeout.connect(self._check_unconfirmed)
+        # Counts down to the next automatic check, so "checking" never looks stuck.
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._show_countdown)
         self._amount_changed(self.amount_entry.money())
         self.amount_edit.setFocus()
 
@@ -248,6 +253,7 @@ class ChargeDialog(QDialog):
     def _check_unconfirmed(self) -> None:
         if self._payment_id is None:
             return
+        self._countdown.stop()
         self.busy = True
         self.settle_label.setText(self.tr("Checking with Stripe now…"))
         charges, payment_id = self._context.charges, self._payment_id
@@ -323,10 +329,16 @@ class ChargeDialog(QDialog):
         delays = self.SETTLE_DELAYS_MS
         delay = delays[min(self._settle_attempt, len(delays) - 1)]
         self._settle_attempt += 1
-        self.settle_label.setText(
-            self.tr("Next check in %1 s.").replace("%1", str(max(1, round(delay / 1000))))
-        )
         self._settle_timer.start(delay)
+        self._countdown.start()
+        self._show_countdown()
+
+    def _show_countdown(self) -> None:
+        if not self._settle_timer.isActive():
+            self._countdown.stop()
+            return
+        seconds = max(1, math.ceil(self._settle_timer.remainingTime() / 1000))
+        self.settle_label.setText(self.tr("Next check in %1 s.").replace("%1", str(seconds)))
 
     # --- result panel -----------------------------------------------------------------------
 
@@ -396,6 +408,7 @@ class ChargeDialog(QDialog):
                           self._amount_text(amount, charged=False), reason, next_step)
 
     def _show(self, view: ResultView) -> None:
+        self._countdown.stop()
         self.view = view
         self.result_panel.show_view(view)
         self.settle_label.setText("")
@@ -437,8 +450,10 @@ class ChargeDialog(QDialog):
                                             "cancelled now."))
             return
         self._settle_timer.stop()
+        self._countdown.stop()
         super().reject()
 
     def accept(self) -> None:
         self._settle_timer.stop()
+        self._countdown.stop()
         super().accept()

@@ -7,6 +7,12 @@ The order of steps is what keeps money from moving twice:
 A crash or lost connection after step 1 leaves a PENDING or UNCONFIRMED record. Settling it
 retries the *same* request with the *same* key (Stripe replays its first answer) or
 retrieves the intent; it never sends a request with a new key for that payment.
+
+A server error (5xx) is different from a lost answer: once the request began executing,
+Stripe saves the 500 for the key and replays it to every retry, so resending cannot tell
+whether an intent was made. Such a payment is settled by finding its intent by our metadata
+right away and on every later check; it is closed as "not charged" only when Stripe has
+replayed the error (the keyed request is over) and no intent carries our id for a while.
 """
 
 from __future__ import annotations
@@ -35,6 +41,8 @@ from posdesk.domain.outcomes import (
     REASON_CONFIG_BAD_KEY,
     REASON_CONFIG_PERMISSION,
     REASON_RATE_LIMITED,
+    REASON_SERVER_ERROR,
+    REASON_SERVER_ERROR_NOT_CHARGED,
     REASON_STILL_OPEN,
     ChargeOutcome,
     OutcomeKind,
@@ -43,7 +51,12 @@ from posdesk.domain.outcomes import (
 from posdesk.domain.payment_state import PaymentState
 from posdesk.domain.roles import Permission, PermissionDenied, StaffMember
 from posdesk.gateway.client import StripeGateway
-from posdesk.gateway.errors import IDEMPOTENCY_ERROR, GatewayError
+from posdesk.gateway.errors import (
+    IDEMPOTENCY_ERROR,
+    SERVER_ERROR_REPLAYED,
+    SERVER_ERRORS,
+    GatewayError,
+)
 from posdesk.services.errors import InputError, StripeNotConfigured
 from posdesk.store.audit import AuditLog
 from posdesk.store.database import Store
@@ -57,6 +70,9 @@ METADATA_STAFF_ID = "posdesk_staff_id"
 # Stripe may prune idempotency keys once they are 24 hours old; past this age a retry could
 # create a second intent, so the intent is looked up by our metadata first.
 KEY_SAFE_AGE = timedelta(hours=23)
+# After a server error, how long no intent may carry our id (with Stripe replaying the error
+# for the key) before the payment is closed as not charged: list reads get time to catch up.
+SERVER_ERROR_WINDOW = timedelta(seconds=60)
 DESCRIPTION_LIMIT = 1000
 
 MESSAGE_NO_CUSTOMER = "Choose a customer first."
@@ -137,6 +153,7 @@ _FAILED_KIND_BY_REASON: dict[str, OutcomeKind] = {
 # ... and the next step, where the kind's default would mislead.
 _FAILED_NEXT_STEP_BY_REASON: dict[str, str] = {
     REASON_CARD_NOT_USABLE: NEXT_STEP_REFRESH_OTHER_CARD,
+    REASON_SERVER_ERROR_NOT_CHARGED: NEXT_STEP_NEW_PAYMENT,
 }
 
 
@@ -254,8 +271,12 @@ class ChargeService:
         gateway: StripeGateway | None,
         *,
         on_pending_written: Callable[[PaymentRecord], None] | None = None,
+        clock: Callable[[], datetime] | None = None,
+        server_error_window: timedelta = SERVER_ERROR_WINDOW,
     ) -> None:
         self.store = store
+        self._now = clock or (lambda: datetime.now(UTC))
+        self.server_error_window = server_error_window
         self.gateway = gateway
         self.payments = PaymentRepository(store)
         self.audit = AuditLog(store)
@@ -338,7 +359,7 @@ class ChargeService:
                 self._on_pending_written(record)
             outcome = self.send_create_request(gateway, record)
             state = state_for(outcome)
-            self._record(record.id, outcome, state)
+            self._record(record, outcome, state)
         self._audit_charge("charge", record, outcome)
         return ChargeResult(record.id, outcome, amount, state)
 
@@ -357,8 +378,15 @@ class ChargeService:
             cvc_token=record.cvc_token,  # set: re-collected CVC, customer present
         )
 
-    def _record(self, payment_id: str, outcome: ChargeOutcome, state: PaymentState) -> None:
-        record_outcome(self.payments, payment_id, outcome, state)
+    def _record(self, record: PaymentRecord, outcome: ChargeOutcome, state: PaymentState) -> None:
+        extra = self._server_error(record, outcome)
+        record_outcome(self.payments, record.id, outcome, state, **extra)
+
+    def _server_error(self, record: PaymentRecord, outcome: ChargeOutcome) -> dict[str, object]:
+        """The field that starts settling by look-up, the first time Stripe answers 5xx."""
+        if outcome.code in SERVER_ERRORS and record.server_error_at is None:
+            return {"server_error_at": self._now()}
+        return {}
 
     def _audit_charge(self, action: str, record: PaymentRecord, outcome: ChargeOutcome) -> None:
         self.audit.append(
@@ -419,14 +447,16 @@ class ChargeService:
             outcome.kind is OutcomeKind.BUG and record.intent_id is None
         ):
             state = state_for(outcome)
-            self._record(record.id, outcome, state)
+            self._record(record, outcome, state)
             if state is not current:
                 self._audit_charge("settle_charge", record, outcome)
             return self._result(record, outcome, state)
         # Still unknown: keep the payment open for the next attempt.
+        fields = self._server_error(record, outcome)
         if current is PaymentState.PENDING:
-            self.payments.update(record.id, state=PaymentState.UNCONFIRMED)
-            current = PaymentState.UNCONFIRMED
+            fields["state"] = current = PaymentState.UNCONFIRMED
+        if fields:
+            self.payments.update(record.id, **fields)
         log.info("payment %s not settled yet: %s", record.id, outcome.kind.value)
         return self._result(record, outcome, current)
 
@@ -446,7 +476,9 @@ class ChargeService:
             return ChargeOutcome.of(
                 OutcomeKind.BUG, reason=REASON_STILL_OPEN, next_step=NEXT_STEP_NEW_PAYMENT
             )
-        age = datetime.now(UTC) - _utc(record.created_at)
+        if record.server_error_at is not None:
+            return self._settle_after_server_error(gateway, record)
+        age = self._now() - _utc(record.created_at)
         if age >= KEY_SAFE_AGE:
             # The key may be gone at Stripe: only resend if no intent carries our id.
             found = self._find_sent(gateway, record)
@@ -461,6 +493,34 @@ class ChargeService:
                 return found
             return ChargeOutcome.of(OutcomeKind.UNCONFIRMED, code=IDEMPOTENCY_ERROR)
         return outcome
+
+    def _settle_after_server_error(
+        self, gateway: StripeGateway, record: PaymentRecord
+    ) -> ChargeOutcome:
+        """A payment whose create Stripe answered with a 5xx: look for its intent first."""
+        found = self._find_sent(gateway, record)
+        if found is not None:
+            return found  # what Stripe made of it, or "cannot ask now" (stays open)
+        # Resending with the same key is always safe. If Stripe never began executing the
+        # first request (a 502/503 in front of the API), this is where it runs, once.
+        outcome = self.send_create_request(gateway, record)
+        if outcome.code != SERVER_ERROR_REPLAYED:
+            return outcome
+        # The keyed request is over at Stripe and no intent carries our id.
+        waited = self._now() - _utc(record.server_error_at or self._now())
+        if waited < self.server_error_window:
+            return ChargeOutcome.of(
+                OutcomeKind.UNCONFIRMED, reason=REASON_SERVER_ERROR, code=SERVER_ERROR_REPLAYED
+            )
+        found = self._find_sent(gateway, record)
+        if found is not None:
+            return found
+        return ChargeOutcome.of(
+            OutcomeKind.BUG,
+            reason=REASON_SERVER_ERROR_NOT_CHARGED,
+            next_step=NEXT_STEP_NEW_PAYMENT,
+            code=SERVER_ERROR_REPLAYED,
+        )
 
     @staticmethod
     def _find_sent(gateway: StripeGateway, record: PaymentRecord) -> ChargeOutcome | None:

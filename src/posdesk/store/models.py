@@ -74,6 +74,9 @@ class PaymentRecord(SQLModel, table=True):
     # The single-use `cvc_update` token (never the CVC) of a charge with a re-collected CVC,
     # kept until Stripe's answer is recorded so that a retry resends the identical request.
     cvc_token: str | None = Field(default=None, max_length=255)
+    # When Stripe first answered the create with a server error (5xx). Stripe saves that
+    # answer for the key and replays it, so such a payment is settled by looking its intent up.
+    server_error_at: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow, index=True)
     updated_at: datetime = Field(default_factory=utcnow)
 
