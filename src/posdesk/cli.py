@@ -9,8 +9,12 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from posdesk import paths
+
+if TYPE_CHECKING:
+    from posdesk.system_libraries import MissingLibraries
 
 log = logging.getLogger("posdesk")
 
@@ -93,6 +97,11 @@ def _read_secret(name: str) -> str:
 def run_app(*, demo: bool, debug: bool) -> int:
     from posdesk.logging_setup import configure_logging
 
+    if (missing := _missing_system_libraries()) is not None:
+        from posdesk.system_libraries import EXIT_MISSING_LIBRARIES
+
+        print(missing.message(), file=sys.stderr)
+        return EXIT_MISSING_LIBRARIES
     if demo:
         return _run_demo(debug)
     data_dir = paths.data_dir()
@@ -107,6 +116,22 @@ def run_app(*, demo: bool, debug: bool) -> int:
         return run_gui(context)
     finally:
         context.close()
+
+
+def _missing_system_libraries() -> MissingLibraries | None:
+    """Before any Qt import or QApplication: a missing library would otherwise end the
+    process with Qt's abort and a core dump, or an ImportError traceback."""
+    from posdesk.system_libraries import check_xcb_plugin, explain_import_error
+
+    if (missing := check_xcb_plugin()) is not None:
+        return missing
+    try:
+        import posdesk.gui.app  # noqa: F401  (loads QtWidgets and QtWebEngine)
+    except ImportError as exc:
+        if (missing := explain_import_error(exc)) is None:
+            raise
+        return missing
+    return None
 
 
 def _run_demo(debug: bool) -> int:
