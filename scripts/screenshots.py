@@ -28,8 +28,10 @@ from PySide6.QtWidgets import QWidget  # noqa: E402
 from posdesk.app_context import build_context  # noqa: E402
 from posdesk.domain.money import Money  # noqa: E402
 from posdesk.domain.outcomes import (  # noqa: E402
+    NEXT_STEP_NEW_PAYMENT,
     NEXT_STEP_REFRESH_OTHER_CARD,
     REASON_CARD_NOT_USABLE,
+    REASON_SERVER_ERROR_NOT_CHARGED,
     ChargeOutcome,
     OutcomeKind,
 )
@@ -177,6 +179,15 @@ def take_screenshots(context: Any, server: SandboxServer, out: Path) -> None:
         save(dialog, out, f"10-result-{name}")
         dialog.close()
 
+    # A server error Stripe saved for the key: "checking", counting down to the next look-up.
+    dialog = open_dialog(window, "4242", "42.50")
+    server.fail_next(1, status=500, path_prefix="/v1/payment_intents")
+    dialog.charge()
+    wait_until(lambda d=dialog: d.view is not None)
+    settle(1.2)  # let the countdown tick once
+    save(dialog, out, "10-result-server-error-checking")
+    dialog.close()
+
     # States the sandbox does not produce on demand: the same panel fed real outcomes.
     amount = Money(4250, context.settings.currency)
     dialog = open_dialog(window, "4242", "42.50")
@@ -189,6 +200,10 @@ def take_screenshots(context: Any, server: SandboxServer, out: Path) -> None:
                                next_step=NEXT_STEP_REFRESH_OTHER_CARD)
     dialog._show(dialog.view_for(removed, amount))
     save(dialog, out, "11-result-card-removed-elsewhere")
+    not_taken = ChargeOutcome.of(OutcomeKind.BUG, reason=REASON_SERVER_ERROR_NOT_CHARGED,
+                                 next_step=NEXT_STEP_NEW_PAYMENT)
+    dialog._show(dialog.view_for(not_taken, amount))
+    save(dialog, out, "11-result-server-error-not-charged")
     clerk = StaffMember("s2", "Sam", Role.SUPPORT)
     dialog._amount = amount
     dialog._charge_failed(PermissionDenied(clerk, Permission.CHARGE))

@@ -364,196 +364,197 @@
 <context>
     <name>ChargeDialog</name>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="69"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="74"/>
         <source>Charge saved card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="103"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="112"/>
         <source>Customer: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="131"/>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="200"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="140"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="209"/>
         <source>Charge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="135"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="144"/>
         <source>Cancel  (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="167"/>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="403"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="176"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="424"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="169"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="178"/>
         <source>Open settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="172"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="181"/>
         <source>Customer is here: authenticate now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="175"/>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="410"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="184"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="431"/>
         <source>Done  (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="197"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="206"/>
         <source>Charge %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="217"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="226"/>
         <source>Charging %1… waiting for Stripe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="252"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="262"/>
         <source>Checking with Stripe now…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="291"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="301"/>
         <source>Not allowed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="293"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="303"/>
         <source>Your role (%1) may not take payments. Nothing was charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="295"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="305"/>
         <source>Ask a manager to take this payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="302"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="312"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="413"/>
         <source>Not charged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="305"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="315"/>
         <source>Nothing was sent to Stripe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="313"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="323"/>
         <source>Something went wrong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="315"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="325"/>
         <source>PosDesk could not finish this payment because of an internal error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="317"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="327"/>
         <source>Check the customer&apos;s recent payments before charging again, and tell a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="327"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="345"/>
         <source>Next check in %1 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="338"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="354"/>
         <source>%1 charged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="340"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="356"/>
         <source>%1 not charged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="350"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="366"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="353"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="369"/>
         <source>Processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="356"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="372"/>
         <source>Authorised, not yet captured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="359"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="375"/>
         <source>Declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="363"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="379"/>
         <source>This card needs the customer to approve each payment with their bank, which cannot happen while they are not here. Nothing was charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="367"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="383"/>
         <source>If the customer is here, they can confirm it now on this screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="369"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="385"/>
         <source>Customer must authenticate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="373"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="389"/>
         <source>Checking with Stripe…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="378"/>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="384"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="394"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="400"/>
         <source>Stripe can&apos;t be reached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="380"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="396"/>
         <source>The connection to Stripe failed while sending this payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="388"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="404"/>
         <source>Stripe is busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="392"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="408"/>
         <source>Stripe set-up problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="395"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="415"/>
         <source>Payment not sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="403"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="424"/>
         <source>Check again now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="410"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="431"/>
         <source>Close  (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/charge_dialog.py" line="436"/>
+        <location filename="../../src/posdesk/gui/charge_dialog.py" line="457"/>
         <source>Waiting for Stripe&apos;s answer; this cannot be cancelled now.</source>
         <translation type="unfinished"></translation>
     </message>

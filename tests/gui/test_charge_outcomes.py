@@ -67,7 +67,7 @@ def test_lost_answer_shows_checking_then_settles_to_one_charge(
 
 
 @pytest.mark.parametrize(("processed", "title", "amount", "intents", "state"), [
-    (False, "Payment not sent", "$20.00 not charged", 0, "failed"),
+    (False, "Not charged", "$20.00 not charged", 0, "failed"),
     (True, "Approved", "$20.00 charged", 1, "succeeded"),
 ])
 def test_server_error_shows_checking_with_a_countdown_then_the_real_outcome(

@@ -24,7 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from posdesk.domain.money import AmountError, Money, format_money
-from posdesk.domain.outcomes import NEXT_STEP_CHECKING, OutcomeKind
+from posdesk.domain.outcomes import (
+    NEXT_STEP_CHECKING,
+    REASON_SERVER_ERROR_NOT_CHARGED,
+    OutcomeKind,
+)
 from posdesk.domain.payment_state import PaymentState
 from posdesk.domain.roles import PermissionDenied
 from posdesk.gui.amount_entry import AmountEntry
@@ -404,6 +408,10 @@ class ChargeDialog(QDialog):
             return ResultView("bad", "warning", self.tr("Stripe set-up problem"),
                               self._amount_text(amount, charged=False), reason, next_step,
                               can_open_settings=True)
+        if outcome.reason == REASON_SERVER_ERROR_NOT_CHARGED:
+            # It was sent: Stripe failed on it and proved it took nothing.
+            return ResultView("bad", "declined", self.tr("Not charged"),
+                              self._amount_text(amount, charged=False), reason, next_step)
         return ResultView("bad", "declined", self.tr("Payment not sent"),
                           self._amount_text(amount, charged=False), reason, next_step)
 
