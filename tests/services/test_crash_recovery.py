@@ -6,11 +6,13 @@ import os
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 from posdesk.domain.payment_state import PaymentState
 from posdesk.gateway.client import StripeGateway
 from posdesk.services.charges import METADATA_PAYMENT_ID, ChargeService
+from posdesk.services.terminal import Terminal
 from posdesk.store.database import default_database_url, open_store
 from posdesk.store.payments import PaymentRepository
 from tests.gateway.sandbox_api import intents
@@ -19,16 +21,27 @@ SCRIPT = Path(__file__).with_name("charge_then_die.py")
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
+TILL = Terminal(str(uuid.uuid4()), "till 1", "localhost")
+
+
 def run_and_die(data_dir: Path, sandbox, secret_key: str, customer_id: str, mode: str) -> int:
     env = {**os.environ, "POSDESK_TEST_SECRET_KEY": secret_key}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
     process = subprocess.run(
         [sys.executable, str(SCRIPT), default_database_url(data_dir), sandbox.base_url,
-         customer_id, "pm_card_visa", mode],
+         customer_id, "pm_card_visa", mode, TILL.id],
         env=env, capture_output=True, text=True, timeout=60,
     )
     assert secret_key not in process.stdout + process.stderr
     return process.returncode
+
+
+def restarted_till(store, secret_key: str, sandbox) -> ChargeService:
+    """The same terminal starting again: the claims of its earlier run are over."""
+    service = ChargeService(store, StripeGateway(secret_key, sandbox.base_url, timeout=5),
+                            terminal=TILL)
+    service.claims.release_stale()
+    return service
 
 
 def settle_until_final(service: ChargeService, deadline_s: float = 15.0) -> None:
@@ -55,8 +68,11 @@ def test_killed_after_pending_written(data_dir, sandbox, secret_key, customer_id
     store = open_store(default_database_url(data_dir))
     try:
         [pending] = PaymentRepository(store).list_needing_settlement()
-        assert pending.state == PaymentState.PENDING
-        service = ChargeService(store, StripeGateway(secret_key, sandbox.base_url, timeout=5))
+        assert pending.state == PaymentState.PENDING and pending.claimed_by == TILL.id
+        # Another terminal leaves it alone while the dead process's claim is live.
+        other = ChargeService(store, StripeGateway(secret_key, sandbox.base_url, timeout=5))
+        assert other.settle_unconfirmed() == []
+        service = restarted_till(store, secret_key, sandbox)
         [result] = service.settle_unconfirmed()
         assert result.state is PaymentState.SUCCEEDED
         assert_one_charge(store, sandbox, secret_key, customer_id)
@@ -77,7 +93,7 @@ def test_killed_while_the_request_is_in_flight(data_dir, sandbox, secret_key, cu
     try:
         [pending] = PaymentRepository(store).list_needing_settlement()
         assert pending.state == PaymentState.PENDING
-        service = ChargeService(store, StripeGateway(secret_key, sandbox.base_url, timeout=5))
+        service = restarted_till(store, secret_key, sandbox)
         # Settling at once meets the original request still running (409) or its result;
         # either way the same key never makes a second intent.
         first = service.settle_unconfirmed()

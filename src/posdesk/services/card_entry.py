@@ -59,6 +59,10 @@ MESSAGE_NOT_AWAITING_AUTHENTICATION = (
 )
 MESSAGE_NO_CARD_ON_INTENT = "This payment has no card the customer could confirm."
 MESSAGE_SESSION_OVER = "This card entry is already finished. Start a new one."
+MESSAGE_HELD_ELSEWHERE = (
+    "Another terminal is handling this payment right now. Finish it there, or try again in a "
+    "minute."
+)
 
 FLOW_PAYMENT = "payment"
 FLOW_SETUP = "setup"
@@ -160,7 +164,7 @@ class CardEntryService:
         self.publishable_key = publishable_key
         self.payments = PaymentRepository(store)
         self.methods = PaymentMethodRepository(store)
-        self.audit = AuditLog(store)
+        self.audit = AuditLog(store, charges.terminal.id if charges is not None else None)
         self._charges = charges
 
     # --- helpers ------------------------------------------------------------------------------
@@ -191,10 +195,10 @@ class CardEntryService:
         base.update({k: v for k, v in detail.items() if v is not None})
         self.audit.append(session.staff.id, session.staff.name, action, target, outcome, base)
 
-    def _hold(self, payment_id: str) -> None:
-        # Keep the periodic settling away from a payment whose customer is at the counter.
-        if self._charges is not None:
-            self._charges.hold(payment_id)
+    def _hold(self, payment_id: str) -> bool:
+        # Keep settling, on every terminal, away from a payment whose customer is at the
+        # counter. False when another live terminal is deciding it.
+        return self._charges.hold(payment_id) if self._charges is not None else True
 
     def _release(self, payment_id: str | None) -> None:
         if self._charges is not None and payment_id:
@@ -213,11 +217,13 @@ class CardEntryService:
         self, staff: StaffMember, customer_id: str, amount: Money, description: str,
         payment_method_id: str | None, livemode: bool, cvc_token: str | None = None,
     ) -> PaymentRecord:
-        # Written and committed before Stripe hears of the payment: the crash-safe step.
-        return self.payments.add(
-            pending_payment(staff, customer_id, amount, description, payment_method_id,
-                            livemode=livemode, cvc_token=cvc_token)
-        )
+        # Written and committed before Stripe hears of the payment: the crash-safe step,
+        # claimed by this terminal in the same insert.
+        record = pending_payment(staff, customer_id, amount, description, payment_method_id,
+                                 livemode=livemode, cvc_token=cvc_token)
+        if self._charges is not None:
+            return self._charges.add_pending(record)
+        return self.payments.add(record)
 
     def _record(self, payment_id: str, outcome: ChargeOutcome, **extra: object) -> PaymentState:
         state = state_for(outcome)
@@ -319,7 +325,8 @@ class CardEntryService:
             return session
         if not method:
             raise InputError(MESSAGE_NO_CARD_ON_INTENT)
-        self._hold(record.id)
+        if not self._hold(record.id):
+            raise InputError(MESSAGE_HELD_ELSEWHERE)
         self._audit(session, "card_entry_start", intent.id, "started",
                     payment_method_id=method)
         return session

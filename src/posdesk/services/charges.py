@@ -18,7 +18,6 @@ replayed the error (the keyed request is over) and no intent carries our id for 
 from __future__ import annotations
 
 import logging
-import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -58,10 +57,11 @@ from posdesk.gateway.errors import (
     GatewayError,
 )
 from posdesk.services.errors import InputError, StripeNotConfigured
+from posdesk.services.terminal import CLAIM_TTL, Claims, Terminal, process_terminal, utc_now
 from posdesk.store.audit import AuditLog
 from posdesk.store.database import Store
 from posdesk.store.models import PaymentRecord
-from posdesk.store.payments import PaymentNotFound, PaymentRepository
+from posdesk.store.payments import NEEDS_SETTLEMENT, PaymentNotFound, PaymentRepository
 
 log = logging.getLogger(__name__)
 
@@ -273,18 +273,20 @@ class ChargeService:
         on_pending_written: Callable[[PaymentRecord], None] | None = None,
         clock: Callable[[], datetime] | None = None,
         server_error_window: timedelta = SERVER_ERROR_WINDOW,
+        terminal: Terminal | None = None,
+        claim_ttl: timedelta = CLAIM_TTL,
     ) -> None:
         self.store = store
-        self._now = clock or (lambda: datetime.now(UTC))
+        self._now = clock or utc_now
         self.server_error_window = server_error_window
+        self.terminal = terminal or process_terminal()
+        # Which payments this terminal is deciding, as claims in the store: settling on any
+        # terminal leaves a payment alone while its claim is live.
+        self.claims = Claims(store, self.terminal, ttl=claim_ttl, clock=self._now)
         self.gateway = gateway
         self.payments = PaymentRepository(store)
-        self.audit = AuditLog(store)
+        self.audit = AuditLog(store, self.terminal.id)
         self._on_pending_written = on_pending_written
-        # Payments with a request in flight from this process; settling skips them so a
-        # retry timer never races the charge that is still waiting for its answer.
-        self._in_flight: set[str] = set()
-        self._lock = threading.Lock()
 
     def _require_gateway(self) -> StripeGateway:
         if self.gateway is None:
@@ -293,29 +295,36 @@ class ChargeService:
 
     # --- holding a payment away from settling ---------------------------------------------------
 
-    def hold(self, payment_id: str) -> None:
-        """Keep settling away from this payment: its outcome is being decided elsewhere (a
-        request still waiting for its answer, a customer at the counter). Until `release`."""
-        with self._lock:
-            self._in_flight.add(payment_id)
+    def hold(self, payment_id: str) -> bool:
+        """Keep settling (on every terminal) away from this payment: its outcome is being
+        decided here (a request waiting for its answer, a customer at the counter). False
+        when another live terminal holds it. Until `release`."""
+        return self.claims.hold(payment_id)
 
     def release(self, payment_id: str) -> None:
         """Settling may look at this payment again. Releasing one not held does nothing."""
-        with self._lock:
-            self._in_flight.discard(payment_id)
+        self.claims.release(payment_id)
 
     def is_held(self, payment_id: str) -> bool:
-        with self._lock:
-            return payment_id in self._in_flight
+        """Held by this terminal."""
+        return self.claims.is_held(payment_id)
 
     @contextmanager
-    def held(self, payment_id: str) -> Iterator[None]:
-        """`hold` for the duration of a block (one request and the recording of its answer)."""
-        self.hold(payment_id)
-        try:
-            yield
-        finally:
-            self.release(payment_id)
+    def held(self, payment_id: str) -> Iterator[bool]:
+        """`hold` for the duration of a block; yields whether the claim was had."""
+        with self.claims.held(payment_id) as had:
+            yield had
+
+    def add_pending(self, record: PaymentRecord) -> PaymentRecord:
+        """Write a new payment, claimed by this terminal in the same insert (no other
+        terminal can settle it before its request is sent), and keep the claim alive.
+        Release it with `release` once its request is answered."""
+        record.terminal_id = self.terminal.id
+        for name, value in self.claims.fields().items():
+            setattr(record, name, value)
+        added = self.payments.add(record)
+        self.claims.adopt(added.id)
+        return added
 
     # --- charging ---------------------------------------------------------------------------
 
@@ -350,16 +359,18 @@ class ChargeService:
             raise InputError(MESSAGE_DESCRIPTION_TOO_LONG)
         gateway = self._require_gateway()
 
-        record = self.payments.add(
+        record = self.add_pending(
             pending_payment(staff, customer_id, amount, description, payment_method_id,
                             livemode=gateway.livemode)
         )
-        with self.held(record.id):
+        try:
             if self._on_pending_written is not None:
                 self._on_pending_written(record)
             outcome = self.send_create_request(gateway, record)
             state = state_for(outcome)
             self._record(record, outcome, state)
+        finally:
+            self.release(record.id)
         self._audit_charge("charge", record, outcome)
         return ChargeResult(record.id, outcome, amount, state)
 
@@ -416,14 +427,24 @@ class ChargeService:
         results: list[ChargeResult] = []
         if self.gateway is None:  # nothing can be learned; the records wait for a key
             return results
-        for record in self.payments.list_needing_settlement():
-            if self.is_held(record.id):
-                continue
+        for record in self.payments.list_needing_settlement(self._now()):
             try:
-                results.append(self._settle(record))
+                with self.held(record.id) as had:
+                    if had:  # else another terminal took it a moment ago
+                        results.append(self._settle_current(record))
             except Exception:  # one bad record must not block settling the others
                 log.exception("settling payment %s failed", record.id)
         return results
+
+    def _current(self, record: PaymentRecord) -> PaymentRecord:
+        # Re-read once claimed: another terminal may have settled it just before.
+        return self.payments.get(record.id) or record
+
+    def _settle_current(self, record: PaymentRecord) -> ChargeResult:
+        current = self._current(record)
+        if PaymentState(current.state) not in NEEDS_SETTLEMENT:
+            return self._result(current, outcome_for_record(current))
+        return self._settle(current)
 
     def retry_unconfirmed(self, payment_id: str) -> ChargeResult:
         """Settle one payment now (the cashier's "check again"). A payment that is already
@@ -435,7 +456,10 @@ class ChargeService:
             record.state != PaymentState.PROCESSING
         ):
             return self._result(record, outcome_for_record(record))
-        return self._settle(record)
+        with self.held(payment_id) as had:
+            if not had:  # another terminal is deciding it right now: it will record it
+                return self._result(record, outcome_for_record(record))
+            return self._settle_current(record)
 
     def _settle(self, record: PaymentRecord) -> ChargeResult:
         gateway = self._require_gateway()

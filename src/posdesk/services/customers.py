@@ -100,13 +100,15 @@ def _clean(value: str | None) -> str | None:
 
 
 class CustomerService:
-    def __init__(self, store: Store, gateway: StripeGateway | None) -> None:
+    def __init__(
+        self, store: Store, gateway: StripeGateway | None, *, terminal_id: str | None = None
+    ) -> None:
         self.store = store
         self.gateway = gateway
         self.customers = CustomerRepository(store)
         self.methods = PaymentMethodRepository(store)
         self.payments = PaymentRepository(store)
-        self.audit = AuditLog(store)
+        self.audit = AuditLog(store, terminal_id)
         self.page_size = PAGE_SIZE
 
     def _require_gateway(self) -> StripeGateway:

@@ -29,8 +29,9 @@ def decode_detail(entry: AuditEntry) -> dict[str, Any] | None:
 
 
 class AuditLog:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, terminal_id: str | None = None) -> None:
         self.store = store
+        self.terminal_id = terminal_id  # the terminal every entry of this log is made on
 
     def append(
         self,
@@ -48,6 +49,7 @@ class AuditLog:
             target=target,
             outcome=outcome,
             detail=encode_detail(detail),
+            terminal_id=self.terminal_id,
         )
         with self.store.session() as session:
             session.add(entry)

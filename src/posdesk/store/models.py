@@ -77,6 +77,13 @@ class PaymentRecord(SQLModel, table=True):
     # When Stripe first answered the create with a server error (5xx). Stripe saves that
     # answer for the key and replays it, so such a payment is settled by looking its intent up.
     server_error_at: datetime | None = None
+    # The terminal that took the payment.
+    terminal_id: str | None = Field(default=None, max_length=36, index=True)
+    # A claim: the terminal deciding this payment right now (a request in flight, a customer
+    # at its card form). Settling, reconciliation and sync leave a payment alone while its
+    # claim has not expired; the terminal renews it while alive, so a dead one's lapses.
+    claimed_by: str | None = Field(default=None, max_length=36)
+    claim_expires_at: datetime | None = Field(default=None, index=True)
     created_at: datetime = Field(default_factory=utcnow, index=True)
     updated_at: datetime = Field(default_factory=utcnow)
 
@@ -94,6 +101,7 @@ class AuditEntry(SQLModel, table=True):
     target: str | None = Field(default=None, max_length=128)  # e.g. cus_..., pi_...
     outcome: str = Field(max_length=64)  # e.g. "succeeded", "declined", "denied"
     detail: str | None = Field(default=None, max_length=4000)  # JSON, redacted
+    terminal_id: str | None = Field(default=None, max_length=36)  # where it was done
 
 
 # Byte-order comparison on PostgreSQL too, so prefix ranges and name ordering behave exactly
@@ -153,3 +161,43 @@ class CustomerSearchText(SQLModel, table=True):
     )
     name_key: str = Field(sa_column=Column(_c_collated(256), nullable=False))
     text: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class TerminalRecord(SQLModel, table=True):
+    """A till or back-office PC using this store; it refreshes last_seen while it runs."""
+
+    __tablename__ = "terminals"
+
+    id: str = Field(primary_key=True, max_length=36)  # kept in the data directory
+    name: str = Field(default="", max_length=256)
+    host: str = Field(default="", max_length=256)
+    version: str = Field(default="", max_length=32)
+    pid: int = 0
+    started_at: datetime = Field(default_factory=utcnow)
+    last_seen: datetime = Field(default_factory=utcnow, index=True)
+
+
+class LeaseRecord(SQLModel, table=True):
+    """A job exactly one terminal of the store may run at a time (e.g. syncing with Stripe):
+    held until expires_at, renewed by its holder, taken over once it lapses."""
+
+    __tablename__ = "leases"
+
+    name: str = Field(primary_key=True, max_length=64)
+    holder: str = Field(max_length=36)
+    expires_at: datetime
+    acquired_at: datetime = Field(default_factory=utcnow)
+
+
+class ChangeRecord(SQLModel, table=True):
+    """The change feed between terminals: one row per committed change a screen may show
+    (a payment, a customer, a card, a refund), written in the same transaction."""
+
+    __tablename__ = "changes"
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=32)  # "payment", "customer", "payment_method", "refund"
+    entity_id: str = Field(max_length=128)
+    customer_id: str | None = Field(default=None, max_length=64)
+    terminal_id: str | None = Field(default=None, max_length=36)
+    at: datetime = Field(default_factory=utcnow, index=True)

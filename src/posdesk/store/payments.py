@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
+from sqlalchemy import or_, true, update
 from sqlmodel import col, select
 
 from posdesk.domain.payment_state import PaymentState
@@ -17,6 +19,23 @@ _IMMUTABLE = frozenset({"id", "idempotency_key", "created_at"})
 
 class PaymentNotFound(LookupError):
     pass
+
+
+def unclaimed(now: datetime) -> Any:
+    """No terminal holds a live claim on the payment (none ever did, or its claim lapsed)."""
+    return or_(
+        col(PaymentRecord.claimed_by).is_(None),
+        col(PaymentRecord.claim_expires_at).is_(None),
+        col(PaymentRecord.claim_expires_at) < now,
+    )
+
+
+def is_claimed_elsewhere(record: PaymentRecord, terminal_id: str, now: datetime) -> bool:
+    """Another terminal is deciding this payment right now."""
+    expires = record.claim_expires_at
+    if record.claimed_by in (None, terminal_id) or expires is None:
+        return False
+    return (expires if expires.tzinfo else expires.replace(tzinfo=now.tzinfo)) > now
 
 
 class PaymentRepository:
@@ -62,16 +81,61 @@ class PaymentRepository:
             session.add(record)
         return record
 
-    def list_needing_settlement(self) -> list[PaymentRecord]:
-        """Payments whose Stripe outcome still has to be fetched, oldest first."""
+    def list_needing_settlement(self, now: datetime | None = None) -> list[PaymentRecord]:
+        """Payments whose Stripe outcome still has to be fetched, oldest first; with `now`,
+        only those no live terminal has claimed."""
         states = [state.value for state in NEEDS_SETTLEMENT]
-        query = (
-            select(PaymentRecord)
-            .where(col(PaymentRecord.state).in_(states))
-            .order_by(col(PaymentRecord.created_at), col(PaymentRecord.id))
-        )
+        query = select(PaymentRecord).where(col(PaymentRecord.state).in_(states))
+        if now is not None:
+            query = query.where(unclaimed(now))
+        query = query.order_by(col(PaymentRecord.created_at), col(PaymentRecord.id))
         with self.store.session() as session:
             return list(session.exec(query))
+
+    # --- claims: which terminal is deciding a payment right now ---------------------------------
+
+    def claim(self, payment_id: str, terminal_id: str, until: datetime, now: datetime) -> bool:
+        """Claim the payment for `terminal_id` unless another terminal's claim is still live.
+        One conditional UPDATE, so two terminals racing for it cannot both win."""
+        table = PaymentRecord.__table__  # type: ignore[attr-defined]
+        stmt = (
+            update(table)
+            .where(table.c.id == payment_id)
+            .where(or_(table.c.claimed_by == terminal_id, unclaimed(now)))
+            .values(claimed_by=terminal_id, claim_expires_at=until)
+        )
+        with self.store.session() as session:
+            return session.connection().execute(stmt).rowcount == 1
+
+    def renew_claims(self, terminal_id: str, payment_ids: list[str], until: datetime) -> int:
+        """Extend this terminal's claims (the ones it still holds) to `until`."""
+        if not payment_ids:
+            return 0
+        table = PaymentRecord.__table__  # type: ignore[attr-defined]
+        stmt = (
+            update(table)
+            .where(table.c.id.in_(payment_ids), table.c.claimed_by == terminal_id)
+            .values(claim_expires_at=until)
+        )
+        with self.store.session() as session:
+            return session.connection().execute(stmt).rowcount
+
+    def release_claim(self, payment_id: str, terminal_id: str) -> None:
+        self._release(PaymentRecord.id == payment_id, terminal_id)
+
+    def release_claims_of(self, terminal_id: str) -> int:
+        """Drop every claim of a terminal that starts again: its earlier run is over."""
+        return self._release(true(), terminal_id)
+
+    def _release(self, condition: Any, terminal_id: str) -> int:
+        table = PaymentRecord.__table__  # type: ignore[attr-defined]
+        stmt = (
+            update(table)
+            .where(condition, table.c.claimed_by == terminal_id)
+            .values(claimed_by=None, claim_expires_at=None)
+        )
+        with self.store.session() as session:
+            return session.connection().execute(stmt).rowcount
 
     def list_for_customer(self, customer_id: str, limit: int = 20) -> list[PaymentRecord]:
         query = (
