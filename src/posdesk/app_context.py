@@ -26,6 +26,7 @@ from posdesk.services.secret_store import (
     SecretStore,
     mode_of_key,
 )
+from posdesk.services.terminal import Terminal, load_terminal, process_terminal
 from posdesk.settings import Settings
 from posdesk.store.database import Store, default_database_url, open_store
 from posdesk.sync.engine import SyncEngine
@@ -51,6 +52,8 @@ class AppContext:
     keyring_problem: KeyringUnavailable | None = None
     # --debug: the checkout web view may open developer tools.
     debug: bool = False
+    # This till or PC among the store's terminals (its id lives in the data directory).
+    terminal: Terminal = field(default_factory=process_terminal)
     customers: CustomerService = field(init=False)
     charges: ChargeService = field(init=False)
     card_entry: CardEntryService = field(init=False)
@@ -77,8 +80,8 @@ class AppContext:
         return "live" if self._secret_key_mode == "live" else "test"
 
     def _build_services(self) -> None:
-        self.customers = CustomerService(self.store, self.gateway)
-        self.charges = ChargeService(self.store, self.gateway)
+        self.customers = CustomerService(self.store, self.gateway, terminal_id=self.terminal.id)
+        self.charges = ChargeService(self.store, self.gateway, terminal=self.terminal)
         self.card_entry = CardEntryService(
             self.store, self.gateway, self.publishable_key, self.charges
         )
@@ -212,6 +215,7 @@ def build_context(
         staff=staff_from_settings(settings),
         api_base=api_base,
         demo=demo,
+        terminal=load_terminal(data_dir),
     )
     try:
         secret_key = secrets.get(STRIPE_SECRET_KEY)
