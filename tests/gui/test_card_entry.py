@@ -88,7 +88,7 @@ def test_9995_declines_inside_the_dialog(qtbot, context, customer) -> None:
     assert "insufficient funds" in dialog.message_label.text()
     assert dialog.view is None  # still on the card form: the customer may use another card
     [record] = payments(context)
-    assert record.state == PaymentState.PENDING
+    assert record.state == PaymentState.WAITING  # never "declined"
     with qtbot.waitSignal(dialog.finished, timeout=30_000):
         dialog.reject()
     [record] = payments(context)

@@ -70,7 +70,7 @@ def test_payment_is_written_before_the_intent_and_recorded_from_stripe(
 ) -> None:
     session = service.start_payment(cashier, customer_id, USD_20, " Order 7 ")
     [record] = PaymentRepository(tmp_store).list_recent()
-    assert record.state == PaymentState.PENDING
+    assert record.state == PaymentState.WAITING
     assert record.intent_id == session.intent_id and record.payment_method_id is None
     intent = call(sandbox.base_url, secret_key, "GET", f"/v1/payment_intents/{session.intent_id}")
     assert intent["metadata"][METADATA_PAYMENT_ID] == record.id
@@ -82,7 +82,7 @@ def test_payment_is_written_before_the_intent_and_recorded_from_stripe(
     assert not any(secret.encode() in p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
     # While the customer types, settling leaves the payment alone.
     assert charges.settle_unconfirmed() == []
-    assert PaymentRepository(tmp_store).get(record.id).state == PaymentState.PENDING
+    assert PaymentRepository(tmp_store).get(record.id).state == PaymentState.WAITING
 
     page_confirm(sandbox, "pi", session.intent_id, secret, "pm_card_visa")
     result = service.finish(session)
@@ -127,7 +127,7 @@ def test_a_done_report_stripe_does_not_confirm_records_nothing_as_paid(
     session = service.start_payment(cashier, customer_id, USD_20)
     result = service.finish(session)  # the page claims done; Stripe says still open
     assert result.outcome.kind is not OutcomeKind.SUCCEEDED
-    assert PaymentRepository(tmp_store).get(session.payment_id).state == PaymentState.PENDING
+    assert PaymentRepository(tmp_store).get(session.payment_id).state == PaymentState.WAITING
     assert not session.finished
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime, timedelta
 
 import requests
 from sqlalchemy import event as sqlalchemy_event
@@ -116,6 +117,33 @@ def test_a_local_payment_is_found_by_its_metadata(store) -> None:
     [record] = payments(store)
     assert record.id == local.id and record.intent_id == "pi_D"
     assert record.state == PaymentState.SUCCEEDED and record.staff_id == "staff-7"
+
+
+def test_a_payment_claimed_by_a_live_terminal_is_only_linked_to_its_intent(store) -> None:
+    # A customer at another till's card form: their first card was declined, they may try
+    # another. Sync must not call the payment declined under that till's feet.
+    repo = PaymentRepository(store)
+    local = repo.add(
+        PaymentRecord(
+            id="22222222-2222-3333-4444-555555555555", idempotency_key="key-2",
+            customer_id="cus_1", amount=2000, currency="USD",
+            state=PaymentState.PENDING.value, staff_id="staff-7", staff_name="Cory",
+            claimed_by="terminal-a", claim_expires_at=datetime.now(UTC) + timedelta(seconds=30),
+        )
+    )
+    error = {"code": "card_declined", "decline_code": "insufficient_funds"}
+    obj = intent("pi_W", "requires_payment_method", last_payment_error=error,
+                 metadata={METADATA_PAYMENT_ID: local.id})
+    EventApplier(store).apply([event("payment_intent.payment_failed", obj, T)])
+    [record] = payments(store)
+    assert record.intent_id == "pi_W" and record.state == PaymentState.PENDING
+    assert record.error_code is None
+
+    # Once the claim has lapsed (the terminal died), events apply as usual.
+    repo.update(local.id, claim_expires_at=datetime.now(UTC) - timedelta(seconds=1))
+    later = intent("pi_W", "succeeded", metadata={METADATA_PAYMENT_ID: local.id})
+    EventApplier(store).apply([event("payment_intent.succeeded", later, T + 5)])
+    assert payments(store)[0].state == PaymentState.SUCCEEDED
 
 
 def test_unknown_types_are_recorded_and_ignored(store) -> None:

@@ -11,6 +11,10 @@ class PaymentState(StrEnum):
     # The request may or may not have reached Stripe; must be settled by retrying with the
     # same idempotency key or retrieving the intent. Never charge again.
     UNCONFIRMED = "unconfirmed"
+    # A new-card payment whose intent waits for the customer at a terminal's card form.
+    # Never a decline: the customer may still try another card. Settled (the intent
+    # cancelled) only once that terminal lets go of it.
+    WAITING = "waiting"
     SUCCEEDED = "succeeded"
     PROCESSING = "processing"
     REQUIRES_CAPTURE = "requires_capture"
@@ -25,7 +29,7 @@ class PaymentState(StrEnum):
 
     @property
     def needs_settling(self) -> bool:
-        return self in (PaymentState.PENDING, PaymentState.UNCONFIRMED)
+        return self in (PaymentState.PENDING, PaymentState.UNCONFIRMED, PaymentState.WAITING)
 
 
 FINAL_STATES = frozenset(

@@ -31,6 +31,7 @@ def state_text(state: str) -> str:
     words = {
         PaymentState.PENDING: translate("PaymentState", "Sending to Stripe"),
         PaymentState.UNCONFIRMED: translate("PaymentState", "Checking with Stripe"),
+        PaymentState.WAITING: translate("PaymentState", "Waiting for the customer"),
         PaymentState.SUCCEEDED: translate("PaymentState", "Paid"),
         PaymentState.PROCESSING: translate("PaymentState", "Processing"),
         PaymentState.REQUIRES_CAPTURE: translate("PaymentState", "Authorised, not captured"),

@@ -20,6 +20,7 @@ _STATE_COLOURS = {
     PaymentState.AUTHENTICATION_REQUIRED: QColor("#9a5b00"),
     PaymentState.UNCONFIRMED: QColor("#9a5b00"),
     PaymentState.PENDING: QColor("#9a5b00"),
+    PaymentState.WAITING: QColor("#9a5b00"),
 }
 _REFUNDED_COLOUR = QColor("#5f6368")
 

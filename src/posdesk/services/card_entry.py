@@ -275,7 +275,8 @@ class CardEntryService:
             self._release(record.id)
             self._audit(session, "card_entry_start", record.id, exc.kind.value, code=exc.code)
             raise
-        self.payments.update(record.id, intent_id=intent.id, stripe_status=intent.status)
+        self.payments.update(record.id, intent_id=intent.id, stripe_status=intent.status,
+                             state=PaymentState.WAITING)
         session.intent_id, session.client_secret = intent.id, intent.client_secret
         self._audit(session, "card_entry_start", intent.id, "started")
         return session
@@ -412,7 +413,8 @@ class CardEntryService:
             if session.flow == FLOW_PAYMENT:
                 self.payments.update(session.payment_id, state=PaymentState.UNCONFIRMED)
             session.finished = abandoning
-            self._release(session.payment_id)
+            if abandoning:  # else the customer is still at the form: keep it claimed
+                self._release(session.payment_id)
             return CardEntryResult(
                 session.flow, outcome, session.payment_id, session.amount,
                 PaymentState.UNCONFIRMED if session.flow == FLOW_PAYMENT else None,
@@ -435,7 +437,7 @@ class CardEntryService:
             # Done was reported but Stripe disagrees: the page is not trusted; keep it open.
             self._audit(session, "card_entry_check", session.intent_id, outcome.kind.value)
             return CardEntryResult(session.flow, outcome, session.payment_id, session.amount,
-                                   PaymentState.PENDING)
+                                   PaymentState.WAITING)
         extra: dict[str, object] = {}
         if state.payment_method:
             extra["payment_method_id"] = state.payment_method

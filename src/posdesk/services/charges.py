@@ -81,6 +81,8 @@ MESSAGE_DESCRIPTION_TOO_LONG = "The description is too long (at most 1000 charac
 
 # An intent in these states has not been confirmed and moves no money until it is.
 _OPEN_STATUSES = frozenset({"requires_payment_method", "requires_confirmation"})
+# ... and these wait for someone to confirm or authenticate it on a page.
+_WAITING_STATUSES = _OPEN_STATUSES | {"requires_action"}
 
 # Answers that say what happened at Stripe. Anything else leaves a payment being settled
 # untouched, to be tried again.
@@ -140,6 +142,7 @@ _KIND_OF_STATE: dict[PaymentState, OutcomeKind] = {
     PaymentState.DECLINED: OutcomeKind.DECLINED,
     PaymentState.CANCELED: OutcomeKind.DECLINED,
     PaymentState.PENDING: OutcomeKind.UNCONFIRMED,
+    PaymentState.WAITING: OutcomeKind.UNCONFIRMED,
     PaymentState.UNCONFIRMED: OutcomeKind.UNCONFIRMED,
 }
 
@@ -486,7 +489,13 @@ class ChargeService:
 
     def _ask_stripe(self, gateway: StripeGateway, record: PaymentRecord) -> ChargeOutcome:
         if record.intent_id:
-            return gateway.retrieve_payment_intent(record.intent_id)
+            outcome = gateway.retrieve_payment_intent(record.intent_id)
+            if not record.payment_method_id and outcome.stripe_status in _WAITING_STATUSES:
+                # A new-card payment its terminal let go of (it closed or died) with the
+                # intent still open: nobody can confirm it any more. Close it at Stripe so
+                # no page confirms it later, and record what Stripe then says.
+                return gateway.cancel_payment_intent(record.intent_id)
+            return outcome
         if not record.payment_method_id:
             # A new-card payment whose intent create lost its answer. That request never
             # confirms and the page never got the intent, so nothing can have been charged:

@@ -13,7 +13,9 @@ from posdesk.store.database import Store
 from posdesk.store.models import PaymentRecord, utcnow
 
 # States whose outcome at Stripe is not known or not final yet and must be looked up.
-NEEDS_SETTLEMENT = (PaymentState.PENDING, PaymentState.UNCONFIRMED, PaymentState.PROCESSING)
+NEEDS_SETTLEMENT = (
+    PaymentState.PENDING, PaymentState.UNCONFIRMED, PaymentState.WAITING, PaymentState.PROCESSING
+)
 _IMMUTABLE = frozenset({"id", "idempotency_key", "created_at"})
 
 

@@ -80,11 +80,21 @@ _PAYMENT_FIELDS = (
 )
 
 # Local states of a payment whose create request has not been answered yet.
-_AWAITING_ANSWER = frozenset({PaymentState.PENDING.value, PaymentState.UNCONFIRMED.value})
+_AWAITING_ANSWER = frozenset(
+    {PaymentState.PENDING.value, PaymentState.UNCONFIRMED.value, PaymentState.WAITING.value}
+)
 # Refunds that take money back (Stripe's amount_refunded counts pending ones too).
 _COUNTED_REFUNDS = frozenset({"pending", "requires_action", "succeeded"})
 
 APPLY, STALE, DOUBT = "apply", "stale", "doubt"
+
+
+def _claimed(row: dict[str, Any]) -> bool:
+    """A live terminal holds a claim on this payment row."""
+    expires = row.get("claim_expires_at")
+    if not row.get("claimed_by") or expires is None:
+        return False
+    return (expires if expires.tzinfo else expires.replace(tzinfo=UTC)) > utcnow()
 
 
 class ObjectFetcher(Protocol):
@@ -517,6 +527,11 @@ class _Batch:
             # open for ChargeService to settle rather than looking finished.
             for name in ("state", "error_code", "decline_code", "error_message"):
                 del fields[name]
+        if row is not None and _claimed(row):
+            # A terminal is deciding this payment right now (a customer at its card form
+            # may still try another card): it records the outcome itself. Only link the
+            # intent, so whoever settles the payment later finds it.
+            fields = {"intent_id": obj["id"]} if not row["intent_id"] else {}
         if row is None:
             row = self._new_payment(obj)
         row.update(fields)
