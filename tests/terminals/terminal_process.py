@@ -1,0 +1,67 @@
+"""One PosDesk terminal as a real process, driven line by line for the multi-terminal tests.
+
+    python terminal_process.py DATABASE_URL API_BASE TERMINAL_ID CLAIM_TTL_S
+
+The secret key comes from POSDESK_TEST_SECRET_KEY. Each line on standard input is a JSON
+command; each answer is one JSON line on standard output:
+- {"cmd": "start_payment", "customer": "cus_...", "amount": 2000}: a new-card payment at
+  this terminal's card form -> {"payment_id", "intent_id", "client_secret"}
+- {"cmd": "finish"}: the page reported done -> {"state"}
+- {"cmd": "charge", "customer": "cus_...", "card": "pm_...", "amount": 1250}: a saved-card
+  charge -> {"state", "payment_id"}
+The test kills the process with SIGKILL to play a till that dies mid-flow.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import timedelta
+
+from posdesk.domain.money import Money
+from posdesk.domain.roles import Role, StaffMember
+from posdesk.gateway.client import StripeGateway
+from posdesk.services.card_entry import CardEntryService, CardEntrySession
+from posdesk.services.charges import ChargeService
+from posdesk.services.terminal import Terminal
+from posdesk.store.database import open_store
+
+STAFF = StaffMember(id="staff-a", name="Ann at till A", role=Role.CASHIER)
+
+
+def main(argv: list[str]) -> int:
+    database_url, api_base, terminal_id, claim_ttl = argv
+    store = open_store(database_url)
+    gateway = StripeGateway(os.environ["POSDESK_TEST_SECRET_KEY"], api_base, timeout=30)
+    terminal = Terminal(terminal_id, "till A", "localhost")
+    charges = ChargeService(store, gateway, terminal=terminal,
+                            claim_ttl=timedelta(seconds=float(claim_ttl)))
+    card_entry = CardEntryService(store, gateway, "pk_test_terminal", charges)
+    session: CardEntrySession | None = None
+    print(json.dumps({"ready": True}), flush=True)
+    for line in sys.stdin:
+        command = json.loads(line)
+        answer: dict[str, object]
+        if command["cmd"] == "start_payment":
+            session = card_entry.start_payment(
+                STAFF, command["customer"], Money(command["amount"], "USD")
+            )
+            answer = {"payment_id": session.payment_id, "intent_id": session.intent_id,
+                      "client_secret": session.client_secret.reveal()
+                      if session.client_secret else None}
+        elif command["cmd"] == "finish" and session is not None:
+            answer = {"state": str(card_entry.finish(session).state)}
+        elif command["cmd"] == "charge":
+            result = charges.charge_saved_card(
+                STAFF, command["customer"], command["card"], Money(command["amount"], "USD")
+            )
+            answer = {"state": str(result.state), "payment_id": result.payment_id}
+        else:
+            answer = {"error": f"unknown command {command['cmd']}"}
+        print(json.dumps(answer), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
