@@ -13,6 +13,7 @@ from posdesk.domain.money import (
     minimum_charge,
     parse_amount,
 )
+from posdesk.services.charges import check_chargeable
 
 # -- Money and currencies -------------------------------------------------------------------
 
@@ -215,3 +216,22 @@ def test_format_then_parse_round_trips() -> None:
 
 def test_str_of_money_uses_en_us() -> None:
     assert str(Money(250, "GBP")) == "£2.50"
+
+
+def test_decimals_beyond_the_default_precision_are_refused_not_rounded() -> None:
+    # Decimal's 28-digit context once rounded this to 10.00 before the check.
+    with pytest.raises(AmountError, match="at most 2 decimal places"):
+        parse_amount("10.00000000000000000000000000049", "USD")
+    assert parse_amount("10.000000000000000000000000000000", "USD") == Money(1000, "USD")
+
+
+def test_an_unknown_currency_code_is_refused_before_anything_is_sent() -> None:
+    with pytest.raises(AmountError, match="not a currency code"):
+        parse_amount("12", "XYZ")
+    with pytest.raises(AmountError, match="not a currency code"):
+        check_chargeable(Money(1200, "XYZ"))
+
+
+def test_an_absurdly_long_amount_is_refused_with_a_sentence() -> None:
+    with pytest.raises(AmountError, match="too long"):
+        parse_amount("1" * 5000, "USD")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import (
@@ -17,6 +17,7 @@ from babel.numbers import (
     get_currency_symbol,
     get_decimal_symbol,
     get_group_symbol,
+    is_currency,
     parse_decimal,
     parse_pattern,
 )
@@ -69,10 +70,31 @@ class AmountError(ValueError):
         self.message = message
 
 
+# Longest amount text worth reading: 99,999,999 minor units with grouping and decimals fit.
+MAX_AMOUNT_TEXT = 40
+
+
+class UnknownCurrency(ValueError):
+    """A currency code that is not an ISO 4217 currency; str() is a sentence for the screen."""
+
+    def __init__(self, currency: str) -> None:
+        self.message = f"“{currency[:12]}” is not a currency code (such as USD, EUR or GBP)."
+        super().__init__(self.message)
+
+
 def _normalise_currency(currency: str) -> str:
     code = currency.strip().upper()
     if len(code) != 3 or not code.isascii() or not code.isalpha():
-        raise ValueError(f"{currency!r} is not a three-letter ISO currency code")
+        raise UnknownCurrency(currency)
+    return code
+
+
+def check_currency(currency: str) -> str:
+    """The upper-case code of a real ISO 4217 currency (CLDR's list), else UnknownCurrency:
+    a made-up code must never reach Stripe."""
+    code = _normalise_currency(currency)
+    if not is_currency(code):
+        raise UnknownCurrency(currency)
     return code
 
 
@@ -157,13 +179,18 @@ def _strip_decoration(text: str, currency: str, locale: Locale) -> str:
 
 def parse_amount(text: str, currency: str, locale: str = "en_US") -> Money:
     """Turn what a cashier typed into a chargeable Money, or raise AmountError saying why."""
-    code = _normalise_currency(currency)
+    try:
+        code = check_currency(currency)
+    except UnknownCurrency as exc:
+        raise AmountError(exc.message) from None
     loc = _locale(locale)
     exponent = currency_exponent(code)
     example = _example(loc, exponent)
     cleaned = _strip_decoration(text or "", code, loc)
     if not cleaned:
         raise AmountError("Enter an amount to charge.")
+    if len(cleaned) > MAX_AMOUNT_TEXT:
+        raise AmountError(f"This is too long for an amount. Type a number such as {example}.")
 
     negative = cleaned[0] in "-\u2212"
     body = cleaned[1:] if cleaned[0] in "+-\u2212" else cleaned
@@ -187,7 +214,10 @@ def parse_amount(text: str, currency: str, locale: str = "en_US") -> Money:
     if negative:
         value = -value
 
-    minor = value.scaleb(exponent)
+    with localcontext() as context:
+        # Exact: the default 28 digits would round away decimals typed beyond them.
+        context.prec = len(value.as_tuple().digits) + exponent + 2
+        minor = value.scaleb(exponent)
     if minor != minor.to_integral_value():
         if exponent == 0:
             raise AmountError(f"{code} amounts are whole numbers, without decimals.")

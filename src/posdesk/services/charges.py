@@ -29,6 +29,8 @@ from posdesk.domain.money import (
     THREE_DECIMAL_CURRENCIES,
     AmountError,
     Money,
+    UnknownCurrency,
+    check_currency,
     format_money,
     minimum_charge,
 )
@@ -191,7 +193,10 @@ def outcome_for_record(record: PaymentRecord) -> ChargeOutcome:
 
 def check_chargeable(amount: Money) -> None:
     """AmountError (with a sentence for the screen) unless Stripe would accept the amount."""
-    code = amount.currency
+    try:
+        code = check_currency(amount.currency)
+    except UnknownCurrency as exc:  # a made-up code must never reach Stripe
+        raise AmountError(exc.message) from None
     if amount.amount == 0:
         raise AmountError("The amount must be more than zero.")
     if amount.amount < 0:
