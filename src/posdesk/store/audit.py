@@ -15,13 +15,39 @@ _DETAIL_LIMIT = 4000
 
 
 def encode_detail(detail: dict[str, Any] | None) -> str | None:
-    """Stable JSON (sorted keys); values JSON cannot hold are written as text."""
+    """Stable JSON (sorted keys); values JSON cannot hold are written as text.
+
+    Never fails for length: an entry is often written after money moved, when refusing to
+    audit would be worse than a shortened detail. Long values are cut (and marked) until the
+    entry fits."""
     if detail is None:
         return None
-    encoded = json.dumps(detail, sort_keys=True, default=str, ensure_ascii=False)
-    if len(encoded) > _DETAIL_LIMIT:
-        raise ValueError(f"audit detail longer than {_DETAIL_LIMIT} characters")
-    return encoded
+    encoded = _dump(detail)
+    for keep in (200, 40, 0):
+        if len(encoded) <= _DETAIL_LIMIT:
+            return encoded
+        encoded = _dump({**_shortened(detail, keep), "truncated": True})
+    return _dump({"truncated": True, "keys": sorted(str(k)[:40] for k in detail)[:50]})
+
+
+def _text(value: str, limit: int) -> str:
+    # PostgreSQL text cannot hold NUL; a column refuses what is longer than it.
+    return value.replace("\x00", "")[:limit]
+
+
+def _dump(detail: dict[str, Any]) -> str:
+    return json.dumps(detail, sort_keys=True, default=str, ensure_ascii=False)
+
+
+def _shortened(detail: dict[str, Any], keep: int) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in detail.items():
+        text = value if isinstance(value, str) else _dump(value) if isinstance(
+            value, dict | list) else value
+        if isinstance(text, str) and len(text) > keep:
+            text = text[:keep] + "…"
+        out[str(key)[:keep or 40]] = text
+    return out
 
 
 def decode_detail(entry: AuditEntry) -> dict[str, Any] | None:
@@ -42,12 +68,13 @@ class AuditLog:
         outcome: str,
         detail: dict[str, Any] | None = None,
     ) -> AuditEntry:
+        # Cut to the columns' sizes rather than fail (PostgreSQL refuses longer text).
         entry = AuditEntry(
-            staff_id=staff_id,
-            staff_name=staff_name,
-            action=action,
-            target=target,
-            outcome=outcome,
+            staff_id=_text(staff_id, 64),
+            staff_name=_text(staff_name, 256),
+            action=_text(action, 64),
+            target=_text(target, 128) if target is not None else None,
+            outcome=_text(outcome, 64),
             detail=encode_detail(detail),
             terminal_id=self.terminal_id,
         )
