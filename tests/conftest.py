@@ -3,6 +3,7 @@ secret scan reads, a fresh in-process sandbox per test, and a real store."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from collections.abc import Iterator
@@ -16,6 +17,9 @@ import pytest  # noqa: E402
 
 # QtWebEngine must be loaded before the QApplication exists (pytest-qt creates it lazily).
 from PySide6 import QtWebEngineWidgets  # noqa: E402, F401
+from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+from sqlalchemy.exc import DBAPIError  # noqa: E402
 
 from tests.stripe_contract import ChildLog  # noqa: E402
 
@@ -134,6 +138,53 @@ def tmp_store(data_dir: Path):
         yield store
     finally:
         store.close()
+
+
+# --- the database under test: SQLite always, PostgreSQL too when POSDESK_TEST_DATABASE_URL is set
+# Each PostgreSQL test gets its own schema (dropped afterwards), so runs are independent and
+# can share one server.
+
+PG_URL = os.environ.get("POSDESK_TEST_DATABASE_URL")
+BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+
+
+def _with_search_path(url: str, schema: str) -> str:
+    # pg_trgm may already live in public; keep it visible after the test schema.
+    parsed = make_url(url)
+    query = dict(parsed.query)
+    query["options"] = f"-csearch_path={schema},public"
+    return parsed.set(query=query).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def _pg_admin() -> Iterator[object]:
+    assert PG_URL
+    engine = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    # Installed once in public so schemas dropped after each test do not take it along.
+    # Without the privilege the store falls back to plain LIKE; that must work too.
+    with engine.connect() as conn, contextlib.suppress(DBAPIError):
+        conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"))
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request: pytest.FixtureRequest, data_dir: Path) -> Iterator[str]:
+    """A database URL to an empty database of the backend under test."""
+    if request.param == "sqlite":
+        from posdesk.store.database import default_database_url
+
+        yield default_database_url(data_dir)
+        return
+    admin = request.getfixturevalue("_pg_admin")
+    schema = "t_" + secrets.token_hex(6)
+    with admin.connect() as conn:  # type: ignore[attr-defined]
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield _with_search_path(PG_URL or "", schema)
+    finally:
+        with admin.connect() as conn:  # type: ignore[attr-defined]
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -14,7 +14,7 @@ from tests.conftest import TEST_WEBHOOK_SECRET
 
 # The store fixtures of the store tests: SQLite, and PostgreSQL too when
 # POSDESK_TEST_DATABASE_URL is set (`store` is parametrised over both).
-from tests.store.conftest import _pg_admin, open_test_store, store, store_url  # noqa: F401
+from tests.store.conftest import open_test_store, store  # noqa: F401
 
 
 def event(type_: str, obj: dict[str, Any], created: int, event_id: str | None = None) -> dict:

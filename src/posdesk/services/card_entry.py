@@ -27,11 +27,8 @@ from posdesk.domain.roles import Permission, PermissionDenied, StaffMember
 from posdesk.gateway.card_entry import CardEntryGateway, ClientSecret, IntentState, SetupState
 from posdesk.gateway.client import StripeGateway
 from posdesk.gateway.errors import GatewayError
+from posdesk.services import payment_input
 from posdesk.services.charges import (
-    DESCRIPTION_LIMIT,
-    MESSAGE_DESCRIPTION_TOO_LONG,
-    MESSAGE_NO_CARD,
-    MESSAGE_NO_CUSTOMER,
     METADATA_PAYMENT_ID,
     METADATA_STAFF_ID,
     ChargeService,
@@ -206,12 +203,7 @@ class CardEntryService:
 
     @staticmethod
     def _clean(customer_id: str, description: str) -> tuple[str, str]:
-        customer_id, description = customer_id.strip(), description.strip()
-        if not customer_id:
-            raise InputError(MESSAGE_NO_CUSTOMER)
-        if len(description) > DESCRIPTION_LIMIT:
-            raise InputError(MESSAGE_DESCRIPTION_TOO_LONG)
-        return customer_id, description
+        return payment_input.customer_id(customer_id), payment_input.description(description)
 
     def _new_record(
         self, staff: StaffMember, customer_id: str, amount: Money, description: str,
@@ -344,8 +336,7 @@ class CardEntryService:
         self._require(staff, "card_entry_cvc", customer_id or None)
         check_chargeable(amount)
         customer_id, description = self._clean(customer_id, description)
-        if not payment_method_id.strip():
-            raise InputError(MESSAGE_NO_CARD)
+        payment_method_id = payment_input.payment_method_id(payment_method_id)
         self._require_gateway()
         return CardEntrySession(
             FLOW_CVC, staff, customer_id, amount=amount, description=description or None,

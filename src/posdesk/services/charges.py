@@ -58,7 +58,8 @@ from posdesk.gateway.errors import (
     SERVER_ERRORS,
     GatewayError,
 )
-from posdesk.services.errors import InputError, StripeNotConfigured
+from posdesk.services import payment_input
+from posdesk.services.errors import StripeNotConfigured
 from posdesk.services.terminal import CLAIM_TTL, Claims, Terminal, process_terminal, utc_now
 from posdesk.store.audit import AuditLog
 from posdesk.store.database import Store
@@ -75,11 +76,6 @@ KEY_SAFE_AGE = timedelta(hours=23)
 # After a server error, how long no intent may carry our id (with Stripe replaying the error
 # for the key) before the payment is closed as not charged: list reads get time to catch up.
 SERVER_ERROR_WINDOW = timedelta(seconds=60)
-DESCRIPTION_LIMIT = 1000
-
-MESSAGE_NO_CUSTOMER = "Choose a customer first."
-MESSAGE_NO_CARD = "Choose one of the customer's saved cards."
-MESSAGE_DESCRIPTION_TOO_LONG = "The description is too long (at most 1000 characters)."
 
 # An intent in these states has not been confirmed and moves no money until it is.
 _OPEN_STATUSES = frozenset({"requires_payment_method", "requires_confirmation"})
@@ -357,14 +353,9 @@ class ChargeService:
             )
             raise
         check_chargeable(amount)
-        customer_id, payment_method_id = customer_id.strip(), payment_method_id.strip()
-        description = description.strip()
-        if not customer_id:
-            raise InputError(MESSAGE_NO_CUSTOMER)
-        if not payment_method_id:
-            raise InputError(MESSAGE_NO_CARD)
-        if len(description) > DESCRIPTION_LIMIT:
-            raise InputError(MESSAGE_DESCRIPTION_TOO_LONG)
+        customer_id = payment_input.customer_id(customer_id)
+        payment_method_id = payment_input.payment_method_id(payment_method_id)
+        description = payment_input.description(description)
         gateway = self._require_gateway()
 
         record = self.add_pending(
