@@ -3,10 +3,12 @@ delivering duplicates out of order ends with the right store, each event applied
 
 from __future__ import annotations
 
+import http.client
 import json
 import socket
 import time
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -104,6 +106,40 @@ def test_malformed_json_is_refused(relay, tmp_store) -> None:
     for body in (b"{not json", b"\xff\xfe", b"[1, 2]", b'{"id": "evt_1"}'):
         assert deliver(relay.url, body)[0] == 400
     assert nothing_stored(tmp_store)
+
+
+def test_a_signed_body_nested_200000_deep_gets_an_answer(relay, tmp_store) -> None:
+    # Once a RecursionError that dropped the connection without any answer.
+    body = b"[" * 200_000 + b"]" * 200_000
+    status, answer = deliver(relay.url, body)
+    assert status == 400 and "nested" in answer["error"]
+    assert nothing_stored(tmp_store)
+
+
+@pytest.mark.parametrize("method", ["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "post", "PoSt"])
+def test_every_other_method_gets_a_405_not_the_501_page(relay, method: str) -> None:
+    parts = urlsplit(relay.url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+    try:
+        conn.request(method, parts.path, body=b"{}" if method != "HEAD" else None)
+        response = conn.getresponse()
+        raw = response.read()
+    finally:
+        conn.close()
+    assert response.status == 405 and response.getheader("Allow") == "POST"
+    if method != "HEAD":
+        assert json.loads(raw) == {"error": "Only POST is accepted here."}
+
+
+def test_connect_and_a_garbled_request_line_get_json_answers(relay) -> None:
+    for request in (b"CONNECT example.com:443 HTTP/1.1\r\nHost: x\r\n\r\n",
+                    b"\x00\x01 garbage\r\n\r\n"):
+        with socket.create_connection((relay.host, relay.port), timeout=5) as sock:
+            sock.sendall(request)
+            answer = sock.recv(4096)
+        # (A line that is not HTTP/1.x is answered the HTTP/0.9 way: the body alone.)
+        assert answer.startswith((b"HTTP/1.1 405", b"{")) and b'"error"' in answer
+        assert b"<html" not in answer.lower() and b"<!doctype" not in answer.lower()
 
 
 def test_a_body_over_one_mib_is_refused_unread(relay, tmp_store) -> None:

@@ -22,6 +22,7 @@ import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -155,6 +156,8 @@ class WebhookRelay:
             event = json.loads(body.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
             return self._reject(400, "The body is not valid JSON.")
+        except RecursionError:  # signed, but nested deeper than any Stripe event
+            return self._reject(400, "The body is nested too deeply to be a Stripe event.")
         if not is_well_formed(event):
             return self._reject(400, "The body is not a Stripe event.")
         pending = _Pending(event["id"], event["type"], body.decode("utf-8"))
@@ -359,9 +362,27 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _not_allowed(self) -> None:
         self._drop_body()
+        payload = b"" if self.command == "HEAD" else json.dumps(
+            {"error": "Only POST is accepted here."}).encode()
         self.send_response(405)
         self.send_header("Allow", "POST")
-        self.send_header("Content-Length", "0")
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
+        self.wfile.write(payload)
 
-    do_GET = do_PUT = do_DELETE = do_PATCH = _not_allowed  # noqa: N815
+    def __getattr__(self, name: str) -> Any:
+        # Every other method, in any spelling (GET, HEAD, OPTIONS, TRACE, CONNECT, "post"):
+        # a 405 like the rest of our answers, not the standard library's 501 page.
+        if name.startswith("do_"):
+            return self._not_allowed
+        raise AttributeError(name)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        # A malformed request line or header: JSON as everywhere else, then hang up.
+        self.close_connection = True
+        try:
+            phrase = HTTPStatus(code).phrase
+        except ValueError:
+            phrase = "Error"
+        self._answer(code, {"error": phrase})
