@@ -42,11 +42,14 @@ class RelayProcess:
         *,
         secret_key: str | None = None,
         webhook_secret: str | None = None,
+        database_url: str | None = None,
     ) -> None:
         env = {**os.environ, "POSDESK_DATA_DIR": str(data_dir), "POSDESK_STRIPE_API_BASE": api_base}
         env["PYTHON_KEYRING_BACKEND"] = "tests.sync.env_keyring.EnvKeyring"
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
         env.pop("POSDESK_DATABASE_URL", None)
+        if database_url:  # a store shared with other terminals; else SQLite in data_dir
+            env["POSDESK_DATABASE_URL"] = database_url
         for name, value in (("stripe-secret-key", secret_key),
                             ("stripe-webhook-secret", webhook_secret)):
             if value:
@@ -72,6 +75,9 @@ class RelayProcess:
         assert self._first.wait(timeout), "the relay printed nothing"
         assert self.lines, f"the relay exited with {self.proc.poll()}"
         return self.lines[0]
+
+    def has_line(self, text: str) -> bool:
+        return any(text in line for line in self.lines)
 
     def wait_for_line(self, text: str, timeout: float = 20.0) -> None:
         deadline = time.monotonic() + timeout

@@ -23,6 +23,7 @@ MODE_POLL = "poll"
 MODE_WEBHOOKS = "webhooks"
 MODE_RECONCILE = "reconcile"
 MODE_STOPPED = "stopped"
+MODE_FOLLOW = "follow"  # another terminal of the store syncs; this one reads the store
 
 ERROR_COLOUR = "#b71c1c"
 
@@ -88,6 +89,11 @@ class SyncStatusLabel(QLabel):
 
     def mode_text(self) -> str:
         mode = getattr(self.status, "mode", MODE_STOPPED)
+        if mode == MODE_FOLLOW:
+            leader = getattr(self.status, "leader", None)
+            if leader:
+                return self.tr("Sync: by %1").replace("%1", leader)
+            return self.tr("Sync: by another terminal")
         if mode == MODE_RECONCILE:
             return self.tr("Sync: catching up")
         if mode in (MODE_POLL, MODE_WEBHOOKS):
@@ -144,6 +150,9 @@ class SyncStatusLabel(QLabel):
         # Red like the other problem texts, whatever the application stylesheet says.
         self.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
         tips = [self.mode_text()]
+        if getattr(status, "mode", None) == MODE_FOLLOW:
+            tips.append(self.tr("Another terminal of this shop keeps the store in step with "
+                                "Stripe; this one takes over if it stops."))
         if self.relay_url:
             tips.append(self.tr("Webhooks are received at %1").replace("%1", self.relay_url))
         if self.relay_problem:

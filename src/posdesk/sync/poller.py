@@ -80,6 +80,7 @@ class EventPoller:
         observer: SyncObserver | None = None,
         clock: Callable[[], float] = time.time,
         rng: random.Random | None = None,
+        may_poll: Callable[[], bool] | None = None,
     ) -> None:
         self.store = store
         self.source = source
@@ -90,6 +91,9 @@ class EventPoller:
         self.observer = observer or SyncObserver()
         self.clock = clock
         self.rng = rng or random.Random()
+        # False while this terminal may not call Stripe for sync (it no longer surely holds
+        # the sync lease); checked before every round, independently of the lease thread.
+        self.may_poll = may_poll
         self.failures = 0
         self._stop = threading.Event()
         self._wake = threading.Event()
@@ -236,6 +240,10 @@ class EventPoller:
     def _run(self) -> None:
         self.observer.update(mode=MODE_POLL)
         while not self._stop.is_set():
+            if self.may_poll is not None and not self.may_poll():
+                self._wake.wait(min(self.interval_s, 0.5))
+                self._wake.clear()
+                continue
             try:
                 self.poll_once()
                 self.failures = 0

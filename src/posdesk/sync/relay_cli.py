@@ -7,7 +7,14 @@ keyring. Keys come only from the keyring (`posdesk secrets set stripe-secret-key
 `posdesk secrets set stripe-webhook-secret`); POSDESK_STRIPE_API_BASE points it at a sandbox.
 When listening, the first line printed is the relay's URL (for `stripe listen --forward-to`).
 Logs go to stdout (redacted). SIGINT/SIGTERM stop it cleanly: requests in progress finish,
-accepted events are applied or stay in the inbox for the next start.
+accepted events are applied or stay in the inbox for the next start, the sync lease is given
+up at once.
+
+The relay is a terminal of the store like any till (its id is kept in its data directory),
+and only the store's syncing terminal, the holder of the sync lease, polls and listens. A
+relay that finds another terminal syncing keeps its port closed, says so, and takes over
+(opening the port, logging its URL) when that terminal stops. In a shop with several
+terminals, webhooks go to the machine that runs `posdesk relay`: it normally holds the lease.
 """
 
 from __future__ import annotations
@@ -74,6 +81,7 @@ def run(argv: list[str]) -> int:
         KeyringUnavailable,
         SecretStore,
     )
+    from posdesk.services.start_guard import StartRefused
 
     secrets = SecretStore()
     try:
@@ -96,7 +104,15 @@ def run(argv: list[str]) -> int:
     # Request threads mostly wait on sockets while the apply thread computes; a shorter
     # GIL switch interval lets a waiting request answer without a 5 ms turn of the applier.
     sys.setswitchinterval(RELAY_SWITCH_INTERVAL_S)
-    context = build_context(data_dir=paths.data_dir(), secrets=secrets)
+    context = build_context(data_dir=paths.data_dir(), secrets=secrets, relay=True)
+    try:
+        # Registered like any terminal: refused beside a running twin, or on a SQLite file
+        # another computer is using; claims of its own earlier run are released.
+        context.start_presence()
+    except StartRefused as refused:
+        context.close()
+        print(str(refused), file=sys.stderr)
+        return EXIT_CONFIG
     try:
         return _serve(args, context, api_key, webhook_secret if webhooks else None, poll)
     finally:
@@ -113,7 +129,7 @@ def _serve(
     from posdesk.gateway.events import StripeEventSource
     from posdesk.sync.applier import ApplyStats
     from posdesk.sync.engine import SyncEngine
-    from posdesk.sync.status import SyncObserver, SyncStatus
+    from posdesk.sync.status import MODE_FOLLOW, SyncObserver, SyncStatus
 
     def applied(stats: ApplyStats) -> None:
         log.info(
@@ -122,9 +138,21 @@ def _serve(
             stats.rereads,
         )
 
+    told_leader: list[str | None] = []  # the leader last named in a follower warning
+
     def status(news: SyncStatus) -> None:
         if news.error:
             log.warning("sync problem: %s", news.error)
+        if news.mode != MODE_FOLLOW:
+            told_leader.clear()
+        elif webhook_secret and told_leader != [news.leader]:
+            told_leader[:] = [news.leader]
+            log.warning(
+                "%s syncs this store with Stripe, so this relay does not receive webhooks "
+                "(its port stays closed) until it takes over: point Stripe's webhooks "
+                "(stripe listen --forward-to) at the terminal that syncs",
+                news.leader or "another terminal",
+            )
 
     stop = threading.Event()
 
@@ -137,7 +165,11 @@ def _serve(
 
     source = StripeEventSource(api_key, context.api_base) if api_key else None
     engine = SyncEngine(
-        context.store, source, context.charges, poll=poll, webhook_secret=webhook_secret,
+        context.store, source, context.charges,
+        # build_context loads the terminal of the data directory: a restarted relay is the
+        # same terminal, and renews a lease it held at once.
+        terminal=context.terminal,
+        poll=poll, webhook_secret=webhook_secret,
         host=args.host, port=args.port, interval_s=args.interval,
         observer=SyncObserver(on_applied=applied, on_status=status),
     )
@@ -152,6 +184,9 @@ def _serve(
         _log_to_stdout(args.debug)
         if url:
             log.info("listening for Stripe webhooks at %s", url)
+        if webhook_secret and not poll:
+            log.warning("webhooks only: while this relay syncs the store, no terminal polls "
+                        "Stripe's events")
         engine.start()
         while not stop.wait(0.5):
             pass
