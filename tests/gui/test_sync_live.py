@@ -13,13 +13,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QThread
 
+from posdesk.domain.changes import Change, ChangeKind
 from posdesk.domain.money import Money
 from posdesk.domain.payment_state import PaymentState
 from posdesk.gui.payment_table_model import PaymentTableModel
 from posdesk.gui.sync_bridge import SyncBridge
 from posdesk.gui.sync_status import SyncStatusLabel
 from posdesk.store.payments import PaymentRepository
-from posdesk.sync.applier import ApplyStats
 from posdesk.sync.status import MODE_POLL, SyncObserver, SyncStatus
 from tests.conftest import TEST_WEBHOOK_SECRET
 
@@ -251,35 +251,50 @@ def test_closing_the_window_stops_sync(live_window: Any, gui_context: Any) -> No
     assert gui_context.sync_observer.status.mode == "stopped"
 
 
+class FeedStandIn:
+    """The subscribe side of a ChangeFeed; the test calls its subscribers from a thread."""
+
+    def __init__(self) -> None:
+        self.subscribers: list[Any] = []
+
+    def subscribe(self, callback: Any) -> Any:
+        self.subscribers.append(callback)
+        return lambda: self.subscribers.remove(callback)
+
+
 def test_bridge_delivers_on_the_gui_thread(qtbot: Any, gui_app: Any) -> None:
     observer = SyncObserver()
+    feed = FeedStandIn()
     bridge = SyncBridge()
     bridge.attach(observer)
+    bridge.attach_feed(feed, own_terminal="till-here")
     seen: list[tuple[str, Any, bool]] = []
     gui_thread = QThread.currentThread()
-    bridge.applied.connect(
-        lambda s: seen.append(("applied", s, QThread.currentThread() is gui_thread)))
+    bridge.changed.connect(
+        lambda s: seen.append(("changed", s, QThread.currentThread() is gui_thread)))
     bridge.status_changed.connect(
         lambda s: seen.append(("status", s, QThread.currentThread() is gui_thread)))
-    stats = ApplyStats(received=1, applied=1, customers={"cus_1"})
+    elsewhere = Change(ChangeKind.CUSTOMER, "cus_1", "cus_1", "till-there", id=7)
+    here = Change(ChangeKind.CUSTOMER, "cus_2", "cus_2", "till-here", id=8)
 
-    def from_sync_thread() -> None:
+    def from_other_threads() -> None:
         observer.update(mode=MODE_POLL)
-        observer.applied(stats)
-        observer.applied(ApplyStats(received=1, duplicates=1))  # nothing changed: not sent
-        stats.customers.add("cus_2")  # the sync side goes on with its own copy
+        for subscriber in feed.subscribers:
+            subscriber([elsewhere, here])
+            subscriber([here])  # only this terminal's own: nothing sent
 
-    worker = threading.Thread(target=from_sync_thread)
+    worker = threading.Thread(target=from_other_threads)
     worker.start()
     worker.join()
-    assert seen == []  # queued: nothing runs on the sync thread
+    assert seen == []  # queued: nothing runs on the feed's or sync's thread
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=5000)
-    (kind1, status, on_gui1), (kind2, applied, on_gui2) = seen
-    assert (kind1, kind2, on_gui1, on_gui2) == ("status", "applied", True, True)
+    (kind1, status, on_gui1), (kind2, changed, on_gui2) = seen
+    assert (kind1, kind2, on_gui1, on_gui2) == ("status", "changed", True, True)
     assert isinstance(status, SyncStatus) and status.mode == MODE_POLL
-    assert applied.customers == {"cus_1"}
+    assert changed == [elsewhere]
     bridge.detach()
-    assert observer.applied_callbacks == [] and observer.status_callbacks == []
+    bridge.detach_feed()
+    assert observer.status_callbacks == [] and feed.subscribers == []
 
 
 def test_status_label_words(qtbot: Any, gui_app: Any) -> None:
@@ -323,3 +338,16 @@ def test_status_label_counts_down_to_the_next_retry_and_says_when_it_caught_up(
     assert label.text() == "Sync: Stripe unreachable, retrying automatically"
     label.set_status(SyncStatus("poll", last_event_at=time.time(), lag_seconds=0.2))
     assert "last event" in label.text() and "up to date" in label.text()
+
+
+def test_status_label_names_the_terminal_that_syncs(qtbot: Any, gui_app: Any) -> None:
+    label = SyncStatusLabel()
+    qtbot.addWidget(label)
+    label.set_starting()
+    label.set_status(SyncStatus("follow", leader="Till 2", last_event_at=1_000_000_000.0))
+    assert label.text().startswith("Sync: by Till 2   ·   last event 2001-09-")
+    assert "behind" not in label.text() and "takes over" in label.toolTip()
+    label.set_status(SyncStatus("follow"))  # the holder's lease just ran out
+    assert label.text() == "Sync: by another terminal"
+    label.set_status(SyncStatus("poll"))  # this one took over
+    assert label.text() == "Sync: polling"

@@ -38,8 +38,11 @@ def test_refresh_pages_every_customer_into_the_cache(
     assert service.refresh_from_stripe(progress=progress.append) == 9
     assert progress == [3, 6, 9]
     assert service.customers.count() == 9
-    found = [c.name for c in service.search("ann")]
-    assert found == ["Ann Example", "Annika Berg"]
+    found = service.search("ann")
+    assert [c.name for c in found][:2] == ["Ann Example", "Annika Berg"]
+    # Anything after them matched inside its random Stripe id (cus_…Ann…), which search
+    # also covers; nothing else may match.
+    assert all("ann" in c.id.lower() for c in found[2:])
     assert [c.name for c in service.search("number03")] == ["Zoe Number03"]
 
 

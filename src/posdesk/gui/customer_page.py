@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posdesk.domain.changes import Change, ChangeKind
 from posdesk.domain.roles import PermissionDenied
 from posdesk.gui.card_entry_dialog import MODE_AUTHENTICATE, MODE_CVC, CardEntryDialog
 from posdesk.gui.card_table_model import CardTableModel
@@ -29,10 +32,8 @@ from posdesk.gui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
 
-# Changes Stripe reports within this window cause one reload, not one per batch.
+# Changes arriving within this window cause one reload, not one per batch.
 SYNC_RELOAD_DELAY_MS = 250
-# Above this many changed payments, mapping them to customers costs more than a reload.
-SYNC_LOOKUP_LIMIT = 200
 
 
 def _table(parent: QWidget, name: str) -> QTableView:
@@ -68,7 +69,7 @@ class CustomerPage(QWidget):
         self._sync_timer = QTimer(self)
         self._sync_timer.setSingleShot(True)
         self._sync_timer.setInterval(SYNC_RELOAD_DELAY_MS)
-        self._sync_timer.timeout.connect(self.reload)
+        self._sync_timer.timeout.connect(lambda: self.reload(from_stripe=False))
 
         self.name_label = QLabel(self)
         self.name_label.setObjectName("customerName")
@@ -154,52 +155,41 @@ class CustomerPage(QWidget):
         self.customer_id = customer_id
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, *, from_stripe: bool = True) -> None:
+        """Load the page again: with the cards read fresh from Stripe, or (after a change in
+        the store) from the store alone."""
         customer_id = self.customer_id
         if customer_id is None:
             return
         customers = self._context.customers
         self._runner.submit(
-            lambda: customers.customer_page(customer_id),
+            lambda: customers.customer_page(customer_id, from_stripe=from_stripe),
             on_result=lambda page: self._show_page(customer_id, page),
             on_error=lambda exc: self._load_failed(customer_id, exc),
         )
 
-    # --- live updates from the sync engine --------------------------------------------------
+    # --- live updates from the change feed ---------------------------------------------------
 
-    def sync_changed(self, stats: Any) -> None:
-        """Stripe changed payments, customers or refunds in the store: reload if this page
-        shows one of them. Payments not on the page are looked up (on a worker) to find out
-        whether they belong to this customer, e.g. a charge taken on another terminal."""
+    def changes_arrived(self, changes: Sequence[Change]) -> None:
+        """Changes committed to the store (by another terminal, or by sync): reload, from the
+        store, if one concerns this customer or a payment on the page. The store already
+        holds the new state, so Stripe is not asked again."""
         customer_id = self.customer_id
         if customer_id is None:
             return
-        if customer_id in stats.customers:
-            self._reload_soon()
-            return
-        payments = set(stats.payments)
-        if not payments:
-            return
         shown = {p.id for p in (self.page.recent_payments if self.page else [])}
-        if payments & shown or len(payments) > SYNC_LOOKUP_LIMIT:
+        if any(
+            change.concerns_customer(customer_id)
+            or (change.kind is ChangeKind.PAYMENT and change.entity_id in shown)
+            for change in changes
+        ):
             self._reload_soon()
-            return
-        repository = self._context.customers.payments
-
-        def owners() -> set[str | None]:
-            found = (repository.get(payment_id) for payment_id in payments)
-            return {record.customer_id for record in found if record is not None}
-
-        self._runner.submit(
-            owners,
-            on_result=lambda found: self._reload_soon() if customer_id in found
-            and customer_id == self.customer_id else None,
-            on_error=lambda exc: log.warning(
-                "could not match synced payments to customers: %s", type(exc).__name__),
-        )
 
     def _reload_soon(self) -> None:
-        self._sync_timer.start()
+        # Not restarted while it runs: a steady stream of changes must not postpone the
+        # reload forever; a change after it fired starts it again.
+        if not self._sync_timer.isActive():
+            self._sync_timer.start()
 
     def stop_sync_reloads(self) -> None:
         self._sync_timer.stop()
@@ -208,6 +198,11 @@ class CustomerPage(QWidget):
         if customer_id != self.customer_id:
             return  # the cashier moved on to another customer meanwhile
         previous_card = self.selected_card()
+        previous = self.page
+        if previous is not None and not page.cards_fresh and not page.problem and previous.problem:
+            # Reloaded from the store after a change: Stripe is still as unreachable as the
+            # last load said, and the cards are still the last known ones.
+            page = dataclasses.replace(page, problem=previous.problem)
         self.page = page
         customer = page.customer
         self.name_label.setText(customer.name or self.tr("(no name)"))

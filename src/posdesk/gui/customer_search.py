@@ -7,6 +7,7 @@ through the results from the search field, Enter opens the highlighted customer.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posdesk.domain.changes import Change, ChangeKind
 from posdesk.gui.customer_list_model import CustomerListModel
 from posdesk.gui.resources import icon
 from posdesk.gui.workers import LatestOnly, TaskRunner
@@ -97,15 +99,22 @@ class CustomerSearch(QWidget):
         """Run the current query again (after the cache changed)."""
         self._query(self.search_edit.text(), force=True)
 
-    def sync_changed(self, customer_ids: set[str]) -> None:
-        """Stripe changed these customers in the cache: refresh the results when one of them
-        is on screen, or when the list has room for a customer that is new here."""
-        if not customer_ids:
+    def changes_arrived(self, changes: Sequence[Change]) -> None:
+        """Customers changed in the cache (another terminal, sync): refresh the results when
+        one of them is on screen, when the list has room for a customer that is new here,
+        or after a bulk change of customers."""
+        customers = [c for c in changes if c.kind is ChangeKind.CUSTOMER]
+        if not customers:
             return
+        customer_ids = {c.entity_id for c in customers}
         rows = range(self.model.rowCount())
         visible = {c.id for c in (self.model.customer_at(r) for r in rows) if c is not None}
         has_room = self.model.rowCount() < RESULT_LIMIT
-        if customer_ids & visible or (has_room and customer_ids - visible):
+        if (
+            any(c.is_bulk for c in customers)
+            or customer_ids & visible
+            or (has_room and customer_ids - visible)
+        ):
             self._query(self.search_edit.text(), force=True, keep_current=True)
 
     @property

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posdesk.domain.changes import Change
 from posdesk.gui import checkout_view
 from posdesk.gui.customer_page import CustomerPage
 from posdesk.gui.customer_search import CustomerSearch
@@ -98,14 +99,20 @@ class MainWindow(QMainWindow):
         self.sync_status = SyncStatusLabel(self)
         self.statusBar().addPermanentWidget(self.sync_status)
 
-        # Sync news arrives on sync threads; the bridge re-emits it on this thread.
+        # Sync news and store changes arrive on other threads; the bridge re-emits them on
+        # this one.
         self.sync_bridge = SyncBridge(self)
         self.sync_bridge.status_changed.connect(self.sync_status.set_status)
-        self.sync_bridge.applied.connect(self._sync_applied)
+        self.sync_bridge.changed.connect(self._store_changed)
         observer = getattr(context, "sync_observer", None)
         if observer is not None:
             self.sync_bridge.attach(observer)
             self.sync_status.set_status(observer.status)
+        self.change_feed = getattr(context, "change_feed", None)
+        if self.change_feed is not None:
+            terminal = getattr(context, "terminal", None)
+            self.sync_bridge.attach_feed(self.change_feed, getattr(terminal, "id", None))
+            self.change_feed.start()  # returns at once: connecting is the feed thread's work
         self._sync_job: Job | None = None
         self._sync_again = False
         self._closing = False
@@ -233,12 +240,13 @@ class MainWindow(QMainWindow):
         log.error("sync did not start: %s", type(exc).__name__)
         self.sync_status.set_status(self.sync_bridge.status)
 
-    def _sync_applied(self, stats: Any) -> None:
-        """Stripe changed something in the store: open views that show it reload."""
+    def _store_changed(self, changes: list[Change]) -> None:
+        """Another terminal or sync committed changes to the store: open views that show
+        them reload."""
         if self._closing:
             return
-        self.search.sync_changed(set(stats.customers))
-        self.customer_page.sync_changed(stats)
+        self.search.changes_arrived(changes)
+        self.customer_page.changes_arrived(changes)
 
     def card_entry_available(self) -> bool:
         service = getattr(self.context, "card_entry", None)
@@ -399,6 +407,9 @@ class MainWindow(QMainWindow):
         if self._refresh_job is not None:
             self._refresh_job.request_stop()
         self.customer_page.stop_sync_reloads()
+        self.sync_bridge.detach_feed()
+        if self.change_feed is not None:
+            self.change_feed.stop()
         # Let running jobs finish so none reports into a window that is gone.
         self.runner.wait_for_done(10_000)
         # Sync stops with the window: polling ends, the relay's port closes.

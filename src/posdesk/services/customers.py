@@ -105,8 +105,8 @@ class CustomerService:
     ) -> None:
         self.store = store
         self.gateway = gateway
-        self.customers = CustomerRepository(store)
-        self.methods = PaymentMethodRepository(store)
+        self.customers = CustomerRepository(store, terminal_id=terminal_id)
+        self.methods = PaymentMethodRepository(store, terminal_id=terminal_id)
         self.payments = PaymentRepository(store)
         self.audit = AuditLog(store, terminal_id)
         self.page_size = PAGE_SIZE
@@ -195,13 +195,17 @@ class CustomerService:
 
     # --- customer page ----------------------------------------------------------------------
 
-    def customer_page(self, customer_id: str, *, today: date | None = None) -> CustomerPage:
+    def customer_page(
+        self, customer_id: str, *, today: date | None = None, from_stripe: bool = True
+    ) -> CustomerPage:
         """The customer with saved cards and recent payments. With Stripe configured the cards
-        are read fresh; if that fails the cached cards are shown with the reason."""
+        are read fresh; if that fails the cached cards are shown with the reason. With
+        from_stripe=False only the store is read: a screen following the change feed reloads
+        what another writer just committed there."""
         today = today or date.today()
         problem: str | None = None
         fresh = False
-        if self.gateway is not None:
+        if self.gateway is not None and from_stripe:
             try:
                 self._refresh_customer(self.gateway, customer_id)
                 fresh = True

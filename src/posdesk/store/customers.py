@@ -28,6 +28,7 @@ from sqlalchemy import delete, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col
 
+from posdesk.store import changes
 from posdesk.store.database import Store
 from posdesk.store.models import (
     CustomerRecord,
@@ -135,9 +136,46 @@ def _search_text(customer_id: str, name_key: str, email_key: str, phone_key: str
     return _SEPARATOR.join((name_key, email_key, phone_key, customer_id.lower()))
 
 
+# What Stripe says about a customer: a write that leaves these as they are changes nothing
+# a screen shows (opening a customer page rewrites the customer it just read from Stripe).
+_STRIPE_FIELDS = ("name", "email", "phone", "default_payment_method", "created", "deleted")
+
+
+def changed_customer_ids(session: Session, customers: Iterable[CustomerData]) -> list[str]:
+    """Ids of the customers that are new to the cache or differ from it."""
+    wanted = {c.id: c for c in customers}
+    if not wanted:
+        return []
+    columns = [getattr(CustomerRecord, name) for name in ("id", *_STRIPE_FIELDS)]
+    query = select(*columns).where(col(CustomerRecord.id).in_(wanted))
+    stored = {row[0]: tuple(row[1:]) for row in session.execute(query)}
+    return [
+        customer_id
+        for customer_id, customer in wanted.items()
+        if stored.get(customer_id) != tuple(getattr(customer, f) for f in _STRIPE_FIELDS)
+    ]
+
+
+def newly_deleted_ids(session: Session, customer_ids: Iterable[str]) -> list[str]:
+    """Ids of cached customers not flagged deleted yet."""
+    ids = set(customer_ids)
+    if not ids:
+        return []
+    query = select(CustomerRecord.id).where(
+        col(CustomerRecord.id).in_(ids), col(CustomerRecord.deleted).is_(False)
+    )
+    return sorted(session.execute(query).scalars())
+
+
 class CustomerRepository:
-    def __init__(self, store: Store) -> None:
+    def __init__(
+        self, store: Store, *, terminal_id: str | None = None, record_changes: bool = True
+    ) -> None:
         self.store = store
+        # Writes record their changes for the change feed, unless the caller records them
+        # itself in the same transaction (the sync applier batches all of its own).
+        self.terminal_id = terminal_id
+        self.record_changes = record_changes
 
     # -- writes ----------------------------------------------------------------------------
 
@@ -196,6 +234,7 @@ class CustomerRepository:
             )
         ids = list(unique)
         with self.store.session() as session:
+            changed = changed_customer_ids(session, unique.values()) if self.record_changes else []
             # Parameter lists (executemany) rather than one giant VALUES: the statement is
             # compiled once and cached, which matters when a first sync brings 100k customers.
             insert = self._insert(session)
@@ -212,7 +251,12 @@ class CustomerRepository:
                 session.execute(insert(CustomerSearchTerm), term_rows)
             if text_rows:
                 session.execute(insert(CustomerSearchText), text_rows)
+            self._record(session, changed)
         return len(rows)
+
+    def _record(self, session: Session, customer_ids: Sequence[str]) -> None:
+        terminal = self.terminal_id
+        changes.record(session, [changes.customer_change(c, terminal) for c in customer_ids])
 
     @staticmethod
     def _insert(session: Session) -> Any:
@@ -225,6 +269,8 @@ class CustomerRepository:
             record = session.get(CustomerRecord, customer_id)
             if record is None:
                 return False
+            if self.record_changes and not record.deleted:
+                self._record(session, [customer_id])
             record.deleted = True
             record.synced_at = utcnow()
             session.add(record)

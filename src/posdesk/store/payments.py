@@ -47,8 +47,11 @@ class PaymentRepository:
     def add(self, record: PaymentRecord) -> PaymentRecord:
         """Persist a new record and commit at once: the "pending written" step that must be
         durable before the request goes to Stripe."""
+        from posdesk.store import changes
+
         with self.store.session() as session:
             session.add(record)
+            changes.record(session, [changes.payment_change(record, record.terminal_id)])
         return self.get(record.id)  # type: ignore[return-value]
 
     def get(self, payment_id: str) -> PaymentRecord | None:
@@ -70,6 +73,8 @@ class PaymentRepository:
         forbidden = _IMMUTABLE & fields.keys()
         if forbidden:
             raise ValueError(f"cannot change {', '.join(sorted(forbidden))} of a payment")
+        from posdesk.store import changes
+
         unknown = [name for name in fields if name not in PaymentRecord.model_fields]
         if unknown:
             raise ValueError(f"unknown payment field(s): {', '.join(unknown)}")
@@ -81,6 +86,8 @@ class PaymentRepository:
                 setattr(record, name, value.value if isinstance(value, PaymentState) else value)
             record.updated_at = utcnow()
             session.add(record)
+            # Who writes a payment's outcome holds its claim (the ledger's rule).
+            changes.record(session, [changes.payment_change(record, record.claimed_by)])
         return record
 
     def list_needing_settlement(self, now: datetime | None = None) -> list[PaymentRecord]:

@@ -29,13 +29,24 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col
 
+from posdesk.domain.changes import Change, ChangeKind
 from posdesk.domain.payment_state import PaymentState
 from posdesk.gateway.convert import customer_data, outcome_for_intent, payment_method_data
 from posdesk.services.charges import METADATA_PAYMENT_ID, state_for
-from posdesk.store.customers import CustomerData, CustomerRepository
+from posdesk.store import changes
+from posdesk.store.customers import (
+    CustomerData,
+    CustomerRepository,
+    changed_customer_ids,
+    newly_deleted_ids,
+)
 from posdesk.store.database import Store
 from posdesk.store.models import PaymentMethodRecord, PaymentRecord, utcnow
-from posdesk.store.payment_methods import PaymentMethodData, PaymentMethodRepository
+from posdesk.store.payment_methods import (
+    PaymentMethodData,
+    PaymentMethodRepository,
+    card_changes,
+)
 from posdesk.store.sync_models import ObjectVersion, ProcessedEvent, RefundRecord
 from posdesk.store.sync_state import TransactionScope, dialect_insert, write_session
 
@@ -714,10 +725,48 @@ class _Batch:
 
     # --- writing ----------------------------------------------------------------------------
 
+    def _changes(self) -> list[Change]:
+        """What this batch changes for the change feed, read before it writes: payments,
+        customers, cards and refunds that are new or differ from the store (a catch-up that
+        re-reads unchanged objects changes nothing a screen shows). Recorded without a
+        terminal: what sync brings in is news to every terminal's screens, this one's too."""
+        session = self.session
+        table = PaymentRecord.__table__  # type: ignore[attr-defined]
+        payments = set(self.new_payments)
+        known = self.dirty_payments - self.new_payments
+        if known:
+            columns = [table.c.id, *(table.c[f] for f in _PAYMENT_FIELDS)]
+            for row in session.execute(select(*columns).where(table.c.id.in_(known))):
+                current = self.by_id[row[0]]
+                if tuple(row[1:]) != tuple(current[f] for f in _PAYMENT_FIELDS):
+                    payments.add(row[0])
+        found = [
+            Change(ChangeKind.PAYMENT, pid, self.by_id[pid]["customer_id"])
+            for pid in sorted(payments)
+        ]
+        customer_ids = changed_customer_ids(session, self.customers.values())
+        customer_ids += newly_deleted_ids(session, self.deleted_customers)
+        found += [changes.customer_change(customer_id) for customer_id in customer_ids]
+        found += card_changes(session, self.cards.values(), self.removed_cards)
+        if self.refunds:
+            query = select(RefundRecord.id, RefundRecord.status, RefundRecord.amount).where(
+                col(RefundRecord.id).in_(self.refunds)
+            )
+            stored = {rid: (status, amount) for rid, status, amount in session.execute(query)}
+            for rid, refund in self.refunds.items():
+                if stored.get(rid) != (refund["status"], refund["amount"]):
+                    payment = self.by_intent.get(refund["payment_intent_id"] or "")
+                    owner = payment["customer_id"] if payment is not None else None
+                    found.append(Change(ChangeKind.REFUND, rid, owner))
+        return found
+
     def _flush(self) -> None:
         session = self.session
         table = PaymentRecord.__table__  # type: ignore[attr-defined]
         now = utcnow()
+        # One INSERT of change rows for the whole batch, in its transaction (the repositories
+        # below are told not to record their own).
+        found = self._changes()
         if self.new_payments:
             rows = []
             for payment_id in self.new_payments:
@@ -742,13 +791,13 @@ class _Batch:
             session.connection().execute(stmt, updates)
         scope = cast(Store, TransactionScope(self.applier.store, session))
         if self.customers:
-            CustomerRepository(scope).upsert_many(self.customers.values())
+            CustomerRepository(scope, record_changes=False).upsert_many(self.customers.values())
         if self.deleted_customers:
-            customers = CustomerRepository(scope)
+            customers = CustomerRepository(scope, record_changes=False)
             for customer_id in self.deleted_customers:
                 customers.mark_deleted(customer_id)
         if self.cards or self.removed_cards:
-            cards = PaymentMethodRepository(scope)
+            cards = PaymentMethodRepository(scope, record_changes=False)
             for card_id in self.removed_cards:
                 cards.remove(card_id)
             for card in self.cards.values():
@@ -775,3 +824,4 @@ class _Batch:
             )
         if self.processed:
             session.execute(insert(ProcessedEvent), self.processed)
+        changes.record(session, found)
