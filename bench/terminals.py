@@ -10,6 +10,9 @@ for every claim to lapse, settles the rest, and the store is compared with Strip
 - lost records: an intent at Stripe that no local payment carries (must be 0);
 - unsettled: payments still open after the final settling (must be 0).
 
+While they run, a change feed in this process (another terminal's screens) measures how
+long each payment change takes from its commit to its delivery (LISTEN/NOTIFY).
+
 Printed beside a baseline measured in the same run: one process calling the gateway
 directly (no store, no claims), the floor the terminals' per-charge latency is compared to.
 
@@ -31,6 +34,7 @@ import threading
 import time
 import uuid
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -38,12 +42,14 @@ import requests
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from posdesk.domain.changes import Change, ChangeKind
 from posdesk.gateway.client import StripeGateway
 from posdesk.sandbox.server import SandboxServer
 from posdesk.services.charges import METADATA_PAYMENT_ID, ChargeService
 from posdesk.services.terminal import CLAIM_TTL, Terminal
 from posdesk.store.database import open_store
 from posdesk.store.payments import PaymentRepository
+from posdesk.sync.feed import ChangeFeed
 
 WORKER = Path(__file__).with_name("terminal_worker.py")
 ROOT = Path(__file__).resolve().parents[1]
@@ -125,9 +131,29 @@ class Till:
             self._reader.join()
 
 
+def watch_feed(url: str) -> tuple[ChangeFeed, Any, list[float]]:
+    """Another terminal's change feed: commit-to-delivery latency of every payment change."""
+    store = open_store(url)
+    feed = ChangeFeed(store)
+    latencies: list[float] = []
+
+    def delivered(changes: list[Change]) -> None:
+        now = datetime.now(UTC)
+        for change in changes:
+            if change.kind is ChangeKind.PAYMENT and change.at is not None:
+                at = change.at if change.at.tzinfo else change.at.replace(tzinfo=UTC)
+                latencies.append((now - at).total_seconds() * 1000)
+
+    feed.subscribe(delivered)
+    feed.start()
+    feed.ready.wait(10)
+    return feed, store, latencies
+
+
 def run(url: str, sandbox: SandboxServer, customers: list[tuple[str, str]], n: int,
         seconds: float) -> dict[str, Any]:
     tills = [Till(url, sandbox.base_url, customers, seconds) for _ in range(n)]
+    feed, feed_store, feed_ms = watch_feed(url)
     started = time.monotonic()
     for till in tills:
         till.start(seconds)
@@ -137,7 +163,9 @@ def run(url: str, sandbox: SandboxServer, customers: list[tuple[str, str]], n: i
     for till in tills:
         till.wait()
     elapsed = time.monotonic() - started
-    return {"tills": tills, "elapsed": elapsed, **verify(url, sandbox)}
+    feed.stop()
+    feed_store.close()
+    return {"tills": tills, "elapsed": elapsed, "feed_ms": feed_ms, **verify(url, sandbox)}
 
 
 def verify(url: str, sandbox: SandboxServer) -> dict[str, int]:
@@ -203,7 +231,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"baseline: one process, gateway only: {len(floor) / 5.0:.1f} charges/s, "
               f"p50 {statistics.median(floor):.1f} ms, p95 {percentile(floor, 0.95):.1f} ms")
         print(f"{'N':>3} {'charges/s':>10} {'p50 ms':>8} {'p95 ms':>8} {'p95/floor':>9} "
-              f"{'kills':>5} {'payments':>8} {'double':>6} {'lost':>5} {'unsettled':>9}")
+              f"{'kills':>5} {'payments':>8} {'double':>6} {'lost':>5} {'unsettled':>9} "
+              f"{'feed p50':>8} {'feed p95':>8}")
         for n in args.terminals:
             url, admin, schema = schema_url(args.database_url)
             try:
@@ -220,7 +249,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"{p95 / max(percentile(floor, 0.95), 0.001):>9.2f} "
                   f"{sum(t.kills for t in result['tills']):>5} {result['payments']:>8} "
                   f"{result['double_charges']:>6} {result['lost_records']:>5} "
-                  f"{result['unsettled']:>9}", flush=True)
+                  f"{result['unsettled']:>9} "
+                  f"{statistics.median(result['feed_ms']) if result['feed_ms'] else 0:>8.1f} "
+                  f"{percentile(result['feed_ms'], 0.95):>8.1f}", flush=True)
     finally:
         sandbox.stop()
     return 0

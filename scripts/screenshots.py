@@ -15,6 +15,7 @@ import shutil
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -101,6 +102,23 @@ def add_ada(context: Any, server: SandboxServer) -> str:
     return customer.id
 
 
+def add_other_terminals(context: Any) -> None:
+    """Two more terminals of the store for the Settings list: one live, one offline."""
+    from datetime import UTC, datetime, timedelta
+
+    from posdesk.store.models import TerminalRecord
+    from posdesk.store.terminals import TerminalRepository
+
+    now = datetime.now(UTC)
+    repo = TerminalRepository(context.store)
+    for name, host, seen in (("Back office", "office-pc", now - timedelta(seconds=3)),
+                             ("Till 2", "till-2", now - timedelta(minutes=42))):
+        repo.register(TerminalRecord(
+            id=str(uuid.uuid5(uuid.NAMESPACE_DNS, host)), name=name, host=host,
+            version="0.1.0", pid=1000, started_at=seen, last_seen=seen,
+        ))
+
+
 def open_dialog(window: MainWindow, last4: str, amount: str) -> Any:
     page = window.customer_page
     model = page.card_model
@@ -126,6 +144,7 @@ def run(out: Path) -> int:
         database_url=f"sqlite:///{data_dir / 'posdesk.db'}",
     )
     try:
+        context.start_presence()  # this terminal in Settings' list, as when the app runs
         take_screenshots(context, server, out)
     finally:
         context.close()
@@ -220,6 +239,27 @@ def take_screenshots(context: Any, server: SandboxServer, out: Path) -> None:
 
     settings = window.open_settings()
     save(settings, out, "07-settings")
+    add_other_terminals(context)
+    settings.terminals_panel.refresh()
+    settings.tabs.setCurrentWidget(settings.terminals_panel)
+    wait_until(lambda: settings.terminals_panel.model.rowCount() >= 3)
+    save(settings, out, "07-settings-terminals")
+    settings.close()
+    # The store tab as a shop sees it (the demo's is fixed on the command line).
+    context.demo = False
+    settings = window.open_settings()
+    context.demo = True
+    settings.tabs.setCurrentWidget(settings.store_panel)
+    settings.store_panel.postgres_radio.setChecked(True)
+    settings.store_panel.url_edit.setText("postgresql://posdesk:secret@db-server/posdesk")
+    settings.store_panel.test_and_switch()  # refused: a password in the URL
+    save(settings, out, "07-settings-store")
+    # The question after a switch has prepared PostgreSQL (asked only when there is data).
+    panel = settings.store_panel
+    panel._ask_copy_or_fresh({"customers": 312, "payments": 48, "audit_log": 95})
+    save(panel.copy_question, out, "07-settings-store-copy-question")
+    panel.copy_question.close()
+    panel.copy_question = None
     settings.close()
     keyring = window.show_keyring_problem(
         "PosDesk keeps Stripe keys only in the system keyring, and none is usable on "

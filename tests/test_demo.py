@@ -1,5 +1,6 @@
 """`posdesk --demo`: a seeded sandbox started through PosDesk's own entry point, the main
-window showing its customers, and nothing left in the user's keyring or data directory."""
+window showing its customers, and nothing left in the user's keyring or data directory; with
+--store and --sandbox-url, several demo terminals on one store and one sandbox."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ from typing import Any
 import keyring
 import pytest
 
+from posdesk import demo
 from posdesk.demo import demo_context
+from posdesk.services.store_setup import same_store
+from posdesk.services.terminal_roster import terminals_of_store
 
 pytestmark = pytest.mark.gui
 
@@ -41,3 +45,28 @@ def test_demo_opens_the_main_window_with_seeded_customers(
         assert all("mar" in (n or "").casefold() for n in names[:3]), names
         window.close()
     assert (data_dir / "posdesk.db").exists()
+
+
+def test_two_demo_terminals_share_the_store_and_sandbox_they_are_given(
+    tmp_path: Path, sandbox: Any, store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_sandbox(*_args: Any, **_kwargs: Any) -> None:
+        raise AssertionError("a demo given --sandbox-url joins it instead of starting one")
+
+    monkeypatch.setattr(demo, "start_sandbox", no_sandbox)
+    with (
+        demo_context(tmp_path / "till-1", store_url=store_url, sandbox_url=sandbox.base_url)
+        as first,
+        demo_context(tmp_path / "till-2", store_url=store_url, sandbox_url=sandbox.base_url)
+        as second,
+    ):
+        for context in (first, second):
+            assert context.mode == "demo"
+            assert context.api_base == sandbox.base_url
+            assert same_store(context.store.engine.url.render_as_string(False), store_url)
+            context.start_presence()  # same computer, two terminals: both may run
+        assert first.terminal.id != second.terminal.id
+        assert first.terminal.name.startswith("Demo terminal ")
+        listed = terminals_of_store(first.store, first.terminal.id)
+        assert {t.id for t in listed if t.live} == {first.terminal.id, second.terminal.id}
+    assert not (tmp_path / "till-1" / "posdesk.db").exists()  # the store was the one given

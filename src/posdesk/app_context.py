@@ -26,10 +26,17 @@ from posdesk.services.secret_store import (
     SecretStore,
     mode_of_key,
 )
-from posdesk.services.terminal import Terminal, load_terminal, process_terminal
+from posdesk.services.start_guard import check_may_start
+from posdesk.services.terminal import (
+    Terminal,
+    TerminalPresence,
+    load_terminal,
+    process_terminal,
+)
 from posdesk.settings import Settings
 from posdesk.store.database import Store, default_database_url, open_store
 from posdesk.sync.engine import SyncEngine
+from posdesk.sync.feed import ChangeFeed
 from posdesk.sync.status import MODE_RECONCILE, SyncObserver
 
 log = logging.getLogger(__name__)
@@ -67,9 +74,14 @@ class AppContext:
     # Why the webhook relay is not running although the settings ask for it, or None.
     sync_relay_problem: str | None = field(default=None, init=False, repr=False)
     _sync_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    # What any terminal commits to the store, for the screens; the GUI starts it.
+    change_feed: ChangeFeed = field(init=False, repr=False)
+    # This terminal's row in the store, kept fresh while the app runs (start_presence).
+    _presence: TerminalPresence | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._build_services()
+        self.change_feed = ChangeFeed(self.store)
 
     @property
     def mode(self) -> Mode:
@@ -148,6 +160,7 @@ class AppContext:
     def _sync_engine(self, source: StripeEventSource, webhook_secret: str | None) -> SyncEngine:
         return SyncEngine(
             self.store, source, self.charges,
+            terminal=self.terminal,
             poll=True,
             webhook_secret=webhook_secret,
             host=self.settings.relay_host,
@@ -178,11 +191,35 @@ class AppContext:
         if engine is not None:
             engine.stop()
 
+    # --- this terminal among the store's terminals -------------------------------------------
+
+    def start_presence(self) -> None:
+        """Register this terminal in the store and keep its last_seen fresh until close.
+
+        Raises StartRefused (nothing registered) when this terminal already runs in another
+        process, or when this SQLite file is in use on another computer. Claims left by an
+        earlier run of this terminal are released: that run is over.
+        """
+        check_may_start(self.store, self.terminal)
+        presence = TerminalPresence(self.store, self.terminal)
+        presence.start()
+        self._presence = presence
+        released = self.charges.claims.release_stale()
+        if released:
+            log.info("released %d payment claims left by an earlier run", released)
+
+    def stop_presence(self) -> None:
+        presence, self._presence = self._presence, None
+        if presence is not None:
+            presence.stop()
+
     def close(self) -> None:
+        self.change_feed.stop()
         self.stop_sync()
         if self._checkout_server is not None:
             self._checkout_server.stop()
             self._checkout_server = None
+        self.stop_presence()
         self.store.close()
 
 
@@ -201,11 +238,18 @@ def build_context(
     demo: bool = False,
     api_base: str | None = None,
     database_url: str | None = None,
+    relay: bool = False,
 ) -> AppContext:
-    """Open the store and, when keys are in the keyring, the gateway."""
+    """Open the store and, when keys are in the keyring, the gateway. `relay`: the context of
+    the headless `posdesk relay`, a terminal of its own beside the app."""
     settings = Settings.load(paths.settings_file(data_dir))
     api_base = os.environ.get(paths.ENV_API_BASE) or api_base or settings.api_base
-    url = database_url or os.environ.get(paths.ENV_DATABASE_URL) or default_database_url(data_dir)
+    url = (
+        database_url
+        or os.environ.get(paths.ENV_DATABASE_URL)
+        or settings.database_url
+        or default_database_url(data_dir)
+    )
     store = open_store(url)
     context = AppContext(
         settings=settings,
@@ -215,7 +259,7 @@ def build_context(
         staff=staff_from_settings(settings),
         api_base=api_base,
         demo=demo,
-        terminal=load_terminal(data_dir),
+        terminal=load_terminal(data_dir, None if relay else settings.terminal_name, relay=relay),
     )
     try:
         secret_key = secrets.get(STRIPE_SECRET_KEY)

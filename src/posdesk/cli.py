@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from posdesk import paths
+from posdesk.file_privacy import restrict_data_dir, restrict_new_files
 
 if TYPE_CHECKING:
     from posdesk.system_libraries import MissingLibraries
@@ -29,6 +30,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true",
         help="run against a built-in sandbox with sample data in a throwaway directory",
     )
+    parser.add_argument(
+        "--store", metavar="URL",
+        help="with --demo: the store to use instead of a throwaway SQLite file, e.g. "
+        "postgresql://user@host/posdesk shared by several demo terminals",
+    )
+    parser.add_argument(
+        "--sandbox-url", metavar="URL",
+        help="with --demo: join this running sandbox (posdesk sandbox --seed demo) instead of "
+        "starting one, so several demo terminals see one Stripe account",
+    )
     parser.add_argument("--debug", action="store_true", help="verbose logging, web developer tools")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("sandbox", add_help=False, help="run the Stripe-compatible sandbox server")
@@ -40,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Before anything is written: data, logs and exports are the user's alone.
+    restrict_new_files()
     argv = list(sys.argv[1:] if argv is None else argv)
     # The sandbox and the relay have their own options; hand them everything after the word.
     if argv and argv[0] == "sandbox":
@@ -50,10 +63,24 @@ def main(argv: list[str] | None = None) -> int:
         from posdesk.sync.relay_cli import run as run_relay
 
         return run_relay(argv[1:])
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if args.command == "secrets":
         return secrets_command(args.action, args.name)
-    return run_app(demo=args.demo, debug=args.debug)
+    if not args.demo and (args.store or args.sandbox_url):
+        parser.error("--store and --sandbox-url go with --demo; a terminal's own store is "
+                     "chosen in Settings (or POSDESK_DATABASE_URL)")
+    store_url = None
+    if args.store:
+        from posdesk.services.store_setup import StoreUrlProblem, store_url_for_demo
+
+        try:
+            store_url = store_url_for_demo(args.store)
+        except StoreUrlProblem as exc:
+            parser.error(f"--store: {exc.explanation}")
+    return run_app(
+        demo=args.demo, debug=args.debug, store_url=store_url, sandbox_url=args.sandbox_url
+    )
 
 
 def secrets_command(action: str, name: str | None) -> int:
@@ -94,7 +121,9 @@ def _read_secret(name: str) -> str:
     return sys.stdin.readline().strip()
 
 
-def run_app(*, demo: bool, debug: bool) -> int:
+def run_app(
+    *, demo: bool, debug: bool, store_url: str | None = None, sandbox_url: str | None = None
+) -> int:
     from posdesk.logging_setup import configure_logging
 
     if (missing := _missing_system_libraries()) is not None:
@@ -103,8 +132,10 @@ def run_app(*, demo: bool, debug: bool) -> int:
         print(missing.message(), file=sys.stderr)
         return EXIT_MISSING_LIBRARIES
     if demo:
-        return _run_demo(debug)
+        return _run_demo(debug, store_url=store_url, sandbox_url=sandbox_url)
     data_dir = paths.data_dir()
+    # Files an older version created readable by others are narrowed before use.
+    restrict_data_dir(data_dir)
     configure_logging(paths.log_dir(data_dir) / "posdesk.log", debug=debug)
     from posdesk.app_context import build_context
     from posdesk.gui.app import run_gui
@@ -134,8 +165,9 @@ def _missing_system_libraries() -> MissingLibraries | None:
     return None
 
 
-def _run_demo(debug: bool) -> int:
-    """The full app against a seeded sandbox, in a throwaway data directory and keyring."""
+def _run_demo(debug: bool, *, store_url: str | None, sandbox_url: str | None) -> int:
+    """The full app against a seeded sandbox, in a throwaway data directory and keyring;
+    `store_url` and `sandbox_url` let several demo terminals share a store and a sandbox."""
     from posdesk.demo import demo_context
     from posdesk.gui.app import run_gui
     from posdesk.logging_setup import configure_logging
@@ -143,7 +175,7 @@ def _run_demo(debug: bool) -> int:
     data_dir = Path(tempfile.mkdtemp(prefix="posdesk-demo-"))
     configure_logging(paths.log_dir(data_dir) / "posdesk.log", debug=debug)
     try:
-        with demo_context(data_dir) as context:
+        with demo_context(data_dir, store_url=store_url, sandbox_url=sandbox_url) as context:
             context.debug = debug
             return run_gui(context)
     finally:

@@ -19,7 +19,7 @@ def data_dir() -> Path:
     """The data directory: POSDESK_DATA_DIR, else the platform's per-user data folder."""
     override = os.environ.get(ENV_DATA_DIR)
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)  # the user's alone
     return path
 
 
@@ -29,5 +29,5 @@ def settings_file(base: Path) -> Path:
 
 def log_dir(base: Path) -> Path:
     path = base / "logs"
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -29,6 +30,12 @@ class Settings:
     relay_host: str = "127.0.0.1"  # a LAN address lets a store's forwarder reach it
     relay_port: int = 8780
     sync_interval_s: float = 2.0  # seconds between polls of Stripe's events
+    # This terminal's name among the store's terminals; empty means the computer's host name.
+    terminal_name: str = ""
+    # The store: None means SQLite in the data directory (one computer); a PostgreSQL URL
+    # without a password (that lives in ~/.pgpass or PGPASSWORD) lets several terminals
+    # share one store. POSDESK_DATABASE_URL overrides it.
+    database_url: str | None = None
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -44,5 +51,11 @@ class Settings:
 
     def save(self, path: Path) -> None:
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
+        # Readable by the user only from its creation (it names the shop's store); a leftover
+        # temporary file would keep its old mode, so it goes first.
+        tmp.unlink(missing_ok=True)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        fd = os.open(tmp, flags, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            stream.write(json.dumps(asdict(self), indent=2))
         tmp.replace(path)

@@ -1,17 +1,26 @@
-"""The settings dialog's non-secret choices: the CVC before a saved-card charge, and sync."""
+"""The settings dialog's non-secret choices: the CVC before a saved-card charge, sync, this
+terminal's name and the store's terminals, and switching the store to PostgreSQL."""
 
 from __future__ import annotations
 
 import json
+import uuid
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 
-from posdesk import paths
+from posdesk import __version__, paths
 from posdesk.gui.settings_dialog import SettingsDialog
 from posdesk.gui.workers import TaskRunner
 from posdesk.services.secret_store import STRIPE_SECRET_KEY
 from posdesk.settings import Settings
+from posdesk.store.audit import AuditLog
+from posdesk.store.customers import CustomerData, CustomerRepository
+from posdesk.store.database import open_store
+from posdesk.store.models import TerminalRecord
+from posdesk.store.terminals import TerminalRepository
+from tests.conftest import PG_URL
 
 
 @pytest.fixture
@@ -98,3 +107,148 @@ def test_a_webhook_address_that_is_not_an_ip_changes_nothing(qtbot, gui_context,
     assert dialog.isVisible()
     assert gui_context.settings.relay_host == "127.0.0.1"
     assert not settings_file.exists()
+
+
+# --- this terminal and the store's terminals ----------------------------------------------------
+
+
+def test_terminals_tab_lists_the_stores_terminals_and_names_this_one(
+    qtbot, gui_context, runner
+) -> None:
+    gui_context.start_presence()
+    try:
+        seen = datetime.now(UTC) - timedelta(minutes=5)
+        TerminalRepository(gui_context.store).register(TerminalRecord(
+            id=str(uuid.uuid4()), name="Back office", host="office-pc", version="0.0.9",
+            pid=1, started_at=seen, last_seen=seen,
+        ))
+        dialog = open_dialog(qtbot, gui_context, runner)
+        dialog.tabs.setCurrentWidget(dialog.terminals_panel)
+        model = dialog.terminals_panel.model
+        qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5000)
+
+        def row(n: int) -> list[str]:
+            return [model.index(n, c).data() for c in range(model.columnCount())]
+
+        host = gui_context.terminal.host
+        assert row(0) == [f"{gui_context.terminal.name} (this terminal)", host, __version__,
+                          "now", "Live"]
+        assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
+        assert row(1) == ["Back office", "office-pc", "0.0.9", "5 min ago", "Offline"]
+        assert dialog.terminals_panel.name_edit.placeholderText() == host
+
+        dialog.terminals_panel.name_edit.setText("  Till   1 ")
+        with qtbot.waitSignal(dialog.accepted, timeout=2000):
+            qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        assert Settings.load(paths.settings_file(gui_context.data_dir)).terminal_name == "Till 1"
+        repo = TerminalRepository(gui_context.store)
+        qtbot.waitUntil(lambda: repo.get(gui_context.terminal.id).name == "Till 1", timeout=5000)
+    finally:
+        gui_context.stop_presence()
+
+
+# --- the store ---------------------------------------------------------------------------------
+
+
+def switch_to(qtbot, dialog: SettingsDialog, url: str) -> None:
+    panel = dialog.store_panel
+    dialog.tabs.setCurrentWidget(panel)
+    panel.postgres_radio.setChecked(True)
+    panel.url_edit.setText(url)
+    qtbot.mouseClick(panel.switch_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_store_url_with_a_password_is_refused_and_nothing_saved(
+    qtbot, gui_context, runner
+) -> None:
+    dialog = open_dialog(qtbot, gui_context, runner)
+    switch_to(qtbot, dialog, "postgresql://posdesk:s3cret@db-server/posdesk")
+    panel = dialog.store_panel
+    assert "holds a password" in panel.message_label.text()
+    assert "pgpass" in panel.message_label.text()
+    assert not panel.busy
+    assert not paths.settings_file(gui_context.data_dir).exists()
+    assert gui_context.settings.database_url is None
+
+
+def test_a_store_that_does_not_answer_is_explained_and_nothing_saved(
+    qtbot, gui_context, runner
+) -> None:
+    dialog = open_dialog(qtbot, gui_context, runner)
+    switch_to(qtbot, dialog, "postgresql://posdesk@127.0.0.1:1/posdesk")
+    panel = dialog.store_panel
+    qtbot.waitUntil(lambda: not panel.busy, timeout=15_000)
+    assert panel.message_label.text().startswith("PostgreSQL did not accept the connection")
+    assert panel.switch_button.isEnabled()
+    assert gui_context.settings.database_url is None
+
+
+needs_postgresql = pytest.mark.skipif(
+    not PG_URL, reason="set POSDESK_TEST_DATABASE_URL to a PostgreSQL database"
+)
+
+
+def plain_postgres_url(url: str) -> str:
+    """The schema's URL as a shop would type it (postgresql://, no driver)."""
+    return url.replace("postgresql+psycopg://", "postgresql://", 1)
+
+
+def fill(store) -> None:
+    CustomerRepository(store).upsert(CustomerData("cus_ada", "Ada Lovelace"))
+    AuditLog(store).append("staff-1", "Cory", "charge", "cus_ada", "succeeded")
+
+
+@needs_postgresql
+@pytest.mark.parametrize("store_url", ["postgresql"], indirect=True)
+def test_switching_to_postgresql_copies_this_terminals_data_when_asked(
+    qtbot, gui_context, runner, store_url
+) -> None:
+    fill(gui_context.store)
+    dialog = open_dialog(qtbot, gui_context, runner)
+    panel = dialog.store_panel
+    switch_to(qtbot, dialog, plain_postgres_url(store_url))
+    qtbot.waitUntil(lambda: panel.copy_question is not None, timeout=15_000)
+    assert "customers: 1 · payments: 0 · audit entries: 1" in (
+        panel.copy_question.informativeText()
+    )
+    qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=15_000)
+
+    assert panel.done_label.text().startswith("Rows copied: 2. Restart PosDesk to use")
+    saved = Settings.load(paths.settings_file(gui_context.data_dir)).database_url
+    assert saved == store_url  # with the psycopg driver, no password
+    shared = open_store(saved)
+    try:
+        assert CustomerRepository(shared).get("cus_ada") is not None
+        assert len(AuditLog(shared).list_recent()) == 1
+    finally:
+        shared.close()
+    assert gui_context.store.dialect == "sqlite"  # the running app keeps its store
+
+
+@needs_postgresql
+@pytest.mark.parametrize("store_url", ["postgresql"], indirect=True)
+def test_starting_fresh_on_postgresql_leaves_the_local_data_where_it_is(
+    qtbot, gui_context, runner, store_url
+) -> None:
+    fill(gui_context.store)
+    dialog = open_dialog(qtbot, gui_context, runner)
+    panel = dialog.store_panel
+    switch_to(qtbot, dialog, plain_postgres_url(store_url))
+    qtbot.waitUntil(lambda: panel.copy_question is not None, timeout=15_000)
+    qtbot.mouseClick(panel.fresh_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.done_label.isVisible(), timeout=5000)
+
+    assert gui_context.settings.database_url == store_url
+    shared = open_store(store_url)
+    try:
+        assert CustomerRepository(shared).count() == 0
+    finally:
+        shared.close()
+    assert CustomerRepository(gui_context.store).count() == 1  # untouched
+
+    # And back: SQLite on this computer, its data as it was left.
+    panel.sqlite_radio.setChecked(True)
+    qtbot.mouseClick(panel.switch_button, Qt.MouseButton.LeftButton)
+    assert gui_context.settings.database_url is None
+    assert "Restart PosDesk" in panel.done_label.text()

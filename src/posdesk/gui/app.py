@@ -7,11 +7,12 @@ import os
 import sys
 from typing import Any
 
-from PySide6.QtCore import QLocale, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from posdesk.gui.main_window import MainWindow
 from posdesk.gui.resources import icon, install_translators, stylesheet
+from posdesk.services.start_guard import EXIT_START_REFUSED, StartRefused
 
 log = logging.getLogger(__name__)
 
@@ -58,9 +59,36 @@ def start_gui(context: Any) -> MainWindow:
     return window
 
 
+def start_presence(context: Any) -> StartRefused | None:
+    """Register this terminal in its store for the life of the app (context.close ends it);
+    the refusal when it must not start (already running here, a SQLite file in use on
+    another computer)."""
+    try:
+        context.start_presence()
+    except StartRefused as refusal:
+        return refusal
+    return None
+
+
+def explain_start_refused(refusal: StartRefused) -> None:
+    """Say why PosDesk does not start: on stderr, in the log, and in a message box (started
+    from a desktop icon, nobody reads stderr)."""
+    print(str(refusal), file=sys.stderr)
+    log.warning("not starting: %s", refusal)
+    text = QCoreApplication.translate("StartRefused", refusal.message).format(**refusal.params)
+    if QApplication.platformName() in ("offscreen", "minimal"):
+        return  # no screen to show a box on (tests, CI)
+    title = QCoreApplication.translate("StartRefused", "PosDesk is not starting")
+    QMessageBox(QMessageBox.Icon.Warning, title, text).exec()
+
+
 def run_gui(context: Any) -> int:
     """The app until its window is closed. QtWebEngine shuts down with the first quit, so
     an application runs this once."""
+    prepare_application()
+    if (refusal := start_presence(context)) is not None:
+        explain_start_refused(refusal)
+        return EXIT_START_REFUSED
     window = start_gui(context)
     code = QApplication.instance().exec()  # type: ignore[union-attr]
     window.deleteLater()

@@ -1,7 +1,9 @@
-"""Stripe keys: entered here, checked with a cheap API call, then kept in the OS keyring only.
+"""Settings: Stripe keys, this terminal among the store's terminals, and the store itself.
 
-Key values never reach a log line, a file or a message; the dialog drops them once saved.
-The shop's choices that are not secret (asking for the CVC) go to the settings file.
+Stripe keys are entered here, checked with a cheap API call, then kept in the OS keyring
+only. Key values never reach a log line, a file or a message; the dialog drops them once
+saved. The shop's choices that are not secret (asking for the CVC, sync, the terminal's name)
+go to the settings file. The Terminals and Store tabs are panels of their own.
 """
 
 from __future__ import annotations
@@ -20,12 +22,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from posdesk import paths
 from posdesk.gui.formatting import outcome_text
+from posdesk.gui.store_panel import StorePanel
+from posdesk.gui.terminals_panel import TerminalsPanel
 from posdesk.gui.workers import TaskRunner
 from posdesk.services.key_check import check_secret_key
 from posdesk.services.secret_store import (
@@ -37,6 +42,7 @@ from posdesk.services.secret_store import (
     mode_of_key,
     validate_secret,
 )
+from posdesk.services.terminal_roster import rename_terminal
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +56,8 @@ class SettingsDialog(QDialog):
         self._context = context
         self._runner = runner
         self.busy = False
-        self.setWindowTitle(self.tr("Stripe settings"))
-        self.setMinimumWidth(640)
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(720)
 
         intro = QLabel(
             self.tr(
@@ -132,14 +138,25 @@ class SettingsDialog(QDialog):
         self.save_button.clicked.connect(self.check_and_save)
         self.cancel_button.clicked.connect(self.reject)
 
+        stripe_tab = QWidget(self)
+        stripe_layout = QVBoxLayout(stripe_tab)
+        stripe_layout.addWidget(intro)
+        stripe_layout.addLayout(form)
+        stripe_layout.addWidget(self.recollect_cvc_check)
+        stripe_layout.addWidget(self.sync_webhooks_check)
+        stripe_layout.addLayout(relay_form)
+        stripe_layout.addWidget(self.stored_label)
+        stripe_layout.addWidget(self.mode_label)
+        stripe_layout.addStretch(1)
+        self.terminals_panel = TerminalsPanel(context, runner, self)
+        self.store_panel = StorePanel(context, runner, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(stripe_tab, self.tr("Stripe"))
+        self.tabs.addTab(self.terminals_panel, self.tr("Terminals"))
+        self.tabs.addTab(self.store_panel, self.tr("Store"))
+
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.recollect_cvc_check)
-        layout.addWidget(self.sync_webhooks_check)
-        layout.addLayout(relay_form)
-        layout.addWidget(self.stored_label)
-        layout.addWidget(self.mode_label)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message_label)
         layout.addWidget(self.buttons)
         self._update_mode()
@@ -225,6 +242,9 @@ class SettingsDialog(QDialog):
     def check_and_save(self) -> None:
         if self.busy:
             return
+        if self.store_panel.busy:
+            self.message_label.setText(self.tr("Wait until the store switch has finished."))
+            return
         problems = self._problems()
         if problems:
             self.message_label.setText("\n".join(problems))
@@ -257,6 +277,7 @@ class SettingsDialog(QDialog):
         for widget in (self.recollect_cvc_check, self.sync_webhooks_check,
                        self.relay_host_edit, self.relay_port_spin):
             widget.setEnabled(not busy)
+        self.terminals_panel.set_busy(busy)
         self.save_button.setEnabled(not busy)
 
     def _checked(self, secret: str, check: Any) -> None:
@@ -286,6 +307,7 @@ class SettingsDialog(QDialog):
             "sync_webhooks": self.sync_webhooks_check.isChecked(),
             "relay_host": self.relay_host_edit.text().strip(),
             "relay_port": self.relay_port_spin.value(),
+            "terminal_name": self.terminals_panel.chosen_name(),
         }
 
     def _preferences_changed(self) -> bool:
@@ -313,6 +335,7 @@ class SettingsDialog(QDialog):
         secrets = self._context.secrets
         publishable = self.publishable_edit.text().strip() or None
         webhook = self.webhook_edit.text().strip() or None
+        renamed = self._context.settings.terminal_name != self.terminals_panel.chosen_name()
         # The file first: if it cannot be written, nothing is saved and the dialog says so.
         try:
             self._save_preferences()
@@ -336,13 +359,32 @@ class SettingsDialog(QDialog):
             self.message_label.setText(outcome_text(exc.explanation))
             self.keyring_unavailable.emit(exc)
             return
+        if renamed:
+            self._rename_terminal()
         for edit in (self.secret_edit, self.publishable_edit, self.webhook_edit):
             edit.clear()
-        log.info("Stripe settings saved")
+        log.info("settings saved")
         self.saved.emit(self._context.mode)
         self.accept()
 
+    def _rename_terminal(self) -> None:
+        """The other terminals see the new name now; this one registers it at each start."""
+        store, terminal_id = self._context.store, self._context.terminal.id
+        name = self.terminals_panel.effective_name()
+        self._runner.submit(
+            lambda: rename_terminal(store, terminal_id, name),
+            on_error=lambda exc: log.warning(
+                "renaming the terminal in the store failed: %s", type(exc).__name__),
+        )
+
     def reject(self) -> None:
-        if self.busy:
+        # A store switch in progress (a copy, an open question) is finished or cancelled
+        # before the dialog can go: its connections are released on the GUI thread.
+        if self.busy or self.store_panel.busy:
             return
         super().reject()
+
+    def done(self, result: int) -> None:
+        self.terminals_panel.stop()
+        self.store_panel.stop()
+        super().done(result)

@@ -29,6 +29,9 @@ from posdesk.store.terminals import TerminalRepository
 log = logging.getLogger(__name__)
 
 TERMINAL_ID_FILE = "terminal-id"
+# The headless relay beside the app on one computer is a terminal of its own: it holds its
+# own claims and the sync lease, and its start is checked like any terminal's.
+RELAY_TERMINAL_ID_FILE = "relay-terminal-id"
 # A claim lasts this long unless renewed; renewed every third of it while the terminal runs.
 CLAIM_TTL = timedelta(seconds=30)
 # A terminal not seen for this long is taken for gone.
@@ -49,9 +52,10 @@ class Terminal:
     host: str
 
 
-def load_terminal(data_dir: Path, name: str | None = None) -> Terminal:
-    """This install's terminal: its id is made once and kept in the data directory."""
-    path = Path(data_dir) / TERMINAL_ID_FILE
+def load_terminal(data_dir: Path, name: str | None = None, *, relay: bool = False) -> Terminal:
+    """This install's terminal (or its headless relay): the id is made once and kept in the
+    data directory."""
+    path = Path(data_dir) / (RELAY_TERMINAL_ID_FILE if relay else TERMINAL_ID_FILE)
     try:
         terminal_id = path.read_text(encoding="ascii").strip()
         uuid.UUID(terminal_id)
@@ -61,7 +65,8 @@ def load_terminal(data_dir: Path, name: str | None = None) -> Terminal:
         with os.fdopen(fd, "w", encoding="ascii") as stream:
             stream.write(terminal_id + "\n")
     host = socket.gethostname()
-    return Terminal(terminal_id, (name or "").strip() or host, host)
+    default = f"{host} (relay)" if relay else host
+    return Terminal(terminal_id, (name or "").strip() or default, host)
 
 
 def process_terminal() -> Terminal:

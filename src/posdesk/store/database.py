@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,10 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 DATABASE_FILE = "posdesk.db"
 # How long a writer waits for another terminal's or thread's write lock before giving up.
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# The database file and SQLite's companions: readable by the user only (they hold customers'
+# names, e-mail addresses and payments).
+SQLITE_COMPANION_SUFFIXES = ("", "-wal", "-shm", "-journal")
+PRIVATE_FILE_MODE = 0o600
 
 
 def default_database_url(data_dir: Path) -> str:
@@ -29,12 +34,14 @@ def default_database_url(data_dir: Path) -> str:
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets the GUI read while a sync thread writes; foreign keys are off by default in
     # SQLite; busy_timeout makes concurrent writers wait instead of failing at once.
+    # synchronous=FULL syncs the WAL on every commit: with NORMAL a power cut may undo the
+    # last commits, and a payment record committed before its request is sent must survive.
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA synchronous=FULL")
     finally:
         cursor.close()
 
@@ -123,14 +130,44 @@ class Store:
         self.engine.dispose()
 
 
+def restrict_sqlite_files(database: Path) -> None:
+    """Make the database file and its -wal/-shm/-journal companions readable by the user only.
+
+    New files are created so (below, and SQLite gives its companions the mode of the
+    database file); this also repairs files an older version created readable by all.
+    POSIX modes only: on Windows the per-user data folder's ACL is what protects them.
+    """
+    if os.name == "nt":
+        return
+    for suffix in SQLITE_COMPANION_SUFFIXES:
+        path = Path(f"{database}{suffix}")
+        try:
+            if path.stat().st_mode & 0o077:
+                os.chmod(path, PRIVATE_FILE_MODE)
+        except OSError:  # absent (no -journal in WAL mode), or not ours to change
+            pass
+
+
+def _create_private_sqlite_file(database: Path) -> None:
+    """An empty file is an empty SQLite database: creating it here with mode 0600 means the
+    data is never readable by others, whatever the process umask."""
+    database.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
 def open_store(url: str, *, echo: bool = False) -> Store:
     """Connect, apply pending migrations and return the store."""
     parsed = make_url(url)
     kwargs: dict[str, Any] = {"echo": echo}
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
-        if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        if database and database != ":memory:" and not database.startswith("file:"):
+            _create_private_sqlite_file(Path(database))
+            restrict_sqlite_files(Path(database))
         # Worker threads share the engine; each gets its own pooled connection.
         kwargs["connect_args"] = {"check_same_thread": False}
     else:

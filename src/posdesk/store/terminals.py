@@ -38,6 +38,13 @@ class TerminalRepository:
                 update(table).where(table.c.id == terminal_id).values(last_seen=now)
             )
 
+    def rename(self, terminal_id: str, name: str) -> None:
+        table = TerminalRecord.__table__  # type: ignore[attr-defined]
+        with self.store.session() as session:
+            session.connection().execute(
+                update(table).where(table.c.id == terminal_id).values(name=name)
+            )
+
     def get(self, terminal_id: str) -> TerminalRecord | None:
         with self.store.session() as session:
             return session.get(TerminalRecord, terminal_id)
