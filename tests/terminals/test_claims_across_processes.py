@@ -23,11 +23,14 @@ from posdesk.domain.money import Money
 from posdesk.domain.payment_state import PaymentState
 from posdesk.domain.roles import Role, StaffMember
 from posdesk.gateway.client import StripeGateway
+from posdesk.gateway.events import StripeEventSource
 from posdesk.services.charges import ChargeService
 from posdesk.services.terminal import Terminal
 from posdesk.store.audit import AuditLog
 from posdesk.store.database import open_store
 from posdesk.store.payments import PaymentRepository
+from posdesk.sync.applier import EventApplier
+from posdesk.sync.reconcile import StartupReconciler
 from tests.gateway.sandbox_api import call, intents, new_customer
 
 SCRIPT = Path(__file__).with_name("terminal_process.py")
@@ -126,9 +129,14 @@ def test_a_card_entry_in_progress_survives_the_other_terminals_settling(
     started = till_a.ask("start_payment", customer=customer, amount=2000)
     # The customer takes their time at till A; till B settles and reconciles meanwhile,
     # for longer than a claim lasts unrenewed.
+    reconciler = StartupReconciler(
+        shared_store, till_b, StripeEventSource(secret_key, sandbox.base_url),
+        EventApplier(shared_store),
+    )
     deadline = time.monotonic() + CLAIM_TTL_S * 2
     while time.monotonic() < deadline:
         assert till_b.settle_unconfirmed() == []
+        assert reconciler.run().settled == []
         time.sleep(0.2)
     assert state_of(shared_store, started["payment_id"]) == PaymentState.WAITING
     intent = call(sandbox.base_url, secret_key, "GET",
