@@ -194,3 +194,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         (item for item in items if item.name in RUN_LAST), key=lambda i: RUN_LAST.index(i.name)
     )
     items[:] = [item for item in items if item.name not in RUN_LAST] + last
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    from tests.stripe_contract import RECORDER
+
+    if RECORDER.checked:
+        terminalreporter.write_line(
+            f"stripe contract: {RECORDER.checked} gateway requests (this process and its "
+            "children) checked against stripe-python's types for the pinned API version"
+        )

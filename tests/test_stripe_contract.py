@@ -152,8 +152,4 @@ def test_the_suite_checked_the_gateways_requests(request: pytest.FixtureRequest)
     if request.session.testscollected < 300:
         pytest.skip("counts the whole suite's requests; run the whole suite")
     assert RECORDER.checked >= 200, f"only {RECORDER.checked} gateway requests were checked"
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line(
-            f"stripe contract: {RECORDER.checked} gateway requests checked against stripe.params"
-        )
+
