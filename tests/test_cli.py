@@ -7,6 +7,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -16,6 +17,8 @@ import urllib.request
 
 import keyring
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from posdesk import cli
 from posdesk.helper_process import start_sandbox
@@ -63,6 +66,113 @@ def test_secrets_set_with_empty_input_changes_nothing(dict_keyring, monkeypatch)
     monkeypatch.setattr("sys.stdin", io.StringIO("\n"))
     assert cli.main(["secrets", "set", "stripe-webhook-secret"]) == 2
     assert dict_keyring.values == {}
+
+
+# --- `posdesk secrets set NAME`: every bad value a clear message and exit 2, nothing stored ---
+
+_SHAPES = {
+    "stripe-secret-key": re.compile(r"(?:sk|rk)_(?:test|live)_[A-Za-z0-9_]{8,1016}"),
+    "stripe-publishable-key": re.compile(r"pk_(?:test|live)_[A-Za-z0-9_]{8,1016}"),
+    "stripe-webhook-secret": re.compile(r"whsec_[A-Za-z0-9+/=_]{8,1018}"),
+}
+
+
+def _set_secret(name: str, stdin: io.TextIOBase) -> tuple[int, str, dict]:
+    """Run `posdesk secrets set NAME` on a fresh test keyring: (exit code, stderr, stored)."""
+    previous, backend = keyring.get_keyring(), DictKeyring()
+    keyring.set_keyring(backend)
+    saved_stdin, err = sys.stdin, io.StringIO()
+    sys.stdin = stdin
+    try:
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            try:
+                code = cli.main(["secrets", "set", name])
+            except SystemExit as exited:  # argparse's own refusal
+                code = int(exited.code or 0)
+    finally:
+        sys.stdin = saved_stdin
+        keyring.set_keyring(previous)
+    return code, err.getvalue(), backend.values
+
+
+@pytest.mark.parametrize(
+    ("name", "typed", "said"),
+    [
+        ("stripe-key", TEST_SECRET_KEY, "invalid choice: 'stripe-key'"),
+        ("stripe-secret-key", "", "Nothing was read"),
+        ("stripe-secret-key", "   ", "Nothing was read"),
+        ("stripe-secret-key", "pk_test_abcdefgh1234", "not a Stripe secret or restricted key"),
+        ("stripe-secret-key", "sk_test_abcd", "not a Stripe secret or restricted key"),
+        ("stripe-publishable-key", TEST_SECRET_KEY, "not a Stripe publishable key"),
+        ("stripe-webhook-secret", TEST_SECRET_KEY, "not a webhook signing secret"),
+        ("stripe-secret-key", "sk_test_abcd\x00efgh1234", "control character"),
+        ("stripe-secret-key", "sk_test_abcdefgh\x1b[2J", "control character"),
+        ("stripe-publishable-key", "pk_test_abcd\u200befgh", "control character"),
+        ("stripe-secret-key", "sk_test_" + "a" * 2000, "too long"),
+    ],
+)
+def test_secrets_set_refuses_each_bad_value_with_a_message_and_stores_nothing(
+    name: str, typed: str, said: str
+) -> None:
+    code, err, stored = _set_secret(name, io.StringIO(typed + "\n"))
+    assert code == 2 and said in err and stored == {}
+    if len(typed.strip()) > 8:
+        assert typed.strip() not in err  # the value is never echoed
+
+
+def test_secrets_set_refuses_bytes_that_are_not_text(dict_keyring) -> None:
+    code, err, stored = _set_secret(
+        "stripe-secret-key", io.TextIOWrapper(io.BytesIO(b"sk_test_\xff\xfe\n"), "utf-8"))
+    assert code == 2 and "not text" in err and stored == {}
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(
+    name=st.sampled_from(sorted(_SHAPES)),
+    typed=st.one_of(
+        st.text(max_size=40),
+        st.tuples(st.sampled_from(["sk_test_", "rk_live_", "pk_test_", "whsec_", "sk_"]),
+                  st.text(max_size=40)).map("".join),
+        st.tuples(st.sampled_from(["sk_test_", "pk_live_", "whsec_"]),
+                  st.from_regex(r"[A-Za-z0-9_]{0,40}", fullmatch=True)).map("".join),
+    ),
+)  # fmt: skip
+def test_any_typed_secret_is_stored_as_its_shape_requires_or_refused_with_exit_2(
+    name: str, typed: str
+) -> None:
+    line = typed.split("\n")[0].strip()  # the command reads one line
+    code, err, stored = _set_secret(name, io.StringIO(typed + "\n"))
+    if _SHAPES[name].fullmatch(line):
+        assert (code, stored) == (0, {("posdesk", name): line})
+    else:
+        assert code == 2 and stored == {} and err.strip()
+        assert len(line) <= 12 or line not in err  # never echoed (short ones may be words)
+
+
+# --- `posdesk sandbox` and `posdesk relay` options: argparse's message, exit 2 ---------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["sandbox", "--port", "70000"], "70000 is not a port number (0 to 65535)"),
+        (["sandbox", "--port", "-1"], "-1 is not a port number"),
+        (["sandbox", "--port", "http"], "'http' is not a port number"),
+        (["sandbox", "--latency-ms", "-5"], "-5 is not between 0 and 3600000 ms"),
+        (["sandbox", "--latency-ms", "1.5"], "'1.5' is not a number of milliseconds"),
+        (["relay", "--port", "65536"], "65536 is not a port number"),
+        (["relay", "--interval", "0"], "0 is not between 0.1 and 3600 seconds"),
+        (["relay", "--interval", "nan"], "nan is not between 0.1 and 3600 seconds"),
+        (["relay", "--interval", "soon"], "'soon' is not a number of seconds"),
+    ],
+)
+def test_out_of_range_server_options_get_argparse_messages(capsys, argv, said) -> None:
+    # `--port 70000` once ended the sandbox with an OverflowError traceback from bind(), and a
+    # negative latency failed each request later on.
+    with pytest.raises(SystemExit) as exited:
+        cli.main(argv)
+    assert exited.value.code == 2
+    assert said in capsys.readouterr().err
 
 
 def test_sandbox_starts_through_posdesks_own_entry_point() -> None:

@@ -100,7 +100,11 @@ def secrets_command(action: str, name: str | None) -> int:
             store.delete(name)
             print(f"{name}: deleted")
             return 0
-        value = _read_secret(name)
+        try:
+            value = _read_secret(name)
+        except UnicodeDecodeError:  # bytes that are no text in this terminal's encoding
+            print("The input is not text; the keyring was not changed.", file=sys.stderr)
+            return 2
         if not value:
             print("Nothing was read; the keyring was not changed.", file=sys.stderr)
             return 2
@@ -111,14 +115,17 @@ def secrets_command(action: str, name: str | None) -> int:
         print(str(exc), file=sys.stderr)
         return 3
     except ValueError as exc:  # a value of the wrong shape; the message never holds the value
-        print(str(exc), file=sys.stderr)
+        print(f"{exc} The keyring was not changed.", file=sys.stderr)
         return 2
 
 
 def _read_secret(name: str) -> str:
-    if sys.stdin.isatty():
-        return getpass.getpass(f"{name} (input hidden): ").strip()
-    return sys.stdin.readline().strip()
+    try:
+        if sys.stdin.isatty():
+            return getpass.getpass(f"{name} (input hidden): ").strip()
+        return sys.stdin.readline().strip()
+    except EOFError:  # Ctrl+D at the prompt
+        return ""
 
 
 def run_app(

@@ -12,7 +12,8 @@ from posdesk.store.database import Store
 
 def test_normalisation_strips_case_accents_and_spacing() -> None:
     assert normalise_text("  José   NÚÑEZ ") == "jose nunez"
-    assert normalise_text("Ørsted Åse") == "ørsted ase"
+    # Letters with a stroke fold too: cashiers type "Orsted" for "Ørsted".
+    assert normalise_text("Ørsted Åse") == "orsted ase"
     assert normalise_text(None) == ""
     assert phone_digits("+1 (555) 123-4567") == "15551234567"
     assert search_query("+44 20 7946") == "44207946"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime, timedelta
 
+import pytest
 import requests
 from sqlalchemy import event as sqlalchemy_event
 from sqlalchemy import func, select
@@ -313,3 +314,17 @@ def test_when_stripe_cannot_be_asked_the_store_keeps_the_state_further_along(sto
                                  intent("pi_F", "requires_capture"), T)])
     assert ahead.applied == 1
     assert payments(store)[0].state == PaymentState.REQUIRES_CAPTURE
+
+
+@pytest.mark.parametrize("amount", [10**20, "abc"])
+def test_an_event_the_store_cannot_hold_is_set_aside_and_the_rest_applied(store, amount) -> None:
+    # A correctly signed event with values no Stripe object has once blocked every event
+    # after it in the inbox: its batch failed again and again.
+    bad = event("payment_intent.succeeded", intent("pi_BAD", "succeeded", amount=amount), T)
+    good = event("payment_intent.succeeded", intent("pi_OK", "succeeded"), T + 1)
+    applier = EventApplier(store)
+    stats = applier.apply([bad, good])
+    assert stats.malformed == 1 and stats.applied == 1
+    assert [r.intent_id for r in payments(store)] == ["pi_OK"]
+    assert {bad["id"], good["id"]} <= ProcessedEvents(store).ids()  # never retried
+    assert applier.apply([bad]).duplicates == 1

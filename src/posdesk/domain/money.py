@@ -72,6 +72,8 @@ class AmountError(ValueError):
 
 # Longest amount text worth reading: 99,999,999 minor units with grouping and decimals fit.
 MAX_AMOUNT_TEXT = 40
+# Longest part of the typed text a message quotes back.
+_QUOTED_TEXT = 24
 
 
 class UnknownCurrency(ValueError):
@@ -177,6 +179,12 @@ def _strip_decoration(text: str, currency: str, locale: Locale) -> str:
     )
 
 
+def _quoted(text: str) -> str:
+    """The typed text as a message quotes it: one line, printable, cut when long."""
+    shown = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+    return shown if len(shown) <= _QUOTED_TEXT else shown[: _QUOTED_TEXT - 1] + "…"
+
+
 def parse_amount(text: str, currency: str, locale: str = "en_US") -> Money:
     """Turn what a cashier typed into a chargeable Money, or raise AmountError saying why."""
     try:
@@ -204,12 +212,12 @@ def parse_amount(text: str, currency: str, locale: str = "en_US") -> Money:
     if group_symbol in ("\u202f", "\xa0"):
         allowed.discard(group_symbol)  # already removed with the spaces
     if not body or any(ch not in allowed for ch in body) or not any(ch.isdigit() for ch in body):
-        raise AmountError(f"“{text.strip()}” is not an amount. Type a number such as {example}.")
+        raise AmountError(f"“{_quoted(text)}” is not an amount. Type a number such as {example}.")
     try:
         value = parse_decimal(body, loc, strict=True)
     except (NumberFormatError, InvalidOperation) as exc:
         raise AmountError(
-            f"“{text.strip()}” is not an amount. Type a number such as {example}."
+            f"“{_quoted(text)}” is not an amount. Type a number such as {example}."
         ) from exc
     if negative:
         value = -value

@@ -9,6 +9,32 @@ import threading
 
 from .server import SandboxServer
 
+# An hour of added latency is already far beyond any client's timeout.
+MAX_LATENCY_MS = 3_600_000
+
+
+def port_number(text: str) -> int:
+    """argparse type: a TCP port, 0 for any free one (bind() would raise OverflowError)."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number (0 to 65535)")
+    return port
+
+
+def latency_ms(text: str) -> int:
+    """argparse type: whole milliseconds, 0 to an hour (a negative sleep would fail later,
+    in the middle of a request)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of milliseconds") from None
+    if not 0 <= value <= MAX_LATENCY_MS:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and {MAX_LATENCY_MS} ms")
+    return value
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -16,11 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run the offline Stripe-compatible sandbox (test mode only).",
     )
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=12111)
+    parser.add_argument("--port", type=port_number, default=12111)
     parser.add_argument("--webhook-url", help="POST every event here, signed like Stripe")
     parser.add_argument("--webhook-secret", help="whsec_… secret used to sign webhooks")
     parser.add_argument("--webhook-chaos", action="store_true", help="duplicate and reorder")
-    parser.add_argument("--latency-ms", type=int, default=0)
+    parser.add_argument("--latency-ms", type=latency_ms, default=0)
     parser.add_argument("--seed", choices=["demo"], help="start with sample data")
     parser.add_argument("--state-file", help="keep state in this JSON file across restarts")
     parser.add_argument(

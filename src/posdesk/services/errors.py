@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+# Defined in the domain so the store can raise it too; imported from here everywhere above.
+from posdesk.domain.input_error import InputError
+
+__all__ = ["InputError", "MESSAGE_NOT_CONFIGURED", "StripeNotConfigured"]
+
 MESSAGE_NOT_CONFIGURED = (
     "PosDesk is not connected to Stripe yet. Ask a manager to enter the keys in the settings."
 )
@@ -11,13 +16,5 @@ class StripeNotConfigured(Exception):
     """A use case needs Stripe but no key is configured; nothing was changed."""
 
     def __init__(self, message: str = MESSAGE_NOT_CONFIGURED) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-class InputError(ValueError):
-    """Input a service refuses before changing anything; the message says what to fix."""
-
-    def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import sys
 import threading
+import unicodedata
 
 import keyring
 import keyring.errors
@@ -22,9 +23,13 @@ STRIPE_PUBLISHABLE_KEY = "stripe-publishable-key"
 STRIPE_WEBHOOK_SECRET = "stripe-webhook-secret"
 SECRET_NAMES = (STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY, STRIPE_WEBHOOK_SECRET)
 
-_SECRET_KEY_RE = re.compile(r"^(?:sk|rk)_(test|live)_[A-Za-z0-9_]{8,}$")
-_PUBLISHABLE_KEY_RE = re.compile(r"^pk_(test|live)_[A-Za-z0-9_]{8,}$")
-_WEBHOOK_SECRET_RE = re.compile(r"^whsec_[A-Za-z0-9+/=_]{8,}$")
+# Matched whole (fullmatch), so nothing can hide after the key, not even a line break.
+_SECRET_KEY_RE = re.compile(r"(?:sk|rk)_(test|live)_[A-Za-z0-9_]{8,}")
+_PUBLISHABLE_KEY_RE = re.compile(r"pk_(test|live)_[A-Za-z0-9_]{8,}")
+_WEBHOOK_SECRET_RE = re.compile(r"whsec_[A-Za-z0-9+/=_]{8,}")
+# Stripe's keys and signing secrets are at most a few hundred characters; a keyring may
+# refuse much longer values with an error that would blame the keyring.
+SECRET_LIMIT = 1024
 _KEY_MODE_RE = re.compile(r"^(?:sk|rk|pk)_(test|live)_")
 
 MESSAGE_BAD_SECRET_KEY = (
@@ -36,6 +41,13 @@ MESSAGE_BAD_PUBLISHABLE_KEY = (
 )
 MESSAGE_BAD_WEBHOOK_SECRET = "This is not a webhook signing secret. It starts with whsec_."
 MESSAGE_UNKNOWN_NAME = "Unknown secret name. Use one of: {names}."
+MESSAGE_EMPTY_SECRET = "Nothing was entered. Paste the key or secret."
+MESSAGE_SECRET_CONTROL = (
+    "The value contains a control character or a line break. Paste the key alone."
+)
+MESSAGE_SECRET_TOO_LONG = (
+    f"This is too long to be a Stripe key or signing secret (at most {SECRET_LIMIT} characters)."
+)
 MESSAGE_NO_MODE = "Cannot tell test from live mode: the key does not start with sk_, rk_ or pk_."
 
 EXPLAIN_LINUX = (
@@ -87,19 +99,29 @@ def is_restricted_key(key: str) -> bool:
 
 
 def validate_secret(name: str, value: str) -> str:
-    """The value, stripped, if it has the shape its name calls for; ValueError otherwise."""
-    value = value.strip()
-    if name == STRIPE_SECRET_KEY:
-        pattern, message = _SECRET_KEY_RE, MESSAGE_BAD_SECRET_KEY
-    elif name == STRIPE_PUBLISHABLE_KEY:
-        pattern, message = _PUBLISHABLE_KEY_RE, MESSAGE_BAD_PUBLISHABLE_KEY
-    elif name == STRIPE_WEBHOOK_SECRET:
-        pattern, message = _WEBHOOK_SECRET_RE, MESSAGE_BAD_WEBHOOK_SECRET
-    else:
-        raise ValueError(MESSAGE_UNKNOWN_NAME.format(names=", ".join(SECRET_NAMES)))
-    if not pattern.match(value):
+    """The value, stripped, if it has the shape its name calls for; ValueError otherwise
+    (its message says what is wrong and never holds the value)."""
+    _check_name(name)
+    value = value.strip() if isinstance(value, str) else ""
+    if not value:
+        raise ValueError(MESSAGE_EMPTY_SECRET)
+    if any(unicodedata.category(ch) in _CONTROL_CATEGORIES for ch in value):
+        raise ValueError(MESSAGE_SECRET_CONTROL)
+    if len(value) > SECRET_LIMIT:
+        raise ValueError(MESSAGE_SECRET_TOO_LONG)
+    pattern, message = _SHAPES[name]
+    if not pattern.fullmatch(value):
         raise ValueError(message)
     return value
+
+
+# Control and invisible format characters, lone surrogates, line and paragraph separators.
+_CONTROL_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_SHAPES = {
+    STRIPE_SECRET_KEY: (_SECRET_KEY_RE, MESSAGE_BAD_SECRET_KEY),
+    STRIPE_PUBLISHABLE_KEY: (_PUBLISHABLE_KEY_RE, MESSAGE_BAD_PUBLISHABLE_KEY),
+    STRIPE_WEBHOOK_SECRET: (_WEBHOOK_SECRET_RE, MESSAGE_BAD_WEBHOOK_SECRET),
+}
 
 
 def _check_name(name: str) -> None:

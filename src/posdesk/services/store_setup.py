@@ -144,6 +144,8 @@ def store_url(typed: str, *, allow_password: bool = False) -> str:
     typed = typed.strip()
     if not typed:
         raise StoreUrlProblem(URL_EMPTY)
+    if not typed.isprintable():  # control characters, odd spaces: no address holds them
+        raise StoreUrlProblem(URL_NOT_POSTGRES)
     try:
         url = make_url(typed)
     except ArgumentError:

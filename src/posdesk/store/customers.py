@@ -3,7 +3,9 @@
 Ranking: exact matches of a whole field (name, email, phone digits, the phone without its
 country code, Stripe id) first, then prefix matches (of a whole field or of any word of the
 name), then, for 3+ characters, substring matches; ties are ordered by normalised name, then
-id. Matching ignores case and accents; phone-looking input is reduced to its digits.
+id. Stored keys and typed text are folded alike (domain/search_folding.py: case, accents,
+look-alike apostrophes, dashes, quotes, spaces, full-width forms); phone-looking input is
+reduced to its digits.
 
 Speed at 100k customers (bench/customer_search.py) comes from two helper tables kept in step
 on every write:
@@ -19,7 +21,6 @@ Both dialects run the same queries over byte-ordered ("C" collated) keys, so the
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +29,7 @@ from sqlalchemy import delete, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col
 
+from posdesk.domain.search_folding import fold_for_search
 from posdesk.store import changes
 from posdesk.store.database import Store
 from posdesk.store.models import (
@@ -45,8 +47,15 @@ _SORT_THRESHOLD = {"sqlite": 10_000, "postgresql": 1_500}
 # Highest code point: term < prefix + this  <=>  term starts with prefix (byte order).
 _MAX_CHAR = "\U0010ffff"
 _BATCH = 500
-_PHONE_QUERY = re.compile(r"^[\d\s()+.\-/]*\d[\d\s()+.\-/]*$")
+_PHONE_QUERY = re.compile(r"[0-9 ()+./-]*[0-9][0-9 ()+./-]*")  # on folded text
 _SEPARATOR = "\n"  # between fields of the search text; a query never contains it
+# Keys are cut to their columns (folding can lengthen a text: 'ﷺ' becomes 18 letters).
+NAME_KEY_LENGTH, EMAIL_KEY_LENGTH, PHONE_KEY_LENGTH, ID_LENGTH = 256, 512, 64, 64
+# No stored term or search text is longer: a longer query matches nothing, and is never sent
+# to the database (SQLite refuses LIKE patterns above 50,000 bytes as "too complex").
+LONGEST_QUERY = NAME_KEY_LENGTH + EMAIL_KEY_LENGTH + PHONE_KEY_LENGTH + ID_LENGTH + 3
+# More results than any screen shows; keeps the row limits far from integer overflow.
+MAX_RESULTS = 10_000
 
 
 @dataclass(frozen=True)
@@ -63,25 +72,13 @@ class CustomerData:
 
 
 def normalise_text(value: str | None) -> str:
-    """Lower-case, accents stripped, whitespace collapsed: 'José  Núñez' -> 'jose nunez'."""
-    if not value:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", value)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    cleaned = "".join(ch if ch.isprintable() else " " for ch in stripped.casefold())
-    return " ".join(cleaned.split())
+    """Folded for search: 'José  O’Neil' -> "jose o'neil" (see domain/search_folding.py)."""
+    return fold_for_search(value)
 
 
 def phone_digits(value: str | None) -> str:
-    return "".join(ch for ch in value or "" if ch.isdigit() and ch.isascii())
-
-
-def _keys(customer: CustomerData) -> tuple[str, str, str]:
-    return (
-        normalise_text(customer.name),
-        normalise_text(customer.email),
-        phone_digits(customer.phone),
-    )
+    """The digits 0-9 of a phone number, whichever script or width they were typed in."""
+    return "".join(ch for ch in fold_for_search(value) if "0" <= ch <= "9")
 
 
 # ITU country calling codes are prefix-free: 1 and 7 stand alone, these two-digit codes are
@@ -97,7 +94,7 @@ _TWO_DIGIT_CALLING_CODES = frozenset(
 def national_numbers(phone: str | None) -> list[str]:
     """How a cashier may type an international number locally: without the country code,
     with or without the trunk 0 ('+44 20 7946 0000' -> '2079460000', '02079460000')."""
-    raw = (phone or "").strip()
+    raw = fold_for_search(phone)  # a full-width ＋ is a plus too
     digits = phone_digits(raw)
     if raw.startswith("00"):
         digits = digits[2:]
@@ -134,6 +131,33 @@ def _terms(
 
 def _search_text(customer_id: str, name_key: str, email_key: str, phone_key: str) -> str:
     return _SEPARATOR.join((name_key, email_key, phone_key, customer_id.lower()))
+
+
+@dataclass(frozen=True)
+class SearchEntries:
+    """What search keeps of one customer: the keys on its row, its terms and search text."""
+
+    name_key: str
+    email_key: str
+    phone_key: str
+    terms: dict[str, bool]  # term -> is it a whole field
+    text: str
+
+
+def search_entries(
+    customer_id: str, name: str | None, email: str | None, phone: str | None
+) -> SearchEntries:
+    """The search keys of a customer: what every write stores (and migration 0006 redid)."""
+    name_key = normalise_text(name)[:NAME_KEY_LENGTH].strip()
+    email_key = normalise_text(email)[:EMAIL_KEY_LENGTH].strip()
+    phone_key = phone_digits(phone)[:PHONE_KEY_LENGTH]
+    return SearchEntries(
+        name_key,
+        email_key,
+        phone_key,
+        _terms(customer_id, name_key, email_key, phone_key, phone),
+        _search_text(customer_id, name_key, email_key, phone_key),
+    )
 
 
 # What Stripe says about a customer: a write that leaves these as they are changes nothing
@@ -203,16 +227,16 @@ class CustomerRepository:
         term_rows: list[dict[str, Any]] = []
         text_rows: list[dict[str, Any]] = []
         for c in unique.values():
-            name_key, email_key, phone_key = _keys(c)
+            entries = search_entries(c.id, c.name, c.email, c.phone)
             rows.append(
                 {
                     "id": c.id,
                     "name": c.name,
                     "email": c.email,
                     "phone": c.phone,
-                    "name_key": name_key,
-                    "email_key": email_key,
-                    "phone_key": phone_key,
+                    "name_key": entries.name_key,
+                    "email_key": entries.email_key,
+                    "phone_key": entries.phone_key,
                     "default_payment_method": c.default_payment_method,
                     "created": c.created,
                     "deleted": c.deleted,
@@ -221,16 +245,13 @@ class CustomerRepository:
             )
             if c.deleted:
                 continue
-            for term, whole in _terms(c.id, name_key, email_key, phone_key, c.phone).items():
+            for term, whole in entries.terms.items():
                 term_rows.append(
-                    {"term": term, "customer_id": c.id, "name_key": name_key, "whole": whole}
+                    {"term": term, "customer_id": c.id, "name_key": entries.name_key,
+                     "whole": whole}
                 )
             text_rows.append(
-                {
-                    "customer_id": c.id,
-                    "name_key": name_key,
-                    "text": _search_text(c.id, name_key, email_key, phone_key),
-                }
+                {"customer_id": c.id, "name_key": entries.name_key, "text": entries.text}
             )
         ids = list(unique)
         with self.store.session() as session:
@@ -296,10 +317,12 @@ class CustomerRepository:
             return int(session.execute(query).scalar_one())
 
     def search(self, text_: str, limit: int = 20) -> list[CustomerRecord]:
-        """Type-ahead search; see the module docstring for matching and ranking."""
+        """Type-ahead search; see the module docstring for matching and ranking. Any text
+        gives an answer: one longer than every stored text matches nothing."""
         query = search_query(text_)
-        if not query or limit <= 0:
+        if not query or limit <= 0 or len(query) > LONGEST_QUERY:
             return []
+        limit = min(limit, MAX_RESULTS)
         with self.store.session() as session:
             conn = session.connection()
             ids = ranked_ids(conn, query, limit)
@@ -313,10 +336,10 @@ class CustomerRepository:
 
 
 def search_query(typed: str) -> str:
-    """What to look for: phone-looking input becomes its digits, anything else normalised."""
-    if _PHONE_QUERY.match(typed.strip()):
-        return phone_digits(typed)
-    return normalise_text(typed)
+    """What to look for: typed text folded like the stored keys; phone-looking input is
+    then reduced to its digits."""
+    folded = fold_for_search(typed)
+    return phone_digits(folded) if _PHONE_QUERY.fullmatch(folded) else folded
 
 
 # -- the SQL behind search -------------------------------------------------------------------

@@ -13,8 +13,11 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DataError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
+
+from posdesk.domain.input_error import InputError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 DATABASE_FILE = "posdesk.db"
@@ -24,6 +27,15 @@ SQLITE_BUSY_TIMEOUT_MS = 10_000
 # names, e-mail addresses and payments).
 SQLITE_COMPANION_SUFFIXES = ("", "-wal", "-shm", "-journal")
 PRIVATE_FILE_MODE = 0o600
+
+# A value the database or its driver refuses: text with NUL or longer than its column, a
+# number out of range (DataError; sqlite3 raises OverflowError beyond 64 bits), text with a
+# lone surrogate (both drivers' encode error).
+VALUE_REFUSED = (DataError, OverflowError, UnicodeEncodeError)
+MESSAGE_VALUE_REFUSED = (
+    "A value could not be stored: it is too long or holds a character the database cannot "
+    "keep. Check what was typed and try again."
+)
 
 
 def default_database_url(data_dir: Path) -> str:
@@ -115,11 +127,17 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session that commits when the block succeeds and rolls back when it raises."""
+        """A session that commits when the block succeeds and rolls back when it raises.
+
+        A value the database refuses becomes an InputError, nothing written: the last resort
+        behind the checks of each entry point, so no raw driver error reaches a screen."""
         session = Session(self.engine, expire_on_commit=False)
         try:
             yield session
             session.commit()
+        except VALUE_REFUSED as exc:
+            session.rollback()
+            raise InputError(MESSAGE_VALUE_REFUSED) from exc
         except BaseException:
             session.rollback()
             raise

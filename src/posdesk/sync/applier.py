@@ -26,10 +26,11 @@ from datetime import UTC, datetime
 from typing import Any, Protocol, cast
 
 from sqlalchemy import bindparam, select, update
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlmodel import Session, col
 
 from posdesk.domain.changes import Change, ChangeKind
+from posdesk.domain.input_error import InputError
 from posdesk.domain.payment_state import PaymentState
 from posdesk.gateway.convert import customer_data, outcome_for_intent, payment_method_data
 from posdesk.services.charges import METADATA_PAYMENT_ID, state_for
@@ -240,6 +241,38 @@ class EventApplier:
                 log.exception("sync observer failed")
 
     def _run_batch(self, events: Sequence[dict[str, Any]], snapshot_at: int | None) -> ApplyStats:
+        """One batch in one transaction. An event the store cannot take (a signed event with
+        values no Stripe object has: an amount of 10**20, a text where a number belongs) must
+        not block every event after it: the batch is split, and the one event that still
+        fails on its own is set aside (recorded as processed, logged, never retried)."""
+        try:
+            return self._run_one_transaction(events, snapshot_at)
+        except _UNAPPLICABLE as exc:
+            if len(events) > 1:
+                total = ApplyStats()
+                for event in events:
+                    total.merge(self._run_batch([event], snapshot_at))
+                return total
+            return self._set_aside(events[0], exc)
+
+    def _set_aside(self, event: dict[str, Any], exc: Exception) -> ApplyStats:
+        event_id = event.get("id")
+        log.warning("sync set aside event %s (%s): the store cannot hold its values",
+                    str(event_id)[:64], type(exc).__name__)
+        stats = ApplyStats(received=1, malformed=1)
+        if isinstance(event_id, str):
+            with write_session(self.store) as session:
+                insert = dialect_insert(session)
+                session.execute(
+                    insert(ProcessedEvent).on_conflict_do_nothing(index_elements=["event_id"]),
+                    [{"event_id": event_id[:64], "type": str(event.get("type"))[:128],
+                      "created": 0, "applied_at": utcnow()}],
+                )
+        return stats
+
+    def _run_one_transaction(
+        self, events: Sequence[dict[str, Any]], snapshot_at: int | None
+    ) -> ApplyStats:
         # Objects re-read from Stripe for this batch; kept across re-runs of the batch.
         fetched: dict[tuple[str, str], object] = {}
         rereads = 0
@@ -286,6 +319,10 @@ class _NeedsReread(Exception):
 
 
 _UNREADABLE = object()  # a re-read that failed: decide from what the store knows
+
+# What an event whose values the store cannot hold raises while it is applied (a database
+# refusing the value, or our own conversion of it); lock contention is handled apart.
+_UNAPPLICABLE = (DataError, InputError, ValueError, TypeError, OverflowError)
 
 
 class _Batch:

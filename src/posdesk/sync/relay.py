@@ -6,10 +6,11 @@ right after on a worker thread, off the request path. Deliveries arriving togeth
 committed together (group commit), so a burst costs few transactions.
 At start-up whatever the inbox still holds (accepted before a crash) is applied first.
 
-Answers: 200 accepted (also for event types the app ignores), 400 missing/bad/stale
-signature, malformed JSON or missing length, 404 other paths, 405 other methods, 413 body
-above 1 MiB (judged from Content-Length before reading), 503 when the store cannot take it
-(the sender retries).
+Answers, always JSON: 200 accepted (also for event types the app ignores), 400 missing/bad/
+stale signature, a body that is not a well-formed event (sync/webhook_input.py), a missing,
+repeated or malformed Content-Length or a body shorter than it, 404 other paths, 405 other
+methods, 408 a body that stops arriving, 411 chunked bodies, 413 body above 1 MiB (judged from
+Content-Length before reading), 503 when the store cannot take it (the sender retries).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import re
 import socket
 import threading
 import time
@@ -28,9 +30,10 @@ from typing import Any
 
 from posdesk.store.database import Store
 from posdesk.store.sync_state import WebhookInbox
-from posdesk.sync.applier import ApplyStats, EventApplier, is_well_formed
+from posdesk.sync.applier import ApplyStats, EventApplier
 from posdesk.sync.signature import DEFAULT_TOLERANCE_S, SignatureError, verify
 from posdesk.sync.status import MODE_WEBHOOKS, SyncObserver
+from posdesk.sync.webhook_input import DeliveryRefused, read_event
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +43,9 @@ _DRAIN_LIMIT = 16 * 1024 * 1024  # read and drop this much of a too-large body a
 _COMMIT_WAIT_S = 15.0
 _GROUP_MAX = 500
 _IDLE_TIMEOUT_S = 10.0
+# Digits only: int() would also take "+5" or "5_0", which another parser on the way (a proxy)
+# may read differently, and so disagree on where the body ends.
+_CONTENT_LENGTH = re.compile(r"[0-9]{1,16}")
 # Inbox rows applied per transaction: small enough that deliveries waiting for the write
 # lock (to be committed before their 2xx) never wait long.
 _APPLY_CHUNK = 100
@@ -153,13 +159,9 @@ class WebhookRelay:
         except SignatureError as exc:
             return self._reject(400, str(exc))
         try:
-            event = json.loads(body.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            return self._reject(400, "The body is not valid JSON.")
-        except RecursionError:  # signed, but nested deeper than any Stripe event
-            return self._reject(400, "The body is nested too deeply to be a Stripe event.")
-        if not is_well_formed(event):
-            return self._reject(400, "The body is not a Stripe event.")
+            event = read_event(body)
+        except DeliveryRefused as exc:
+            return self._reject(400, exc.message)
         pending = _Pending(event["id"], event["type"], body.decode("utf-8"))
         if not self._store(pending):
             return self._reject(503, "The event could not be stored; send it again.")
@@ -250,6 +252,16 @@ class WebhookRelay:
             self.observer.event_applied_at(stats.newest_created)
 
 
+def _content_length(values: list[str]) -> int:
+    """The one Content-Length sent, or -1: missing, malformed, or several that disagree
+    (which two parsers on the way could each read their own way)."""
+    lengths = {value.strip() for value in values}
+    if len(lengths) != 1:
+        return -1
+    (value,) = lengths
+    return int(value) if _CONTENT_LENGTH.fullmatch(value) else -1
+
+
 class _Server(ThreadingHTTPServer):
     # Request threads are joined on close: an accepted delivery's commit always finishes.
     daemon_threads = False
@@ -313,11 +325,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             self._answer(411, {"error": "Send the body with a Content-Length."})
             return
-        raw_length = self.headers.get("Content-Length")
-        try:
-            length = int(raw_length) if raw_length is not None else -1
-        except ValueError:
-            length = -1
+        length = _content_length(self.headers.get_all("Content-Length") or [])
         if length < 0:
             self.close_connection = True
             self.relay._reject(400, "Missing or bad Content-Length.")
@@ -330,21 +338,31 @@ class _Handler(BaseHTTPRequestHandler):
             self._answer(413, {"error": "The body is larger than 1 MiB."})
             self._discard(length)
             return
-        body = self.rfile.read(length)
-        if len(body) != length:
+        try:
+            body = self.rfile.read(length)
+        except TimeoutError:
             self.close_connection = True
+            self.relay._reject(408, "The body stopped arriving.")
+            self._answer(408, {"error": "The body stopped arriving before its end."})
+            return
+        if len(body) != length:  # the sender closed its side early
+            self.close_connection = True
+            self.relay._reject(400, "Body shorter than its Content-Length.")
+            self._answer(400, {"error": "The body is shorter than its Content-Length."})
             return
         status, answer = self.relay.accept(body, self.headers.get("Stripe-Signature"))
         self._answer(status, answer)
 
     def _drop_body(self) -> None:
-        try:
-            length = int(self.headers.get("Content-Length") or 0)
-        except ValueError:
-            length = 0
+        values = self.headers.get_all("Content-Length") or []
+        length = _content_length(values) if values else 0
         if 0 < length <= MAX_BODY:
-            self.rfile.read(length)
-        elif length:
+            try:
+                if len(self.rfile.read(length)) == length:
+                    return
+            except TimeoutError:
+                pass
+        if length:  # unread, bad or short: the connection cannot carry another request
             self.close_connection = True
 
     def _discard(self, length: int) -> None:

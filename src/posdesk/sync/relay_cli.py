@@ -40,6 +40,29 @@ EXIT_KEYRING = 3
 RELAY_SWITCH_INTERVAL_S = 0.001
 
 
+def port_number(text: str) -> int:
+    """argparse type: a TCP port, 0 for any free one (bind() would raise OverflowError)."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number (0 to 65535)")
+    return port
+
+
+def poll_interval(text: str) -> float:
+    """argparse type: seconds between polls, from 0.1 to an hour (nan, inf, 0 or a negative
+    number would spin or never poll)."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0.1 <= seconds <= 3600:  # also false for nan
+        raise argparse.ArgumentTypeError(f"{text} is not between 0.1 and 3600 seconds")
+    return seconds
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="posdesk relay",
@@ -52,9 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="listen on POST /webhooks/stripe (needs stripe-webhook-secret)",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (0: any free one)")
     parser.add_argument(
-        "--interval", type=float, default=2.0, help="seconds between polls (default 2)"
+        "--port", type=port_number, default=DEFAULT_PORT, help="port (0: any free one)"
+    )
+    parser.add_argument(
+        "--interval", type=poll_interval, default=2.0, help="seconds between polls (default 2)"
     )
     parser.add_argument("--debug", action="store_true", help="verbose logging")
     return parser

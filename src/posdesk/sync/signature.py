@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import time
 from collections.abc import Sequence
 
 DEFAULT_TOLERANCE_S = 300
+_TIMESTAMP = re.compile(r"[0-9]{1,12}")
 
 
 class SignatureError(ValueError):
@@ -38,10 +40,11 @@ def parse_header(header: str) -> tuple[int, list[str]]:
         if not sep:
             continue
         if key == "t":
-            try:
-                timestamp = int(value)
-            except ValueError:
-                raise SignatureError("Malformed Stripe-Signature timestamp.") from None
+            # Unix seconds in digits: int() would also take "+5", " 5" or "5_0", and refuses
+            # thousands of digits only after reading them.
+            if not _TIMESTAMP.fullmatch(value):
+                raise SignatureError("Malformed Stripe-Signature timestamp.")
+            timestamp = int(value)
         elif key == "v1":
             signatures.append(value.strip())
     if timestamp is None:
