@@ -119,6 +119,83 @@ def add_other_terminals(context: Any) -> None:
         ))
 
 
+def make_default_screenshots(window: MainWindow, out: Path) -> None:
+    """A customer whose default card has expired: the keyboard on "Make default" with a
+    usable card selected, then that card as the default."""
+    page = window.customer_page
+    model = page.card_model
+    cards = [model.card_at(row) for row in range(model.rowCount())]
+    row = next((r for r, c in enumerate(cards) if not c.expired and not c.is_default), None)
+    if row is None:
+        return
+    window.activateWindow()
+    page.card_table.selectRow(row)
+    page.make_default_button.setFocus()
+    save(window, out, "02-customer-page-make-default")
+    card_id = cards[row].id
+    page.make_default_card()
+    wait_until(lambda: page.page is not None
+               and any(c.id == card_id and c.is_default for c in page.page.cards))
+    save(window, out, "02-customer-page-default-changed")
+
+
+def closed_port_url() -> str:
+    """An address where nothing listens: Stripe unreachable, the connection refused."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{s.getsockname()[1]}"
+
+
+def use_api(context: Any, api_base: str) -> None:
+    context.api_base = api_base
+    context.reconfigure(context.secrets.get(STRIPE_SECRET_KEY),
+                        context.secrets.get(STRIPE_PUBLISHABLE_KEY))
+
+
+def unreachable_screenshots(window: MainWindow, server: SandboxServer, out: Path) -> None:
+    """Stripe out of reach: a charge refused before it left this computer, and the status
+    bar while sync cannot reach Stripe (one connectivity state on both sides of the bar)."""
+    context = window.context
+    use_api(context, closed_port_url())
+    dialog = open_dialog(window, "4242", "42.50")
+    dialog.charge()
+    wait_until(lambda d=dialog: d.view is not None)
+    save(dialog, out, "11-result-stripe-unreachable-refused")
+    dialog.close()
+    use_api(context, server.base_url)
+
+    server.fail_next(3, status=503, path_prefix="/v1/events")
+    wait_until(lambda: window.sync_status.text().startswith("Sync: Stripe unreachable"))
+    save(window, out, "09-status-bar-unreachable")
+    save(window.statusBar(), out, "09-status-bar-unreachable-detail")
+    wait_until(lambda: window.connection_label.text().startswith("Stripe: connected"))
+    save(window.statusBar(), out, "09-status-bar-connected-detail")
+
+
+def settings_problem_screenshots(window: MainWindow, out: Path) -> None:
+    """Settings after a validation error (every field wrong), and a key checked offline."""
+    settings = window.open_settings()
+    settings.secret_edit.setText("sk_nope")
+    settings.publishable_edit.setText("pk_bad")
+    settings.webhook_edit.setText("whsec")
+    settings.relay_host_edit.setText("shop-pc.local")
+    settings.check_and_save()
+    save(settings, out, "07-settings-validation-error")
+    settings.close()
+    context = window.context
+    api_base = context.api_base
+    context.api_base = closed_port_url()
+    settings = window.open_settings()
+    settings.secret_edit.setText("sk_test_" + secrets.token_hex(16))
+    settings.check_and_save()
+    wait_until(lambda: not settings.busy and settings.message_label.text() != "")
+    save(settings, out, "07-settings-key-check-offline")
+    settings.close()
+    context.api_base = api_base
+
+
 def open_dialog(window: MainWindow, last4: str, amount: str) -> Any:
     page = window.customer_page
     model = page.card_model
@@ -168,6 +245,7 @@ def take_screenshots(context: Any, server: SandboxServer, out: Path) -> None:
         window.open_customer(badges)
         wait_until(lambda: window.customer_page.page is not None)
         save(window, out, "02-customer-page-badges")
+        make_default_screenshots(window, out)
 
     customer_id = add_ada(context, server)
     window.refresh_from_stripe()
@@ -178,6 +256,12 @@ def take_screenshots(context: Any, server: SandboxServer, out: Path) -> None:
                and window.customer_page.page is not None
                and window.customer_page.page.customer.id == customer_id)
     save(window, out, "02-customer-page")
+    # The customer's actions with their keys, as the Customers menu lists them.
+    menu = window.customers_menu
+    menu.popup(window.mapToGlobal(window.menuBar().geometry().bottomLeft()))
+    wait_until(menu.isVisible)
+    save(menu, out, "09-customers-menu")
+    menu.hide()
 
     dialog = open_dialog(window, "4242", "")
     dialog.amount_edit.setText("12.345")
@@ -223,11 +307,17 @@ def take_screenshots(context: Any, server: SandboxServer, out: Path) -> None:
                                  next_step=NEXT_STEP_NEW_PAYMENT)
     dialog._show(dialog.view_for(not_taken, amount))
     save(dialog, out, "11-result-server-error-not-charged")
+    # A decline code PosDesk has no words for: the generic sentence, the code on a details line.
+    unknown = ChargeOutcome.of(OutcomeKind.DECLINED, code="card_declined",
+                               decline_code="brand_new_decline_code")
+    dialog._show(dialog.view_for(unknown, amount))
+    save(dialog, out, "11-result-declined-unknown-code")
     clerk = StaffMember("s2", "Sam", Role.SUPPORT)
     dialog._amount = amount
     dialog._charge_failed(PermissionDenied(clerk, Permission.CHARGE))
     save(dialog, out, "12-result-permission-denied")
     dialog.close()
+    unreachable_screenshots(window, server, out)
 
     card_entry_screenshots(window, out)
 
@@ -261,6 +351,7 @@ def take_screenshots(context: Any, server: SandboxServer, out: Path) -> None:
     panel.copy_question.close()
     panel.copy_question = None
     settings.close()
+    settings_problem_screenshots(window, out)
     keyring = window.show_keyring_problem(
         "PosDesk keeps Stripe keys only in the system keyring, and none is usable on "
         "this computer. Install and unlock a Secret Service keyring, for example GNOME "
@@ -268,6 +359,9 @@ def take_screenshots(context: Any, server: SandboxServer, out: Path) -> None:
     )
     save(keyring, out, "08-keyring-missing")
     keyring.close()
+    new_customer = window.open_new_customer()
+    save(new_customer, out, "13-new-customer")
+    new_customer.reject()
     window.close()
     QCoreApplication.processEvents()
 
@@ -371,6 +465,13 @@ def card_entry_screenshots(window: MainWindow, out: Path) -> None:
     wait_until(lambda: entry.ready_at is not None)
     settle(0.8)
     save(entry, out, "29-card-entry-authenticate")
+    # The customer's bank refuses the challenge: the header no longer says it waits for it.
+    page_js(entry, "document.getElementById('submit').click(); true")
+    wait_page(entry, "__sandboxStripe.challengeOpen()")
+    page_js(entry, "__sandboxStripe.challenge('fail')")
+    wait_until(lambda: entry.message_label.isVisible())
+    settle(0.5)
+    save(entry, out, "30-card-entry-authenticate-failed")
     close_dialog(entry)
 
 

@@ -1,4 +1,8 @@
-"""Logging for the app and the relay: every handler passes through the redaction filter."""
+"""Logging for the app and the relay: every handler passes through the redaction filter.
+
+The log file gets everything at INFO (DEBUG with --debug). The console is for the person who
+started PosDesk: PosDesk's own INFO lines, and only warnings and errors from libraries
+(Alembic announces every migration step at INFO, which belongs in the file)."""
 
 from __future__ import annotations
 
@@ -34,6 +38,13 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
         return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
 
 
+class ConsoleFilter(logging.Filter):
+    """Passes PosDesk's own records and libraries' warnings and errors."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING or record.name.split(".")[0] == "posdesk"
+
+
 def private_log_handler(log_file: Path) -> logging.Handler:
     return PrivateRotatingFileHandler(
         log_file, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
@@ -52,7 +63,10 @@ def configure_logging(
     if log_file is not None:
         handlers.append(private_log_handler(log_file))
     if to_stderr:
-        handlers.append(logging.StreamHandler())
+        console = logging.StreamHandler()
+        if not debug:  # --debug shows everything, libraries' chatter included
+            console.addFilter(ConsoleFilter())
+        handlers.append(console)
     for handler in handlers:
         handler.setFormatter(logging.Formatter(FORMAT))
         # On the handler, not the logger: filters on a logger miss records from child loggers.

@@ -20,7 +20,7 @@ from posdesk.domain.outcomes import (
     OutcomeKind,
 )
 from posdesk.gateway.client import API_VERSION, StripeGateway, intent_params
-from posdesk.gateway.errors import SERVER_ERROR, SERVER_ERROR_REPLAYED, GatewayError
+from posdesk.gateway.errors import NOT_SENT, SERVER_ERROR, SERVER_ERROR_REPLAYED, GatewayError
 from tests.gateway.sandbox_api import attach_card, intents, new_customer, set_default_card
 
 
@@ -220,9 +220,11 @@ def test_timeout_while_held_is_unconfirmed(sandbox, secret_key, customer) -> Non
     assert outcome.kind is OutcomeKind.UNCONFIRMED
 
 
-def test_unreachable_server_on_charge_is_unconfirmed(secret_key) -> None:
+def test_unreachable_server_on_charge_is_unavailable_never_sent(secret_key) -> None:
+    # Refused: the request never left this computer (tests/gateway/test_connection_failures).
     gateway = StripeGateway(secret_key, f"http://127.0.0.1:{closed_port()}", timeout=2)
-    assert charge(gateway, "cus_x", "pm_card_visa").kind is OutcomeKind.UNCONFIRMED
+    outcome = charge(gateway, "cus_x", "pm_card_visa")
+    assert outcome.kind is OutcomeKind.UNAVAILABLE and outcome.code == NOT_SENT
 
 
 def test_same_key_with_other_parameters_is_a_bug(gateway, customer) -> None:

@@ -157,7 +157,7 @@ def test_staff_without_charge_permission_is_told_so(qtbot, window, shop, sandbox
     ("kind", "title", "amount", "words"),
     [
         (OutcomeKind.PROCESSING, "Processing", "$42.50", "No need to charge again"),
-        (OutcomeKind.REQUIRES_CAPTURE, "Authorised, not yet captured", "$42.50",
+        (OutcomeKind.REQUIRES_CAPTURE, "Authorized, not yet captured", "$42.50",
          "Capture the payment"),
         (OutcomeKind.UNAVAILABLE, "Stripe can't be reached", "$42.50 not charged",
          "Stripe could not be reached"),

@@ -65,7 +65,7 @@ def test_escape_does_not_close_while_stripe_is_answering(qtbot, window, shop, sa
         qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
         assert dialog.isVisible()
-        assert "cannot be cancelled now" in dialog.busy_label.text()
+        assert "cannot be canceled now" in dialog.busy_label.text()
     assert dialog.result_title.text() == "Approved"
 
 
@@ -179,7 +179,7 @@ def test_settings_check_the_key_before_saving(qtbot, window, gui_context):
     assert "restricted key (rk_) is safer" in dialog.mode_label.text()
     qtbot.keyClick(dialog.secret_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.busy, timeout=RESULT_TIMEOUT_MS)
-    assert dialog.message_label.text().startswith("Stripe did not accept the key")
+    assert dialog.message_label.text().startswith("Stripe did not accept this key")
     assert gui_context.secrets.get(STRIPE_SECRET_KEY) is None
 
     key = "rk_test_" + secrets.token_hex(12)

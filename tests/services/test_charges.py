@@ -15,6 +15,7 @@ from posdesk.domain.outcomes import (
     REASON_INSUFFICIENT_FUNDS,
     REASON_SERVER_ERROR,
     REASON_SERVER_ERROR_NOT_CHARGED,
+    REASON_UNAVAILABLE,
     OutcomeKind,
 )
 from posdesk.domain.payment_state import PaymentState
@@ -412,3 +413,13 @@ def test_a_held_payment_is_left_to_whoever_holds_it(
     [settled] = service.settle_unconfirmed()
     assert settled.payment_id == payment_id and settled.state is PaymentState.SUCCEEDED
     assert sandbox.count("payment_intent") == 1
+
+
+def test_a_stored_refused_charge_is_shown_as_stripe_unreachable() -> None:
+    # Refused before it left this computer: FAILED, and shown again as "can't be reached".
+    record = PaymentRecord(
+        id="p-1", idempotency_key="k-1", amount=1250, currency="USD", staff_id="s",
+        state=PaymentState.FAILED.value, error_message=REASON_UNAVAILABLE,
+    )
+    shown = outcome_for_record(record)
+    assert shown.kind is OutcomeKind.UNAVAILABLE and not shown.charged

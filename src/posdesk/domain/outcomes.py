@@ -3,6 +3,13 @@
 The gateway turns every answer (and every failure to get one) into a `ChargeOutcome`; the
 services store it and the GUI shows `reason` and `next_step`. The wording lives here as
 module-level constants so a translation layer can map them without touching the logic.
+
+Stripe's own `message` never reaches a screen: it is written for developers ("The provided
+PaymentMethod has failed authentication...") and can echo what was sent. Every code maps to
+words here; a code without words of its own gets a generic sentence, and the screen names the
+code on a details line (`unexplained_code`) so a manager can look it up.
+
+Spelling is American, as in Stripe's own terms (canceled, authorized).
 """
 
 from __future__ import annotations
@@ -43,6 +50,10 @@ REASON_PROCESSING = "The payment is being processed by the bank."
 REASON_REQUIRES_CAPTURE = "The amount is reserved on the card and waits to be captured."
 REASON_UNAVAILABLE = "Stripe could not be reached, so nothing was charged."
 REASON_RATE_LIMITED = "Stripe is receiving too many requests right now, so nothing was charged."
+# The same for calls that move no money (reading cards, listing events, checking a key):
+# "nothing was charged" would make a cashier wonder what was.
+REASON_UNREACHABLE = "Stripe could not be reached."
+REASON_BUSY = "Stripe is receiving too many requests right now."
 REASON_CONFIG_BAD_KEY = "The Stripe key in the settings was not accepted."
 REASON_CONFIG_PERMISSION = "The Stripe key in the settings is not allowed to do this."
 REASON_BUG = "Stripe rejected the request because of a problem in this app."
@@ -109,6 +120,23 @@ NEXT_STEP_REFRESH_OTHER_CARD = (
 NEXT_STEP_NEW_PAYMENT = "Start a new payment if the customer still owes this amount."
 NEXT_STEP_CONTACT_BANK = "Ask the customer to contact their bank, or use another card."
 
+# What the card form (Stripe's Payment Element on the checkout page) reports when the customer
+# presses Pay: a failed 3D Secure challenge, details the form itself refuses, or a failure of
+# the page's own connection. The card stays on screen for another try.
+REASON_AUTHENTICATION_FAILED = "The customer's bank did not confirm the payment."
+NEXT_STEP_AUTHENTICATION_FAILED = (
+    "Nothing was charged. The customer can try again or use another card."
+)
+REASON_FORM_NUMBER = "The card number in the form is incomplete or incorrect."
+REASON_FORM_EXPIRY = "The expiry date in the form is incomplete or in the past."
+REASON_FORM_CVC = "The security code in the form is incomplete."
+REASON_FORM_POSTAL = "The postal code in the form is incomplete."
+REASON_FORM_INCOMPLETE = "The card details in the form are incomplete or incorrect."
+NEXT_STEP_FIX_FORM = "Nothing was charged. Ask the customer to check the card details."
+REASON_FORM_UNREACHABLE = "The card form could not reach Stripe, so nothing was charged."
+REASON_FORM_FAILED = "The card could not be checked, so nothing was charged."
+NEXT_STEP_FORM_RETRY = "Ask the customer to try again in a moment, or use another card."
+
 
 @dataclass(frozen=True, slots=True)
 class DeclineWording:
@@ -172,6 +200,43 @@ def decline_wording(code: str | None, decline_code: str | None) -> DeclineWordin
         if key and key in DECLINE_WORDING:
             return DECLINE_WORDING[key]
     return GENERIC_DECLINE
+
+
+# Stripe.js's codes for details its card form refuses before anything is sent
+# (`validation_error`).
+FORM_WORDING: dict[str, DeclineWording] = {
+    "incomplete_number": DeclineWording(REASON_FORM_NUMBER, NEXT_STEP_FIX_FORM),
+    "invalid_number": DeclineWording(REASON_FORM_NUMBER, NEXT_STEP_FIX_FORM),
+    "incomplete_expiry": DeclineWording(REASON_FORM_EXPIRY, NEXT_STEP_FIX_FORM),
+    "invalid_expiry_month": DeclineWording(REASON_FORM_EXPIRY, NEXT_STEP_FIX_FORM),
+    "invalid_expiry_month_past": DeclineWording(REASON_FORM_EXPIRY, NEXT_STEP_FIX_FORM),
+    "invalid_expiry_year": DeclineWording(REASON_FORM_EXPIRY, NEXT_STEP_FIX_FORM),
+    "invalid_expiry_year_past": DeclineWording(REASON_FORM_EXPIRY, NEXT_STEP_FIX_FORM),
+    "incomplete_cvc": DeclineWording(REASON_FORM_CVC, NEXT_STEP_FIX_FORM),
+    "invalid_cvc": DeclineWording(REASON_FORM_CVC, NEXT_STEP_FIX_FORM),
+    "incomplete_zip": DeclineWording(REASON_FORM_POSTAL, NEXT_STEP_FIX_FORM),
+}
+FORM_INCOMPLETE = DeclineWording(REASON_FORM_INCOMPLETE, NEXT_STEP_FIX_FORM)
+
+# Codes Stripe sends that have words of their own somewhere in PosDesk (here, or in the
+# gateway's mapping of errors that are not card errors).
+EXPLAINED_CODES = frozenset(DECLINE_WORDING) | frozenset(FORM_WORDING) | {
+    "resource_missing",
+    "rate_limit",
+    "payment_intent_authentication_failure",
+    "setup_intent_authentication_failure",
+}
+# ... and these say nothing beyond "declined" or "rejected", so they need no details line.
+GENERIC_CODES = frozenset({"card_declined", "generic_decline"})
+
+
+def unexplained_code(code: str | None, decline_code: str | None) -> str | None:
+    """The most specific code Stripe gave that PosDesk has no words of its own for, if any.
+    The screen shows the generic sentence and names this code on a details line."""
+    for key in (decline_code, code):
+        if key and key not in EXPLAINED_CODES and key not in GENERIC_CODES:
+            return key
+    return None
 
 
 @dataclass(frozen=True, slots=True)

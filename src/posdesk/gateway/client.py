@@ -201,6 +201,24 @@ class StripeGateway:
         )
         return customer_data(customer)
 
+    def set_default_payment_method(
+        self, customer_id: str, payment_method_id: str, idempotency_key: str
+    ) -> CustomerData:
+        """Make a card already saved on the customer their default; returns the customer as
+        Stripe now has it. Stripe refuses a card that is not attached to this customer."""
+        # invoice_settings is where Stripe keeps the default card of a customer (the legacy
+        # `default_source` is for Sources and Cards, not PaymentMethods).
+        params: dict[str, Any] = {
+            "invoice_settings": {"default_payment_method": payment_method_id}
+        }
+        customer = self.request(
+            "customer default card",
+            lambda v1: v1.customers.update(
+                customer_id, params, {"idempotency_key": idempotency_key}
+            ),
+        )
+        return customer_data(customer)
+
     # --- payment methods --------------------------------------------------------------------
 
     def list_payment_methods(self, customer_id: str) -> list[PaymentMethodData]:

@@ -1,8 +1,10 @@
 """Turning Stripe's exceptions into outcomes the app understands.
 
-Every `stripe` error class lands in exactly one `OutcomeKind`. Messages shown or stored come
-from our own wording; Stripe's text only goes to the log and is redacted first, because
-some of it (an invalid key, for one) echoes part of the key.
+Every `stripe` error class lands in exactly one `OutcomeKind`, with one exception that keeps
+money safe: a connection error on a charge is UNAVAILABLE (nothing charged, no settling) only
+when the connection to Stripe never opened (`never_sent`), and UNCONFIRMED otherwise.
+Messages shown or stored come from our own wording; Stripe's text only goes to the log and is
+redacted first, because some of it (an invalid key, for one) echoes part of the key.
 """
 
 from __future__ import annotations
@@ -12,17 +14,20 @@ import re
 from typing import Any
 
 import stripe
+from urllib3.exceptions import ConnectTimeoutError
 
 from posdesk.domain.outcomes import (
     DEFAULT_WORDING,
     NEXT_STEP_REFRESH_OTHER_CARD,
     REASON_BUG,
+    REASON_BUSY,
     REASON_CARD_NOT_USABLE,
     REASON_CONFIG_BAD_KEY,
     REASON_CONFIG_PERMISSION,
     REASON_RATE_LIMITED,
     REASON_SERVER_ERROR,
     REASON_UNAVAILABLE,
+    REASON_UNREACHABLE,
     ChargeOutcome,
     OutcomeKind,
     decline_wording,
@@ -50,6 +55,9 @@ IDEMPOTENCY_ERROR = "idempotency_error"
 SERVER_ERROR = "server_error"
 SERVER_ERROR_REPLAYED = "server_error_replayed"
 SERVER_ERRORS = frozenset({SERVER_ERROR, SERVER_ERROR_REPLAYED})
+# The code an outcome carries when the request never left this computer: no connection to
+# Stripe could be opened, so Stripe cannot have acted on it.
+NOT_SENT = "not_sent"
 
 
 def redact(text: str | None) -> str:
@@ -77,6 +85,12 @@ def error_body(exc: stripe.StripeError) -> dict[str, Any]:
 
 
 def _log(exc: stripe.StripeError, what: str) -> None:
+    detail = redact(exc.user_message or str(exc))
+    if isinstance(exc, stripe.APIConnectionError):
+        # stripe-python's text is a paragraph asking to write to Stripe's support; the
+        # causes say in one line what happened, and whether the request can have arrived.
+        detail = " <- ".join(type(e).__name__ for e in causes(exc)[1:]) or "no cause given"
+        detail += "; never sent" if never_sent(exc) else "; may have reached Stripe"
     log.warning(
         "Stripe %s failed: %s (status %s, code %s, request %s): %s",
         what,
@@ -84,7 +98,7 @@ def _log(exc: stripe.StripeError, what: str) -> None:
         exc.http_status,
         exc.code,
         exc.request_id,
-        redact(exc.user_message or str(exc)),
+        detail,
     )
 
 
@@ -119,6 +133,10 @@ def outcome_for_charge_error(exc: stripe.StripeError) -> ChargeOutcome:
             livemode=bool(intent.get("livemode", False)),
         )
     if isinstance(exc, stripe.APIConnectionError):
+        if never_sent(exc):
+            # Refused, no route, name not resolved: provably not charged, nothing to settle.
+            return ChargeOutcome.of(OutcomeKind.UNAVAILABLE, code=NOT_SENT)
+        # Lost after sending (reset, dropped, read timeout): Stripe may have acted.
         return ChargeOutcome.of(OutcomeKind.UNCONFIRMED, code=code)
     if (exc.http_status or 0) >= 500:
         replayed = _header(exc, "Idempotent-Replayed") == "true"
@@ -138,6 +156,35 @@ def outcome_for_charge_error(exc: stripe.StripeError) -> ChargeOutcome:
     )
 
 
+def never_sent(exc: BaseException) -> bool:
+    """Whether a failed request provably never reached Stripe.
+
+    stripe-python raises APIConnectionError `from` the HTTP library's exception; the chain
+    below it tells where the request failed. urllib3 raises ConnectTimeoutError (and its
+    subclasses NewConnectionError, NameResolutionError: refused, no route, DNS) only while
+    opening the connection, before a byte of the request is written. Anything else (reset,
+    dropped, read timeout, a TLS error that may come mid-answer) leaves it ambiguous: False.
+    """
+    return any(isinstance(error, ConnectTimeoutError) for error in causes(exc))
+
+
+def causes(exc: BaseException) -> list[BaseException]:
+    """`exc` and every exception below it, outermost first: the `from` chain, and what
+    requests and urllib3 keep inside (requests: MaxRetryError in args[0]; MaxRetryError:
+    the cause in `reason`)."""
+    found: list[BaseException] = []
+    pending: list[BaseException] = [exc]
+    while pending:
+        error = pending.pop(0)
+        if any(error is seen for seen in found):
+            continue
+        found.append(error)
+        linked = [error.__cause__, error.__context__, getattr(error, "reason", None),
+                  *error.args]
+        pending.extend(e for e in linked if isinstance(e, BaseException))
+    return found
+
+
 def _header(exc: stripe.StripeError, name: str) -> str | None:
     for key, value in (exc.headers or {}).items():
         if key.lower() == name.lower():
@@ -153,11 +200,16 @@ def outcome_for_read_error(exc: stripe.StripeError) -> ChargeOutcome:
     return ChargeOutcome.of(kind, reason=reason, next_step=next_step, code=code)
 
 
+# A call that moves no money says nothing about charging.
+_NO_MONEY_REASONS = {REASON_UNAVAILABLE: REASON_UNREACHABLE, REASON_RATE_LIMITED: REASON_BUSY}
+
+
 def gateway_error(exc: stripe.StripeError, what: str) -> GatewayError:
     """A safe exception for a call that moves no money (listing, creating a customer, ...)."""
     _log(exc, what)
     code = error_body(exc).get("code") or exc.code
     kind, reason, next_step = _classify(exc, code)
+    reason = _NO_MONEY_REASONS.get(reason, reason)
     return GatewayError(kind, f"{reason} {next_step}", code=code)
 
 

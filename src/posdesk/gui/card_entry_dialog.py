@@ -16,7 +16,8 @@ import logging
 import time
 from typing import Any
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -31,11 +32,12 @@ from PySide6.QtWidgets import (
 from posdesk.checkout.protocol import PageReport
 from posdesk.domain.money import AmountError, Money, format_money
 from posdesk.domain.outcomes import OutcomeKind
+from posdesk.domain.payment_state import PaymentState
 from posdesk.domain.roles import PermissionDenied
 from posdesk.gui import checkout_view
 from posdesk.gui.amount_entry import AmountEntry
 from posdesk.gui.checkout_view import CheckoutView, report_summary
-from posdesk.gui.formatting import error_text, outcome_text
+from posdesk.gui.formatting import code_details, error_text, outcome_code, outcome_text
 from posdesk.gui.result_panel import ResultPanel, ResultView, fit_dialog_to_page
 from posdesk.gui.workers import TaskRunner
 from posdesk.services.card_entry import (
@@ -45,7 +47,9 @@ from posdesk.services.card_entry import (
     FLOW_SETUP,
     CardEntryResult,
     CardEntrySession,
+    failure_code,
     failure_wording,
+    is_authentication_failure,
 )
 from posdesk.services.errors import InputError, StripeNotConfigured
 
@@ -100,6 +104,7 @@ class CardEntryDialog(QDialog):
         self.busy = False
         self.closing = False
         self.confirming = False  # between Pay and the page's answer (3D Secure may show)
+        self.bank_refused = False  # the customer's bank did not confirm (failed challenge)
         self._close_warned = False
         self.reports: list[PageReport] = []
         self.clicked_at: float | None = None
@@ -340,6 +345,11 @@ class CardEntryDialog(QDialog):
             )
             view.setMinimumHeight(420)
             view.setZoomFactor(PAGE_ZOOM)
+            # Chromium takes every key typed into the page, Esc included, and QDialog never
+            # sees it: a shortcut on the view (and the render widget inside it) does.
+            self.escape_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), view)
+            self.escape_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.escape_shortcut.activated.connect(self.reject)
             view.reported.connect(self._on_report)
             view.navigation_blocked.connect(self._navigation_blocked)
             view.certificate_rejected.connect(self._certificate_rejected)
@@ -363,10 +373,13 @@ class CardEntryDialog(QDialog):
             self._finish()
             return
         view = self._ensure_view(server)
+        self.bank_refused = False
         self.checkout_header.setText(self._header_text(session))
         self.status_label.setText(self.tr("Preparing secure card entry…"))
         self.message_label.hide()
         self.stack.setCurrentIndex(PAGE_CHECKOUT)
+        # The keyboard goes to the page: the card form takes it once it is ready.
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
         publishable_key = self._context.card_entry.publishable_key or ""
         amount_label = (
             format_money(session.amount, self._locale()) if session.amount is not None else None
@@ -405,6 +418,10 @@ class CardEntryDialog(QDialog):
         if session.flow == FLOW_SETUP:
             return who + "   ·   " + self.tr("Saving a card, nothing is charged")
         amount = format_money(session.amount, self._locale()) if session.amount else ""
+        if session.flow == FLOW_AUTHENTICATE and self.bank_refused:
+            # The bank said no: nothing is waiting for it any more until the customer retries.
+            return who + "   ·   " + self.tr("Payment of %1 not confirmed by the customer's "
+                                             "bank").replace("%1", amount)
         if session.flow == FLOW_AUTHENTICATE:
             return who + "   ·   " + self.tr("Payment of %1 waiting for the customer's bank") \
                 .replace("%1", amount)
@@ -421,7 +438,7 @@ class CardEntryDialog(QDialog):
 
     def _on_report(self, report: PageReport) -> None:
         self.reports.append(report)
-        log.info("checkout report %s", report_summary(report))
+        log.debug("checkout report %s", report_summary(report))
         session = self.session
         if session is None or session.finished:
             return
@@ -433,6 +450,8 @@ class CardEntryDialog(QDialog):
             if self.ready_at is None:
                 self.ready_at = time.monotonic()
             self.status_label.setText(self._ready_text(session))
+            if self.checkout is not None and self.isActiveWindow():
+                self.checkout.setFocus(Qt.FocusReason.OtherFocusReason)
             self.element_ready.emit()
         elif state == "confirm_requested":
             self.status_label.setText(self.tr("Sending the payment…"))
@@ -445,6 +464,7 @@ class CardEntryDialog(QDialog):
             )
         elif state == "processing" and report.status != "processing":
             self._hide_message()
+            self._set_bank_refused(False)
             self.status_label.setText(self.tr(
                 "Waiting for the card's bank… If the bank asks, the customer confirms on "
                 "the screen."))
@@ -493,11 +513,23 @@ class CardEntryDialog(QDialog):
             self.status_label.setText("")
             return
         reason, next_step = failure_wording(error)
-        self._show_message(outcome_text(reason) + " " + outcome_text(next_step))
-        self.status_label.setText(self.tr("The card form stays open for another try."))
+        text = outcome_text(reason) + " " + outcome_text(next_step)
+        details = code_details(failure_code(error))
+        self._show_message(text + ("\n" + details if details else ""))
+        self._set_bank_refused(is_authentication_failure(error))
+        if self.session is not None and self.session.flow == FLOW_AUTHENTICATE:
+            self.status_label.setText(self.tr("The customer can press the button again to "
+                                              "retry."))
+        else:
+            self.status_label.setText(self.tr("The card form stays open for another try."))
         session, service = self.session, self._context.card_entry
         if session is not None:
             self._runner.submit(lambda: service.note_failure(session, error))
+
+    def _set_bank_refused(self, refused: bool) -> None:
+        self.bank_refused = refused
+        if self.session is not None:
+            self.checkout_header.setText(self._header_text(self.session))
 
     def _show_message(self, text: str) -> None:
         self.message_label.setText(text)
@@ -604,6 +636,13 @@ class CardEntryDialog(QDialog):
         if kind in (K.PROCESSING, K.REQUIRES_CAPTURE):
             return ResultView("warn", "waiting", self.tr("Processing"),
                               self._amount_text(amount, None), reason, next_step)
+        if kind is K.UNAVAILABLE and result.state is PaymentState.FAILED:
+            # The charge never left this computer (connection refused): nothing to check.
+            return ResultView("warn", "warning", self.tr("Stripe can't be reached"),
+                              self._amount_text(amount, False), reason, next_step)
+        if kind is K.RATE_LIMITED and result.state is PaymentState.FAILED:
+            return ResultView("warn", "warning", self.tr("Stripe is busy"),
+                              self._amount_text(amount, False), reason, next_step)
         if kind in (K.UNCONFIRMED, K.UNAVAILABLE, K.RATE_LIMITED):
             return ResultView("warn", "warning", self.tr("Checking with Stripe…"),
                               self._amount_text(amount, None), reason, next_step)
@@ -616,7 +655,7 @@ class CardEntryDialog(QDialog):
         title = self.tr("Canceled") if outcome.stripe_status == "canceled" else self.tr(
             "Declined")
         return ResultView("bad", "declined", title, self._amount_text(amount, False), reason,
-                          next_step)
+                          next_step, details=code_details(outcome_code(outcome)))
 
     def _show(self, view: ResultView) -> None:
         self.view = view

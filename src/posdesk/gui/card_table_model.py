@@ -88,4 +88,10 @@ class CardTableModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column == self.STATUS and card.expires_soon:
             return self.tr("This card expires at the end of the shown month.")
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.DEFAULT and card.is_default:
+            return self.tr("The customer's default card at Stripe.")
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == self.DEFAULT:
+            # A screen reader says the words, not the star.
+            return self.tr("Default card") if card.is_default else ""
         return None
+

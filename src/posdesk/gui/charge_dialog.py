@@ -1,7 +1,7 @@
 """Charge a saved card while the customer is not present.
 
 Form (card, amount with live validation, description) → busy while Stripe answers → a result
-in large type with colour and icon, saying what happened and what to do next. An unconfirmed
+in large type with color and icon, saying what happened and what to do next. An unconfirmed
 answer is settled automatically with the same payment record (never a second charge).
 """
 
@@ -32,7 +32,7 @@ from posdesk.domain.outcomes import (
 from posdesk.domain.payment_state import PaymentState
 from posdesk.domain.roles import PermissionDenied
 from posdesk.gui.amount_entry import AmountEntry
-from posdesk.gui.formatting import error_text, outcome_text
+from posdesk.gui.formatting import code_details, error_text, outcome_code, outcome_text
 from posdesk.gui.resources import pixmap
 from posdesk.gui.result_panel import ResultPanel, ResultView, fit_dialog_to_page
 from posdesk.gui.workers import TaskRunner
@@ -357,7 +357,7 @@ class ChargeDialog(QDialog):
         return text
 
     def view_for(self, outcome: Any, amount: Money | None, *, settling: bool = False) -> ResultView:
-        """The words, colour and icon for an outcome. `settling`: the payment is still open
+        """The words, color and icon for an outcome. `settling`: the payment is still open
         at Stripe's end and is being checked automatically."""
         kind = outcome.kind
         reason, next_step = outcome_text(outcome.reason), outcome_text(outcome.next_step)
@@ -369,11 +369,13 @@ class ChargeDialog(QDialog):
             return ResultView("warn", "waiting", self.tr("Processing"),
                               self._amount_text(amount, charged=None), reason, next_step)
         if kind is K.REQUIRES_CAPTURE:
-            return ResultView("warn", "waiting", self.tr("Authorised, not yet captured"),
+            return ResultView("warn", "waiting", self.tr("Authorized, not yet captured"),
                               self._amount_text(amount, charged=None), reason, next_step)
+        details = code_details(outcome_code(outcome))
         if kind is K.DECLINED:
             return ResultView("bad", "declined", self.tr("Declined"),
-                              self._amount_text(amount, charged=False), reason, next_step)
+                              self._amount_text(amount, charged=False), reason, next_step,
+                              details=details)
         if kind is K.AUTHENTICATION_REQUIRED:
             body = reason + " " + self.tr(
                 "This card needs the customer to approve each payment with their bank, "
@@ -413,7 +415,8 @@ class ChargeDialog(QDialog):
             return ResultView("bad", "declined", self.tr("Not charged"),
                               self._amount_text(amount, charged=False), reason, next_step)
         return ResultView("bad", "declined", self.tr("Payment not sent"),
-                          self._amount_text(amount, charged=False), reason, next_step)
+                          self._amount_text(amount, charged=False), reason, next_step,
+                          details=details)
 
     def _show(self, view: ResultView) -> None:
         self._countdown.stop()
@@ -455,7 +458,7 @@ class ChargeDialog(QDialog):
         # While Stripe has the request the answer must reach the cashier: Esc waits.
         if self.busy and self.stack.currentIndex() == 0:
             self.busy_label.setText(self.tr("Waiting for Stripe's answer; this cannot be "
-                                            "cancelled now."))
+                                            "canceled now."))
             return
         self._settle_timer.stop()
         self._countdown.stop()

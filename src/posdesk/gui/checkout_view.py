@@ -3,7 +3,12 @@
 What it allows, and why:
 - TLS to the loopback checkout server with exactly the install's certificate (pinned by its
   SHA-256 fingerprint); every other certificate error is fatal. Live Stripe.js only runs on
-  HTTPS pages, so test, demo and live all take this same path.
+  HTTPS pages, so test, demo and live all take this same path. The view's profile trusts that
+  one certificate (Qt 6.10's additional trusted certificates): Chromium then verifies the
+  page without a certificate error, instead of failing the handshake, logging "handshake
+  failed ... net_error -202" on the console and asking the pin check to let it through. The
+  certificate is a leaf for 127.0.0.1 and localhost only (not a CA), so it vouches for
+  nothing else; the pin check stays as the guard for any other certificate.
 - Main-frame navigation only to the checkout page and its return URL, Stripe's domains, and
   the sandbox standing in for Stripe in demo and tests. Sub-frames are free (3D Secure pages
   of the customer's bank live there). New windows are refused.
@@ -25,11 +30,13 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QFile, QIODevice, QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtNetwork import QSsl, QSslCertificate
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import (
     QWebEngineCertificateError,
     QWebEnginePage,
     QWebEngineProfile,
+    QWebEngineProfileBuilder,
     QWebEngineScript,
     QWebEngineSettings,
     QWebEngineUrlRequestInfo,
@@ -38,7 +45,7 @@ from PySide6.QtWebEngineCore import (
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QWidget
 
-from posdesk.checkout.certificate import fingerprint_matches
+from posdesk.checkout.certificate import fingerprint, fingerprint_matches
 from posdesk.checkout.protocol import PageReport, ReportError, parse_report
 from posdesk.checkout.server import STRIPE_JS_URL, CheckoutServer, origin_of
 
@@ -48,24 +55,48 @@ QWEBCHANNEL_JS = ":/qtwebchannel/qwebchannel.js"
 STRIPE_HOST = "stripe.com"
 
 _shared_profile: QWebEngineProfile | None = None
+# Profiles that trust one checkout certificate, by its fingerprint. An app has one (the
+# install's certificate); a test run makes one per test certificate.
+_trusting_profiles: dict[str, QWebEngineProfile] = {}
 
 
-def checkout_profile() -> QWebEngineProfile:
-    """The profile of checkout pages: Qt's default profile, which in Qt 6 is off the record
-    (Chromium keeps nothing of it on disk) and is used by nothing else in PosDesk. A profile
-    of our own would be no more private, and QtWebEngine cannot survive an application that
-    quits its event loop more than once with one (tests do)."""
+def _private(profile: QWebEngineProfile) -> QWebEngineProfile:
+    profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
+    profile.setPersistentCookiesPolicy(
+        QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies
+    )
+    profile.setSpellCheckEnabled(False)
+    return profile
+
+
+def checkout_profile(certificate: bytes | None = None) -> QWebEngineProfile:
+    """The profile of checkout pages: off the record (Chromium keeps nothing of it on disk)
+    and used by nothing else in PosDesk.
+
+    With `certificate` (DER), a profile that trusts exactly that certificate besides the
+    system's CAs, so the loopback page loads without a certificate error. Without one (or on
+    a Qt before 6.10), Qt's default profile, where the pin check accepts the certificate.
+    Profiles live as long as the application: QtWebEngine cannot release a profile while a
+    page of it still exists, and views outlive their dialogs (the warm-up spare)."""
     global _shared_profile
+    if certificate is not None and hasattr(QWebEngineProfileBuilder,
+                                           "setAdditionalTrustedCertificates"):
+        pin = fingerprint(certificate)
+        profile = _trusting_profiles.get(pin)
+        if profile is None:
+            builder = QWebEngineProfileBuilder()
+            builder.setAdditionalTrustedCertificates(
+                QSslCertificate.fromData(certificate, QSsl.EncodingFormat.Der))
+            profile = _private(builder.createProfile("", QApplication.instance()))
+            if not profile.isOffTheRecord():  # pragma: no cover - "" means off the record
+                raise RuntimeError("the checkout profile would keep data on disk")
+            _trusting_profiles[pin] = profile
+        return profile
     if _shared_profile is None:
         profile = QWebEngineProfile.defaultProfile()
         if not profile.isOffTheRecord():  # pragma: no cover - only if Qt changes its default
             profile = QWebEngineProfile(QApplication.instance())
-        profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
-        profile.setPersistentCookiesPolicy(
-            QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies
-        )
-        profile.setSpellCheckEnabled(False)
-        _shared_profile = profile
+        _shared_profile = _private(profile)
     return _shared_profile
 
 
@@ -278,7 +309,10 @@ class CheckoutView(QWebEngineView):
         js_origin = origin_of(stripe_js_url)
         extra = () if js_origin == origin_of(STRIPE_JS_URL) else (js_origin,)
         pin = pinned_fingerprint or server.cert.sha256_fingerprint
-        self.checkout_page = CheckoutPage(checkout_profile(), server, extra, pin, self)
+        # The profile trusts the server's certificate only when that is the pinned one: a
+        # view pinned to another certificate must see the server's as an error and refuse it.
+        trusted = server.cert.der if fingerprint_matches(server.cert.der, pin) else None
+        self.checkout_page = CheckoutPage(checkout_profile(trusted), server, extra, pin, self)
         self.setPage(self.checkout_page)
         self.bridge = CheckoutBridge(self)
         self.channel = QWebChannel(self.checkout_page)

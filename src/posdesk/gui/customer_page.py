@@ -1,4 +1,9 @@
-"""One customer: who they are, their saved cards (charge or remove one), recent payments."""
+"""One customer: who they are, their saved cards (charge, add, make default or remove one),
+recent payments.
+
+Every card action is a QAction of the page with its shortcut: the buttons trigger them, the
+main window lists them in its Customers menu, and the keyboard reaches them without a mouse.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -35,6 +40,19 @@ log = logging.getLogger(__name__)
 # Changes arriving within this window cause one reload, not one per batch.
 SYNC_RELOAD_DELAY_MS = 250
 
+# Shortcuts of the card actions. Enter (charge) is not one: the cards table handles it, since
+# as a shortcut it would also fire on a focused button and charge instead of pressing it.
+# Strings and a standard key here, sequences made with the page: looking a standard key up
+# before the QApplication exists crashes Qt.
+SHORTCUT_NEW_CARD = "Ctrl+Shift+N"  # Ctrl+N is a new customer
+SHORTCUT_MAKE_DEFAULT = "Ctrl+D"
+SHORTCUT_REMOVE_CARD = QKeySequence.StandardKey.Delete  # Del
+
+
+def shortcut_text(action: QAction) -> str:
+    """An action's shortcut as this platform writes it (Ctrl+D, or ⌘D on macOS)."""
+    return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+
 
 def _table(parent: QWidget, name: str) -> QTableView:
     table = QTableView(parent)
@@ -47,6 +65,9 @@ def _table(parent: QWidget, name: str) -> QTableView:
     table.setAlternatingRowColors(False)
     table.setShowGrid(False)
     table.horizontalHeader().setHighlightSections(False)
+    # Tab leaves the table for the next control instead of walking its cells; the arrow
+    # keys move between rows.
+    table.setTabKeyNavigation(False)
     return table
 
 
@@ -66,6 +87,7 @@ class CustomerPage(QWidget):
         self.card_entry_dialog: CardEntryDialog | None = None
         self.confirm_box: QMessageBox | None = None
         self._cards_note = ""
+        self._setting_default = False  # a "make default" is with Stripe
         self._sync_timer = QTimer(self)
         self._sync_timer.setSingleShot(True)
         self._sync_timer.setInterval(SYNC_RELOAD_DELAY_MS)
@@ -93,25 +115,41 @@ class CustomerPage(QWidget):
         self.card_table.selectionModel().currentRowChanged.connect(
             lambda *_: self._update_buttons()
         )
+        # A reset (another customer, or no cards) clears the current row without a
+        # currentRowChanged: the buttons must not keep acting on a card no longer shown.
+        self.card_model.modelReset.connect(self._update_buttons)
         self.cards_hint = QLabel(self)
         self.cards_hint.setObjectName("hint")
         self.cards_hint.setWordWrap(True)
 
-        self.charge_button = QPushButton(self.tr("Charge card…  (Enter)"), self)
-        self.charge_button.setObjectName("primaryButton")
-        self.charge_button.clicked.connect(self.start_charge)
-        self.remove_button = QPushButton(self.tr("Remove card…"), self)
-        self.remove_button.setObjectName("dangerButton")
-        self.remove_button.clicked.connect(self.confirm_remove_card)
-        self.new_card_button = QPushButton(self.tr("New card…"), self)
-        self.new_card_button.setToolTip(
-            self.tr("The customer types a new card into Stripe's secure form: pay with it, "
-                    "and save it if they agree.")
+        self._build_actions()
+        # Created in the order they stand on screen, which is the order Tab takes: the
+        # cards, their buttons left to right, then the payments.
+        self.charge_button = self._button(
+            self.tr("Charge card…  (Enter)"), "primaryButton", self.charge_action,
+            self.tr("Charge the selected card while the customer is not present (%1)")
+            .replace("%1", self.tr("Enter")),
         )
-        self.new_card_button.clicked.connect(lambda: self.start_card_entry())
+        self.new_card_button = self._button(
+            self.tr("New card…"), "newCardButton", self.new_card_action,
+            self.tr("The customer types a new card into Stripe's secure form: pay with it, "
+                    "and save it if they agree (%1)").replace(
+                        "%1", shortcut_text(self.new_card_action)),
+        )
+        self.make_default_button = self._button(
+            self.tr("Make default"), "makeDefaultButton", self.make_default_action,
+            self.tr("Make the selected card the customer's default card (%1)").replace(
+                "%1", shortcut_text(self.make_default_action)),
+        )
+        self.remove_button = self._button(
+            self.tr("Remove card…"), "dangerButton", self.remove_action,
+            self.tr("Remove the selected card from this customer, after asking (%1)").replace(
+                "%1", shortcut_text(self.remove_action)),
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.charge_button)
         buttons.addWidget(self.new_card_button)
+        buttons.addWidget(self.make_default_button)
         buttons.addStretch(1)
         buttons.addWidget(self.remove_button)
 
@@ -139,6 +177,43 @@ class CustomerPage(QWidget):
         layout.addWidget(self.payment_table, 3)
         layout.addWidget(self.payments_hint)
         self._update_buttons()
+
+    def _build_actions(self) -> None:
+        # The menu's words; the buttons have their own (shorter) labels.
+        self.charge_action = QAction(self.tr("Charge selected card…") + "\t" + self.tr("Enter"),
+                                     self)
+        self.charge_action.triggered.connect(lambda: self.start_charge())
+        self.new_card_action = QAction(self.tr("New card…"), self)
+        self.new_card_action.setShortcut(QKeySequence(SHORTCUT_NEW_CARD))
+        # Anywhere in the window: it concerns the customer on screen, not a selected card.
+        self.new_card_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.new_card_action.triggered.connect(lambda: self.start_card_entry())
+        self.make_default_action = QAction(self.tr("Make selected card the default"), self)
+        self.make_default_action.setShortcut(QKeySequence(SHORTCUT_MAKE_DEFAULT))
+        self.make_default_action.triggered.connect(self.make_default_card)
+        self.remove_action = QAction(self.tr("Remove selected card…"), self)
+        self.remove_action.setShortcut(QKeySequence(SHORTCUT_REMOVE_CARD))
+        self.remove_action.triggered.connect(self.confirm_remove_card)
+        for action in (self.make_default_action, self.remove_action):
+            # Only while the keyboard is on this page, where the selected card is in view:
+            # Del in the search field deletes a character, not a card.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for action in self.card_actions():
+            self.addAction(action)
+
+    def card_actions(self) -> list[QAction]:
+        """The page's actions in the order of its buttons (for the main window's menu)."""
+        return [self.charge_action, self.new_card_action, self.make_default_action,
+                self.remove_action]
+
+    def _button(self, text: str, name: str, action: QAction, tooltip: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setToolTip(tooltip)
+        # Enter presses a focused button too, as in a dialog, not only Space.
+        button.setAutoDefault(True)
+        button.clicked.connect(action.trigger)
+        return button
 
     def _locale(self) -> str:
         return getattr(self._context.settings, "locale", "en_US") or "en_US"
@@ -228,6 +303,7 @@ class CustomerPage(QWidget):
     def _load_failed(self, customer_id: str, exc: BaseException) -> None:
         log.error("customer page for %s failed: %s", customer_id, type(exc).__name__)
         if customer_id == self.customer_id:
+            self._update_buttons()
             self.name_label.setText(self.tr("This customer could not be loaded."))
             self.details_label.setText(
                 error_text(exc, self.tr("Try again, or search for the customer again."))
@@ -249,10 +325,17 @@ class CustomerPage(QWidget):
         return self.card_model.card_at(index.row()) if index.isValid() else None
 
     def _update_buttons(self) -> None:
-        card = self.selected_card()
-        self.charge_button.setEnabled(card is not None and not card.expired)
-        self.remove_button.setEnabled(card is not None)
-        self.new_card_button.setEnabled(self.page is not None)
+        card = self.selected_card() if self.page is not None else None
+        states = (
+            (self.charge_action, self.charge_button, card is not None and not card.expired),
+            (self.new_card_action, self.new_card_button, self.page is not None),
+            (self.make_default_action, self.make_default_button,
+             card is not None and not card.is_default and not self._setting_default),
+            (self.remove_action, self.remove_button, card is not None),
+        )
+        for action, button, enabled in states:
+            action.setEnabled(enabled)
+            button.setEnabled(enabled)
         if card is not None and card.expired:
             self.cards_hint.setText(self.tr("This card has expired. Choose another card."))
         else:
@@ -362,6 +445,8 @@ class CustomerPage(QWidget):
     def _remove_confirmed(self, box: QMessageBox, customer_id: str, card_id: str) -> None:
         box.deleteLater()
         self.confirm_box = None
+        self._keep_keyboard_on_cards(self.remove_button)
+        self.remove_action.setEnabled(False)
         self.remove_button.setEnabled(False)
         self.cards_hint.setText(self.tr("Removing the card…"))
         customers, staff = self._context.customers, self._context.staff
@@ -384,4 +469,53 @@ class CustomerPage(QWidget):
                 "%1", error_text(exc, self.tr("Stripe did not answer. Try again."))
             )
         self._update_buttons()
+        self.cards_hint.setText(text)
+
+    def _keep_keyboard_on_cards(self, button: QPushButton) -> None:
+        # A focused button that is disabled passes the focus on to whatever follows it;
+        # the cashier's keyboard belongs on the cards the action changed.
+        if button.hasFocus():
+            self.card_table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- the default card ---------------------------------------------------------------------
+
+    def make_default_card(self) -> None:
+        """Make the selected card the customer's default, at Stripe (off the GUI thread)."""
+        card = self.selected_card()
+        if self.page is None or card is None or card.is_default or self._setting_default:
+            return
+        customer_id, card_id = self.page.customer.id, card.id
+        label = self.card_model.card_label(card)
+        self._keep_keyboard_on_cards(self.make_default_button)
+        self._setting_default = True
+        self._update_buttons()
+        self.cards_hint.setText(self.tr("Making %1 the default card…").replace("%1", label))
+        customers, staff = self._context.customers, self._context.staff
+        self._runner.submit(
+            lambda: customers.set_default_card(staff, customer_id, card_id),
+            on_result=lambda _r: self._default_set(customer_id, label),
+            on_error=lambda exc: self._default_failed(customer_id, exc),
+        )
+
+    def _default_set(self, customer_id: str, label: str) -> None:
+        self._setting_default = False
+        self._update_buttons()
+        if customer_id != self.customer_id:
+            return  # the cashier moved on; that page shows the new default when opened
+        self.cards_hint.setText(self.tr("%1 is now the default card.").replace("%1", label))
+        self.reload()
+
+    def _default_failed(self, customer_id: str, exc: BaseException) -> None:
+        self._setting_default = False
+        self._update_buttons()
+        if not isinstance(exc, PermissionDenied):
+            log.error("making a card the default failed: %s", type(exc).__name__)
+        if customer_id != self.customer_id:
+            return  # the cashier moved on: this page is about someone else now
+        if isinstance(exc, PermissionDenied):
+            text = self.tr("You are not allowed to change the default card. Ask a manager.")
+        else:
+            text = self.tr("The default card could not be changed: %1").replace(
+                "%1", error_text(exc, self.tr("Stripe did not answer. Try again."))
+            )
         self.cards_hint.setText(text)

@@ -44,6 +44,13 @@ class CustomerSearch(QWidget):
         self._latest = LatestOnly(runner, self)
         self._last_query: str | None = None
 
+        # Created in the order they stand on screen, which is the order Tab takes: the button
+        # above the field, the field, the results.
+        self.new_button = QPushButton(self.tr("New customer…"), self)
+        self.new_button.setObjectName("newCustomerButton")
+        self.new_button.setAutoDefault(True)  # Enter presses it when focused, as Space does
+        self.new_button.clicked.connect(self.new_customer_requested)
+
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("customerSearchEdit")
         self.search_edit.setPlaceholderText(self.tr("Name, email, phone or id  (Ctrl+K)"))
@@ -69,9 +76,6 @@ class CustomerSearch(QWidget):
         self.status_label = QLabel(self)
         self.status_label.setObjectName("hint")
         self.status_label.setWordWrap(True)
-
-        self.new_button = QPushButton(self.tr("New customer…"), self)
-        self.new_button.clicked.connect(self.new_customer_requested)
 
         title = QLabel(self.tr("Customers"), self)
         title.setObjectName("sectionTitle")

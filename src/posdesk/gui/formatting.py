@@ -7,6 +7,12 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QCoreApplication
 
 from posdesk.domain.money import Money, format_money
+from posdesk.domain.outcomes import (
+    REASON_BUG,
+    REASON_DECLINED_GENERIC,
+    ChargeOutcome,
+    unexplained_code,
+)
 from posdesk.domain.payment_state import PaymentState
 
 
@@ -34,7 +40,7 @@ def state_text(state: str) -> str:
         PaymentState.WAITING: translate("PaymentState", "Waiting for the customer"),
         PaymentState.SUCCEEDED: translate("PaymentState", "Paid"),
         PaymentState.PROCESSING: translate("PaymentState", "Processing"),
-        PaymentState.REQUIRES_CAPTURE: translate("PaymentState", "Authorised, not captured"),
+        PaymentState.REQUIRES_CAPTURE: translate("PaymentState", "Authorized, not captured"),
         PaymentState.DECLINED: translate("PaymentState", "Declined"),
         PaymentState.AUTHENTICATION_REQUIRED: translate(
             "PaymentState", "Needs customer to authenticate"
@@ -52,6 +58,22 @@ def outcome_text(text: str) -> str:
     """Outcome wording comes from domain.outcomes in English; translations may map it under
     the "ChargeOutcome" context without the domain knowing about Qt."""
     return QCoreApplication.translate("ChargeOutcome", text) if text else ""
+
+
+def outcome_code(outcome: ChargeOutcome) -> str | None:
+    """The Stripe code to name under an outcome told in generic words ("The card was
+    declined."), when PosDesk has no words of its own for it."""
+    if outcome.reason not in (REASON_DECLINED_GENERIC, REASON_BUG):
+        return None
+    return unexplained_code(outcome.code, outcome.decline_code)
+
+
+def code_details(code: str | None) -> str:
+    """The details line for a code without words of its own: the code itself, which a
+    manager can look up (Stripe's message never shows; it is written for developers)."""
+    if not code:
+        return ""
+    return QCoreApplication.translate("ResultPanel", "Stripe code: %1").replace("%1", code)
 
 
 def error_text(exc: BaseException, fallback: str) -> str:

@@ -31,6 +31,12 @@ class KeyringMissingDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setObjectName("closeButton")
+        self.close_button.setText(self.tr("Close  (Esc)"))
+        # Enter closes too, wherever the keyboard is; the button has it first.
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
 
         words = QVBoxLayout()
         words.addWidget(title)

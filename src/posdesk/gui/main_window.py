@@ -7,7 +7,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -27,7 +27,12 @@ from posdesk.gui.keyring_missing_dialog import KeyringMissingDialog
 from posdesk.gui.new_customer_dialog import NewCustomerDialog
 from posdesk.gui.settings_dialog import SettingsDialog
 from posdesk.gui.sync_bridge import SyncBridge
-from posdesk.gui.sync_status import SyncStatusLabel
+from posdesk.gui.sync_status import (
+    REACH_CONNECTED,
+    REACH_KEY_REJECTED,
+    REACH_UNREACHABLE,
+    SyncStatusLabel,
+)
 from posdesk.gui.workers import Job, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -98,6 +103,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_bar)
         self.sync_status = SyncStatusLabel(self)
         self.statusBar().addPermanentWidget(self.sync_status)
+        # One connectivity state: every poll round updates the connection label too.
+        self.sync_status.stripe_reach.connect(self.show_stripe_reach)
 
         # Sync news and store changes arrive on other threads; the bridge re-emits them on
         # this one.
@@ -135,31 +142,46 @@ class MainWindow(QMainWindow):
     # --- wiring -----------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        for sequence in (QKeySequence("Ctrl+K"), QKeySequence.StandardKey.Find, QKeySequence("/")):
-            shortcut = QShortcut(sequence, self)
-            shortcut.activated.connect(self.search.focus_search)
         menu = self.menuBar().addMenu(self.tr("&PosDesk"))
-        self.settings_action = QAction(self.tr("Stripe settings…"), self)
+        self.settings_action = QAction(self.tr("Settings…"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
         self.refresh_action = QAction(self.tr("Update customers from Stripe"), self)
         self.refresh_action.setShortcut(QKeySequence("F5"))
         self.refresh_action.triggered.connect(self.refresh_from_stripe)
-        quit_action = QAction(self.tr("Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        for action in (self.settings_action, self.refresh_action, quit_action):
+        self.quit_action = QAction(self.tr("Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        for action in (self.settings_action, self.refresh_action, self.quit_action):
             menu.addAction(action)
             self.addAction(action)
         customers = self.menuBar().addMenu(self.tr("&Customers"))
-        find = QAction(self.tr("Find customer  (Ctrl+K)"), self)
-        find.triggered.connect(self.search.focus_search)
-        new = QAction(self.tr("New customer…"), self)
-        new.setShortcut(QKeySequence.StandardKey.New)
-        new.triggered.connect(self.open_new_customer)
-        customers.addAction(find)
-        customers.addAction(new)
-        self.addAction(new)
+        self.customers_menu = customers
+        self.find_action = QAction(self.tr("Find customer"), self)
+        # One action owns all three keys (a QShortcut beside it on Ctrl+K would make the key
+        # ambiguous, and neither would fire); the menu shows the first. Typed into a text
+        # field, "/" stays text: the field claims plain keys before any shortcut.
+        self.find_action.setShortcuts(
+            [QKeySequence("Ctrl+K"), QKeySequence(QKeySequence.StandardKey.Find),
+             QKeySequence("/")]
+        )
+        self.find_action.triggered.connect(self.search.focus_search)
+        self.new_customer_action = QAction(self.tr("New customer…"), self)
+        self.new_customer_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_customer_action.triggered.connect(self.open_new_customer)
+        for action in (self.find_action, self.new_customer_action):
+            customers.addAction(action)
+            self.addAction(action)
+        # The open customer's card actions: the page owns them and their shortcuts, the
+        # menu shows them (with their keys) and greys them out as the page does.
+        customers.addSeparator()
+        for action in self.customer_page.card_actions():
+            customers.addAction(action)
+        self.search.new_button.setToolTip(
+            self.tr("Create a customer in Stripe (%1)").replace(
+                "%1", self.new_customer_action.shortcut().toString(
+                    QKeySequence.SequenceFormat.NativeText))
+        )
 
     def update_mode(self) -> None:
         mode = self.context.mode
@@ -186,6 +208,19 @@ class MainWindow(QMainWindow):
             "live": self.tr("live mode"),
             "demo": self.tr("demo sandbox"),
         }.get(self.context.mode, "")
+
+    def show_stripe_reach(self, reach: str) -> None:
+        """Whether Stripe answers, as the last customer refresh or sync round found it."""
+        if reach == REACH_CONNECTED:
+            state = "connected"
+            text = self.tr("Stripe: connected (%1)").replace("%1", self._mode_words())
+        elif reach == REACH_KEY_REJECTED:
+            state, text = "unreachable", self.tr("Stripe: key not accepted")
+        else:
+            state, text = "unreachable", self.tr("Stripe: unreachable")
+        label = self.connection_label
+        if (label.property("state"), label.text()) != (state, text):  # each poll round asks
+            self.set_connection(state, text)
 
     def set_connection(self, state: str, text: str) -> None:
         self.connection_label.setProperty("state", state)
@@ -303,8 +338,7 @@ class MainWindow(QMainWindow):
     def _refreshed(self, count: Any) -> None:
         self._refresh_job = None
         self.sync_bar.hide()
-        self.set_connection("connected", self.tr("Stripe: connected (%1)").replace(
-            "%1", self._mode_words()))
+        self.show_stripe_reach(REACH_CONNECTED)
         self.sync_label.setText(
             self.tr("Customers updated from Stripe: %1.").replace("%1", str(int(count or 0)))
         )
@@ -316,10 +350,8 @@ class MainWindow(QMainWindow):
         self.sync_bar.hide()
         log.warning("customer refresh failed: %s", type(exc).__name__)
         kind = getattr(getattr(exc, "kind", None), "value", "")
-        if kind == "configuration_problem":
-            self.set_connection("unreachable", self.tr("Stripe: key not accepted"))
-        else:
-            self.set_connection("unreachable", self.tr("Stripe: unreachable"))
+        self.show_stripe_reach(
+            REACH_KEY_REJECTED if kind == "configuration_problem" else REACH_UNREACHABLE)
         self.sync_label.setText(
             self.tr("Showing the saved customer list. %1 F5 tries again.").replace(
                 "%1", error_text(exc, self.tr("Could not update customers from Stripe."))

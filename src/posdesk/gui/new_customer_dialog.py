@@ -36,9 +36,12 @@ class NewCustomerDialog(QDialog):
         self.setMinimumWidth(480)
 
         self.name_edit = QLineEdit(self)
+        self.name_edit.setObjectName("nameEdit")
         self.email_edit = QLineEdit(self)
+        self.email_edit.setObjectName("emailEdit")
         self.email_edit.setPlaceholderText("name@example.com")
         self.phone_edit = QLineEdit(self)
+        self.phone_edit.setObjectName("phoneEdit")
         self.phone_edit.setPlaceholderText("+1 555 0100")
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.name_edit)
@@ -54,7 +57,9 @@ class NewCustomerDialog(QDialog):
         self.create_button.setObjectName("primaryButton")
         self.create_button.setDefault(True)
         buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button.setToolTip(self.tr("Create the customer in Stripe (Enter)"))
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("cancelButton")
         cancel.setText(self.tr("Cancel  (Esc)"))
         cancel.setAutoDefault(False)  # Enter always means "create", never "cancel"
         self.create_button.clicked.connect(self.create)

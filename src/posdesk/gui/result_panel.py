@@ -1,4 +1,4 @@
-"""The result of a payment in large type: coloured title, amount, reason, next step, icon.
+"""The result of a payment in large type: colored title, amount, reason, next step, icon.
 
 Shared by the saved-card charge and the card-entry dialogs, so an outcome reads the same
 wherever it happened. The words come in a `ResultView`; the dialogs decide them.
@@ -29,10 +29,12 @@ class ResultView:
     settling: bool = False
     # The off-session charge needs the customer's bank: they can confirm it at the counter.
     can_authenticate: bool = False
+    # Small print under the words: the Stripe code of an outcome told in generic words.
+    details: str = ""
 
 
 class ResultPanel(QFrame):
-    """Icon on the left, the words on the right; its `tone` property picks the colours in
+    """Icon on the left, the words on the right; its `tone` property picks the colors in
     the style sheet (#resultPanel[tone=...])."""
 
     ICON_SIZE = 64
@@ -47,6 +49,9 @@ class ResultPanel(QFrame):
         self.amount = self._label("resultAmount", wrap=False)
         self.body = self._label("resultBody")
         self.next_step = self._label("resultNextStep")
+        self.details = self._label("hint")
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.hide()
 
         self._words = QVBoxLayout()
         self._words.addWidget(self.title)
@@ -54,6 +59,7 @@ class ResultPanel(QFrame):
         self._words.addSpacing(6)
         self._words.addWidget(self.body)
         self._words.addWidget(self.next_step)
+        self._words.addWidget(self.details)
         self._words.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
@@ -83,6 +89,8 @@ class ResultPanel(QFrame):
         self.amount.setVisible(bool(view.amount))
         self.body.setText(view.body)
         self.next_step.setText(view.next_step)
+        self.details.setText(view.details)
+        self.details.setVisible(bool(view.details))
 
 
 def fit_dialog_to_page(dialog: QDialog, page: QWidget) -> None:

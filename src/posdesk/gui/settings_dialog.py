@@ -13,6 +13,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -118,15 +119,22 @@ class SettingsDialog(QDialog):
         self.message_label = QLabel(self)
         self.message_label.setObjectName("fieldError")
         self.message_label.setWordWrap(True)
+        self.message_label.hide()  # shown with a problem (`_show_message`)
 
+        # One form, so every field starts at the same x; the check boxes span both columns.
         form = QFormLayout()
         form.addRow(self.tr("Restricted or secret key"), self.secret_edit)
         form.addRow(self.tr("Publishable key"), self.publishable_edit)
         form.addRow(self.tr("Webhook signing secret"), self.webhook_edit)
-        relay_form = QFormLayout()
-        relay_form.addRow(self.tr("Webhook address"), self.relay_host_edit)
-        relay_form.addRow(self.tr("Webhook port"), self.relay_port_spin)
+        form.addRow(self.recollect_cvc_check)
+        form.addRow(self.sync_webhooks_check)
+        form.addRow(self.tr("Webhook address"), self.relay_host_edit)
+        form.addRow(self.tr("Webhook port"), self.relay_port_spin)
 
+        # The other tabs' panels are made before the buttons: Tab follows creation order, so
+        # on every tab it reaches the tab's own fields first, then Check and save, Cancel.
+        self.terminals_panel = TerminalsPanel(context, runner, self)
+        self.store_panel = StorePanel(context, runner, self)
         self.buttons = QDialogButtonBox(self)
         self.save_button = QPushButton(self.tr("Check and save"), self)
         self.save_button.setObjectName("primaryButton")
@@ -142,14 +150,9 @@ class SettingsDialog(QDialog):
         stripe_layout = QVBoxLayout(stripe_tab)
         stripe_layout.addWidget(intro)
         stripe_layout.addLayout(form)
-        stripe_layout.addWidget(self.recollect_cvc_check)
-        stripe_layout.addWidget(self.sync_webhooks_check)
-        stripe_layout.addLayout(relay_form)
         stripe_layout.addWidget(self.stored_label)
         stripe_layout.addWidget(self.mode_label)
         stripe_layout.addStretch(1)
-        self.terminals_panel = TerminalsPanel(context, runner, self)
-        self.store_panel = StorePanel(context, runner, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(stripe_tab, self.tr("Stripe"))
         self.tabs.addTab(self.terminals_panel, self.tr("Terminals"))
@@ -159,8 +162,45 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message_label)
         layout.addWidget(self.buttons)
+        self._add_tab_keys()
         self._update_mode()
         self._load_status()
+
+    def _add_tab_keys(self) -> None:
+        """Next / previous tab from anywhere in the dialog (QTabWidget alone answers Ctrl+Tab
+        only while the keyboard is inside it, and Ctrl+PgDown never)."""
+        for keys, step in (
+            (("Ctrl+Tab", "Ctrl+PgDown"), 1),
+            (("Ctrl+Shift+Tab", "Ctrl+Backtab", "Ctrl+PgUp"), -1),
+        ):
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.activated.connect(lambda step=step: self._step_tab(step))
+
+    def _step_tab(self, step: int) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    # --- messages ---------------------------------------------------------------------------
+
+    def _show_message(self, text: str) -> None:
+        """A problem under the tabs, in words. The dialog grows to fit it: at a fixed height
+        the lines would squeeze the key fields until they overlap (Qt lays widgets over each
+        other rather than clip them when a window is below its layout's real minimum)."""
+        self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        # Word-wrapped labels only know their height for a given width, which the window's
+        # minimum size (computed without a width) underestimates: ask for this width.
+        layout = self.layout()
+        layout.activate()
+        width = self.width()
+        needed = max(layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0,
+                     layout.totalMinimumSize().height())
+        self.setMinimumHeight(needed)
+        if self.height() < needed:
+            self.resize(width, needed)
 
     # --- state ------------------------------------------------------------------------------
 
@@ -180,7 +220,7 @@ class SettingsDialog(QDialog):
 
     def _status_failed(self, exc: BaseException) -> None:
         if isinstance(exc, KeyringUnavailable):
-            self.message_label.setText(outcome_text(exc.explanation))
+            self._show_message(outcome_text(exc.explanation))
             self.save_button.setEnabled(False)
             self.keyring_unavailable.emit(exc)
 
@@ -243,11 +283,11 @@ class SettingsDialog(QDialog):
         if self.busy:
             return
         if self.store_panel.busy:
-            self.message_label.setText(self.tr("Wait until the store switch has finished."))
+            self._show_message(self.tr("Wait until the store switch has finished."))
             return
         problems = self._problems()
         if problems:
-            self.message_label.setText("\n".join(problems))
+            self._show_message("\n".join(problems))
             return
         secret = self.secret_edit.text().strip()
         if not secret:
@@ -255,12 +295,12 @@ class SettingsDialog(QDialog):
                 self.publishable_edit.text().strip() or self.webhook_edit.text().strip()
                 or self._preferences_changed()
             ):
-                self.message_label.setText(self.tr("Enter the restricted or secret key."))
+                self._show_message(self.tr("Enter the restricted or secret key."))
                 return
             self._save(None)
             return
         self._set_busy(True)
-        self.message_label.setText("")
+        self._show_message("")
         self.mode_label.setText(self.tr("Checking the key with Stripe…"))
         api_base = self._context.api_base
         self._runner.submit(
@@ -283,12 +323,11 @@ class SettingsDialog(QDialog):
     def _checked(self, secret: str, check: Any) -> None:
         self._set_busy(False)
         if not check.ok:
+            # The service's sentence says which it was: a key Stripe rejected, or a Stripe
+            # that could not be asked (offline, busy). Either way nothing was saved.
             self._update_mode()
-            self.message_label.setText(
-                self.tr("Stripe did not accept the key: %1").replace(
-                    "%1", outcome_text(check.problem or "")
-                )
-            )
+            self._show_message(outcome_text(check.problem or "") or self.tr(
+                "The key could not be checked. Nothing was saved."))
             return
         self._save(secret)
 
@@ -296,9 +335,9 @@ class SettingsDialog(QDialog):
         self._set_busy(False)
         self._update_mode()
         log.warning("key check failed: %s", type(exc).__name__)
-        self.message_label.setText(
-            self.tr("The key could not be checked: Stripe did not answer. Check the internet "
-                    "connection and try again.")
+        self._show_message(
+            self.tr("The key could not be checked: Stripe did not answer. Nothing was saved. "
+                    "Check the internet connection and try again.")
         )
 
     def _chosen_preferences(self) -> dict[str, Any]:
@@ -341,7 +380,7 @@ class SettingsDialog(QDialog):
             self._save_preferences()
         except OSError as exc:
             log.warning("settings file not written: %s", type(exc).__name__)
-            self.message_label.setText(self.tr(
+            self._show_message(self.tr(
                 "The settings file could not be written, so no setting changed and no key "
                 "was saved. Check that the disk is not full or read-only."))
             return
@@ -356,7 +395,7 @@ class SettingsDialog(QDialog):
                 self._context.reconfigure(secret, publishable or secrets.get(
                     STRIPE_PUBLISHABLE_KEY))
         except KeyringUnavailable as exc:
-            self.message_label.setText(outcome_text(exc.explanation))
+            self._show_message(outcome_text(exc.explanation))
             self.keyring_unavailable.emit(exc)
             return
         if renamed:

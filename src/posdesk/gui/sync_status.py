@@ -1,5 +1,8 @@
 """The status-bar piece that says how PosDesk keeps up with Stripe: the sync mode, the time of
-the newest event applied, how far behind it was, and any problem in words."""
+the newest event applied, how far behind it was, and any problem in words.
+
+Each sync round is also news about reaching Stripe at all: `stripe_reach` tells the status
+bar's connection label, so the bar never says "connected" beside "Stripe unreachable"."""
 
 from __future__ import annotations
 
@@ -7,14 +10,16 @@ import time
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from posdesk.domain.outcomes import (
+    REASON_BUSY,
     REASON_CONFIG_BAD_KEY,
     REASON_CONFIG_PERMISSION,
     REASON_RATE_LIMITED,
     REASON_UNAVAILABLE,
+    REASON_UNREACHABLE,
 )
 from posdesk.gui.formatting import outcome_text
 
@@ -25,21 +30,52 @@ MODE_RECONCILE = "reconcile"
 MODE_STOPPED = "stopped"
 MODE_FOLLOW = "follow"  # another terminal of the store syncs; this one reads the store
 
-ERROR_COLOUR = "#b71c1c"
+ERROR_COLOR = "#b71c1c"
+
+# What a sync round learned about reaching Stripe (`SyncStatusLabel.stripe_reach`).
+REACH_CONNECTED = "connected"
+REACH_UNREACHABLE = "unreachable"
+REACH_KEY_REJECTED = "key_rejected"
+_POLLING = (MODE_POLL, MODE_WEBHOOKS)
+# Sync's problems come in the gateway's words for reads; older ones in a charge's.
+_UNREACHABLE = (REASON_UNREACHABLE, REASON_UNAVAILABLE)
+_BUSY = (REASON_BUSY, REASON_RATE_LIMITED)
 
 
-def lag_words(widget: QWidget, seconds: float | None) -> str:
+def lag_words(seconds: float | None) -> str:
+    # The label's own context, spelled out: a module function's `widget.tr` is filed by
+    # lupdate under "widget", where no translation is ever looked up.
+    translate = QCoreApplication.translate
     if seconds is None:
         return ""
     if seconds < 1:
-        return widget.tr("up to date")
+        return translate("SyncStatusLabel", "up to date")
     if seconds < 120:
-        return widget.tr("%1 s behind").replace("%1", str(round(seconds)))
+        return translate("SyncStatusLabel", "%1 s behind").replace("%1", str(round(seconds)))
     if seconds < 7200:
-        return widget.tr("%1 min behind").replace("%1", str(round(seconds / 60)))
+        return translate("SyncStatusLabel", "%1 min behind").replace(
+            "%1", str(round(seconds / 60)))
     if seconds < 2 * 86400:
-        return widget.tr("%1 h behind").replace("%1", str(round(seconds / 3600)))
-    return widget.tr("%1 days behind").replace("%1", str(round(seconds / 86400)))
+        return translate("SyncStatusLabel", "%1 h behind").replace(
+            "%1", str(round(seconds / 3600)))
+    return translate("SyncStatusLabel", "%1 days behind").replace(
+        "%1", str(round(seconds / 86400)))
+
+
+def stripe_reach(previous: Any, status: Any) -> str | None:
+    """What this status says about reaching Stripe, or None when it says nothing (starting,
+    following another terminal, a problem of sync's own). A healthy poll-mode status counts
+    only after another poll-mode one: the poller announces its mode before its first round."""
+    error = getattr(status, "error", None)
+    if error:
+        if error.startswith(_UNREACHABLE):
+            return REACH_UNREACHABLE
+        if error.startswith((REASON_CONFIG_BAD_KEY, REASON_CONFIG_PERMISSION)):
+            return REACH_KEY_REJECTED
+        return None
+    if getattr(status, "mode", None) in _POLLING and getattr(previous, "mode", None) in _POLLING:
+        return REACH_CONNECTED
+    return None
 
 
 def _when(timestamp: float) -> str:
@@ -51,6 +87,9 @@ def _when(timestamp: float) -> str:
 
 class SyncStatusLabel(QLabel):
     """Shows a SyncStatus (from the sync bridge) in one line; details in the tooltip."""
+
+    # REACH_*: each status that tells whether Stripe answers (every poll round).
+    stripe_reach = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,10 +108,13 @@ class SyncStatusLabel(QLabel):
     # --- input ------------------------------------------------------------------------------
 
     def set_status(self, status: Any) -> None:
-        self.status = status
+        previous, self.status = self.status, status
         if status is not None and status.mode != MODE_STOPPED:
             self.starting = False
         self._render()
+        reach = stripe_reach(previous, status)
+        if reach is not None:
+            self.stripe_reach.emit(reach)
 
     def set_starting(self) -> None:
         self.starting = True
@@ -119,9 +161,9 @@ class SyncStatusLabel(QLabel):
 
     def problem_text(self, error: str) -> str:
         """The sync layer's problem in a cashier's words (its texts are written for charges)."""
-        if error.startswith(REASON_UNAVAILABLE):
+        if error.startswith(_UNREACHABLE):
             return self.tr("Sync: Stripe unreachable, %1").replace("%1", self.retry_words())
-        if error.startswith(REASON_RATE_LIMITED):
+        if error.startswith(_BUSY):
             return self.tr("Sync: Stripe is busy, %1").replace("%1", self.retry_words())
         if error.startswith((REASON_CONFIG_BAD_KEY, REASON_CONFIG_PERMISSION)):
             return self.tr("Sync: the Stripe key was not accepted; check the settings (Ctrl+,)")
@@ -135,7 +177,7 @@ class SyncStatusLabel(QLabel):
         caught_up = getattr(status, "caught_up_at", None)
         if last:
             parts.append(self.tr("last event %1").replace("%1", _when(last)))
-            lag = lag_words(self, getattr(status, "lag_seconds", None))
+            lag = lag_words(getattr(status, "lag_seconds", None))
             if lag and not error:  # a problem needs the room more than an old lag does
                 parts.append(lag)
         elif caught_up:  # no event yet since a catch-up through the lists: say when that was
@@ -148,7 +190,7 @@ class SyncStatusLabel(QLabel):
         self.setText("   ·   ".join(parts))
         self.setProperty("state", "error" if error else getattr(status, "mode", MODE_STOPPED))
         # Red like the other problem texts, whatever the application stylesheet says.
-        self.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
+        self.setStyleSheet(f"color: {ERROR_COLOR};" if error else "")
         tips = [self.mode_text()]
         if getattr(status, "mode", None) == MODE_FOLLOW:
             tips.append(self.tr("Another terminal of this shop keeps the store in step with "

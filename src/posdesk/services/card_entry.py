@@ -21,7 +21,20 @@ from dataclasses import dataclass, field
 
 from posdesk.checkout.protocol import PageError, page_config
 from posdesk.domain.money import Money
-from posdesk.domain.outcomes import ChargeOutcome, OutcomeKind, decline_wording
+from posdesk.domain.outcomes import (
+    DECLINE_WORDING,
+    FORM_INCOMPLETE,
+    FORM_WORDING,
+    NEXT_STEP_AUTHENTICATION_FAILED,
+    NEXT_STEP_FORM_RETRY,
+    REASON_AUTHENTICATION_FAILED,
+    REASON_FORM_FAILED,
+    REASON_FORM_UNREACHABLE,
+    ChargeOutcome,
+    OutcomeKind,
+    decline_wording,
+    unexplained_code,
+)
 from posdesk.domain.payment_state import PaymentState
 from posdesk.domain.roles import Permission, PermissionDenied, StaffMember
 from posdesk.gateway.card_entry import CardEntryGateway, ClientSecret, IntentState, SetupState
@@ -69,10 +82,6 @@ FLOW_CVC = "cvc"
 # Stripe.js's code when the customer fails (or cancels) a 3D Secure challenge.
 AUTHENTICATION_FAILURE = "payment_intent_authentication_failure"
 SETUP_AUTHENTICATION_FAILURE = "setup_intent_authentication_failure"
-REASON_AUTHENTICATION_FAILED = "The customer's bank did not confirm the payment."
-NEXT_STEP_AUTHENTICATION_FAILED = (
-    "Nothing was charged. The customer can try again or use another card."
-)
 REASON_CARD_SAVED = "The card is saved for future purchases."
 REASON_CARD_NOT_SAVED = "The card was not saved."
 
@@ -137,15 +146,28 @@ class CardEntryResult:
 
 
 def failure_wording(error: PageError | None) -> tuple[str, str]:
-    """Reason and next step for a failure the page reported (decline, failed challenge)."""
-    if error is None:
+    """Reason and next step for a failure the page reported (decline, failed challenge, form
+    details refused), from its type and codes only: the message Stripe.js carries is written
+    for developers and never shown."""
+    if error is None or error.code in (AUTHENTICATION_FAILURE, SETUP_AUTHENTICATION_FAILURE):
         return REASON_AUTHENTICATION_FAILED, NEXT_STEP_AUTHENTICATION_FAILED
-    if error.code in (AUTHENTICATION_FAILURE, SETUP_AUTHENTICATION_FAILURE):
-        return REASON_AUTHENTICATION_FAILED, NEXT_STEP_AUTHENTICATION_FAILED
-    if error.type == "card_error" or error.decline_code or error.code:
+    if error.type == "validation_error":
+        wording = FORM_WORDING.get(error.code or "", FORM_INCOMPLETE)
+        return wording.reason, wording.next_step
+    if error.type == "card_error" or error.decline_code or error.code in DECLINE_WORDING:
         wording = decline_wording(error.code, error.decline_code)
         return wording.reason, wording.next_step
-    return error.message, NEXT_STEP_AUTHENTICATION_FAILED
+    if error.type == "api_connection_error":
+        return REASON_FORM_UNREACHABLE, NEXT_STEP_FORM_RETRY
+    return REASON_FORM_FAILED, NEXT_STEP_FORM_RETRY
+
+
+def failure_code(error: PageError | None) -> str | None:
+    """The code of a page failure that `failure_wording` has no words of its own for (the
+    screen names it on a details line), else None."""
+    if error is None or error.type == "page_error":
+        return None
+    return unexplained_code(error.code, error.decline_code)
 
 
 class CardEntryService:
@@ -541,6 +563,7 @@ __all__ = [
     "CardEntryResult",
     "CardEntryService",
     "CardEntrySession",
+    "failure_code",
     "failure_wording",
     "is_authentication_failure",
 ]

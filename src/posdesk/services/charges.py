@@ -45,6 +45,7 @@ from posdesk.domain.outcomes import (
     REASON_SERVER_ERROR,
     REASON_SERVER_ERROR_NOT_CHARGED,
     REASON_STILL_OPEN,
+    REASON_UNAVAILABLE,
     ChargeOutcome,
     OutcomeKind,
     decline_wording,
@@ -125,7 +126,7 @@ def state_for(outcome: ChargeOutcome) -> PaymentState:
     if kind is OutcomeKind.DECLINED:
         canceled = outcome.stripe_status == "canceled"
         return PaymentState.CANCELED if canceled else PaymentState.DECLINED
-    if kind in (OutcomeKind.UNCONFIRMED, OutcomeKind.UNAVAILABLE):
+    if kind is OutcomeKind.UNCONFIRMED:  # UNAVAILABLE here means never sent: FAILED below
         # Sent but unanswered, or answered by a server error: Stripe may have acted.
         return PaymentState.UNCONFIRMED
     # Rate limited, bad key, invalid request: refused before anything ran; nothing charged.
@@ -147,6 +148,7 @@ _KIND_OF_STATE: dict[PaymentState, OutcomeKind] = {
 
 # A FAILED payment keeps our reason in error_message; it tells the kind apart again.
 _FAILED_KIND_BY_REASON: dict[str, OutcomeKind] = {
+    REASON_UNAVAILABLE: OutcomeKind.UNAVAILABLE,  # refused before anything was sent
     REASON_RATE_LIMITED: OutcomeKind.RATE_LIMITED,
     REASON_CONFIG_BAD_KEY: OutcomeKind.CONFIGURATION_PROBLEM,
     REASON_CONFIG_PERMISSION: OutcomeKind.CONFIGURATION_PROBLEM,

@@ -8,7 +8,6 @@ them from worker threads.
 from __future__ import annotations
 
 import logging
-import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from datetime import date
 from posdesk.domain.roles import Permission, PermissionDenied, StaffMember
 from posdesk.gateway.client import StripeGateway
 from posdesk.gateway.errors import GatewayError
+from posdesk.services import customer_input, payment_input
 from posdesk.services.errors import InputError, StripeNotConfigured
 from posdesk.store.audit import AuditLog
 from posdesk.store.customers import CustomerData, CustomerRepository
@@ -30,15 +30,8 @@ log = logging.getLogger(__name__)
 RECENT_PAYMENTS = 20
 PAGE_SIZE = 100
 
-MESSAGE_NAME_REQUIRED = "Enter the customer's name."
-MESSAGE_NAME_TOO_LONG = "The name is too long (at most 256 characters)."
-MESSAGE_BAD_EMAIL = "This email address does not look right. Check it or leave it empty."
-MESSAGE_BAD_PHONE = "This phone number does not look right. Use digits, spaces, + and -."
 MESSAGE_UNKNOWN_CUSTOMER = "This customer is not known. Search again."
 MESSAGE_CARD_NOT_OF_CUSTOMER = "This card is not saved for this customer. Open the customer again."
-
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^\+?[\d\s().\-/]{4,40}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,11 +87,6 @@ def card_summary(
     )
 
 
-def _clean(value: str | None) -> str | None:
-    value = (value or "").strip()
-    return value or None
-
-
 class CustomerService:
     def __init__(
         self, store: Store, gateway: StripeGateway | None, *, terminal_id: str | None = None
@@ -126,8 +114,9 @@ class CustomerService:
     # --- lookup -----------------------------------------------------------------------------
 
     def search(self, text: str, limit: int = 20) -> list[CustomerRecord]:
-        """Type-ahead over the local cache only: fast, works offline."""
-        return self.customers.search(text, limit)
+        """Type-ahead over the local cache only: fast, works offline. Any text gets an
+        answer (pasted text is cut, see customer_input.SEARCH_TEXT_LIMIT)."""
+        return self.customers.search(customer_input.search_text(text), limit)
 
     def refresh_from_stripe(
         self,
@@ -164,15 +153,9 @@ class CustomerService:
         """Create the customer in Stripe and cache it. InputError for bad input (nothing
         sent), GatewayError when Stripe refused or could not be reached."""
         self._require(staff, Permission.EDIT_CUSTOMERS, None)
-        clean_name, clean_email, clean_phone = _clean(name), _clean(email), _clean(phone)
-        if clean_name is None:
-            raise InputError(MESSAGE_NAME_REQUIRED)
-        if len(clean_name) > 256:
-            raise InputError(MESSAGE_NAME_TOO_LONG)
-        if clean_email is not None and (len(clean_email) > 512 or not _EMAIL.match(clean_email)):
-            raise InputError(MESSAGE_BAD_EMAIL)
-        if clean_phone is not None and not _PHONE.match(clean_phone):
-            raise InputError(MESSAGE_BAD_PHONE)
+        clean_name = customer_input.name(name)
+        clean_email = customer_input.email(email)
+        clean_phone = customer_input.phone(phone)
         gateway = self._require_gateway()
         try:
             created = gateway.create_customer(
@@ -202,6 +185,7 @@ class CustomerService:
         are read fresh; if that fails the cached cards are shown with the reason. With
         from_stripe=False only the store is read: a screen following the change feed reloads
         what another writer just committed there."""
+        customer_id = payment_input.customer_id(customer_id)  # it goes into Stripe's URL
         today = today or date.today()
         problem: str | None = None
         fresh = False
@@ -235,6 +219,8 @@ class CustomerService:
     def detach_card(self, staff: StaffMember, customer_id: str, payment_method_id: str) -> None:
         """Remove a saved card from the customer at Stripe and from the cache (audited)."""
         self._require(staff, Permission.DETACH_CARD, payment_method_id)
+        customer_id = payment_input.customer_id(customer_id)
+        payment_method_id = payment_input.payment_method_id(payment_method_id)
         cached = self.methods.get(payment_method_id)
         if cached is not None and cached.customer_id != customer_id:
             raise InputError(MESSAGE_CARD_NOT_OF_CUSTOMER)
@@ -255,4 +241,42 @@ class CustomerService:
         self.methods.remove(payment_method_id)
         self.audit.append(
             staff.id, staff.name, "detach_card", payment_method_id, "succeeded", detail
+        )
+
+    # --- default card -----------------------------------------------------------------------
+
+    def set_default_card(
+        self, staff: StaffMember, customer_id: str, payment_method_id: str
+    ) -> None:
+        """Make a saved card the customer's default at Stripe and in the cache (audited)."""
+        self._require(staff, Permission.EDIT_CUSTOMERS, payment_method_id)
+        customer_id = payment_input.customer_id(customer_id)  # it goes into Stripe's URL
+        payment_method_id = payment_input.payment_method_id(payment_method_id)
+        cached = self.methods.get(payment_method_id)
+        if cached is not None and cached.customer_id != customer_id:
+            raise InputError(MESSAGE_CARD_NOT_OF_CUSTOMER)
+        gateway = self._require_gateway()
+        customer = self.customers.get(customer_id)
+        detail = {
+            "customer_id": customer_id,
+            "brand": cached.brand if cached else None,
+            "last4": cached.last4 if cached else None,
+            # What it was, so the log tells how to put it back.
+            "previous_default": customer.default_payment_method if customer else None,
+        }
+        try:
+            updated = gateway.set_default_payment_method(
+                customer_id, payment_method_id, idempotency_key=str(uuid.uuid4())
+            )
+        except GatewayError as exc:
+            self.audit.append(
+                staff.id, staff.name, "set_default_card", payment_method_id, exc.kind.value,
+                {**detail, "code": exc.code},
+            )
+            raise
+        # Stripe's answer is the customer as it now stands: caching it whole keeps the
+        # default in step, and the write records the change other terminals are told of.
+        self.customers.upsert(updated)
+        self.audit.append(
+            staff.id, staff.name, "set_default_card", payment_method_id, "succeeded", detail
         )

@@ -13,6 +13,7 @@ import logging
 import os
 import socket
 import threading
+import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -45,6 +46,21 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+# Longest terminal name kept (the column holds 256 characters).
+TERMINAL_NAME_MAX = 100
+# Control characters, lone surrogates, separators: become spaces in a terminal's name.
+_UNSHOWN = frozenset({"Cc", "Cs", "Zl", "Zp"})
+
+
+def clean_terminal_name(name: str) -> str:
+    """The name as kept: one line, trimmed, at most TERMINAL_NAME_MAX characters, without
+    the characters no database keeps (NUL, lone surrogates) or no label shows."""
+    printable = "".join(
+        ch if unicodedata.category(ch) not in _UNSHOWN else " " for ch in name or ""
+    )
+    return " ".join(printable.split())[:TERMINAL_NAME_MAX].strip()
+
+
 @dataclass(frozen=True, slots=True)
 class Terminal:
     id: str
@@ -66,7 +82,8 @@ def load_terminal(data_dir: Path, name: str | None = None, *, relay: bool = Fals
             stream.write(terminal_id + "\n")
     host = socket.gethostname()
     default = f"{host} (relay)" if relay else host
-    return Terminal(terminal_id, (name or "").strip() or default, host)
+    # The name comes from settings.json, a file anyone can edit: keep what a store can hold.
+    return Terminal(terminal_id, clean_terminal_name(name or "") or default, host)
 
 
 def process_terminal() -> Terminal:

@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from posdesk.services.terminal import LIVE_WITHIN, utc_now
+from posdesk.services.terminal import (  # noqa: F401  (TERMINAL_NAME_MAX: used by screens)
+    LIVE_WITHIN,
+    TERMINAL_NAME_MAX,
+    clean_terminal_name,
+    utc_now,
+)
 from posdesk.store.database import Store
 from posdesk.store.terminals import TerminalRepository
-
-# Longest terminal name kept (the column holds 256 characters).
-TERMINAL_NAME_MAX = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +44,6 @@ def terminals_of_store(
     return entries
 
 
-def clean_terminal_name(name: str) -> str:
-    """The name as kept: one line, trimmed, at most TERMINAL_NAME_MAX characters."""
-    return " ".join(name.split())[:TERMINAL_NAME_MAX]
-
-
 def rename_terminal(store: Store, terminal_id: str, name: str) -> None:
     """Show the new name to the other terminals now (the next start registers it anyway)."""
-    TerminalRepository(store).rename(terminal_id, name)
+    TerminalRepository(store).rename(terminal_id, clean_terminal_name(name))

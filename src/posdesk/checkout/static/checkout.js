@@ -1,7 +1,10 @@
 // PosDesk checkout page. Talks to Stripe.js and, through QWebChannel, to the app.
 // The client secret arrives from the bridge at run time and goes to Stripe.js only: it is
 // never logged, written into the page, or sent back. Reports to the app carry ids, statuses
-// and Stripe's error code/decline code/message, nothing else.
+// and Stripe's error type/code/decline code, and the words this page showed, nothing else.
+// Stripe's own error `message` is written for developers ("The provided PaymentMethod has
+// failed authentication...") and is never shown or passed on: the customer reads this page's
+// words for the code (customerWords), the cashier the app's.
 (function () {
   "use strict";
 
@@ -12,6 +15,19 @@
     cvc: { title: "Confirm the security code", submit: "Continue" }
   };
   var GENERIC_ERROR = "Something went wrong. Please try again or use another card.";
+  var AUTH_FAILED = "Your bank did not confirm the payment, so nothing was charged. " +
+    "You can try again or use another card.";
+  var DECLINED = "The card was declined. Please use another card.";
+  var CHECK_DETAILS = "Please check the card details and try again.";
+  var TRY_AGAIN = "The card could not be charged just now. Please try again.";
+  var UNREACHABLE = "The payment service could not be reached. Please try again.";
+  // Codes whose fix is in the customer's hands: the details they typed.
+  var DETAIL_CODES = ["incorrect_cvc", "invalid_cvc", "incorrect_number", "invalid_number",
+                      "expired_card", "invalid_expiry_month", "invalid_expiry_year",
+                      "incorrect_zip"];
+  var FOCUS_WAIT_MS = 300;
+  var RETRY_CODES = ["processing_error", "reenter_transaction", "try_again_later",
+                     "issuer_not_available", "approve_with_id"];
 
   var bridge = null;
   var config = null;  // holds the client secret; only ever handed to Stripe.js
@@ -30,14 +46,34 @@
     if (bridge) { bridge.report(JSON.stringify(message)); }
   }
 
+  // What the customer reads for a Stripe.js error: chosen by its type and codes, never its
+  // message. Lost, stolen and fraud declines read as a plain decline on purpose.
+  function customerWords(error) {
+    var type = (error && error.type) || "";
+    var code = (error && error.code) || "";
+    var decline = (error && error.decline_code) || "";
+    if (code === "payment_intent_authentication_failure" ||
+        code === "setup_intent_authentication_failure") { return AUTH_FAILED; }
+    if (type === "validation_error") { return CHECK_DETAILS; }
+    if (type === "api_connection_error") { return UNREACHABLE; }
+    if (DETAIL_CODES.indexOf(code) >= 0 || DETAIL_CODES.indexOf(decline) >= 0) {
+      return CHECK_DETAILS;
+    }
+    if (RETRY_CODES.indexOf(code) >= 0 || RETRY_CODES.indexOf(decline) >= 0) {
+      return TRY_AGAIN;
+    }
+    if (type === "card_error") { return DECLINED; }
+    return GENERIC_ERROR;
+  }
+
   // Only the fields the app needs; a Stripe error object can embed the whole intent,
-  // client secret included, so it is never serialised as is.
+  // client secret included, so it is never serialized as is.
   function errorFields(error) {
     return {
       type: (error && error.type) || null,
       code: (error && error.code) || null,
       decline_code: (error && error.decline_code) || null,
-      message: (error && error.message) || GENERIC_ERROR
+      message: customerWords(error)
     };
   }
 
@@ -83,7 +119,7 @@
     report({ state: "failed", intent_id: intentId || null, error: fields });
   }
 
-  // The page cannot work at all (no Stripe.js, bad configuration).
+  // The page cannot work at all (no Stripe.js, bad configuration). `text` is this page's.
   function fatal(code, text) {
     $("loading").hidden = false;
     $("loading").textContent = text;
@@ -94,7 +130,7 @@
 
   function unexpected() {
     // Exception texts from Stripe.js can echo the values passed in: report a fixed text.
-    fail({ type: "page_error", code: "page_error", message: GENERIC_ERROR }, null);
+    fail({ type: "page_error", code: "page_error" }, null);
   }
 
   function outcome(result, kind) {
@@ -125,8 +161,7 @@
       showMessage("The bank needs the customer to confirm. Please try again.", true);
     } else {
       var last = found && (found.last_payment_error || found.last_setup_error);
-      fail(last || { message: "The card was not accepted. Please try another card." },
-           message.intent_id);
+      fail(last || { type: "card_error", code: "card_declined" }, message.intent_id);
     }
   }
 
@@ -136,11 +171,21 @@
     element = elements.create(kind, options || {});
     element.on("ready", function () {
       showForm();
-      report({ state: "ready" });
+      // The customer types at once, without a click or Tab first (Stripe.js's focus()). The
+      // app hears "ready" once the field has the focus, so a key typed the moment the form
+      // shows lands in it; a frame that never says so (a window without focus) waits 300 ms.
+      var told = false;
+      function ready() {
+        if (told) { return; }
+        told = true;
+        report({ state: "ready" });
+      }
+      element.on("focus", ready);
+      setTimeout(ready, FOCUS_WAIT_MS);
+      if (typeof element.focus === "function") { element.focus(); } else { ready(); }
     });
-    element.on("loaderror", function (event) {
-      fatal("element_load_failed", (event && event.error && event.error.message) ||
-            "The card form could not be loaded.");
+    element.on("loaderror", function () {
+      fatal("element_load_failed", "The card form could not be loaded.");
     });
     element.mount("#element");
   }
@@ -167,13 +212,14 @@
       $("card-label").hidden = false;
     }
     stripe.retrievePaymentIntent(config.client_secret).then(function (result) {
-      if (result.error) { fatal("intent_unavailable", errorFields(result.error).message); return; }
+      if (result.error) { fatal("intent_unavailable", "This payment could not be loaded."); return; }
       intent = result.paymentIntent;
       if (intent.status === "succeeded" || intent.status === "requires_capture") {
         outcome(result, "paymentIntent");
         return;
       }
       showForm();
+      $("submit").focus();  // Enter confirms; there is no card field to type into
       report({ state: "ready", intent_id: intent.id, status: intent.status });
     }, function () { fatal("intent_unavailable", GENERIC_ERROR); });
   }
@@ -208,8 +254,7 @@
       var method = config.payment_method || idOf(intent.payment_method) ||
         idOf(intent.last_payment_error && intent.last_payment_error.payment_method);
       if (!method) {
-        fail({ code: "payment_method_missing", message: "This payment has no card to confirm." },
-             intent.id);
+        fail({ type: "invalid_request_error", code: "payment_method_missing" }, intent.id);
         return;
       }
       pending = stripe.confirmPayment({
