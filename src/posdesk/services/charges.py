@@ -94,14 +94,6 @@ _DEFINITIVE = frozenset(
         OutcomeKind.AUTHENTICATION_REQUIRED,
     }
 )
-_NOT_SETTLED = frozenset(
-    {
-        OutcomeKind.UNCONFIRMED,
-        OutcomeKind.UNAVAILABLE,
-        OutcomeKind.RATE_LIMITED,
-        OutcomeKind.CONFIGURATION_PROBLEM,
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)
