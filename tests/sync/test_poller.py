@@ -148,3 +148,10 @@ def test_an_account_without_events_is_followed_from_its_first_event(
     assert CustomerRepository(tmp_store).get(ids[-1]).name == "First 119"
     newest = call(sandbox.base_url, secret_key, "GET", "/v1/events?limit=1")["data"][0]
     assert poller.cursor == newest["id"]
+
+
+def test_a_library_error_reaches_the_status_bar_as_a_sentence_not_its_class_name() -> None:
+    from posdesk.sync.poller import _problem
+
+    text = _problem(KeyError("data"))
+    assert "KeyError" not in text and "data" not in text and text.endswith(".")

@@ -283,7 +283,12 @@ class SyncEngine:
                     log.warning("some payments could not be settled yet; retried later")
         except Exception as exc:  # polling still starts; it catches up on its own
             log.exception("start-up reconciliation failed")
-            self.observer.update(error=f"Start-up reconciliation failed: {type(exc).__name__}")
+            # The exception's name stays in the log: staff get a sentence.
+            log.warning("start-up reconciliation failed: %s", type(exc).__name__)
+            self.observer.update(
+                error="Payments left open could not all be checked with Stripe yet; "
+                "PosDesk tries again by itself."
+            )
         with self._lock:  # a step-down in between must not be followed by a poller start
             polling = self.poller is not None and self._in_term(term)
             if polling and self.poller is not None:

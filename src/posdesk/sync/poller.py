@@ -60,8 +60,12 @@ class Backoff:
 
 
 def _problem(exc: Exception) -> str:
+    # Only PosDesk's own errors carry a `message` written for staff; anything else is a
+    # library's text (kept for the log) and gets a plain sentence on screen.
     message = getattr(exc, "message", None)
-    return str(message) if message else f"Stripe could not be read ({type(exc).__name__})."
+    if message:
+        return str(message)
+    return "Stripe could not be read. PosDesk tries again by itself."
 
 
 def _retryable(exc: Exception) -> bool:

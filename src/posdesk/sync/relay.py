@@ -218,10 +218,13 @@ class WebhookRelay:
             try:
                 self.drain()
                 failures = 0
-            except Exception as exc:
+            except Exception:
                 failures += 1
                 log.exception("applying webhook events failed")
-                self.observer.update(error=f"Applying events failed: {type(exc).__name__}")
+                self.observer.update(
+                    error="Changes received from Stripe could not be saved yet; PosDesk "
+                    "tries again by itself."
+                )
                 if stopping:
                     return
                 time.sleep(min(30.0, 0.5 * 2**failures))
