@@ -54,7 +54,7 @@ def test_bad_payment_input_is_refused_and_nothing_is_written(
     assert sandbox.count("payment_intent") == 0
 
 
-@settings(max_examples=300, deadline=None,
+@settings(max_examples=300, deadline=None, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(customer=st.text(max_size=80), card=st.text(max_size=80), description=st.text())
 def test_any_text_is_either_a_clean_request_or_a_clear_refusal(
