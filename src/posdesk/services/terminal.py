@@ -13,6 +13,7 @@ import logging
 import os
 import socket
 import threading
+import time
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
@@ -115,7 +116,6 @@ class Claims:
         self._payments = PaymentRepository(store)
         self._held: set[str] = set()
         self._lock = threading.Lock()
-        self._wake = threading.Event()
         self._renewer: threading.Thread | None = None
 
     def fields(self) -> dict[str, object]:
@@ -178,7 +178,7 @@ class Claims:
     def _renew_loop(self) -> None:
         interval = max(self.ttl.total_seconds() / 3, 0.05)
         while True:
-            self._wake.wait(interval)
+            time.sleep(interval)
             with self._lock:
                 if not self._held:
                     self._renewer = None

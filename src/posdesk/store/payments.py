@@ -9,6 +9,7 @@ from sqlalchemy import or_, true, update
 from sqlmodel import col, select
 
 from posdesk.domain.payment_state import PaymentState
+from posdesk.store import changes
 from posdesk.store.database import Store
 from posdesk.store.models import PaymentRecord, utcnow
 
@@ -32,14 +33,6 @@ def unclaimed(now: datetime) -> Any:
     )
 
 
-def is_claimed_elsewhere(record: PaymentRecord, terminal_id: str, now: datetime) -> bool:
-    """Another terminal is deciding this payment right now."""
-    expires = record.claim_expires_at
-    if record.claimed_by in (None, terminal_id) or expires is None:
-        return False
-    return (expires if expires.tzinfo else expires.replace(tzinfo=now.tzinfo)) > now
-
-
 class PaymentRepository:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -47,8 +40,6 @@ class PaymentRepository:
     def add(self, record: PaymentRecord) -> PaymentRecord:
         """Persist a new record and commit at once: the "pending written" step that must be
         durable before the request goes to Stripe."""
-        from posdesk.store import changes
-
         with self.store.session() as session:
             session.add(record)
             changes.record(session, [changes.payment_change(record, record.terminal_id)])
@@ -73,8 +64,6 @@ class PaymentRepository:
         forbidden = _IMMUTABLE & fields.keys()
         if forbidden:
             raise ValueError(f"cannot change {', '.join(sorted(forbidden))} of a payment")
-        from posdesk.store import changes
-
         unknown = [name for name in fields if name not in PaymentRecord.model_fields]
         if unknown:
             raise ValueError(f"unknown payment field(s): {', '.join(unknown)}")
