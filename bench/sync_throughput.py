@@ -27,11 +27,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from posdesk.relay_cli import RELAY_SWITCH_INTERVAL_S
 from posdesk.store.database import default_database_url, open_store
 from posdesk.store.sync_state import ProcessedEvents, WebhookInbox
 from posdesk.sync.applier import EventApplier
 from posdesk.sync.relay import WebhookRelay
-from posdesk.sync.relay_cli import RELAY_SWITCH_INTERVAL_S
 from posdesk.sync.signature import signature_header
 
 T0 = 1_790_000_000

@@ -46,9 +46,9 @@ from posdesk.domain.changes import Change, ChangeKind
 from posdesk.gateway.client import StripeGateway
 from posdesk.sandbox.server import SandboxServer
 from posdesk.services.charges import METADATA_PAYMENT_ID, ChargeService
-from posdesk.services.terminal import CLAIM_TTL, Terminal
 from posdesk.store.database import open_store
 from posdesk.store.payments import PaymentRepository
+from posdesk.store.this_terminal import CLAIM_TTL, Terminal
 from posdesk.sync.feed import ChangeFeed
 
 WORKER = Path(__file__).with_name("terminal_worker.py")

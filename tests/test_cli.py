@@ -306,10 +306,10 @@ def test_posdesk_refuses_to_start_beside_a_live_twin_and_says_why(
     from datetime import UTC, datetime
 
     from posdesk.services.start_guard import EXIT_START_REFUSED
-    from posdesk.services.terminal import load_terminal
     from posdesk.store.database import default_database_url, open_store
     from posdesk.store.models import TerminalRecord
     from posdesk.store.terminals import TerminalRepository
+    from posdesk.store.this_terminal import load_terminal
 
     terminal = load_terminal(data_dir)
     now = datetime.now(UTC)

@@ -15,10 +15,10 @@ import pytest
 from posdesk import cli, paths
 from posdesk.file_privacy import USER_ONLY_UMASK, restrict_data_dir
 from posdesk.logging_setup import private_log_handler
-from posdesk.services.terminal import load_terminal
 from posdesk.settings import Settings
 from posdesk.store.audit import AuditLog
 from posdesk.store.database import default_database_url, open_store
+from posdesk.store.this_terminal import load_terminal
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
 

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Literal
 
 from posdesk import paths
-from posdesk.checkout.certificate import ensure_certificate
-from posdesk.checkout.server import STRIPE_JS_URL, CheckoutServer
+from posdesk.card_page.certificate import ensure_certificate
+from posdesk.card_page.server import STRIPE_JS_URL, CheckoutServer
 from posdesk.domain.roles import Role, StaffMember
 from posdesk.gateway.client import StripeGateway
 from posdesk.gateway.events import StripeEventSource
@@ -27,14 +27,14 @@ from posdesk.services.secret_store import (
     mode_of_key,
 )
 from posdesk.services.start_guard import check_may_start
-from posdesk.services.terminal import (
+from posdesk.settings import Settings
+from posdesk.store.database import Store, default_database_url, open_store
+from posdesk.store.this_terminal import (
     Terminal,
     TerminalPresence,
     load_terminal,
     process_terminal,
 )
-from posdesk.settings import Settings
-from posdesk.store.database import Store, default_database_url, open_store
 from posdesk.sync.engine import SyncEngine
 from posdesk.sync.feed import ChangeFeed
 from posdesk.sync.status import MODE_RECONCILE, SyncObserver

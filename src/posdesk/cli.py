@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_sandbox(argv[1:])
     if argv and argv[0] == "relay":
-        from posdesk.sync.relay_cli import run as run_relay
+        from posdesk.relay_cli import run as run_relay
 
         return run_relay(argv[1:])
     parser = build_parser()

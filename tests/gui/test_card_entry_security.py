@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWebEngineCore import QWebEngineLoadingInfo, QWebEnginePage
 
-from posdesk.checkout.certificate import ensure_certificate
-from posdesk.checkout.protocol import page_config
-from posdesk.checkout.server import CheckoutServer
+from posdesk.card_page.certificate import ensure_certificate
+from posdesk.card_page.protocol import page_config
+from posdesk.card_page.server import CheckoutServer
 from posdesk.gui.checkout_view import CheckoutView, checkout_profile, main_frame_allowed
 from tests.conftest import TEST_PUBLISHABLE_KEY
 from tests.gui.card_entry_support import (

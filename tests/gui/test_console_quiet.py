@@ -20,9 +20,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 from PySide6 import QtWebEngineWidgets  # noqa: F401  (before the QApplication)
 from PySide6.QtWidgets import QApplication
-from posdesk.checkout.certificate import ensure_certificate
-from posdesk.checkout.protocol import page_config
-from posdesk.checkout.server import CheckoutServer
+from posdesk.card_page.certificate import ensure_certificate
+from posdesk.card_page.protocol import page_config
+from posdesk.card_page.server import CheckoutServer
 from posdesk.gui.checkout_view import CheckoutView
 
 app = QApplication(sys.argv[:1])

@@ -20,9 +20,9 @@ from posdesk.domain.money import Money
 from posdesk.domain.roles import Role, StaffMember
 from posdesk.gateway.client import StripeGateway
 from posdesk.services.charges import ChargeService
-from posdesk.services.terminal import Terminal
 from posdesk.store.database import open_store
 from posdesk.store.models import PaymentRecord
+from posdesk.store.this_terminal import Terminal
 
 
 def main(argv: list[str]) -> int:

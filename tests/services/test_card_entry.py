@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import requests
 
-from posdesk.checkout.protocol import PageError
+from posdesk.card_page.protocol import PageError
 from posdesk.domain.money import AmountError, Money
 from posdesk.domain.outcomes import OutcomeKind
 from posdesk.domain.payment_state import PaymentState

@@ -12,9 +12,9 @@ from pathlib import Path
 from posdesk.domain.payment_state import PaymentState
 from posdesk.gateway.client import StripeGateway
 from posdesk.services.charges import METADATA_PAYMENT_ID, ChargeService
-from posdesk.services.terminal import Terminal
 from posdesk.store.database import default_database_url, open_store
 from posdesk.store.payments import PaymentRepository
+from posdesk.store.this_terminal import Terminal
 from tests.gateway.sandbox_api import intents
 
 SCRIPT = Path(__file__).with_name("charge_then_die.py")

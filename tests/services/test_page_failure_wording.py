@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from posdesk.checkout.protocol import PageError
+from posdesk.card_page.protocol import PageError
 from posdesk.domain import outcomes
 from posdesk.domain.outcomes import unexplained_code
 from posdesk.services.card_entry import failure_code, failure_wording

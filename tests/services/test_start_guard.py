@@ -25,11 +25,11 @@ from posdesk.services.start_guard import (
     check_may_start,
     process_alive,
 )
-from posdesk.services.terminal import LIVE_WITHIN, Terminal, load_terminal
 from posdesk.settings import Settings
 from posdesk.store.database import Store
 from posdesk.store.models import PaymentRecord, TerminalRecord
 from posdesk.store.terminals import TerminalRepository
+from posdesk.store.this_terminal import LIVE_WITHIN, Terminal, load_terminal
 from tests.store import conftest as store_fixtures
 
 # More stores on the database under test (`store_url` of tests/conftest.py: SQLite, and

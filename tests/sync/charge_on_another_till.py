@@ -22,10 +22,10 @@ from posdesk.domain.payment_state import PaymentState
 from posdesk.domain.roles import Role, StaffMember
 from posdesk.gateway.client import StripeGateway
 from posdesk.services.charges import ChargeService
-from posdesk.services.terminal import Terminal
 from posdesk.store.database import open_store
 from posdesk.store.models import PaymentRecord
 from posdesk.store.payments import PaymentRepository
+from posdesk.store.this_terminal import Terminal
 
 PAUSE_S = 0.8  # longer than the page's settle delay: each charge is its own reload
 

@@ -14,17 +14,9 @@ from pathlib import Path
 from tests.sync.env_keyring import variable
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-RUN_RELAY = "import sys; from posdesk.sync.relay_cli import run; sys.exit(run(sys.argv[1:]))"
-
-
 def relay_command() -> list[str]:
-    """`python -m posdesk relay` once the command line dispatches to the relay; until then
-    the same function called directly."""
-    import posdesk.cli
-
-    if "posdesk.sync.relay_cli" in Path(posdesk.cli.__file__).read_text(encoding="utf-8"):
-        return [sys.executable, "-m", "posdesk", "relay"]
-    return [sys.executable, "-c", RUN_RELAY]
+    """`python -m posdesk relay`, as the installed command runs it."""
+    return [sys.executable, "-m", "posdesk", "relay"]
 
 
 def free_port() -> int:

@@ -21,10 +21,10 @@ import pytest
 from sqlalchemy import text
 
 from posdesk.gateway.events import EventPage, StripeEventSource
-from posdesk.services.terminal import Terminal
 from posdesk.store.customers import CustomerRepository
 from posdesk.store.database import Store, default_database_url, open_store
 from posdesk.store.terminals import LeaseRepository
+from posdesk.store.this_terminal import Terminal
 from posdesk.sync.engine import SyncEngine
 from posdesk.sync.leader import RENEW_INTERVAL_S, SYNC_LEASE
 from posdesk.sync.status import MODE_FOLLOW, SyncObserver

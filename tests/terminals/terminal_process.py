@@ -24,8 +24,8 @@ from posdesk.domain.roles import Role, StaffMember
 from posdesk.gateway.client import StripeGateway
 from posdesk.services.card_entry import CardEntryService, CardEntrySession
 from posdesk.services.charges import ChargeService
-from posdesk.services.terminal import Terminal
 from posdesk.store.database import open_store
+from posdesk.store.this_terminal import Terminal
 
 STAFF = StaffMember(id="staff-a", name="Ann at till A", role=Role.CASHIER)
 

@@ -25,10 +25,10 @@ from posdesk.domain.roles import Role, StaffMember
 from posdesk.gateway.client import StripeGateway
 from posdesk.gateway.events import StripeEventSource
 from posdesk.services.charges import ChargeService
-from posdesk.services.terminal import Terminal
 from posdesk.store.audit import AuditLog
 from posdesk.store.database import open_store
 from posdesk.store.payments import PaymentRepository
+from posdesk.store.this_terminal import Terminal
 from posdesk.sync.applier import EventApplier
 from posdesk.sync.reconcile import StartupReconciler
 from tests.gateway.sandbox_api import call, intents, new_customer

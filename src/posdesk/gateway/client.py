@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import stripe
 
 from posdesk.domain.outcomes import ChargeOutcome, OutcomeKind
+from posdesk.domain.stripe_objects import CustomerData, PaymentMethodData
 from posdesk.gateway.convert import (
     as_dict,
     customer_data,
@@ -28,8 +29,6 @@ from posdesk.gateway.errors import (
     outcome_for_charge_error,
     outcome_for_read_error,
 )
-from posdesk.store.customers import CustomerData
-from posdesk.store.payment_methods import PaymentMethodData
 
 log = logging.getLogger(__name__)
 

@@ -14,8 +14,7 @@ from posdesk.domain.outcomes import (
     OutcomeKind,
     decline_wording,
 )
-from posdesk.store.customers import CustomerData
-from posdesk.store.payment_methods import PaymentMethodData
+from posdesk.domain.stripe_objects import CustomerData, PaymentMethodData
 
 
 def as_dict(obj: stripe.StripeObject | dict[str, Any]) -> dict[str, Any]:

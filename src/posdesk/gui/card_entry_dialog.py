@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posdesk.checkout.protocol import PageReport
+from posdesk.card_page.protocol import PageReport
 from posdesk.domain.money import AmountError, Money, format_money
 from posdesk.domain.outcomes import OutcomeKind
 from posdesk.domain.payment_state import PaymentState

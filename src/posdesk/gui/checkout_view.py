@@ -15,7 +15,7 @@ What it allows, and why:
 - A private, off-the-record profile: no cookies, cache or storage left on disk. No local file
   access, no plugins, no windows opened by script; developer tools only with --debug.
 - The page talks to the app only through one QWebChannel object, `bridge` (see
-  posdesk.checkout.protocol): it asks once for its configuration (the publishable key and
+  posdesk.card_page.protocol): it asks once for its configuration (the publishable key and
   one client secret) and reports states back.
 """
 
@@ -45,9 +45,9 @@ from PySide6.QtWebEngineCore import (
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QWidget
 
-from posdesk.checkout.certificate import fingerprint, fingerprint_matches
-from posdesk.checkout.protocol import PageReport, ReportError, parse_report
-from posdesk.checkout.server import STRIPE_JS_URL, CheckoutServer, origin_of
+from posdesk.card_page.certificate import fingerprint, fingerprint_matches
+from posdesk.card_page.protocol import PageReport, ReportError, parse_report
+from posdesk.card_page.server import STRIPE_JS_URL, CheckoutServer, origin_of
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import time
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
@@ -21,14 +20,15 @@ from posdesk.domain.outcomes import (
     REASON_UNAVAILABLE,
     REASON_UNREACHABLE,
 )
+from posdesk.domain.sync_status import (
+    MODE_FOLLOW,
+    MODE_POLL,
+    MODE_RECONCILE,
+    MODE_STOPPED,
+    MODE_WEBHOOKS,
+    SyncStatus,
+)
 from posdesk.gui.formatting import outcome_text
-
-# SyncStatus.mode values (posdesk.sync.status), repeated: the GUI does not import the sync layer.
-MODE_POLL = "poll"
-MODE_WEBHOOKS = "webhooks"
-MODE_RECONCILE = "reconcile"
-MODE_STOPPED = "stopped"
-MODE_FOLLOW = "follow"  # another terminal of the store syncs; this one reads the store
 
 ERROR_COLOR = "#b71c1c"
 
@@ -62,7 +62,7 @@ def lag_words(seconds: float | None) -> str:
         "%1", str(round(seconds / 86400)))
 
 
-def stripe_reach(previous: Any, status: Any) -> str | None:
+def stripe_reach(previous: SyncStatus | None, status: SyncStatus) -> str | None:
     """What this status says about reaching Stripe, or None when it says nothing (starting,
     following another terminal, a problem of sync's own). A healthy poll-mode status counts
     only after another poll-mode one: the poller announces its mode before its first round."""
@@ -94,7 +94,7 @@ class SyncStatusLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("syncStatus")
-        self.status: Any = None
+        self.status: SyncStatus | None = None
         self.webhooks = False  # the webhook relay listens besides the poller
         self.relay_url: str | None = None
         self.relay_problem: str | None = None
@@ -107,7 +107,7 @@ class SyncStatusLabel(QLabel):
 
     # --- input ------------------------------------------------------------------------------
 
-    def set_status(self, status: Any) -> None:
+    def set_status(self, status: SyncStatus) -> None:
         previous, self.status = self.status, status
         if status is not None and status.mode != MODE_STOPPED:
             self.starting = False

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 
 from posdesk.gui.terminal_table_model import TerminalTableModel
 from posdesk.gui.workers import Job, TaskRunner
-from posdesk.services.terminal import LIVE_WITHIN
 from posdesk.services.terminal_roster import (
     TERMINAL_NAME_MAX,
     TerminalEntry,
     clean_terminal_name,
     terminals_of_store,
 )
+from posdesk.store.this_terminal import LIVE_WITHIN
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ import logging
 import uuid
 from dataclasses import dataclass, field
 
-from posdesk.checkout.protocol import PageError, page_config
+from posdesk.card_page.protocol import PageError, page_config
 from posdesk.domain.money import Money
 from posdesk.domain.outcomes import (
     DECLINE_WORDING,

@@ -61,11 +61,11 @@ from posdesk.gateway.errors import (
 )
 from posdesk.services import payment_input
 from posdesk.services.errors import StripeNotConfigured
-from posdesk.services.terminal import CLAIM_TTL, Claims, Terminal, process_terminal, utc_now
 from posdesk.store.audit import AuditLog
 from posdesk.store.database import Store
 from posdesk.store.models import PaymentRecord
 from posdesk.store.payments import NEEDS_SETTLEMENT, PaymentNotFound, PaymentRepository
+from posdesk.store.this_terminal import CLAIM_TTL, Claims, Terminal, process_terminal, utc_now
 
 log = logging.getLogger(__name__)
 

@@ -21,10 +21,10 @@ from __future__ import annotations
 import os
 from datetime import datetime
 
-from posdesk.services.terminal import LIVE_WITHIN, Terminal, utc_now
 from posdesk.store.database import Store
 from posdesk.store.models import TerminalRecord
 from posdesk.store.terminals import TerminalRepository
+from posdesk.store.this_terminal import LIVE_WITHIN, Terminal, utc_now
 
 # `posdesk` exits with this status when it refuses to start (3 is missing system libraries).
 EXIT_START_REFUSED = 4

@@ -6,14 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from posdesk.services.terminal import (  # noqa: F401  (TERMINAL_NAME_MAX: used by screens)
+from posdesk.store.database import Store
+from posdesk.store.terminals import TerminalRepository
+from posdesk.store.this_terminal import (  # noqa: F401  (TERMINAL_NAME_MAX: used by screens)
     LIVE_WITHIN,
     TERMINAL_NAME_MAX,
     clean_terminal_name,
     utc_now,
 )
-from posdesk.store.database import Store
-from posdesk.store.terminals import TerminalRepository
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col
 
 from posdesk.domain.search_folding import fold_for_search
+from posdesk.domain.stripe_objects import CustomerData
 from posdesk.store import changes
 from posdesk.store.database import Store
 from posdesk.store.models import (
@@ -56,19 +57,6 @@ NAME_KEY_LENGTH, EMAIL_KEY_LENGTH, PHONE_KEY_LENGTH, ID_LENGTH = 256, 512, 64, 6
 LONGEST_QUERY = NAME_KEY_LENGTH + EMAIL_KEY_LENGTH + PHONE_KEY_LENGTH + ID_LENGTH + 3
 # More results than any screen shows; keeps the row limits far from integer overflow.
 MAX_RESULTS = 10_000
-
-
-@dataclass(frozen=True)
-class CustomerData:
-    """A customer as Stripe describes it, ready to cache."""
-
-    id: str
-    name: str | None = None
-    email: str | None = None
-    phone: str | None = None
-    default_payment_method: str | None = None
-    created: int = 0
-    deleted: bool = False
 
 
 def normalise_text(value: str | None) -> str:

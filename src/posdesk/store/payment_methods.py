@@ -3,33 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, fields
 
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
 from posdesk.domain.changes import Change, ChangeKind
+from posdesk.domain.stripe_objects import PaymentMethodData
 from posdesk.store import changes
 from posdesk.store.database import Store
 from posdesk.store.models import PaymentMethodRecord, utcnow
-
-
-@dataclass(frozen=True)
-class PaymentMethodData:
-    """What Stripe exposes about a saved card; there is deliberately no number or CVC."""
-
-    id: str
-    customer_id: str | None
-    type: str = "card"
-    brand: str | None = None
-    last4: str | None = None
-    exp_month: int | None = None
-    exp_year: int | None = None
-    funding: str | None = None
-    country: str | None = None
-    wallet: str | None = None
-    created: int = 0
 
 
 def _record(method: PaymentMethodData) -> PaymentMethodRecord:

@@ -21,7 +21,6 @@ import logging
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol, cast
 
@@ -32,6 +31,7 @@ from sqlmodel import Session, col
 from posdesk.domain.changes import Change, ChangeKind
 from posdesk.domain.input_error import InputError
 from posdesk.domain.payment_state import PaymentState
+from posdesk.domain.sync_status import ApplyStats
 from posdesk.gateway.convert import customer_data, outcome_for_intent, payment_method_data
 from posdesk.services.charges import METADATA_PAYMENT_ID, state_for
 from posdesk.store import changes
@@ -114,41 +114,6 @@ class ObjectFetcher(Protocol):
     Raises on a failure to ask (network, rate limit)."""
 
     def fetch(self, object_type: str, object_id: str) -> dict[str, Any] | None: ...
-
-
-@dataclass
-class ApplyStats:
-    received: int = 0
-    applied: int = 0  # changed the store
-    duplicates: int = 0  # already applied before, or twice in one batch
-    stale: int = 0  # older than what the store holds
-    ignored: int = 0  # unknown type, unknown object or nothing to do
-    malformed: int = 0  # no id/type/object: not recorded
-    rereads: int = 0  # objects re-read from Stripe to settle a doubt
-    newest_created: int = 0
-    payments: set[str] = field(default_factory=set)  # local payment ids changed
-    customers: set[str] = field(default_factory=set)  # customers (or their cards) changed
-    refunds: set[str] = field(default_factory=set)
-
-    def merge(self, other: ApplyStats) -> None:
-        for name in (
-            "received",
-            "applied",
-            "duplicates",
-            "stale",
-            "ignored",
-            "malformed",
-            "rereads",
-        ):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.newest_created = max(self.newest_created, other.newest_created)
-        self.payments |= other.payments
-        self.customers |= other.customers
-        self.refunds |= other.refunds
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.payments or self.customers or self.refunds)
 
 
 def id_of(value: Any) -> str | None:

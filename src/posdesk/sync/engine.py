@@ -20,9 +20,9 @@ import threading
 from datetime import timedelta
 
 from posdesk.services.charges import ChargeService
-from posdesk.services.terminal import Terminal, TerminalPresence, process_terminal
 from posdesk.store.database import Store
 from posdesk.store.sync_state import ProcessedEvents, SyncValues
+from posdesk.store.this_terminal import Terminal, TerminalPresence, process_terminal
 from posdesk.sync.applier import EventApplier
 from posdesk.sync.leader import LEASE_TTL, RENEW_INTERVAL_S, Leadership
 from posdesk.sync.poller import CURSOR, CURSOR_CREATED, NO_EVENTS_YET, EventPoller, EventSource

@@ -20,9 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from posdesk.services.terminal import Clock, utc_now
 from posdesk.store.database import Store
 from posdesk.store.terminals import LeaseRepository, TerminalRepository
+from posdesk.store.this_terminal import Clock, utc_now
 
 log = logging.getLogger(__name__)
 

@@ -9,30 +9,19 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from posdesk.sync.applier import ApplyStats
+from posdesk.domain.sync_status import (  # noqa: F401  (the modes: used with the observer)
+    MODE_FOLLOW,
+    MODE_POLL,
+    MODE_RECONCILE,
+    MODE_STOPPED,
+    MODE_WEBHOOKS,
+    ApplyStats,
+    SyncStatus,
+)
 
 log = logging.getLogger(__name__)
-
-MODE_POLL = "poll"
-MODE_WEBHOOKS = "webhooks"
-MODE_RECONCILE = "reconcile"
-MODE_STOPPED = "stopped"
-# Another terminal of the store holds the sync lease; this one reads what it applies.
-MODE_FOLLOW = "follow"
-
-
-@dataclass(frozen=True, slots=True)
-class SyncStatus:
-    mode: str  # how events arrive: poll, webhooks, reconcile (catching up), follow, stopped
-    last_event_at: float | None = None  # Stripe's `created` of the newest event applied
-    lag_seconds: float | None = None  # how far behind Stripe the store was at that moment
-    error: str | None = None  # plain words, None when healthy
-    retry_at: float | None = None  # wall-clock time of the next attempt after an error
-    caught_up_at: float | None = None  # when a catch-up through the list endpoints finished
-    leader: str | None = None  # following: the name of the terminal that syncs, if any holds it
-
 
 AppliedCallback = Callable[[ApplyStats], None]
 StatusCallback = Callable[[SyncStatus], None]

@@ -15,8 +15,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from posdesk.checkout.certificate import CertificateFiles, ensure_certificate, fingerprint_matches
-from posdesk.checkout.server import (
+from posdesk.card_page.certificate import CertificateFiles, ensure_certificate, fingerprint_matches
+from posdesk.card_page.server import (
     FLOWS,
     STRIPE_JS_URL,
     CheckoutServer,

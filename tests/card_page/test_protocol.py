@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from posdesk.checkout.protocol import PageError, PageReport, ReportError, page_config, parse_report
+from posdesk.card_page.protocol import PageError, PageReport, ReportError, page_config, parse_report
 
 PK = "pk_test_51Abc"
 CS = "pi_3Abc_secret_Def"

@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from posdesk.checkout.certificate import CertificateFiles
+from posdesk.card_page.certificate import CertificateFiles
 
 STRIPE_JS_URL = "https://js.stripe.com/v3/"
 FLOWS = ("payment", "setup", "authenticate", "cvc")
@@ -123,7 +123,7 @@ class _ReturnToken:
 
 
 def _read_static(name: str) -> str:
-    return (resources.files("posdesk.checkout") / "static" / name).read_text(encoding="utf-8")
+    return (resources.files("posdesk.card_page") / "static" / name).read_text(encoding="utf-8")
 
 
 class CheckoutServer:

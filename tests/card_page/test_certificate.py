@@ -15,7 +15,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
-from posdesk.checkout.certificate import (
+from posdesk.card_page.certificate import (
     CERT_FILE,
     KEY_FILE,
     ensure_certificate,

@@ -29,7 +29,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from posdesk.checkout.server import FLOWS
+from posdesk.card_page.server import FLOWS
 
 STATES = (
     "ready", "confirm_requested", "processing", "succeeded", "failed", "requires_action",
