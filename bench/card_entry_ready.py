@@ -46,9 +46,9 @@ def run_mode(mode: str, runs: int) -> list[float]:
     from PySide6 import QtWebEngineWidgets  # noqa: F401 - before the QApplication
 
     from posdesk.app_context import build_context
-    from posdesk.gui import checkout_view
     from posdesk.gui.app import prepare_application
-    from posdesk.gui.main_window import MainWindow
+    from posdesk.gui.payments import checkout_view
+    from posdesk.gui.shell.main_window import MainWindow
     from posdesk.sandbox.server import SandboxServer
     from posdesk.services.secret_store import (
         STRIPE_PUBLISHABLE_KEY,
@@ -71,12 +71,12 @@ def run_mode(mode: str, runs: int) -> list[float]:
         customer = client.v1.customers.create({"name": "Bench Customer"})
         window = MainWindow(context)
         window.show()
-        window.refresh_from_stripe()
-        _wait(lambda: window._refresh_job is None)
+        window.customer_refresh.refresh()
+        _wait(lambda: not window.customer_refresh.running)
         window.open_customer(customer.id)
         _wait(lambda: window.customer_page.page is not None)
         if mode == "warm":
-            window.warm_up_card_entry()
+            window.warm_up.start()
             _wait(checkout_view.is_warm)
         page = window.customer_page
         for _ in range(runs):

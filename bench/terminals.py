@@ -44,8 +44,9 @@ from sqlalchemy.engine import make_url
 
 from posdesk.domain.changes import Change, ChangeKind
 from posdesk.gateway.client import StripeGateway
+from posdesk.ledger.payments import METADATA_PAYMENT_ID
 from posdesk.sandbox.server import SandboxServer
-from posdesk.services.charges import METADATA_PAYMENT_ID, ChargeService
+from posdesk.services.charges import ChargeService
 from posdesk.store.database import open_store
 from posdesk.store.payments import PaymentRepository
 from posdesk.store.this_terminal import CLAIM_TTL, Terminal

@@ -38,7 +38,7 @@ from posdesk.domain.outcomes import (  # noqa: E402
 )
 from posdesk.domain.roles import Permission, PermissionDenied, Role, StaffMember  # noqa: E402
 from posdesk.gui.app import prepare_application  # noqa: E402
-from posdesk.gui.main_window import MainWindow  # noqa: E402
+from posdesk.gui.shell.main_window import MainWindow  # noqa: E402
 from posdesk.sandbox.server import SandboxServer  # noqa: E402
 from posdesk.services.secret_store import (  # noqa: E402
     STRIPE_PUBLISHABLE_KEY,
@@ -157,7 +157,7 @@ def use_api(context: Any, api_base: str) -> None:
 def unreachable_screenshots(window: MainWindow, server: SandboxServer, out: Path) -> None:
     """Stripe out of reach: a charge refused before it left this computer, and the status
     bar while sync cannot reach Stripe (one connectivity state on both sides of the bar)."""
-    context = window.context
+    context = window.backend
     use_api(context, closed_port_url())
     dialog = open_dialog(window, "4242", "42.50")
     dialog.charge()
@@ -184,7 +184,7 @@ def settings_problem_screenshots(window: MainWindow, out: Path) -> None:
     settings.check_and_save()
     save(settings, out, "07-settings-validation-error")
     settings.close()
-    context = window.context
+    context = window.backend
     api_base = context.api_base
     context.api_base = closed_port_url()
     settings = window.open_settings()
@@ -235,7 +235,7 @@ def take_screenshots(context: Any, server: SandboxServer, out: Path) -> None:
     window.resize(1280, 800)
     window.show()
     window.start_background_tasks()
-    wait_until(lambda: window._refresh_job is None)
+    wait_until(lambda: not window.customer_refresh.running)
     window.search.search_edit.setText("ma")
     wait_until(lambda: window.search.model.rowCount() > 0)
     save(window, out, "01-main-window")
@@ -248,8 +248,8 @@ def take_screenshots(context: Any, server: SandboxServer, out: Path) -> None:
         make_default_screenshots(window, out)
 
     customer_id = add_ada(context, server)
-    window.refresh_from_stripe()
-    wait_until(lambda: window._refresh_job is None)
+    window.customer_refresh.refresh()
+    wait_until(lambda: not window.customer_refresh.running)
     window.search.search_edit.setText("Ada")
     window.open_customer(customer_id)
     wait_until(lambda: window.customer_page.customer_id == customer_id
@@ -321,8 +321,8 @@ def take_screenshots(context: Any, server: SandboxServer, out: Path) -> None:
 
     card_entry_screenshots(window, out)
 
-    window.refresh_from_stripe()
-    wait_until(lambda: window._refresh_job is None)
+    window.customer_refresh.refresh()
+    wait_until(lambda: not window.customer_refresh.running)
     window.open_customer(customer_id)
     wait_until(lambda: window.customer_page.payment_model.rowCount() >= 3)
     save(window, out, "06-customer-page-with-payments")
@@ -405,7 +405,7 @@ def close_dialog(dialog: Any) -> None:
 def card_entry_screenshots(window: MainWindow, out: Path) -> None:
     """The card-entry dialog in its states, on the real checkout page and the sandbox's
     Stripe.js stand-in."""
-    window.warm_up_card_entry()
+    window.warm_up.start()
     dialog = new_card_dialog(window, None)
     dialog.amount_edit.setText("42.50")
     dialog.description_edit.setText("Order 1043")

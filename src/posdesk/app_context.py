@@ -7,9 +7,10 @@ import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING
 
 from posdesk import paths
+from posdesk.backend import Mode
 from posdesk.card_page.certificate import ensure_certificate
 from posdesk.card_page.server import STRIPE_JS_URL, CheckoutServer
 from posdesk.domain.roles import Role, StaffMember
@@ -29,6 +30,8 @@ from posdesk.services.secret_store import (
 from posdesk.services.start_guard import check_may_start
 from posdesk.settings import Settings
 from posdesk.store.database import Store, default_database_url, open_store
+from posdesk.store.models import PaymentRecord
+from posdesk.store.payment_pages import PageKey, customer_payments_page
 from posdesk.store.this_terminal import (
     Terminal,
     TerminalPresence,
@@ -39,13 +42,19 @@ from posdesk.sync.engine import SyncEngine
 from posdesk.sync.feed import ChangeFeed
 from posdesk.sync.status import MODE_RECONCILE, SyncObserver
 
+if TYPE_CHECKING:
+    from posdesk.backend import Backend
+
 log = logging.getLogger(__name__)
 
-Mode = Literal["demo", "test", "live", "unconfigured"]
+__all__ = ["AppContext", "Mode", "build_context", "staff_from_settings"]
 
 
 @dataclass
 class AppContext:
+    """The real backend of the GUI: it has the `posdesk.backend.Backend` shape (checked
+    below for type checkers, and by tests/gui/test_backend.py at run time)."""
+
     settings: Settings
     data_dir: Path
     store: Store
@@ -128,6 +137,13 @@ class AppContext:
         self.publishable_key = publishable_key
         self._build_services()
 
+    def payments_page(
+        self, customer_id: str, after: PageKey | None, limit: int
+    ) -> list[PaymentRecord]:
+        """One keyset page of a customer's payments, newest first (the payments table
+        fetches more as the cashier scrolls)."""
+        return customer_payments_page(self.store, customer_id, after, limit)
+
     # --- keeping the store in step with Stripe ----------------------------------------------
 
     def start_sync(self) -> SyncEngine | None:
@@ -159,7 +175,8 @@ class AppContext:
 
     def _sync_engine(self, source: StripeEventSource, webhook_secret: str | None) -> SyncEngine:
         return SyncEngine(
-            self.store, source, self.charges,
+            # Settling goes to the ledger itself: sync knows nothing of the services.
+            self.store, source, self.charges.ledger,
             terminal=self.terminal,
             poll=True,
             webhook_secret=webhook_secret,
@@ -204,7 +221,7 @@ class AppContext:
         presence = TerminalPresence(self.store, self.terminal)
         presence.start()
         self._presence = presence
-        released = self.charges.claims.release_stale()
+        released = self.charges.ledger.claims.release_stale()
         if released:
             log.info("released %d payment claims left by an earlier run", released)
 
@@ -221,6 +238,13 @@ class AppContext:
             self._checkout_server = None
         self.stop_presence()
         self.store.close()
+
+
+if TYPE_CHECKING:
+
+    def _is_a_backend(context: AppContext) -> Backend:
+        # A type checker fails here if AppContext ever loses a member of Backend's shape.
+        return context
 
 
 def staff_from_settings(settings: Settings) -> StaffMember:

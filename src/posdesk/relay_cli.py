@@ -190,7 +190,7 @@ def _serve(
 
     source = StripeEventSource(api_key, context.api_base) if api_key else None
     engine = SyncEngine(
-        context.store, source, context.charges,
+        context.store, source, context.charges.ledger,
         # build_context loads the terminal of the data directory: a restarted relay is the
         # same terminal, and renews a lease it held at once.
         terminal=context.terminal,

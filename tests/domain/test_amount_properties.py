@@ -8,6 +8,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from posdesk.domain.messages import Text, catalogue, text_of
 from posdesk.domain.money import (
     MAX_AMOUNT,
     THREE_DECIMAL_CURRENCIES,
@@ -80,6 +81,23 @@ def test_any_typed_text_is_a_clear_refusal_or_a_chargeable_amount(
     if currency in THREE_DECIMAL_CURRENCIES:
         assert money.amount % 10 == 0
     assert parse_amount(format_money(money, locale), currency, locale) == money
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(text=TYPED, currency=CURRENCIES, locale=LOCALES)
+def test_a_refusal_is_a_message_id_that_its_stored_english_finds_again(
+    text: str, currency: str, locale: str
+) -> None:
+    # The screen translates by id; a refusal kept or logged as plain English must find its
+    # id (and parameters) again to be translated later.
+    try:
+        parse_amount(text, currency, locale)
+    except AmountError as refused:
+        said = refused.message
+        assert isinstance(said, Text) and catalogue()[said.key] == said.template
+        found = text_of(str(said))
+        assert found is not None and found.key == said.key
+        assert found.template.format(**found.params) == said
 
 
 def test_a_refusal_quotes_the_typed_text_on_one_short_line() -> None:

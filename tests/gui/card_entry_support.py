@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from posdesk.gui.card_entry_dialog import CardEntryDialog
-from posdesk.gui.workers import TaskRunner
+from posdesk.gui.common.workers import TaskRunner
+from posdesk.gui.payments.card_entry_dialog import CardEntryDialog
 from tests.conftest import TEST_PUBLISHABLE_KEY
 
 WAIT_MS = 30_000

@@ -108,7 +108,7 @@ def shop(sandbox: Any, secret_key: str) -> Shop:
 
 @pytest.fixture
 def window(qtbot: Any, gui_app: Any, gui_context: AppContext) -> Iterator[Any]:
-    from posdesk.gui.main_window import MainWindow
+    from posdesk.gui.shell.main_window import MainWindow
 
     win = MainWindow(gui_context)
     qtbot.addWidget(win)

@@ -10,7 +10,7 @@ import pytest
 from posdesk.domain.money import Money
 from posdesk.domain.outcomes import OutcomeKind
 from posdesk.domain.payment_state import PaymentState
-from posdesk.gui.card_entry_dialog import MODE_AUTHENTICATE
+from posdesk.gui.payments.card_entry_dialog import MODE_AUTHENTICATE
 from posdesk.store.payment_methods import PaymentMethodRepository
 from posdesk.store.payments import PaymentRepository
 from tests.gateway.sandbox_api import call

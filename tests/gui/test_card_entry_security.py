@@ -15,7 +15,7 @@ from PySide6.QtWebEngineCore import QWebEngineLoadingInfo, QWebEnginePage
 from posdesk.card_page.certificate import ensure_certificate
 from posdesk.card_page.protocol import page_config
 from posdesk.card_page.server import CheckoutServer
-from posdesk.gui.checkout_view import CheckoutView, checkout_profile, main_frame_allowed
+from posdesk.gui.payments.checkout_view import CheckoutView, checkout_profile, main_frame_allowed
 from tests.conftest import TEST_PUBLISHABLE_KEY
 from tests.gui.card_entry_support import (
     customer_of,

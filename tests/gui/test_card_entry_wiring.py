@@ -10,8 +10,8 @@ import pytest
 
 from posdesk.domain.outcomes import OutcomeKind
 from posdesk.domain.payment_state import PaymentState
-from posdesk.gui import checkout_view
-from posdesk.gui.card_entry_dialog import MODE_AUTHENTICATE, MODE_CVC
+from posdesk.gui.payments import checkout_view
+from posdesk.gui.payments.card_entry_dialog import MODE_AUTHENTICATE, MODE_CVC
 from posdesk.store.payments import PaymentRepository
 from tests.gui.card_entry_support import (
     WAIT_MS,
@@ -27,8 +27,8 @@ from tests.gui.card_entry_support import (
 
 @pytest.fixture
 def shop_window(qtbot: Any, window: Any, shop: Any, secret_key: str) -> Any:
-    with_publishable_key(window.context, secret_key)
-    window.context.customers.refresh_from_stripe()
+    with_publishable_key(window.backend, secret_key)
+    window.backend.customers.refresh_from_stripe()
     window.open_customer(shop.customer_id)
     qtbot.waitUntil(lambda: window.customer_page.page is not None, timeout=WAIT_MS)
     return window
@@ -80,7 +80,7 @@ def test_authentication_required_is_finished_from_the_charge_dialog(
     press_pay(qtbot, dialog)
     challenge(qtbot, dialog, "complete")
     assert wait_result(qtbot, dialog).title == "Approved"
-    record = PaymentRepository(shop_window.context.store).get(payment_id)
+    record = PaymentRepository(shop_window.backend.store).get(payment_id)
     assert record.state == PaymentState.SUCCEEDED
     assert dialog.result.outcome.intent_id == record.intent_id
 
@@ -88,7 +88,7 @@ def test_authentication_required_is_finished_from_the_charge_dialog(
 def test_cvc_is_collected_before_a_saved_card_charge_when_the_shop_asks(
     qtbot, shop_window
 ) -> None:
-    shop_window.context.settings.recollect_cvc = True
+    shop_window.backend.settings.recollect_cvc = True
     page = shop_window.customer_page
     choose_card(page, "4242")
     charge = page.start_charge()
@@ -104,18 +104,18 @@ def test_cvc_is_collected_before_a_saved_card_charge_when_the_shop_asks(
     assert view.title == "Approved", view
     assert dialog.result.outcome.kind is OutcomeKind.SUCCEEDED
     assert "cvc_token" in [r.state for r in dialog.reports]
-    [record] = PaymentRepository(shop_window.context.store).list_recent()
+    [record] = PaymentRepository(shop_window.backend.store).list_recent()
     assert record.state == PaymentState.SUCCEEDED and record.amount == 1200
 
 
 def test_the_web_view_is_warmed_up_and_handed_to_the_next_card_entry(
     qtbot, shop_window
 ) -> None:
-    assert shop_window.card_entry_available()
-    shop_window.warm_up_card_entry()  # what start-up does once the window shows
+    assert shop_window.warm_up.available()
+    shop_window.warm_up.start()  # what start-up does once the window shows
     qtbot.waitUntil(checkout_view.is_warm, timeout=WAIT_MS)
     spare = checkout_view._spare
-    assert spare is not None and spare.server is shop_window.context._checkout_server
+    assert spare is not None and spare.server is shop_window.backend._checkout_server
     page = shop_window.customer_page
     page.new_card_button.click()
     dialog = page.card_entry_dialog
@@ -136,7 +136,7 @@ def test_the_warmed_up_view_does_not_keep_the_app_open(qtbot, shop_window) -> No
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    shop_window.warm_up_card_entry()
+    shop_window.warm_up.start()
     qtbot.waitUntil(checkout_view.is_warm, timeout=WAIT_MS)
     shop_window.close()
 

@@ -18,9 +18,9 @@ from posdesk.domain.money import Money
 from posdesk.domain.outcomes import ChargeOutcome, OutcomeKind, decline_wording
 from posdesk.domain.payment_state import PaymentState
 from posdesk.domain.roles import Role
-from posdesk.gui.charge_dialog import ChargeDialog
-from posdesk.gui.settings_dialog import SettingsDialog
-from posdesk.gui.workers import TaskRunner
+from posdesk.gui.common.workers import TaskRunner
+from posdesk.gui.payments.charge_dialog import ChargeDialog
+from posdesk.gui.settings.settings_dialog import SettingsDialog
 from posdesk.store.payments import PaymentRepository
 from tests.gui.conftest import make_context
 from tests.gui.test_sync_live import TIMEOUT_MS, live_window  # noqa: F401  (fixture)
@@ -223,10 +223,10 @@ def test_user_visible_text_is_in_american_english() -> None:
     """Stripe's own terms are American (canceled, authorized): PosDesk's words match them.
     Checks the strings the GUI translates and the outcome wording, not comments."""
     found: list[str] = []
-    for path in sorted((ROOT / "src" / "posdesk" / "gui").glob("*.py")) + [
+    for path in sorted((ROOT / "src" / "posdesk" / "gui").rglob("*.py")) + [
         ROOT / "src" / "posdesk" / "domain" / "outcomes.py",
-        ROOT / "src" / "posdesk" / "checkout" / "static" / "checkout.js",
-        ROOT / "src" / "posdesk" / "checkout" / "static" / "checkout.html",
+        ROOT / "src" / "posdesk" / "card_page" / "static" / "checkout.js",
+        ROOT / "src" / "posdesk" / "card_page" / "static" / "checkout.html",
     ]:
         for literal in re.findall(r'"([^"\n]*)"', path.read_text(encoding="utf-8")):
             if BRITISH.search(literal):

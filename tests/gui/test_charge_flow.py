@@ -16,7 +16,7 @@ RESULT_TIMEOUT_MS = 20_000
 
 def refresh(qtbot: Any, window: Any) -> int:
     with qtbot.waitSignal(window.refresh_finished, timeout=RESULT_TIMEOUT_MS) as blocker:
-        window.refresh_from_stripe()
+        window.customer_refresh.refresh()
     count = blocker.args[0]
     assert isinstance(count, int), count
     return count

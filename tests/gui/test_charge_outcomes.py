@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from posdesk.domain.money import Money
 from posdesk.domain.outcomes import ChargeOutcome, OutcomeKind
 from posdesk.domain.roles import Role
-from posdesk.gui.charge_dialog import ChargeDialog
+from posdesk.gui.payments.charge_dialog import ChargeDialog
 from tests.gui.test_charge_flow import (
     RESULT_TIMEOUT_MS,
     charge,

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication
 from posdesk.card_page.certificate import ensure_certificate
 from posdesk.card_page.protocol import page_config
 from posdesk.card_page.server import CheckoutServer
-from posdesk.gui.checkout_view import CheckoutView
+from posdesk.gui.payments.checkout_view import CheckoutView
 
 app = QApplication(sys.argv[:1])
 data = Path(sys.argv[1])

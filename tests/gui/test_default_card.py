@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from posdesk.domain import roles
 from posdesk.domain.roles import Permission, Role
-from posdesk.gui.main_window import MainWindow
+from posdesk.gui.shell.main_window import MainWindow
 from posdesk.sandbox.server import SandboxServer
 from tests.gui.conftest import make_context
 from tests.gui.keyboard_support import CTRL, focused, press, wait_active, wait_focus

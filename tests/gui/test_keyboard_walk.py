@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox
 
-from posdesk.gui.main_window import MainWindow
+from posdesk.gui.shell.main_window import MainWindow
 from tests.gui.keyboard_support import (
     CTRL,
     SHIFT,

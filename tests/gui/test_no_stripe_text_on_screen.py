@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 
 from posdesk.domain.money import Money
 from posdesk.gateway import errors as gateway_errors
-from posdesk.gui.card_entry_dialog import MODE_AUTHENTICATE
-from posdesk.gui.charge_dialog import ChargeDialog
-from posdesk.gui.settings_dialog import SettingsDialog
-from posdesk.gui.workers import TaskRunner
+from posdesk.gui.common.workers import TaskRunner
+from posdesk.gui.payments.card_entry_dialog import MODE_AUTHENTICATE
+from posdesk.gui.payments.charge_dialog import ChargeDialog
+from posdesk.gui.settings.settings_dialog import SettingsDialog
 from posdesk.sandbox import server as sandbox_server
 from tests.gui.card_entry_support import (
     WAIT_MS,

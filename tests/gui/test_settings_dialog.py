@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from posdesk import __version__, paths
-from posdesk.gui.settings_dialog import SettingsDialog
-from posdesk.gui.workers import TaskRunner
+from posdesk.gui.common.workers import TaskRunner
+from posdesk.gui.settings.settings_dialog import SettingsDialog
 from posdesk.services.secret_store import STRIPE_SECRET_KEY
 from posdesk.settings import Settings
 from posdesk.store.audit import AuditLog

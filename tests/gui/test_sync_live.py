@@ -16,9 +16,9 @@ from PySide6.QtCore import QThread
 from posdesk.domain.changes import Change, ChangeKind
 from posdesk.domain.money import Money
 from posdesk.domain.payment_state import PaymentState
-from posdesk.gui.payment_table_model import PaymentTableModel
-from posdesk.gui.sync_bridge import SyncBridge
-from posdesk.gui.sync_status import SyncStatusLabel
+from posdesk.gui.payments.payment_table_model import PaymentTableModel
+from posdesk.gui.shell.sync_bridge import SyncBridge
+from posdesk.gui.shell.sync_status import SyncStatusLabel
 from posdesk.store.payments import PaymentRepository
 from posdesk.sync.status import MODE_POLL, SyncObserver, SyncStatus
 from tests.conftest import TEST_WEBHOOK_SECRET
@@ -30,14 +30,14 @@ POLL_S = 0.2
 @pytest.fixture
 def live_window(qtbot: Any, gui_app: Any, gui_context: Any, shop: Any) -> Iterator[Any]:
     """The main window with sync running (short poll interval) and Ada's page open."""
-    from posdesk.gui.main_window import MainWindow
+    from posdesk.gui.shell.main_window import MainWindow
 
     gui_context.settings.sync_interval_s = POLL_S
     win = MainWindow(gui_context)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    win.start_sync()
+    win.sync_control.start()
     qtbot.waitUntil(lambda: gui_context.sync_engine is not None
                     and gui_context.sync_engine.started.is_set(), timeout=TIMEOUT_MS)
     # The first round catches up through the list endpoints (and leaves a cursor); then
@@ -166,7 +166,7 @@ def test_status_bar_shows_mode_last_event_and_an_outage(
 def test_webhooks_and_polling_together(
     qtbot: Any, gui_app: Any, gui_context: Any, sandbox: Any, shop: Any
 ) -> None:
-    from posdesk.gui.main_window import MainWindow
+    from posdesk.gui.shell.main_window import MainWindow
     from posdesk.services.secret_store import STRIPE_WEBHOOK_SECRET
 
     gui_context.settings.sync_webhooks = True
@@ -177,7 +177,7 @@ def test_webhooks_and_polling_together(
     qtbot.addWidget(win)
     win.show()
     try:
-        win.start_sync()
+        win.sync_control.start()
         qtbot.waitUntil(
             lambda: win.sync_status.text().startswith("Sync: webhooks + polling"),
             timeout=TIMEOUT_MS,
@@ -201,7 +201,7 @@ def test_webhooks_and_polling_together(
 def test_a_taken_relay_port_leaves_polling_running(
     qtbot: Any, gui_app: Any, gui_context: Any
 ) -> None:
-    from posdesk.gui.main_window import MainWindow
+    from posdesk.gui.shell.main_window import MainWindow
     from posdesk.services.secret_store import STRIPE_WEBHOOK_SECRET
 
     taken = socket.socket()
@@ -214,7 +214,7 @@ def test_a_taken_relay_port_leaves_polling_running(
     qtbot.addWidget(win)
     win.show()
     try:
-        win.start_sync()
+        win.sync_control.start()
         qtbot.waitUntil(
             lambda: win.sync_status.text().startswith(
                 "Sync: polling (webhook relay could not start)"),
@@ -234,7 +234,7 @@ def test_new_keys_rebuild_the_engine(
 ) -> None:
     first = gui_context.sync_engine
     gui_context.reconfigure(secret_key, None)
-    live_window.start_sync()
+    live_window.sync_control.start()
     qtbot.waitUntil(lambda: gui_context.sync_engine not in (None, first), timeout=TIMEOUT_MS)
     assert first.poller is not None and first.poller._thread is None  # the old one stopped
     qtbot.waitUntil(lambda: live_window.sync_status.text().startswith("Sync: polling"),

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from posdesk.domain.roles import Role
-from posdesk.gui.keyring_missing_dialog import KeyringMissingDialog
-from posdesk.gui.main_window import MainWindow
+from posdesk.gui.settings.keyring_missing_dialog import KeyringMissingDialog
+from posdesk.gui.shell.main_window import MainWindow
 from posdesk.services.secret_store import STRIPE_SECRET_KEY, KeyringUnavailable
 from tests.gui.conftest import make_context, sandbox_url
 from tests.gui.test_charge_flow import (
@@ -88,7 +88,7 @@ def test_banner_and_status_bar_follow_the_mode(qtbot, window, shop, gui_context,
     sandbox.stop()
     gui_context.reconfigure("sk_test_" + secrets.token_hex(12), None)
     with qtbot.waitSignal(window.refresh_finished, timeout=RESULT_TIMEOUT_MS):
-        window.refresh_from_stripe()
+        window.customer_refresh.refresh()
     assert window.connection_label.text() == "Stripe: unreachable"
     assert "Showing the saved customer list" in window.sync_label.text()
 
@@ -102,7 +102,7 @@ def test_unconfigured_window_says_so(qtbot, gui_app, tmp_store, data_dir, sandbo
     assert win.banner.text().startswith("NOT SET UP")
     assert win.connection_label.text() == "Stripe: not configured"
     win.start_background_tasks()  # nothing to do without a key; must not fail
-    assert win._refresh_job is None
+    assert not win.customer_refresh.running
     win.close()
 
 

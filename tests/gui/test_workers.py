@@ -8,7 +8,7 @@ import time
 import pytest
 from PySide6.QtCore import QThread
 
-from posdesk.gui.workers import LatestOnly, TaskRunner
+from posdesk.gui.common.workers import LatestOnly, TaskRunner
 
 pytestmark = pytest.mark.gui
 

@@ -16,12 +16,13 @@ from posdesk.domain.payment_state import PaymentState
 from posdesk.domain.roles import PermissionDenied
 from posdesk.gateway.client import StripeGateway
 from posdesk.gateway.errors import GatewayError
+from posdesk.ledger.payments import METADATA_PAYMENT_ID
 from posdesk.services.card_entry import (
     REASON_AUTHENTICATION_FAILED,
     CardEntryService,
     failure_wording,
 )
-from posdesk.services.charges import METADATA_PAYMENT_ID, ChargeService
+from posdesk.services.charges import ChargeService
 from posdesk.services.errors import StripeNotConfigured
 from posdesk.store.audit import AuditLog, decode_detail
 from posdesk.store.payment_methods import PaymentMethodRepository

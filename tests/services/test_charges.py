@@ -22,12 +22,9 @@ from posdesk.domain.payment_state import PaymentState
 from posdesk.domain.roles import PermissionDenied
 from posdesk.gateway.client import StripeGateway
 from posdesk.gateway.errors import SERVER_ERROR_REPLAYED
-from posdesk.services.charges import (
-    METADATA_PAYMENT_ID,
-    SERVER_ERROR_WINDOW,
-    ChargeService,
-    outcome_for_record,
-)
+from posdesk.ledger.outcomes import outcome_for_record
+from posdesk.ledger.payments import METADATA_PAYMENT_ID, SERVER_ERROR_WINDOW
+from posdesk.services.charges import ChargeService
 from posdesk.services.errors import InputError, StripeNotConfigured
 from posdesk.store.audit import AuditLog, decode_detail
 from posdesk.store.models import PaymentRecord

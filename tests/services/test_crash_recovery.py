@@ -11,7 +11,8 @@ from pathlib import Path
 
 from posdesk.domain.payment_state import PaymentState
 from posdesk.gateway.client import StripeGateway
-from posdesk.services.charges import METADATA_PAYMENT_ID, ChargeService
+from posdesk.ledger.payments import METADATA_PAYMENT_ID
+from posdesk.services.charges import ChargeService
 from posdesk.store.database import default_database_url, open_store
 from posdesk.store.payments import PaymentRepository
 from posdesk.store.this_terminal import Terminal

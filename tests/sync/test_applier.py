@@ -11,7 +11,7 @@ from sqlalchemy import event as sqlalchemy_event
 from sqlalchemy import func, select
 
 from posdesk.domain.payment_state import PaymentState
-from posdesk.services.charges import METADATA_PAYMENT_ID
+from posdesk.ledger.payments import METADATA_PAYMENT_ID
 from posdesk.store.customers import CustomerRepository
 from posdesk.store.models import PaymentRecord
 from posdesk.store.payment_methods import PaymentMethodRepository

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from posdesk.domain.roles import Role
-from posdesk.gui.payment_table_model import PaymentTableModel
+from posdesk.gui.payments.payment_table_model import PaymentTableModel
 from posdesk.store.database import Store
 from tests.gui.conftest import gui_app, make_context, shop  # noqa: F401
 from tests.store.conftest import PG_URL
@@ -34,7 +34,7 @@ TIMEOUT_MS = 30_000
 def window(qtbot: Any, gui_app: Any, store: Store, sandbox: Any, data_dir: Path,  # noqa: F811
            secret_key: str) -> Iterator[Any]:
     """The main window of this terminal on the store under test (no sync started)."""
-    from posdesk.gui.main_window import MainWindow
+    from posdesk.gui.shell.main_window import MainWindow
 
     context = make_context(data_dir=data_dir, store=store, api_base=sandbox.base_url,
                            secret_key=secret_key, role=Role.MANAGER)

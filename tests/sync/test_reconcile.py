@@ -43,7 +43,7 @@ def test_open_payments_and_refunds_are_settled(sandbox, secret_key, store, sourc
     applier.apply([event("refund.created", {**refund, "status": "pending"}, refund["created"])])
     assert [r.id for r in RefundRepository(store).list_open()] == [refund["id"]]
 
-    report = StartupReconciler(store, charges, source, applier).run()
+    report = StartupReconciler(store, charges.ledger, source, applier).run()
     assert report.errors == 0 and report.unsettled == 0
     payments = PaymentRepository(store)
     assert payments.get(lost.payment_id).state == PaymentState.SUCCEEDED

@@ -130,7 +130,7 @@ def test_a_card_entry_in_progress_survives_the_other_terminals_settling(
     # The customer takes their time at till A; till B settles and reconciles meanwhile,
     # for longer than a claim lasts unrenewed.
     reconciler = StartupReconciler(
-        shared_store, till_b, StripeEventSource(secret_key, sandbox.base_url),
+        shared_store, till_b.ledger, StripeEventSource(secret_key, sandbox.base_url),
         EventApplier(shared_store),
     )
     deadline = time.monotonic() + CLAIM_TTL_S * 2

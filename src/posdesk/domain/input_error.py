@@ -9,7 +9,10 @@ from __future__ import annotations
 
 
 class InputError(ValueError):
-    """Input refused before anything changed; the message says what to fix."""
+    """Input refused before anything changed; the message says what to fix.
+
+    Raise it with a `Text` (domain/messages.py) so the screen can say it in the UI language;
+    a plain str still shows, but only in English."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)

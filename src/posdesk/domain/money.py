@@ -22,6 +22,8 @@ from babel.numbers import (
     parse_pattern,
 )
 
+from posdesk.domain.messages import message, text
+
 # Stripe's smallest-unit rules (docs.stripe.com/currencies).
 ZERO_DECIMAL_CURRENCIES = frozenset(
     ["BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA"]
@@ -62,8 +64,45 @@ _STRIPE_MINIMUMS: dict[str, int] = {
 }
 
 
+# --- Wording shown to the cashier -------------------------------------------------------------
+# Amounts and examples are formatted for the locale here and passed in as parameters, so a
+# translation moves them around without changing how the number is written.
+
+UNKNOWN_CURRENCY = message(
+    "amount.unknown_currency", "“{code}” is not a currency code (such as USD, EUR or GBP)."
+)
+AMOUNT_MISSING = text("amount.missing", "Enter an amount to charge.")
+AMOUNT_TOO_LONG = message(
+    "amount.too_long", "This is too long for an amount. Type a number such as {example}."
+)
+NOT_AN_AMOUNT = message(
+    "amount.not_a_number", "“{typed}” is not an amount. Type a number such as {example}."
+)
+WHOLE_NUMBERS_ONLY = message(
+    "amount.whole_numbers", "{currency} amounts are whole numbers, without decimals."
+)
+# "one decimal place" vs "2 decimal places": two sentences, as a language may need more forms.
+AT_MOST_ONE_DECIMAL = message(
+    "amount.at_most_one_decimal", "{currency} amounts have at most one decimal place."
+)
+AT_MOST_DECIMALS = message(
+    "amount.at_most_decimals", "{currency} amounts have at most {places} decimal places."
+)
+AMOUNT_ZERO = text("amount.zero", "The amount must be more than zero.")
+AMOUNT_NEGATIVE = text(
+    "amount.negative", "The amount cannot be negative. Use a refund to give money back."
+)
+THIRD_DECIMAL_ZERO = message(
+    "amount.third_decimal_zero",
+    "{currency} amounts must end in 0 in the third decimal place, for example {example}.",
+)
+MINIMUM_CHARGE = message("amount.minimum_charge", "The minimum charge in {currency} is {amount}.")
+MAXIMUM_CHARGE = message("amount.maximum_charge", "The maximum charge in {currency} is {amount}.")
+
+
 class AmountError(ValueError):
-    """An amount a cashier typed that cannot be charged; str() is a sentence for the screen."""
+    """An amount a cashier typed that cannot be charged; str() is a sentence for the screen
+    (`message` is the `Text`, with its id and parameters, for the GUI to translate)."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -80,7 +119,7 @@ class UnknownCurrency(ValueError):
     """A currency code that is not an ISO 4217 currency; str() is a sentence for the screen."""
 
     def __init__(self, currency: str) -> None:
-        self.message = f"“{currency[:12]}” is not a currency code (such as USD, EUR or GBP)."
+        self.message = UNKNOWN_CURRENCY(code=currency[:12])
         super().__init__(self.message)
 
 
@@ -196,9 +235,9 @@ def parse_amount(text: str, currency: str, locale: str = "en_US") -> Money:
     example = _example(loc, exponent)
     cleaned = _strip_decoration(text or "", code, loc)
     if not cleaned:
-        raise AmountError("Enter an amount to charge.")
+        raise AmountError(AMOUNT_MISSING)
     if len(cleaned) > MAX_AMOUNT_TEXT:
-        raise AmountError(f"This is too long for an amount. Type a number such as {example}.")
+        raise AmountError(AMOUNT_TOO_LONG(example=example))
 
     negative = cleaned[0] in "-\u2212"
     body = cleaned[1:] if cleaned[0] in "+-\u2212" else cleaned
@@ -212,13 +251,11 @@ def parse_amount(text: str, currency: str, locale: str = "en_US") -> Money:
     if group_symbol in ("\u202f", "\xa0"):
         allowed.discard(group_symbol)  # already removed with the spaces
     if not body or any(ch not in allowed for ch in body) or not any(ch.isdigit() for ch in body):
-        raise AmountError(f"“{_quoted(text)}” is not an amount. Type a number such as {example}.")
+        raise AmountError(NOT_AN_AMOUNT(typed=_quoted(text), example=example))
     try:
         value = parse_decimal(body, loc, strict=True)
     except (NumberFormatError, InvalidOperation) as exc:
-        raise AmountError(
-            f"“{_quoted(text)}” is not an amount. Type a number such as {example}."
-        ) from exc
+        raise AmountError(NOT_AN_AMOUNT(typed=_quoted(text), example=example)) from exc
     if negative:
         value = -value
 
@@ -228,24 +265,22 @@ def parse_amount(text: str, currency: str, locale: str = "en_US") -> Money:
         minor = value.scaleb(exponent)
     if minor != minor.to_integral_value():
         if exponent == 0:
-            raise AmountError(f"{code} amounts are whole numbers, without decimals.")
-        places = "one decimal place" if exponent == 1 else f"{exponent} decimal places"
-        raise AmountError(f"{code} amounts have at most {places}.")
+            raise AmountError(WHOLE_NUMBERS_ONLY(currency=code))
+        if exponent == 1:
+            raise AmountError(AT_MOST_ONE_DECIMAL(currency=code))
+        raise AmountError(AT_MOST_DECIMALS(currency=code, places=exponent))
     amount = int(minor)
     if amount == 0:
-        raise AmountError("The amount must be more than zero.")
+        raise AmountError(AMOUNT_ZERO)
     if amount < 0:
-        raise AmountError("The amount cannot be negative. Use a refund to give money back.")
+        raise AmountError(AMOUNT_NEGATIVE)
     if code in THREE_DECIMAL_CURRENCIES and amount % 10:
-        raise AmountError(
-            f"{code} amounts must end in 0 in the third decimal place, "
-            f"for example {format_money(Money(amount - amount % 10 or 10, code), locale)}."
-        )
+        example = format_money(Money(amount - amount % 10 or 10, code), locale)
+        raise AmountError(THIRD_DECIMAL_ZERO(currency=code, example=example))
     minimum = minimum_charge(code)
     if amount < minimum.amount:
-        raise AmountError(f"The minimum charge in {code} is {format_money(minimum, locale)}.")
+        raise AmountError(MINIMUM_CHARGE(currency=code, amount=format_money(minimum, locale)))
     if amount > MAX_AMOUNT:
-        raise AmountError(
-            f"The maximum charge in {code} is {format_money(Money(MAX_AMOUNT, code), locale)}."
-        )
+        maximum = format_money(Money(MAX_AMOUNT, code), locale)
+        raise AmountError(MAXIMUM_CHARGE(currency=code, amount=maximum))
     return Money(amount, code)

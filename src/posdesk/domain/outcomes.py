@@ -2,7 +2,8 @@
 
 The gateway turns every answer (and every failure to get one) into a `ChargeOutcome`; the
 services store it and the GUI shows `reason` and `next_step`. The wording lives here as
-module-level constants so a translation layer can map them without touching the logic.
+module-level message ids (`domain.messages.text`): each is its English words as a `str`, so
+the logic compares and stores them as before, and the GUI translates them by id.
 
 Stripe's own `message` never reaches a screen: it is written for developers ("The provided
 PaymentMethod has failed authentication...") and can echo what was sent. Every code maps to
@@ -16,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+
+from posdesk.domain.messages import message, text
 
 
 class OutcomeKind(StrEnum):
@@ -45,97 +48,186 @@ RETRYABLE_KINDS = frozenset(
 # --- Wording shown to the cashier -------------------------------------------------------------
 # Reasons: what happened. Next steps: what to do now.
 
-REASON_SUCCEEDED = "The payment was approved."
-REASON_PROCESSING = "The payment is being processed by the bank."
-REASON_REQUIRES_CAPTURE = "The amount is reserved on the card and waits to be captured."
-REASON_UNAVAILABLE = "Stripe could not be reached, so nothing was charged."
-REASON_RATE_LIMITED = "Stripe is receiving too many requests right now, so nothing was charged."
+REASON_SUCCEEDED = text("outcome.reason.succeeded", "The payment was approved.")
+REASON_PROCESSING = text(
+    "outcome.reason.processing", "The payment is being processed by the bank."
+)
+REASON_REQUIRES_CAPTURE = text(
+    "outcome.reason.requires_capture",
+    "The amount is reserved on the card and waits to be captured.",
+)
+REASON_UNAVAILABLE = text(
+    "outcome.reason.unavailable", "Stripe could not be reached, so nothing was charged."
+)
+REASON_RATE_LIMITED = text(
+    "outcome.reason.rate_limited",
+    "Stripe is receiving too many requests right now, so nothing was charged.",
+)
 # The same for calls that move no money (reading cards, listing events, checking a key):
 # "nothing was charged" would make a cashier wonder what was.
-REASON_UNREACHABLE = "Stripe could not be reached."
-REASON_BUSY = "Stripe is receiving too many requests right now."
-REASON_CONFIG_BAD_KEY = "The Stripe key in the settings was not accepted."
-REASON_CONFIG_PERMISSION = "The Stripe key in the settings is not allowed to do this."
-REASON_BUG = "Stripe rejected the request because of a problem in this app."
-REASON_UNCONFIRMED = "The connection to Stripe was lost before the answer arrived."
+REASON_UNREACHABLE = text("outcome.reason.unreachable", "Stripe could not be reached.")
+REASON_BUSY = text("outcome.reason.busy", "Stripe is receiving too many requests right now.")
+REASON_CONFIG_BAD_KEY = text(
+    "outcome.reason.config_bad_key", "The Stripe key in the settings was not accepted."
+)
+REASON_CONFIG_PERMISSION = text(
+    "outcome.reason.config_permission", "The Stripe key in the settings is not allowed to do this."
+)
+REASON_BUG = text(
+    "outcome.reason.bug", "Stripe rejected the request because of a problem in this app."
+)
+REASON_UNCONFIRMED = text(
+    "outcome.reason.unconfirmed", "The connection to Stripe was lost before the answer arrived."
+)
 # Stripe answered with a server error (5xx): it may or may not have taken the payment.
-REASON_SERVER_ERROR = (
-    "Stripe had a problem answering, so it is not yet known whether the payment went through."
+REASON_SERVER_ERROR = text(
+    "outcome.reason.server_error",
+    "Stripe had a problem answering, so it is not yet known whether the payment went through.",
 )
 # ... and the payment was then proven absent at Stripe.
-REASON_SERVER_ERROR_NOT_CHARGED = (
-    "Stripe had a problem with this payment and did not take it, so nothing was charged."
+REASON_SERVER_ERROR_NOT_CHARGED = text(
+    "outcome.reason.server_error_not_charged",
+    "Stripe had a problem with this payment and did not take it, so nothing was charged.",
 )
-REASON_STILL_OPEN = "The payment was not completed, so nothing was charged."
-REASON_CANCELED = "The payment was canceled, so nothing was charged."
+REASON_STILL_OPEN = text(
+    "outcome.reason.still_open", "The payment was not completed, so nothing was charged."
+)
+REASON_CANCELED = text(
+    "outcome.reason.canceled", "The payment was canceled, so nothing was charged."
+)
 # Stripe refuses a card removed from the customer (detachment is permanent), typically
 # removed elsewhere moments before this terminal's list caught up.
-REASON_CARD_NOT_USABLE = (
+REASON_CARD_NOT_USABLE = text(
+    "outcome.reason.card_not_usable",
     "Stripe will not charge this card for this customer: it has been removed from their "
-    "saved cards."
+    "saved cards.",
 )
 
-REASON_DECLINED_GENERIC = "The card was declined."
-REASON_INSUFFICIENT_FUNDS = "The card was declined: insufficient funds."
-REASON_EXPIRED_CARD = "The card was declined: the card has expired."
-REASON_INCORRECT_CVC = "The card was declined: the security code is incorrect."
-REASON_INCORRECT_NUMBER = "The card was declined: the card number is incorrect."
-REASON_PROCESSING_ERROR = "The card could not be charged because of a processing error."
-REASON_AUTHENTICATION_REQUIRED = (
-    "The bank wants the customer to confirm this payment themselves."
+REASON_DECLINED_GENERIC = text("outcome.reason.declined_generic", "The card was declined.")
+REASON_INSUFFICIENT_FUNDS = text(
+    "outcome.reason.insufficient_funds", "The card was declined: insufficient funds."
 )
-REASON_LIMIT_EXCEEDED = "The card was declined: the card's limit has been reached."
-REASON_CURRENCY_NOT_SUPPORTED = "The card was declined: the card does not support this currency."
-REASON_CARD_NOT_SUPPORTED = (
-    "The card was declined: the card does not support this kind of purchase."
+REASON_EXPIRED_CARD = text(
+    "outcome.reason.expired_card", "The card was declined: the card has expired."
 )
-REASON_TRY_AGAIN_LATER = "The card was declined for now by the bank."
+REASON_INCORRECT_CVC = text(
+    "outcome.reason.incorrect_cvc", "The card was declined: the security code is incorrect."
+)
+REASON_INCORRECT_NUMBER = text(
+    "outcome.reason.incorrect_number", "The card was declined: the card number is incorrect."
+)
+REASON_PROCESSING_ERROR = text(
+    "outcome.reason.processing_error",
+    "The card could not be charged because of a processing error.",
+)
+REASON_AUTHENTICATION_REQUIRED = text(
+    "outcome.reason.authentication_required",
+    "The bank wants the customer to confirm this payment themselves.",
+)
+REASON_LIMIT_EXCEEDED = text(
+    "outcome.reason.limit_exceeded", "The card was declined: the card's limit has been reached."
+)
+REASON_CURRENCY_NOT_SUPPORTED = text(
+    "outcome.reason.currency_not_supported",
+    "The card was declined: the card does not support this currency.",
+)
+REASON_CARD_NOT_SUPPORTED = text(
+    "outcome.reason.card_not_supported",
+    "The card was declined: the card does not support this kind of purchase.",
+)
+REASON_TRY_AGAIN_LATER = text(
+    "outcome.reason.try_again_later", "The card was declined for now by the bank."
+)
 
-NEXT_STEP_NONE = "Nothing more to do."
-NEXT_STEP_WAIT = "No need to charge again. The result will be updated when the bank answers."
-NEXT_STEP_CAPTURE = "Capture the payment when the order is ready."
-NEXT_STEP_OTHER_CARD = "Ask for another card or another payment method."
-NEXT_STEP_UPDATE_CARD = (
-    "Ask the customer for a card that is still valid, or another payment method."
+NEXT_STEP_NONE = text("outcome.next.none", "Nothing more to do.")
+NEXT_STEP_WAIT = text(
+    "outcome.next.wait",
+    "No need to charge again. The result will be updated when the bank answers.",
 )
-NEXT_STEP_CHECK_DETAILS = "Ask the customer to check the card details, or use another card."
-NEXT_STEP_RETRY_SAME = (
-    "Try the same card again in a moment. If it fails again, ask for another card."
+NEXT_STEP_CAPTURE = text("outcome.next.capture", "Capture the payment when the order is ready.")
+NEXT_STEP_OTHER_CARD = text(
+    "outcome.next.other_card", "Ask for another card or another payment method."
 )
-NEXT_STEP_AUTHENTICATE = (
+NEXT_STEP_UPDATE_CARD = text(
+    "outcome.next.update_card",
+    "Ask the customer for a card that is still valid, or another payment method.",
+)
+NEXT_STEP_CHECK_DETAILS = text(
+    "outcome.next.check_details",
+    "Ask the customer to check the card details, or use another card.",
+)
+NEXT_STEP_RETRY_SAME = text(
+    "outcome.next.retry_same",
+    "Try the same card again in a moment. If it fails again, ask for another card.",
+)
+NEXT_STEP_AUTHENTICATE = text(
+    "outcome.next.authenticate",
     "Ask the customer to pay in person so they can confirm it with their bank, "
-    "or use another card."
+    "or use another card.",
 )
-NEXT_STEP_RETRY_LATER = (
-    "Try again in a minute. If it keeps happening, check the internet connection."
+NEXT_STEP_RETRY_LATER = text(
+    "outcome.next.retry_later",
+    "Try again in a minute. If it keeps happening, check the internet connection.",
 )
-NEXT_STEP_FIX_SETTINGS = "Ask a manager to check the Stripe key in the settings."
-NEXT_STEP_REPORT = "Do not retry. Tell a manager; the details are in the log."
-NEXT_STEP_CHECKING = (
-    "Do not charge again. The app is checking with Stripe and will show the result."
+NEXT_STEP_FIX_SETTINGS = text(
+    "outcome.next.fix_settings", "Ask a manager to check the Stripe key in the settings."
 )
-NEXT_STEP_REFRESH_OTHER_CARD = (
-    "Close this to refresh the saved cards, then choose another card or take a new card."
+NEXT_STEP_REPORT = text(
+    "outcome.next.report", "Do not retry. Tell a manager; the details are in the log."
 )
-NEXT_STEP_NEW_PAYMENT = "Start a new payment if the customer still owes this amount."
-NEXT_STEP_CONTACT_BANK = "Ask the customer to contact their bank, or use another card."
+NEXT_STEP_CHECKING = text(
+    "outcome.next.checking",
+    "Do not charge again. The app is checking with Stripe and will show the result.",
+)
+NEXT_STEP_REFRESH_OTHER_CARD = text(
+    "outcome.next.refresh_other_card",
+    "Close this to refresh the saved cards, then choose another card or take a new card.",
+)
+NEXT_STEP_NEW_PAYMENT = text(
+    "outcome.next.new_payment", "Start a new payment if the customer still owes this amount."
+)
+NEXT_STEP_CONTACT_BANK = text(
+    "outcome.next.contact_bank", "Ask the customer to contact their bank, or use another card."
+)
+
+# What happened and what to do, said in one go (an error message of a call that moves no
+# money). A message of its own so a language can join the two sentences its way.
+REASON_WITH_NEXT_STEP = message("outcome.reason_with_next_step", "{reason} {next_step}")
 
 # What the card form (Stripe's Payment Element on the checkout page) reports when the customer
 # presses Pay: a failed 3D Secure challenge, details the form itself refuses, or a failure of
 # the page's own connection. The card stays on screen for another try.
-REASON_AUTHENTICATION_FAILED = "The customer's bank did not confirm the payment."
-NEXT_STEP_AUTHENTICATION_FAILED = (
-    "Nothing was charged. The customer can try again or use another card."
+REASON_AUTHENTICATION_FAILED = text(
+    "card_form.reason.authentication_failed", "The customer's bank did not confirm the payment."
 )
-REASON_FORM_NUMBER = "The card number in the form is incomplete or incorrect."
-REASON_FORM_EXPIRY = "The expiry date in the form is incomplete or in the past."
-REASON_FORM_CVC = "The security code in the form is incomplete."
-REASON_FORM_POSTAL = "The postal code in the form is incomplete."
-REASON_FORM_INCOMPLETE = "The card details in the form are incomplete or incorrect."
-NEXT_STEP_FIX_FORM = "Nothing was charged. Ask the customer to check the card details."
-REASON_FORM_UNREACHABLE = "The card form could not reach Stripe, so nothing was charged."
-REASON_FORM_FAILED = "The card could not be checked, so nothing was charged."
-NEXT_STEP_FORM_RETRY = "Ask the customer to try again in a moment, or use another card."
+NEXT_STEP_AUTHENTICATION_FAILED = text(
+    "card_form.next.authentication_failed",
+    "Nothing was charged. The customer can try again or use another card.",
+)
+REASON_FORM_NUMBER = text(
+    "card_form.reason.number", "The card number in the form is incomplete or incorrect."
+)
+REASON_FORM_EXPIRY = text(
+    "card_form.reason.expiry", "The expiry date in the form is incomplete or in the past."
+)
+REASON_FORM_CVC = text("card_form.reason.cvc", "The security code in the form is incomplete.")
+REASON_FORM_POSTAL = text("card_form.reason.postal", "The postal code in the form is incomplete.")
+REASON_FORM_INCOMPLETE = text(
+    "card_form.reason.incomplete", "The card details in the form are incomplete or incorrect."
+)
+NEXT_STEP_FIX_FORM = text(
+    "card_form.next.fix_details",
+    "Nothing was charged. Ask the customer to check the card details.",
+)
+REASON_FORM_UNREACHABLE = text(
+    "card_form.reason.unreachable", "The card form could not reach Stripe, so nothing was charged."
+)
+REASON_FORM_FAILED = text(
+    "card_form.reason.failed", "The card could not be checked, so nothing was charged."
+)
+NEXT_STEP_FORM_RETRY = text(
+    "card_form.next.retry", "Ask the customer to try again in a moment, or use another card."
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,11 @@
-"""Local lifecycle of a payment record, as the shop sees it."""
+"""Local lifecycle of a payment record, as the shop sees it, and which states of Stripe's
+objects are final."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
+from types import MappingProxyType
 
 
 class PaymentState(StrEnum):
@@ -24,14 +27,22 @@ class PaymentState(StrEnum):
     CANCELED = "canceled"
 
     @property
-    def is_final(self) -> bool:
-        return self in FINAL_STATES
-
-    @property
     def needs_settling(self) -> bool:
-        return self in (PaymentState.PENDING, PaymentState.UNCONFIRMED, PaymentState.WAITING)
+        return self in AWAITING_ANSWER
 
 
-FINAL_STATES = frozenset(
-    {PaymentState.SUCCEEDED, PaymentState.DECLINED, PaymentState.FAILED, PaymentState.CANCELED}
+# Payments whose create request has not been answered yet: settling (or an event) decides.
+AWAITING_ANSWER = frozenset({PaymentState.PENDING, PaymentState.UNCONFIRMED, PaymentState.WAITING})
+
+# The statuses each kind of Stripe object never leaves: the one definition of "final" (the
+# applier orders events by it; a local payment is final when its intent is).
+FINAL_STATUSES: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "payment_intent": frozenset({"succeeded", "canceled"}),
+        "setup_intent": frozenset({"succeeded", "canceled"}),
+        "refund": frozenset({"succeeded", "failed", "canceled"}),
+        "customer": frozenset({"deleted"}),
+        "payment_method": frozenset({"detached"}),
+        "charge": frozenset(),
+    }
 )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from posdesk.domain.messages import message
+
 
 class Permission(StrEnum):
     VIEW_CUSTOMERS = "view_customers"
@@ -36,12 +38,17 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 }
 
 
+PERMISSION_DENIED = message("staff.permission_denied", "{name} ({role}) may not {action}")
+
+
 class PermissionDenied(Exception):
     """Raised by a service when the acting staff member lacks a permission."""
 
     def __init__(self, staff: StaffMember, permission: Permission) -> None:
         action = permission.value.replace("_", " ")
-        super().__init__(f"{staff.name} ({staff.role}) may not {action}")
+        super().__init__(
+            PERMISSION_DENIED(name=staff.name, role=staff.role.value, action=action)
+        )
         self.staff = staff
         self.permission = permission
 

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import stripe
 
+from posdesk.domain.messages import text
 from posdesk.domain.outcomes import ChargeOutcome, OutcomeKind
 from posdesk.domain.stripe_objects import CustomerData, PaymentMethodData
 from posdesk.gateway.convert import (
@@ -38,7 +39,9 @@ API_VERSION = "2026-10-28.endive"
 
 DEFAULT_TIMEOUT = 20.0
 
-MESSAGE_KEY_SHAPE = "This is not a Stripe secret or restricted key (sk_ or rk_)."
+MESSAGE_KEY_SHAPE = text(
+    "gateway.key_shape", "This is not a Stripe secret or restricted key (sk_ or rk_)."
+)
 
 T = TypeVar("T")
 

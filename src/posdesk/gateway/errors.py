@@ -16,6 +16,7 @@ from typing import Any
 import stripe
 from urllib3.exceptions import ConnectTimeoutError
 
+from posdesk.domain.messages import text
 from posdesk.domain.outcomes import (
     DEFAULT_WORDING,
     NEXT_STEP_REFRESH_OTHER_CARD,
@@ -28,6 +29,7 @@ from posdesk.domain.outcomes import (
     REASON_SERVER_ERROR,
     REASON_UNAVAILABLE,
     REASON_UNREACHABLE,
+    REASON_WITH_NEXT_STEP,
     ChargeOutcome,
     OutcomeKind,
     decline_wording,
@@ -42,8 +44,12 @@ _SECRET_SHAPES = re.compile(
     r"|(?:pi|seti)_[A-Za-z0-9]+_secret_[A-Za-z0-9]+"
 )
 
-REASON_MISSING_OBJECT = "Stripe does not know this card or customer any more."
-NEXT_STEP_REFRESH = "Open the customer again to refresh the saved cards, then try again."
+REASON_MISSING_OBJECT = text(
+    "gateway.reason.missing_object", "Stripe does not know this card or customer any more."
+)
+NEXT_STEP_REFRESH = text(
+    "gateway.next.refresh", "Open the customer again to refresh the saved cards, then try again."
+)
 
 
 # The code an outcome carries when Stripe answered that the key was used with other
@@ -210,7 +216,7 @@ def gateway_error(exc: stripe.StripeError, what: str) -> GatewayError:
     code = error_body(exc).get("code") or exc.code
     kind, reason, next_step = _classify(exc, code)
     reason = _NO_MONEY_REASONS.get(reason, reason)
-    return GatewayError(kind, f"{reason} {next_step}", code=code)
+    return GatewayError(kind, REASON_WITH_NEXT_STEP(reason=reason, next_step=next_step), code=code)
 
 
 def _classify(exc: stripe.StripeError, code: str | None) -> tuple[OutcomeKind, str, str]:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from posdesk.gui.main_window import MainWindow
-from posdesk.gui.resources import icon, install_translators, stylesheet
-from posdesk.services.start_guard import EXIT_START_REFUSED, StartRefused
+from posdesk.backend import EXIT_START_REFUSED, Backend, StartRefused
+from posdesk.gui.common.resources import icon, install_translators, stylesheet
+from posdesk.gui.messages import words
+from posdesk.gui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -44,27 +44,27 @@ def prepare_application() -> QApplication:
     return app
 
 
-def start_gui(context: Any) -> MainWindow:
+def start_gui(backend: Backend) -> MainWindow:
     """Show the main window and queue the start-up steps; the caller runs the event loop."""
     prepare_application()
-    window = MainWindow(context)
+    window = MainWindow(backend)
     window.show()
-    problem = getattr(context, "keyring_problem", None)
+    problem = backend.keyring_problem
     if problem is not None:
-        QTimer.singleShot(0, lambda: window.show_keyring_problem(
-            getattr(problem, "explanation", str(problem))))
-    elif context.mode == "unconfigured":
+        explanation = problem.explanation
+        QTimer.singleShot(0, lambda: window.show_keyring_problem(explanation))
+    elif backend.mode == "unconfigured":
         QTimer.singleShot(0, window.open_settings)  # first run: nothing works without a key
     QTimer.singleShot(0, window.start_background_tasks)
     return window
 
 
-def start_presence(context: Any) -> StartRefused | None:
-    """Register this terminal in its store for the life of the app (context.close ends it);
+def start_presence(backend: Backend) -> StartRefused | None:
+    """Register this terminal in its store for the life of the app (backend.close ends it);
     the refusal when it must not start (already running here, a SQLite file in use on
     another computer)."""
     try:
-        context.start_presence()
+        backend.start_presence()
     except StartRefused as refusal:
         return refusal
     return None
@@ -75,21 +75,21 @@ def explain_start_refused(refusal: StartRefused) -> None:
     from a desktop icon, nobody reads stderr)."""
     print(str(refusal), file=sys.stderr)
     log.warning("not starting: %s", refusal)
-    text = QCoreApplication.translate("StartRefused", refusal.message).format(**refusal.params)
+    text = words(refusal.text)
     if QApplication.platformName() in ("offscreen", "minimal"):
         return  # no screen to show a box on (tests, CI)
     title = QCoreApplication.translate("StartRefused", "PosDesk is not starting")
     QMessageBox(QMessageBox.Icon.Warning, title, text).exec()
 
 
-def run_gui(context: Any) -> int:
+def run_gui(backend: Backend) -> int:
     """The app until its window is closed. QtWebEngine shuts down with the first quit, so
     an application runs this once."""
     prepare_application()
-    if (refusal := start_presence(context)) is not None:
+    if (refusal := start_presence(backend)) is not None:
         explain_start_refused(refusal)
         return EXIT_START_REFUSED
-    window = start_gui(context)
+    window = start_gui(backend)
     code = QApplication.instance().exec()  # type: ignore[union-attr]
     window.deleteLater()
     return code

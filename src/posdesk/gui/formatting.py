@@ -1,4 +1,6 @@
-"""Small text helpers shared by the screens: money, dates, payment states, in words."""
+"""Small text helpers shared by the screens: money, dates, outcomes and codes, in words.
+
+Payment states and outcomes read as gui.payments.outcome_view says (one wording each)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,6 @@ from posdesk.domain.outcomes import (
     ChargeOutcome,
     unexplained_code,
 )
-from posdesk.domain.payment_state import PaymentState
 
 
 def money_text(amount: int, currency: str, locale: str) -> str:
@@ -31,33 +32,12 @@ def local_time_text(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def state_text(state: str) -> str:
-    """A payment state in words a cashier uses."""
-    translate = QCoreApplication.translate
-    words = {
-        PaymentState.PENDING: translate("PaymentState", "Sending to Stripe"),
-        PaymentState.UNCONFIRMED: translate("PaymentState", "Checking with Stripe"),
-        PaymentState.WAITING: translate("PaymentState", "Waiting for the customer"),
-        PaymentState.SUCCEEDED: translate("PaymentState", "Paid"),
-        PaymentState.PROCESSING: translate("PaymentState", "Processing"),
-        PaymentState.REQUIRES_CAPTURE: translate("PaymentState", "Authorized, not captured"),
-        PaymentState.DECLINED: translate("PaymentState", "Declined"),
-        PaymentState.AUTHENTICATION_REQUIRED: translate(
-            "PaymentState", "Needs customer to authenticate"
-        ),
-        PaymentState.FAILED: translate("PaymentState", "Failed, not charged"),
-        PaymentState.CANCELED: translate("PaymentState", "Canceled"),
-    }
-    try:
-        return words[PaymentState(state)]
-    except ValueError:
-        return state
-
-
 def outcome_text(text: str) -> str:
-    """Outcome wording comes from domain.outcomes in English; translations may map it under
-    the "ChargeOutcome" context without the domain knowing about Qt."""
-    return QCoreApplication.translate("ChargeOutcome", text) if text else ""
+    """A sentence from the domain or the services (a message id with parameters, or its
+    stored English) in the UI language; see gui/messages.py."""
+    from posdesk.gui.messages import words  # here: the rest of this module is another area's
+
+    return words(text)
 
 
 def outcome_code(outcome: ChargeOutcome) -> str | None:
@@ -82,5 +62,7 @@ def error_text(exc: BaseException, fallback: str) -> str:
     Only PosDesk's own exceptions carry `message`, and theirs are written to be shown; any
     other exception's text stays in the log.
     """
+    from posdesk.gui.messages import words  # here: the rest of this module is another area's
+
     message = getattr(exc, "message", None)
-    return outcome_text(message) if isinstance(message, str) and message else fallback
+    return words(message) if isinstance(message, str) and message else fallback

@@ -5,15 +5,37 @@ from __future__ import annotations
 
 import html
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 from urllib.parse import parse_qsl
 
 from .errors import SandboxError, invalid
-from .faults import Fault
+from .faults import Fault, Faults
+from .handler import RequestHandler
+from .idempotency import IdempotencyStore
 from .params import parse_form
+from .state import State
 
-if TYPE_CHECKING:
-    from .server import SandboxServer, _Handler
+
+class Steered(Protocol):
+    """What the steering endpoints reach of the running sandbox (server.SandboxServer)."""
+
+    base_url: str
+    latency_ms: int
+    state: State
+    faults: Faults
+    idempotency: IdempotencyStore
+
+    def clear_faults(self) -> None: ...
+
+    def set_latency(self, ms: int) -> None: ...
+
+    def set_webhook(self, url: str | None, secret: str | None, *, chaos: bool = False) -> None: ...
+
+    def count(self, kind: str) -> int: ...
+
+    def complete_challenge(self, intent_id: str) -> dict[str, Any]: ...
+
+    def fail_challenge(self, intent_id: str) -> dict[str, Any]: ...
 
 
 def _params(body: bytes, query: str, content_type: str) -> dict[str, Any]:
@@ -57,7 +79,7 @@ def _float(params: dict[str, Any], name: str, default: float) -> float:
 
 
 def handle(
-    sandbox: SandboxServer, req: _Handler, method: str, path: str, query: str, body: bytes
+    sandbox: Steered, req: RequestHandler, method: str, path: str, query: str, body: bytes
 ) -> None:
     try:
         status, result = _route(sandbox, req, method, path, query, body)
@@ -71,7 +93,7 @@ def handle(
 
 
 def _route(
-    sandbox: SandboxServer, req: _Handler, method: str, path: str, query: str, body: bytes
+    sandbox: Steered, req: RequestHandler, method: str, path: str, query: str, body: bytes
 ) -> tuple[int, Any]:
     parts = path.strip("/").split("/")[1:]
     params = _params(body, query, req.headers.get("Content-Type") or "")
@@ -113,8 +135,9 @@ def _route(
     if len(parts) == 3 and parts[0] == "challenges" and method == "POST":
         if parts[2] not in ("complete", "fail"):
             raise invalid("Use /complete or /fail.")
-        intent = sandbox._challenge(parts[1], complete=parts[2] == "complete")
-        return 200, intent
+        if parts[2] == "complete":
+            return 200, sandbox.complete_challenge(parts[1])
+        return 200, sandbox.fail_challenge(parts[1])
     if len(parts) == 2 and parts[0] == "challenges" and method == "GET":
         return 200, _challenge_page(parts[1])
     raise SandboxError(404, "invalid_request_error", f"Unknown sandbox control {method} {path}.")

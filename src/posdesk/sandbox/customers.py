@@ -7,7 +7,8 @@ from typing import Any
 
 from . import payment_methods, search
 from .context import Context, expand, merge_metadata, paginate
-from .errors import invalid, no_such
+from .errors import invalid
+from .lookups import live_customer
 from .params import INT, LIST_SPEC, LIST_STR, META, STR, Schema
 from .state import new_id
 
@@ -69,13 +70,6 @@ def new_customer(created: int, fields: dict[str, Any], customer_id: str | None =
     }
 
 
-def live(ctx: Context, customer_id: str, param: str = "customer") -> dict[str, Any]:
-    customer = ctx.get("customer", customer_id, param)
-    if customer.get("deleted"):
-        raise no_such("customer", customer_id, param)
-    return customer
-
-
 def create(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
     customer = new_customer(ctx.now(), p)
     pm_id = p.get("payment_method")
@@ -122,7 +116,7 @@ def retrieve(ctx: Context, p: dict[str, Any], customer_id: str) -> dict[str, Any
 
 
 def update(ctx: Context, p: dict[str, Any], customer_id: str) -> dict[str, Any]:
-    customer = live(ctx, customer_id, "id")
+    customer = live_customer(ctx, customer_id, "id")
     previous: dict[str, Any] = {}
     if "invoice_settings" in p and p["invoice_settings"] is not None:
         old_settings = copy.deepcopy(customer["invoice_settings"])
@@ -147,7 +141,7 @@ def update(ctx: Context, p: dict[str, Any], customer_id: str) -> dict[str, Any]:
 
 
 def delete(ctx: Context, p: dict[str, Any], customer_id: str) -> dict[str, Any]:
-    customer = live(ctx, customer_id, "id")
+    customer = live_customer(ctx, customer_id, "id")
     snapshot = copy.deepcopy(customer)
     # Stripe detaches the saved cards of a deleted customer.
     for pm in ctx.state.objects["payment_method"].values():

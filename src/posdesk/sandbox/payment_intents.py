@@ -18,6 +18,7 @@ from .confirmation import (
 from .confirmation import set_fields as _set
 from .context import Context, expand, merge_metadata, paginate, require_secret
 from .errors import SandboxError, invalid, unexpected_state
+from .lookups import live_customer
 from .money import check_amount, check_currency
 from .params import ANY, BOOL, INT, LIST_SPEC, LIST_STR, META, STR, Schema, enum
 from .state import new_id, token
@@ -127,9 +128,7 @@ def create(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
         raise invalid("You can only pass return_url when confirm is set to true.", "return_url")
     customer_id = p.get("customer")
     if customer_id is not None:
-        from .customers import live
-
-        live(ctx, customer_id)
+        live_customer(ctx, customer_id)
     if p.get("setup_future_usage") and not customer_id:
         # Stripe allows it without a customer, but nothing could be saved; keep it simple.
         pass
@@ -375,9 +374,7 @@ def update(ctx: Context, p: dict[str, Any], pi_id: str) -> dict[str, Any]:
     if "amount" in p or "currency" in p:
         check_amount(p.get("amount", pi["amount"]), currency)
     if "customer" in p and p["customer"]:
-        from .customers import live
-
-        live(ctx, p["customer"])
+        live_customer(ctx, p["customer"])
     if p.get("payment_method"):
         pm = payment_methods.resolve(ctx, p["payment_method"])
         _check_pm_customer(pm, p.get("customer", pi.get("customer")))

@@ -8,6 +8,7 @@ from typing import Any
 from . import cards
 from .context import Context, expand, merge_metadata, paginate, require_secret
 from .errors import SandboxError, invalid, no_such
+from .lookups import live_customer
 from .params import INT, LIST_STR, META, PAGE_SPEC, STR, Schema, enum
 from .state import new_id
 
@@ -279,9 +280,7 @@ def attach_to(ctx: Context, pm: dict[str, Any], customer: dict[str, Any]) -> Non
 
 def attach(ctx: Context, p: dict[str, Any], pm_id: str) -> dict[str, Any]:
     require_secret(ctx)
-    from .customers import live
-
-    customer = live(ctx, p["customer"])
+    customer = live_customer(ctx, p["customer"])
     pm = resolve(ctx, pm_id, "payment_method")
     attach_to(ctx, pm, customer)
     return expand(ctx, pm, p.get("expand"))
@@ -315,9 +314,7 @@ def list_(ctx: Context, p: dict[str, Any], customer_id: str | None = None) -> di
     cid = customer_id or p.get("customer")
     url = f"/v1/customers/{cid}/payment_methods" if customer_id else "/v1/payment_methods"
     if cid is not None:
-        from .customers import live
-
-        live(ctx, cid, "customer")
+        live_customer(ctx, cid, "customer")
     rows = (pm for pm in ctx.state.newest_first("payment_method") if pm.get("customer") == cid)
     if cid is None:
         rows = iter(())  # Stripe lists only a customer's saved methods here

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .context import Context, expand, paginate, require_secret
+from .context import Context, expand, merge_metadata, paginate, require_secret
 from .errors import invalid
 from .params import INT, LIST_SPEC, LIST_STR, META, STR, Schema, enum
 from .state import new_id
@@ -103,8 +103,6 @@ def retrieve(ctx: Context, p: dict[str, Any], refund_id: str) -> dict[str, Any]:
 def update(ctx: Context, p: dict[str, Any], refund_id: str) -> dict[str, Any]:
     require_secret(ctx)
     refund = ctx.get("refund", refund_id)
-    from .context import merge_metadata
-
     previous: dict[str, Any] = {}
     if "metadata" in p:
         merge_metadata(refund, p["metadata"], previous)

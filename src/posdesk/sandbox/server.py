@@ -3,28 +3,26 @@ and the steering endpoints under `/_sandbox/` (outside Stripe's API surface)."""
 
 from __future__ import annotations
 
-import json
 import secrets
 import sys
 import threading
 import time
 import traceback
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl
 
 from . import auth, control, payment_intents, setup_intents, stripe_js, stripe_params
 from .context import PUBLISHABLE, Context
 from .errors import SandboxError, invalid
 from .faults import Fault, Faults
+from .handler import RequestHandler, dump
 from .idempotency import IdempotencyStore
 from .params import parse_form
 from .routes import WRITE_PERMISSION, Route, match
 from .state import DEFAULT_API_VERSION, State
 from .webhooks import WebhookSender
-
-MAX_BODY = 1_000_000
 
 
 class SandboxServer:
@@ -179,7 +177,9 @@ class SandboxServer:
 
     # --- request handling ---------------------------------------------------------------------
 
-    def handle_api(self, req: _Handler, method: str, path: str, query: str, body: bytes) -> None:
+    def handle_api(
+        self, req: RequestHandler, method: str, path: str, query: str, body: bytes
+    ) -> None:
         request_id = "req_" + secrets.token_hex(7)
         headers = {"Request-Id": request_id, "Stripe-Version": DEFAULT_API_VERSION}
         if self.latency_ms:
@@ -240,7 +240,7 @@ class SandboxServer:
         except _Replay:
             pass
         except SandboxError as err:
-            status, payload = err.status, _dump(err.body())
+            status, payload = err.status, dump(err.body())
         finally:
             if claimed:
                 self.idempotency.finish(idem_key or "", status, payload, False)
@@ -260,32 +260,28 @@ class SandboxServer:
         try:
             params = route.schema.validate(raw, stripe_params.PARAMS.get(route.params_type))
         except SandboxError as err:
-            return err.status, _dump(err.body()), False
+            return err.status, dump(err.body()), False
         crash = self.faults.in_execution(ctx.path)
         if crash is not None and not crash.processed:
-            return 500, _dump(_fault_body(500)[1]), True
+            return 500, dump(_fault_body(500)[1]), True
         try:
             with self.state.lock:
                 result = route.handler(ctx, params, **groups)
-            status, payload, save = 200, _dump(result), True
+            status, payload, save = 200, dump(result), True
         except SandboxError as err:
-            status, payload, save = err.status, _dump(err.body()), err.saves_idempotent_result
+            status, payload, save = err.status, dump(err.body()), err.saves_idempotent_result
         except Exception:  # never let one request take the server down
             traceback.print_exc(file=sys.stderr)
-            status, payload, save = 500, _dump(_fault_body(500)[1]), True
+            status, payload, save = 500, dump(_fault_body(500)[1]), True
         if crash is not None and save:
             # The work is done (objects made, events sent) but the answer is lost to a 500.
             # An error that saves nothing never began executing: Stripe answers it as is.
-            return 500, _dump(_fault_body(500)[1]), True
+            return 500, dump(_fault_body(500)[1]), True
         return status, payload, save
 
 
 class _Replay(Exception):
     pass
-
-
-def _dump(obj: Any) -> bytes:
-    return json.dumps(obj, indent=2).encode()
 
 
 def _fault_body(status: int) -> tuple[int, dict[str, Any]]:
@@ -319,112 +315,23 @@ class _Server(ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(RequestHandler):
+    """Routes a request to the steering endpoints, the API or the Stripe.js stand-in."""
+
     sandbox: SandboxServer
-    protocol_version = "HTTP/1.1"
-    # Headers and body leave in one write; otherwise Nagle plus delayed ACKs cost ~40 ms a call.
-    wbufsize = 64 * 1024
-    disable_nagle_algorithm = True
-    server_version = "posdesk-sandbox"
-    sys_version = ""
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
-        pass  # quiet: request lines could carry client secrets in query strings
-
-    def _read_body(self) -> bytes | None:
-        try:
-            length = int(self.headers.get("Content-Length") or 0)
-        except ValueError:
-            length = -1
-        if length < 0 or length > MAX_BODY:
-            self.send_raw(
-                413 if length > MAX_BODY else 400,
-                _dump(invalid("Invalid request: bad Content-Length.").body()),
-                {},
+    def route(self, method: str, path: str, query: str, body: bytes) -> None:
+        if path.startswith("/_sandbox/") or path == "/_sandbox":
+            control.handle(self.sandbox, self, method, path, query, body)
+        elif path.startswith("/v1/") or path == "/v1":
+            self.sandbox.handle_api(self, method, path, query, body)
+        elif stripe_js.handles(path):
+            stripe_js.handle(self, method, path)
+        else:
+            err = SandboxError(
+                404,
+                "invalid_request_error",
+                f"Unrecognized request URL ({method}: {path}). Please see "
+                "https://stripe.com/docs or we can help at https://support.stripe.com/.",
             )
-            self.close_connection = True
-            return None
-        return self.rfile.read(length) if length else b""
-
-    def _dispatch(self, method: str) -> None:
-        body = self._read_body()
-        if body is None:
-            return
-        parts = urlsplit(self.path)
-        path = parts.path.rstrip("/") or "/"
-        try:
-            if path.startswith("/_sandbox/") or path == "/_sandbox":
-                control.handle(self.sandbox, self, method, path, parts.query, body)
-            elif path.startswith("/v1/") or path == "/v1":
-                self.sandbox.handle_api(self, method, path, parts.query, body)
-            elif stripe_js.handles(path):
-                stripe_js.handle(self, method, path)
-            else:
-                err = SandboxError(
-                    404,
-                    "invalid_request_error",
-                    f"Unrecognized request URL ({method}: {path}). Please see "
-                    "https://stripe.com/docs or we can help at https://support.stripe.com/.",
-                )
-                self.send_raw(404, _dump(err.body()), {})
-        except (BrokenPipeError, ConnectionResetError):
-            self.close_connection = True
-
-    def do_GET(self) -> None:  # noqa: N802 - stdlib naming
-        self._dispatch("GET")
-
-    def do_POST(self) -> None:  # noqa: N802
-        self._dispatch("POST")
-
-    def do_DELETE(self) -> None:  # noqa: N802
-        self._dispatch("DELETE")
-
-    def do_PUT(self) -> None:  # noqa: N802
-        self._dispatch("PUT")
-
-    def do_PATCH(self) -> None:  # noqa: N802
-        self._dispatch("PATCH")
-
-    def do_OPTIONS(self) -> None:  # noqa: N802 - CORS preflight for the stand-in Stripe.js
-        self._read_body()
-        self.send_response(204)
-        self._cors()
-        self.send_header("Access-Control-Max-Age", "600")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    def _cors(self) -> None:
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS")
-        self.send_header(
-            "Access-Control-Allow-Headers",
-            "Authorization, Content-Type, Idempotency-Key, Stripe-Version",
-        )
-
-    def send_json(self, status: int, obj: Any, headers: dict[str, str] | None = None) -> None:
-        self.send_raw(status, _dump(obj), headers or {})
-
-    def send_raw(
-        self,
-        status: int,
-        payload: bytes,
-        headers: dict[str, str],
-        content_type: str = "application/json",
-    ) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(payload)))
-        self._cors()
-        for name, value in headers.items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(payload)
-
-    def drop(self) -> None:
-        """Close the connection without answering (the work is already done)."""
-        self.close_connection = True
-        try:
-            self.wfile.flush()
-            self.connection.shutdown(2)
-        except OSError:
-            pass
+            self.send_raw(404, dump(err.body()), {})

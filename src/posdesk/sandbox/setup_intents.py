@@ -17,6 +17,7 @@ from .confirmation import (
 from .confirmation import set_fields as _set
 from .context import Context, expand, merge_metadata, paginate, require_secret
 from .errors import SandboxError, invalid, unexpected_state
+from .lookups import live_customer
 from .params import BOOL, LIST_SPEC, LIST_STR, META, STR, Schema, enum
 from .state import new_id, token
 
@@ -73,9 +74,7 @@ LIST = Schema({**LIST_SPEC, "customer": STR, "payment_method": STR})
 def create(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
     require_secret(ctx)
     if p.get("customer"):
-        from .customers import live
-
-        live(ctx, p["customer"])
+        live_customer(ctx, p["customer"])
     types = method_types.computed(p.get("allowed_payment_method_types"))
     automatic = method_types.automatic(p.get("automatic_payment_methods"))
     pm = payment_methods.resolve(ctx, p["payment_method"]) if p.get("payment_method") else None

@@ -44,10 +44,8 @@ frames only by a message from their parent page):
 from __future__ import annotations
 
 from importlib import resources
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .server import _Handler
+from .handler import RequestHandler
 
 PREFIX = "/js/v3"
 # Path under /js/v3 -> (file in static/, content type).
@@ -78,7 +76,7 @@ def _read(name: str) -> bytes:
     return (resources.files("posdesk.sandbox") / "static" / name).read_bytes()
 
 
-def handle(req: _Handler, method: str, path: str) -> None:
+def handle(req: RequestHandler, method: str, path: str) -> None:
     """Serve one file of the stand-in (GET/HEAD only; the path is already stripped of `/`)."""
     entry = FILES.get(path[len(PREFIX) :])
     if entry is None or method not in ("GET", "HEAD"):

@@ -8,9 +8,10 @@ outcome recorded here is what Stripe says when asked afterwards through the gate
 
 Money safety: a payment is written (PENDING, with its idempotency key) before its intent is
 created, and carries `posdesk_payment_id` in the intent's metadata, so a crash at any point
-is settled by `ChargeService.settle_unconfirmed` into exactly one record. While the dialog is
-open the payment is held from that settling, which would otherwise read the intent the
-customer is still typing into as "not completed".
+is settled by the ledger (posdesk.ledger.payments) into exactly one record. While the dialog
+is open the payment is held from that settling, which would otherwise read the intent the
+customer is still typing into as "not completed". Writing, holding, sending and recording are
+the ledger's; this module only runs the card form's flows on it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from posdesk.card_page.protocol import PageError, page_config
+from posdesk.domain.messages import message, text
 from posdesk.domain.money import Money
 from posdesk.domain.outcomes import (
     DECLINE_WORDING,
@@ -36,42 +38,42 @@ from posdesk.domain.outcomes import (
     unexplained_code,
 )
 from posdesk.domain.payment_state import PaymentState
-from posdesk.domain.roles import Permission, PermissionDenied, StaffMember
+from posdesk.domain.roles import StaffMember
 from posdesk.gateway.card_entry import CardEntryGateway, ClientSecret, IntentState, SetupState
 from posdesk.gateway.client import StripeGateway
 from posdesk.gateway.errors import GatewayError
-from posdesk.services import payment_input
-from posdesk.services.charges import (
-    METADATA_PAYMENT_ID,
-    METADATA_STAFF_ID,
-    ChargeService,
-    check_chargeable,
-    pending_payment,
-    record_outcome,
-    state_for,
-)
+from posdesk.ledger.payments import METADATA_STAFF_ID, intent_metadata
+from posdesk.services import guard, payment_input
+from posdesk.services.charges import ChargeService, charge_request, payment_ledger
 from posdesk.services.errors import InputError, StripeNotConfigured
+from posdesk.services.payment_input import check_chargeable
 from posdesk.store.audit import AuditLog
 from posdesk.store.database import Store
-from posdesk.store.models import PaymentMethodRecord, PaymentRecord
+from posdesk.store.models import PaymentMethodRecord
 from posdesk.store.payment_methods import PaymentMethodRepository
-from posdesk.store.payments import PaymentRepository
 
 log = logging.getLogger(__name__)
 
 METADATA_SETUP_ID = "posdesk_setup_id"
 
-MESSAGE_NO_PUBLISHABLE_KEY = (
-    "Card entry needs Stripe's publishable key (pk_…). Ask a manager to add it in the settings."
+MESSAGE_NO_PUBLISHABLE_KEY = text(
+    "card_entry.no_publishable_key",
+    "Card entry needs Stripe's publishable key (pk_…). Ask a manager to add it in the settings.",
 )
-MESSAGE_NOT_AWAITING_AUTHENTICATION = (
-    "This payment is not waiting for the customer to authenticate. Open the customer again."
+MESSAGE_NOT_AWAITING_AUTHENTICATION = text(
+    "card_entry.not_awaiting_authentication",
+    "This payment is not waiting for the customer to authenticate. Open the customer again.",
 )
-MESSAGE_NO_CARD_ON_INTENT = "This payment has no card the customer could confirm."
-MESSAGE_SESSION_OVER = "This card entry is already finished. Start a new one."
-MESSAGE_HELD_ELSEWHERE = (
+MESSAGE_NO_CARD_ON_INTENT = text(
+    "card_entry.no_card_on_intent", "This payment has no card the customer could confirm."
+)
+MESSAGE_SESSION_OVER = text(
+    "card_entry.session_over", "This card entry is already finished. Start a new one."
+)
+MESSAGE_HELD_ELSEWHERE = text(
+    "card_entry.held_elsewhere",
     "Another terminal is handling this payment right now. Finish it there, or try again in a "
-    "minute."
+    "minute.",
 )
 
 FLOW_PAYMENT = "payment"
@@ -82,8 +84,12 @@ FLOW_CVC = "cvc"
 # Stripe.js's code when the customer fails (or cancels) a 3D Secure challenge.
 AUTHENTICATION_FAILURE = "payment_intent_authentication_failure"
 SETUP_AUTHENTICATION_FAILURE = "setup_intent_authentication_failure"
-REASON_CARD_SAVED = "The card is saved for future purchases."
-REASON_CARD_NOT_SAVED = "The card was not saved."
+REASON_CARD_SAVED = text("card_entry.card_saved", "The card is saved for future purchases.")
+REASON_CARD_NOT_SAVED = text("card_entry.card_not_saved", "The card was not saved.")
+# ... followed by why, as the decline wording says it.
+REASON_CARD_NOT_SAVED_BECAUSE = message(
+    "card_entry.card_not_saved_because", "The card was not saved. {reason}"
+)
 
 
 @dataclass
@@ -181,10 +187,12 @@ class CardEntryService:
         self.store = store
         self.gateway = CardEntryGateway(gateway) if gateway is not None else None
         self.publishable_key = publishable_key
-        self.payments = PaymentRepository(store)
+        # The charges' ledger, so that both hold and settle payments as one terminal.
+        self.ledger = charges.ledger if charges is not None else payment_ledger(store, gateway)
+        self.payments = self.ledger.payments
         self.methods = PaymentMethodRepository(store)
         self.audit = AuditLog(store, charges.terminal.id if charges is not None else None)
-        self._charges = charges
+        self.guard = guard.Guard(self.audit)
 
     # --- helpers ------------------------------------------------------------------------------
 
@@ -195,54 +203,26 @@ class CardEntryService:
             raise StripeNotConfigured(MESSAGE_NO_PUBLISHABLE_KEY)
         return self.gateway
 
-    def _require(self, staff: StaffMember, action: str, target: str | None) -> None:
-        try:
-            staff.require(Permission.CHARGE)
-        except PermissionDenied:
-            self.audit.append(staff.id, staff.name, action, target, "denied")
-            raise
-
     def _audit(
         self, session: CardEntrySession, action: str, target: str | None, outcome: str,
         **detail: object,
     ) -> None:
+        # Every row of a card entry carries the session's customer, flow and payment.
         base: dict[str, object] = {"customer_id": session.customer_id, "flow": session.flow}
         if session.payment_id:
             base["payment_id"] = session.payment_id
         if session.amount is not None:
             base.update(amount=session.amount.amount, currency=session.amount.currency)
         base.update({k: v for k, v in detail.items() if v is not None})
-        self.audit.append(session.staff.id, session.staff.name, action, target, outcome, base)
-
-    def _hold(self, payment_id: str) -> bool:
-        # Keep settling, on every terminal, away from a payment whose customer is at the
-        # counter. False when another live terminal is deciding it.
-        return self._charges.hold(payment_id) if self._charges is not None else True
+        self.guard.record(session.staff, action, target, outcome, base)
 
     def _release(self, payment_id: str | None) -> None:
-        if self._charges is not None and payment_id:
-            self._charges.release(payment_id)
+        if payment_id:
+            self.ledger.release(payment_id)
 
     @staticmethod
     def _clean(customer_id: str, description: str) -> tuple[str, str]:
         return payment_input.customer_id(customer_id), payment_input.description(description)
-
-    def _new_record(
-        self, staff: StaffMember, customer_id: str, amount: Money, description: str,
-        payment_method_id: str | None, livemode: bool, cvc_token: str | None = None,
-    ) -> PaymentRecord:
-        # Written and committed before Stripe hears of the payment: the crash-safe step,
-        # claimed by this terminal in the same insert.
-        record = pending_payment(staff, customer_id, amount, description, payment_method_id,
-                                 livemode=livemode, cvc_token=cvc_token)
-        if self._charges is not None:
-            return self._charges.add_pending(record)
-        return self.payments.add(record)
-
-    def _record(self, payment_id: str, outcome: ChargeOutcome, **extra: object) -> PaymentState:
-        state = state_for(outcome)
-        record_outcome(self.payments, payment_id, outcome, state, **extra)
-        return state
 
     # --- starting ------------------------------------------------------------------------------
 
@@ -258,46 +238,36 @@ class CardEntryService:
         """Flow 1: an intent for a new card the customer types in. Raises PermissionDenied
         (audited), AmountError/InputError (nothing written), StripeNotConfigured, or
         GatewayError (the payment is recorded as failed, nothing charged)."""
-        self._require(staff, "card_entry_payment", customer_id or None)
+        self.guard.check(staff, guard.CARD_ENTRY_PAYMENT, customer_id or None)
         check_chargeable(amount)
         customer_id, description = self._clean(customer_id, description)
         gateway = self._require_gateway()
-        record = self._new_record(
-            staff, customer_id, amount, description, None, gateway.livemode
-        )
+        # Held from settling from its insert on, until the form is done or given up.
+        record = self.ledger.open(staff, customer_id, amount, description, None,
+                                  livemode=gateway.livemode)
         session = CardEntrySession(
             FLOW_PAYMENT, staff, customer_id, payment_id=record.id, amount=amount,
             description=description or None, allow_save=allow_save,
         )
-        self._hold(record.id)
         try:
             intent = gateway.create_payment_intent(
                 amount=amount.amount, currency=amount.currency, customer_id=customer_id,
-                description=description or None,
-                metadata={METADATA_PAYMENT_ID: record.id, METADATA_STAFF_ID: staff.id},
+                description=description or None, metadata=intent_metadata(record),
                 idempotency_key=record.idempotency_key,
             )
         except GatewayError as exc:
             # An unconfirmed intent moves no money: whatever happened, nothing was charged.
-            # A lost answer may still have left an open intent; settling finds it by metadata.
-            state = (
-                PaymentState.UNCONFIRMED if exc.kind is OutcomeKind.UNAVAILABLE
-                else PaymentState.FAILED
-            )
-            self.payments.update(record.id, state=state, error_message=exc.message,
-                                 error_code=exc.code)
-            self._release(record.id)
+            self.ledger.record_not_created(record.id, exc)
             self._audit(session, "card_entry_start", record.id, exc.kind.value, code=exc.code)
             raise
-        self.payments.update(record.id, intent_id=intent.id, stripe_status=intent.status,
-                             state=PaymentState.WAITING)
+        self.ledger.record_waiting(record.id, intent.id, intent.status)
         session.intent_id, session.client_secret = intent.id, intent.client_secret
         self._audit(session, "card_entry_start", intent.id, "started")
         return session
 
     def start_setup(self, staff: StaffMember, customer_id: str) -> CardEntrySession:
         """Flow 2: save a card without charging (SetupIntent, usage=off_session)."""
-        self._require(staff, "card_entry_setup", customer_id or None)
+        self.guard.check(staff, guard.CARD_ENTRY_SETUP, customer_id or None)
         customer_id, _ = self._clean(customer_id, "")
         gateway = self._require_gateway()
         session = CardEntrySession(FLOW_SETUP, staff, customer_id)
@@ -318,7 +288,7 @@ class CardEntryService:
     def start_authenticate(self, staff: StaffMember, payment_id: str) -> CardEntrySession:
         """Flow 3: the customer is here to confirm a payment that failed off-session with
         `authentication_required`: the same intent, with its card."""
-        self._require(staff, "card_entry_authenticate", payment_id or None)
+        self.guard.check(staff, guard.CARD_ENTRY_AUTHENTICATE, payment_id or None)
         record = self.payments.get(payment_id)
         if record is None or not record.intent_id or record.state not in (
             PaymentState.AUTHENTICATION_REQUIRED.value,
@@ -340,7 +310,7 @@ class CardEntryService:
             return session
         if not method:
             raise InputError(MESSAGE_NO_CARD_ON_INTENT)
-        if not self._hold(record.id):
+        if not self.ledger.hold(record.id):
             raise InputError(MESSAGE_HELD_ELSEWHERE)
         self._audit(session, "card_entry_start", intent.id, "started",
                     payment_method_id=method)
@@ -355,7 +325,7 @@ class CardEntryService:
         description: str = "",
     ) -> CardEntrySession:
         """Flow 5, step 1: the page collects the CVC of a saved card (no intent yet)."""
-        self._require(staff, "card_entry_cvc", customer_id or None)
+        self.guard.check(staff, guard.CARD_ENTRY_CVC, customer_id or None)
         check_chargeable(amount)
         customer_id, description = self._clean(customer_id, description)
         payment_method_id = payment_input.payment_method_id(payment_method_id)
@@ -424,7 +394,7 @@ class CardEntryService:
                             OutcomeKind.CONFIGURATION_PROBLEM, OutcomeKind.BUG):
             # Stripe could not be asked: leave the payment for settling, never guess.
             if session.flow == FLOW_PAYMENT:
-                self.payments.update(session.payment_id, state=PaymentState.UNCONFIRMED)
+                self.ledger.record_unanswered(session.payment_id)
             session.finished = abandoning
             if abandoning:  # else the customer is still at the form: keep it claimed
                 self._release(session.payment_id)
@@ -454,7 +424,7 @@ class CardEntryService:
         extra: dict[str, object] = {}
         if state.payment_method:
             extra["payment_method_id"] = state.payment_method
-        payment_state = self._record(session.payment_id, outcome, **extra)
+        payment_state = self.ledger.record(session.payment_id, outcome, **extra)
         session.finished = True
         self._release(session.payment_id)
         saved = None
@@ -483,7 +453,7 @@ class CardEntryService:
         if not state.succeeded:
             wording = decline_wording(state.error_code, state.decline_code)
             outcome = ChargeOutcome.of(
-                OutcomeKind.DECLINED, reason=REASON_CARD_NOT_SAVED + " " + wording.reason,
+                OutcomeKind.DECLINED, reason=REASON_CARD_NOT_SAVED_BECAUSE(reason=wording.reason),
                 next_step=wording.next_step, intent_id=state.id, stripe_status=state.status,
                 code=state.error_code, decline_code=state.decline_code,
             )
@@ -530,23 +500,19 @@ class CardEntryService:
         gateway = self._require_gateway()
         assert session.payment_method
         # The token is stored with the payment until Stripe answers, so that settling a lost
-        # answer or a crash resends this exact request (ChargeService.send_create_request).
-        record = self._new_record(
+        # answer or a crash resends this exact request (charges.charge_request).
+        record = self.ledger.open(
             session.staff, session.customer_id, session.amount, session.description or "",
-            session.payment_method, gateway.livemode, cvc_token=cvc_token.strip(),
+            session.payment_method, livemode=gateway.livemode, cvc_token=cvc_token.strip(),
         )
         session.payment_id = record.id
         session.finished = True
-        self._hold(record.id)
-        try:
-            outcome = ChargeService.send_create_request(gateway.gateway, record)
-            needs_authentication = (
-                outcome.kind is OutcomeKind.AUTHENTICATION_REQUIRED
-                and outcome.stripe_status == "requires_action"
-            )
-            state = self._record(record.id, outcome)
-        finally:
-            self._release(record.id)
+        result = self.ledger.send(record, charge_request)
+        outcome, state = result.outcome, result.state
+        needs_authentication = (
+            outcome.kind is OutcomeKind.AUTHENTICATION_REQUIRED
+            and outcome.stripe_status == "requires_action"
+        )
         self._audit(session, "charge_with_cvc", outcome.intent_id or record.id,
                     outcome.kind.value, payment_method_id=session.payment_method,
                     code=outcome.code, decline_code=outcome.decline_code)

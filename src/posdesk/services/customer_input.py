@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from posdesk.domain.messages import message, text
 from posdesk.domain.search_folding import fold_for_search
 from posdesk.services.errors import InputError
 
@@ -26,13 +27,22 @@ PHONE_DIGITS = (3, 20)  # E.164 numbers have at most 15 digits; room for an exte
 # start), where sending it all once made SQLite refuse the pattern as too complex.
 SEARCH_TEXT_LIMIT = 256
 
-MESSAGE_NAME_REQUIRED = "Enter the customer's name."
-MESSAGE_NAME_TOO_LONG = f"The name is too long (at most {NAME_LIMIT} characters)."
-MESSAGE_NAME_CONTROL = (
-    "The name contains a control character or a line break. Type it again on one line."
+MESSAGE_NAME_REQUIRED = text("customer.name_required", "Enter the customer's name.")
+MESSAGE_NAME_TOO_LONG = message(
+    "customer.name_too_long", "The name is too long (at most {limit} characters)."
+)(limit=NAME_LIMIT)
+MESSAGE_NAME_CONTROL = text(
+    "customer.name_control",
+    "The name contains a control character or a line break. Type it again on one line.",
 )
-MESSAGE_BAD_EMAIL = "This email address does not look right. Check it or leave it empty."
-MESSAGE_BAD_PHONE = "This phone number does not look right. Use digits, spaces, + and -."
+MESSAGE_BAD_EMAIL = text(
+    "customer.bad_email",
+    "This email address does not look right. Check it or leave it empty.",
+)
+MESSAGE_BAD_PHONE = text(
+    "customer.bad_phone",
+    "This phone number does not look right. Use digits, spaces, + and -.",
+)
 
 # Loosely an address: something, one @, a domain with a dot; no spaces, no second @.
 _EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+")

@@ -13,10 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from posdesk.domain.roles import Permission, PermissionDenied, StaffMember
+from posdesk.domain.messages import text
+from posdesk.domain.roles import StaffMember
 from posdesk.gateway.client import StripeGateway
 from posdesk.gateway.errors import GatewayError
-from posdesk.services import customer_input, payment_input
+from posdesk.services import customer_input, guard, payment_input
 from posdesk.services.errors import InputError, StripeNotConfigured
 from posdesk.store.audit import AuditLog
 from posdesk.store.customers import CustomerData, CustomerRepository
@@ -30,8 +31,11 @@ log = logging.getLogger(__name__)
 RECENT_PAYMENTS = 20
 PAGE_SIZE = 100
 
-MESSAGE_UNKNOWN_CUSTOMER = "This customer is not known. Search again."
-MESSAGE_CARD_NOT_OF_CUSTOMER = "This card is not saved for this customer. Open the customer again."
+MESSAGE_UNKNOWN_CUSTOMER = text("customer.unknown", "This customer is not known. Search again.")
+MESSAGE_CARD_NOT_OF_CUSTOMER = text(
+    "customer.card_not_of_customer",
+    "This card is not saved for this customer. Open the customer again.",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,19 +101,13 @@ class CustomerService:
         self.methods = PaymentMethodRepository(store, terminal_id=terminal_id)
         self.payments = PaymentRepository(store)
         self.audit = AuditLog(store, terminal_id)
+        self.guard = guard.Guard(self.audit)
         self.page_size = PAGE_SIZE
 
     def _require_gateway(self) -> StripeGateway:
         if self.gateway is None:
             raise StripeNotConfigured()
         return self.gateway
-
-    def _require(self, staff: StaffMember, permission: Permission, target: str | None) -> None:
-        try:
-            staff.require(permission)
-        except PermissionDenied:
-            self.audit.append(staff.id, staff.name, permission.value, target, "denied")
-            raise
 
     # --- lookup -----------------------------------------------------------------------------
 
@@ -152,26 +150,17 @@ class CustomerService:
     ) -> CustomerRecord:
         """Create the customer in Stripe and cache it. InputError for bad input (nothing
         sent), GatewayError when Stripe refused or could not be reached."""
-        self._require(staff, Permission.EDIT_CUSTOMERS, None)
-        clean_name = customer_input.name(name)
-        clean_email = customer_input.email(email)
-        clean_phone = customer_input.phone(phone)
-        gateway = self._require_gateway()
-        try:
+        with self.guard.run(staff, guard.CREATE_CUSTOMER, None) as audited:
+            clean_name = customer_input.name(name)
+            clean_email = customer_input.email(email)
+            clean_phone = customer_input.phone(phone)
+            gateway = self._require_gateway()
             created = gateway.create_customer(
                 clean_name, clean_email, clean_phone, idempotency_key=str(uuid.uuid4())
             )
-        except GatewayError as exc:
-            self.audit.append(
-                staff.id, staff.name, "create_customer", None, exc.kind.value,
-                {"code": exc.code},
-            )
-            raise
-        self.customers.upsert(created)
-        self.audit.append(
-            staff.id, staff.name, "create_customer", created.id, "succeeded",
-            {"name": clean_name, "email": clean_email, "phone": clean_phone},
-        )
+            self.customers.upsert(created)
+            audited.done("succeeded", target=created.id,
+                         name=clean_name, email=clean_email, phone=clean_phone)
         record = self.customers.get(created.id)
         assert record is not None
         return record
@@ -218,30 +207,13 @@ class CustomerService:
 
     def detach_card(self, staff: StaffMember, customer_id: str, payment_method_id: str) -> None:
         """Remove a saved card from the customer at Stripe and from the cache (audited)."""
-        self._require(staff, Permission.DETACH_CARD, payment_method_id)
-        customer_id = payment_input.customer_id(customer_id)
-        payment_method_id = payment_input.payment_method_id(payment_method_id)
-        cached = self.methods.get(payment_method_id)
-        if cached is not None and cached.customer_id != customer_id:
-            raise InputError(MESSAGE_CARD_NOT_OF_CUSTOMER)
-        gateway = self._require_gateway()
-        detail = {
-            "customer_id": customer_id,
-            "brand": cached.brand if cached else None,
-            "last4": cached.last4 if cached else None,
-        }
-        try:
-            gateway.detach_payment_method(payment_method_id, idempotency_key=str(uuid.uuid4()))
-        except GatewayError as exc:
-            self.audit.append(
-                staff.id, staff.name, "detach_card", payment_method_id, exc.kind.value,
-                {**detail, "code": exc.code},
+        with self.guard.run(staff, guard.DETACH_CARD, payment_method_id) as audited:
+            customer_id, payment_method_id, gateway = self._card_of_customer(
+                customer_id, payment_method_id, audited
             )
-            raise
-        self.methods.remove(payment_method_id)
-        self.audit.append(
-            staff.id, staff.name, "detach_card", payment_method_id, "succeeded", detail
-        )
+            gateway.detach_payment_method(payment_method_id, idempotency_key=str(uuid.uuid4()))
+            self.methods.remove(payment_method_id)
+            audited.done("succeeded")
 
     # --- default card -----------------------------------------------------------------------
 
@@ -249,34 +221,37 @@ class CustomerService:
         self, staff: StaffMember, customer_id: str, payment_method_id: str
     ) -> None:
         """Make a saved card the customer's default at Stripe and in the cache (audited)."""
-        self._require(staff, Permission.EDIT_CUSTOMERS, payment_method_id)
-        customer_id = payment_input.customer_id(customer_id)  # it goes into Stripe's URL
+        with self.guard.run(staff, guard.SET_DEFAULT_CARD, payment_method_id) as audited:
+            customer_id, payment_method_id, gateway = self._card_of_customer(
+                customer_id, payment_method_id, audited
+            )
+            customer = self.customers.get(customer_id)
+            # What it was, so the log tells how to put it back.
+            audited.details["previous_default"] = (
+                customer.default_payment_method if customer else None
+            )
+            updated = gateway.set_default_payment_method(
+                customer_id, payment_method_id, idempotency_key=str(uuid.uuid4())
+            )
+            # Stripe's answer is the customer as it now stands: caching it whole keeps the
+            # default in step, and the write records the change other terminals are told of.
+            self.customers.upsert(updated)
+            audited.done("succeeded")
+
+    def _card_of_customer(
+        self, customer_id: str, payment_method_id: str, audited: guard.Audited
+    ) -> tuple[str, str, StripeGateway]:
+        """The checked ids (both go into Stripe's URLs) and the gateway, for an operation on
+        one of the customer's saved cards; the card as cached goes into its audit row."""
+        customer_id = payment_input.customer_id(customer_id)
         payment_method_id = payment_input.payment_method_id(payment_method_id)
         cached = self.methods.get(payment_method_id)
         if cached is not None and cached.customer_id != customer_id:
             raise InputError(MESSAGE_CARD_NOT_OF_CUSTOMER)
         gateway = self._require_gateway()
-        customer = self.customers.get(customer_id)
-        detail = {
-            "customer_id": customer_id,
-            "brand": cached.brand if cached else None,
-            "last4": cached.last4 if cached else None,
-            # What it was, so the log tells how to put it back.
-            "previous_default": customer.default_payment_method if customer else None,
-        }
-        try:
-            updated = gateway.set_default_payment_method(
-                customer_id, payment_method_id, idempotency_key=str(uuid.uuid4())
-            )
-        except GatewayError as exc:
-            self.audit.append(
-                staff.id, staff.name, "set_default_card", payment_method_id, exc.kind.value,
-                {**detail, "code": exc.code},
-            )
-            raise
-        # Stripe's answer is the customer as it now stands: caching it whole keeps the
-        # default in step, and the write records the change other terminals are told of.
-        self.customers.upsert(updated)
-        self.audit.append(
-            staff.id, staff.name, "set_default_card", payment_method_id, "succeeded", detail
+        audited.details.update(
+            customer_id=customer_id,
+            brand=cached.brand if cached else None,
+            last4=cached.last4 if cached else None,
         )
+        return customer_id, payment_method_id, gateway

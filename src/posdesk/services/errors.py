@@ -4,11 +4,13 @@ from __future__ import annotations
 
 # Defined in the domain so the store can raise it too; imported from here everywhere above.
 from posdesk.domain.input_error import InputError
+from posdesk.domain.messages import text
 
 __all__ = ["InputError", "MESSAGE_NOT_CONFIGURED", "StripeNotConfigured"]
 
-MESSAGE_NOT_CONFIGURED = (
-    "PosDesk is not connected to Stripe yet. Ask a manager to enter the keys in the settings."
+MESSAGE_NOT_CONFIGURED = text(
+    "stripe.not_configured",
+    "PosDesk is not connected to Stripe yet. Ask a manager to enter the keys in the settings.",
 )
 
 

@@ -8,31 +8,37 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from posdesk.domain.messages import text
 from posdesk.domain.outcomes import REASON_CONFIG_PERMISSION, OutcomeKind
 from posdesk.gateway.client import KeyCheck, StripeGateway
 from posdesk.services.secret_store import STRIPE_SECRET_KEY, validate_secret
 
 __all__ = ["KeyCheck", "check_secret_key"]
 
-MESSAGE_KEY_REJECTED = (
+MESSAGE_KEY_REJECTED = text(
+    "key_check.rejected",
     "Stripe did not accept this key. Copy it again from the Stripe Dashboard, or create a "
-    "new restricted key there. Nothing was saved."
+    "new restricted key there. Nothing was saved.",
 )
-MESSAGE_KEY_NOT_ALLOWED = (
+MESSAGE_KEY_NOT_ALLOWED = text(
+    "key_check.not_allowed",
     "Stripe accepted this key, but it may not read customers. Give the restricted key access "
-    "to Customers in the Stripe Dashboard. Nothing was saved."
+    "to Customers in the Stripe Dashboard. Nothing was saved.",
 )
-MESSAGE_UNREACHABLE = (
+MESSAGE_UNREACHABLE = text(
+    "key_check.unreachable",
     "The key could not be checked because Stripe can't be reached. Nothing was saved. Check "
-    "the internet connection and try again."
+    "the internet connection and try again.",
 )
-MESSAGE_BUSY = (
+MESSAGE_BUSY = text(
+    "key_check.busy",
     "The key could not be checked because Stripe is busy. Nothing was saved. Try again in a "
-    "minute."
+    "minute.",
 )
-MESSAGE_CHECK_FAILED = (
+MESSAGE_CHECK_FAILED = text(
+    "key_check.failed",
     "The key could not be checked: Stripe refused the request. Nothing was saved. Try again; "
-    "if it keeps happening, the details are in the log."
+    "if it keeps happening, the details are in the log.",
 )
 
 

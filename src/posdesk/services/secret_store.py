@@ -16,6 +16,8 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
+from posdesk.domain.messages import Text, message, text
+
 SERVICE_NAME = "posdesk"
 
 STRIPE_SECRET_KEY = "stripe-secret-key"
@@ -32,39 +34,53 @@ _WEBHOOK_SECRET_RE = re.compile(r"whsec_[A-Za-z0-9+/=_]{8,}")
 SECRET_LIMIT = 1024
 _KEY_MODE_RE = re.compile(r"^(?:sk|rk|pk)_(test|live)_")
 
-MESSAGE_BAD_SECRET_KEY = (
+MESSAGE_BAD_SECRET_KEY = text(
+    "secret.bad_secret_key",
     "This is not a Stripe secret or restricted key. It starts with sk_test_, sk_live_, "
-    "rk_test_ or rk_live_ (a restricted key, rk_, is recommended)."
+    "rk_test_ or rk_live_ (a restricted key, rk_, is recommended).",
 )
-MESSAGE_BAD_PUBLISHABLE_KEY = (
-    "This is not a Stripe publishable key. It starts with pk_test_ or pk_live_."
+MESSAGE_BAD_PUBLISHABLE_KEY = text(
+    "secret.bad_publishable_key",
+    "This is not a Stripe publishable key. It starts with pk_test_ or pk_live_.",
 )
-MESSAGE_BAD_WEBHOOK_SECRET = "This is not a webhook signing secret. It starts with whsec_."
-MESSAGE_UNKNOWN_NAME = "Unknown secret name. Use one of: {names}."
-MESSAGE_EMPTY_SECRET = "Nothing was entered. Paste the key or secret."
-MESSAGE_SECRET_CONTROL = (
-    "The value contains a control character or a line break. Paste the key alone."
+MESSAGE_BAD_WEBHOOK_SECRET = text(
+    "secret.bad_webhook_secret", "This is not a webhook signing secret. It starts with whsec_."
 )
-MESSAGE_SECRET_TOO_LONG = (
-    f"This is too long to be a Stripe key or signing secret (at most {SECRET_LIMIT} characters)."
+MESSAGE_UNKNOWN_NAME = message("secret.unknown_name", "Unknown secret name. Use one of: {names}.")
+MESSAGE_EMPTY_SECRET = text("secret.empty", "Nothing was entered. Paste the key or secret.")
+MESSAGE_SECRET_CONTROL = text(
+    "secret.control",
+    "The value contains a control character or a line break. Paste the key alone.",
 )
-MESSAGE_NO_MODE = "Cannot tell test from live mode: the key does not start with sk_, rk_ or pk_."
+MESSAGE_SECRET_TOO_LONG = message(
+    "secret.too_long",
+    "This is too long to be a Stripe key or signing secret (at most {limit} characters).",
+)(limit=SECRET_LIMIT)
+MESSAGE_NO_MODE = text(
+    "secret.no_mode",
+    "Cannot tell test from live mode: the key does not start with sk_, rk_ or pk_.",
+)
 
-EXPLAIN_LINUX = (
+EXPLAIN_LINUX = text(
+    "keyring.explain_linux",
     "PosDesk keeps Stripe keys only in the system keyring, and none is usable on this "
     "computer. Install and unlock a Secret Service keyring, for example GNOME Keyring "
     "(Debian/Ubuntu: sudo apt install gnome-keyring; Fedora: sudo dnf install gnome-keyring) "
-    "or KDE Wallet, then log in again."
+    "or KDE Wallet, then log in again.",
 )
-EXPLAIN_MACOS = (
+EXPLAIN_MACOS = text(
+    "keyring.explain_macos",
     "PosDesk keeps Stripe keys only in the macOS Keychain, which could not be used. Open "
-    "Keychain Access and make sure the login keychain exists and is unlocked."
+    "Keychain Access and make sure the login keychain exists and is unlocked.",
 )
-EXPLAIN_WINDOWS = (
+EXPLAIN_WINDOWS = text(
+    "keyring.explain_windows",
     "PosDesk keeps Stripe keys only in Windows Credential Manager, which could not be used. "
-    "Make sure the Credential Manager service is running for your user account."
+    "Make sure the Credential Manager service is running for your user account.",
 )
-EXPLAIN_ERROR = "The system keyring refused the request ({problem})."
+EXPLAIN_ERROR = message(
+    "keyring.refused", "The system keyring refused the request ({problem}). {explanation}"
+)
 
 # Backends that would lose the secret or keep it readable on disk.
 _REFUSED_MODULE_PREFIXES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
@@ -78,7 +94,7 @@ class KeyringUnavailable(Exception):
         self.explanation = explanation
 
 
-def platform_explanation() -> str:
+def platform_explanation() -> Text:
     if sys.platform == "darwin":
         return EXPLAIN_MACOS
     if sys.platform.startswith("win"):
@@ -126,7 +142,7 @@ _SHAPES = {
 
 def _check_name(name: str) -> None:
     if name not in SECRET_NAMES:
-        raise ValueError(MESSAGE_UNKNOWN_NAME.format(names=", ".join(SECRET_NAMES)))
+        raise ValueError(MESSAGE_UNKNOWN_NAME(names=", ".join(SECRET_NAMES)))
 
 
 def _usable_backends(backend: KeyringBackend) -> list[KeyringBackend]:
@@ -230,7 +246,7 @@ class SecretStore:
         return {name: bool(self.get(name)) for name in SECRET_NAMES}
 
     @staticmethod
-    def _explain(exc: Exception) -> str:
+    def _explain(exc: Exception) -> Text:
         # The library's text names the backend and the failure, never the secret's value.
         problem = type(exc).__name__
-        return EXPLAIN_ERROR.format(problem=problem) + " " + platform_explanation()
+        return EXPLAIN_ERROR(problem=problem, explanation=platform_explanation())

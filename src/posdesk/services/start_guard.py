@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 from datetime import datetime
 
+from posdesk.domain.messages import Message, Text, message
 from posdesk.store.database import Store
 from posdesk.store.models import TerminalRecord
 from posdesk.store.terminals import TerminalRepository
@@ -29,32 +30,40 @@ from posdesk.store.this_terminal import LIVE_WITHIN, Terminal, utc_now
 # `posdesk` exits with this status when it refuses to start (3 is missing system libraries).
 EXIT_START_REFUSED = 4
 
-# English sentences with {named} parameters; the GUI translates the sentence, then fills in.
-MESSAGE_ALREADY_RUNNING = (
+ALREADY_RUNNING = message(
+    "start.already_running",
     "PosDesk is already running on this computer (process {pid}). Switch to its window, "
-    "or close it before starting PosDesk again."
+    "or close it before starting PosDesk again.",
 )
-MESSAGE_SAME_TERMINAL_ELSEWHERE = (
+SAME_TERMINAL_ELSEWHERE = message(
+    "start.same_terminal_elsewhere",
     "PosDesk on the computer {host} is running as this same terminal right now: its data "
     "folder was probably copied from this one. Close PosDesk there, or delete the file "
-    "terminal-id in its data folder so that it becomes a terminal of its own."
+    "terminal-id in its data folder so that it becomes a terminal of its own.",
 )
-MESSAGE_SQLITE_IN_USE_ELSEWHERE = (
+SQLITE_IN_USE_ELSEWHERE = message(
+    "start.sqlite_in_use_elsewhere",
     "This store ({database}) is in use by PosDesk on another computer ({host}). A SQLite "
     "store belongs to one computer: two computers writing one file over a network share can "
     "damage it. Close PosDesk on {host}, or let the terminals share a PostgreSQL store "
-    "(Settings, Store)."
+    "(Settings, Store).",
 )
+# Their English templates, as StartRefused.message carries them (the GUI translates the
+# template, then fills in the parameters).
+MESSAGE_ALREADY_RUNNING = ALREADY_RUNNING.template
+MESSAGE_SAME_TERMINAL_ELSEWHERE = SAME_TERMINAL_ELSEWHERE.template
+MESSAGE_SQLITE_IN_USE_ELSEWHERE = SQLITE_IN_USE_ELSEWHERE.template
 
 
 class StartRefused(Exception):
-    """This terminal must not start; `message` (English, with {named} parameters filled
-    from `params`) says why and what to do."""
+    """This terminal must not start; `text` says why and what to do (`message` is its English
+    template with {named} parameters, filled from `params`)."""
 
-    def __init__(self, message: str, **params: object) -> None:
-        self.message = message
+    def __init__(self, reason: Message, **params: object) -> None:
         self.params = {name: str(value) for name, value in params.items()}
-        super().__init__(message.format(**self.params))
+        self.text: Text = reason(**self.params)
+        self.message = reason.template
+        super().__init__(self.text)
 
 
 def check_may_start(
@@ -73,16 +82,16 @@ def check_may_start(
         for other in repo.live(now, LIVE_WITHIN):
             if not _same_host(other.host, terminal.host):
                 raise StartRefused(
-                    MESSAGE_SQLITE_IN_USE_ELSEWHERE,
+                    SQLITE_IN_USE_ELSEWHERE,
                     database=store.engine.url.database or "", host=other.host,
                 )
     row = repo.get(terminal.id)
     if row is None or not _seen_within(row, now):
         return
     if not _same_host(row.host, terminal.host):
-        raise StartRefused(MESSAGE_SAME_TERMINAL_ELSEWHERE, host=row.host)
+        raise StartRefused(SAME_TERMINAL_ELSEWHERE, host=row.host)
     if row.pid != pid and process_alive(row.pid):
-        raise StartRefused(MESSAGE_ALREADY_RUNNING, pid=row.pid)
+        raise StartRefused(ALREADY_RUNNING, pid=row.pid)
 
 
 def _same_host(a: str, b: str) -> bool:

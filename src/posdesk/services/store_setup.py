@@ -34,6 +34,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.pool import NullPool
 
+from posdesk.domain import messages
+from posdesk.domain.messages import Text
 from posdesk.store.customers import CustomerData, CustomerRepository
 from posdesk.store.database import DATABASE_FILE, Store, default_database_url, open_store
 from posdesk.store.models import (
@@ -77,15 +79,25 @@ COPIED_TABLES = (
 
 
 # In English for the command line; Settings words each reason itself, translatably.
-URL_PROBLEM_EXPLANATIONS = {
-    URL_EMPTY: "Enter the store's URL, such as postgresql://posdesk@db-server/posdesk.",
-    URL_NOT_POSTGRES: "Not a PostgreSQL URL: write it as postgresql://user@host/database.",
-    URL_HAS_PASSWORD: (
+URL_PROBLEM_EXPLANATIONS: dict[str, Text] = {
+    URL_EMPTY: messages.text(
+        "store.url_empty",
+        "Enter the store's URL, such as postgresql://posdesk@db-server/posdesk.",
+    ),
+    URL_NOT_POSTGRES: messages.text(
+        "store.url_not_postgres",
+        "Not a PostgreSQL URL: write it as postgresql://user@host/database.",
+    ),
+    URL_HAS_PASSWORD: messages.text(
+        "store.url_has_password",
         "Leave the password out of the URL: settings are kept in a plain file. Put it in "
         "~/.pgpass (%APPDATA%\\postgresql\\pgpass.conf on Windows) or the PGPASSWORD "
-        "environment variable, where PostgreSQL finds it."
+        "environment variable, where PostgreSQL finds it.",
     ),
-    URL_NO_DATABASE: "Name the database at the end: postgresql://user@host/database.",
+    URL_NO_DATABASE: messages.text(
+        "store.url_no_database",
+        "Name the database at the end: postgresql://user@host/database.",
+    ),
 }
 
 

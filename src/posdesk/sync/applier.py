@@ -30,10 +30,11 @@ from sqlmodel import Session, col
 
 from posdesk.domain.changes import Change, ChangeKind
 from posdesk.domain.input_error import InputError
-from posdesk.domain.payment_state import PaymentState
+from posdesk.domain.payment_state import AWAITING_ANSWER, FINAL_STATUSES
 from posdesk.domain.sync_status import ApplyStats
 from posdesk.gateway.convert import customer_data, outcome_for_intent, payment_method_data
-from posdesk.services.charges import METADATA_PAYMENT_ID, state_for
+from posdesk.ledger.outcomes import state_for
+from posdesk.ledger.payments import METADATA_PAYMENT_ID
 from posdesk.store import changes
 from posdesk.store.customers import (
     CustomerData,
@@ -60,15 +61,6 @@ _LOCK_RETRIES = 8
 STAFF_ID_STRIPE = "stripe"
 STAFF_NAME_STRIPE = "Stripe"
 
-# Statuses an object never leaves.
-_FINAL = {
-    "payment_intent": frozenset({"succeeded", "canceled"}),
-    "setup_intent": frozenset({"succeeded", "canceled"}),
-    "refund": frozenset({"succeeded", "failed", "canceled"}),
-    "customer": frozenset({"deleted"}),
-    "payment_method": frozenset({"detached"}),
-    "charge": frozenset(),
-}
 # Progress order of intent statuses, used only when a re-read is impossible.
 _INTENT_RANK = {
     "requires_payment_method": 0,
@@ -91,10 +83,6 @@ _PAYMENT_FIELDS = (
     "livemode",
 )
 
-# Local states of a payment whose create request has not been answered yet.
-_AWAITING_ANSWER = frozenset(
-    {PaymentState.PENDING.value, PaymentState.UNCONFIRMED.value, PaymentState.WAITING.value}
-)
 # Refunds that take money back (Stripe's amount_refunded counts pending ones too).
 _COUNTED_REFUNDS = frozenset({"pending", "requires_action", "succeeded"})
 
@@ -442,7 +430,7 @@ class _Batch:
         if current is None:
             return APPLY
         seen_created, seen_status = current
-        final = _FINAL[kind]
+        final = FINAL_STATUSES[kind]
         if seen_status in final:
             # A final state is never left; a repeat of it may refresh details.
             return APPLY if status == seen_status and created >= seen_created else STALE
@@ -535,9 +523,9 @@ class _Batch:
         no_outcome_yet = status == "requires_confirmation" or (
             status == "requires_payment_method" and not obj.get("last_payment_error")
         )
-        if row is not None and no_outcome_yet and row["state"] in _AWAITING_ANSWER:
+        if row is not None and no_outcome_yet and row["state"] in AWAITING_ANSWER:
             # The intent exists but says nothing about the charge yet: the payment stays
-            # open for ChargeService to settle rather than looking finished.
+            # open for the ledger to settle rather than looking finished.
             for name in ("state", "error_code", "decline_code", "error_message"):
                 del fields[name]
         if row is not None and _claimed(row):

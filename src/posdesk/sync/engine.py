@@ -19,18 +19,24 @@ import logging
 import threading
 from datetime import timedelta
 
-from posdesk.services.charges import ChargeService
+from posdesk.domain.messages import text
 from posdesk.store.database import Store
 from posdesk.store.sync_state import ProcessedEvents, SyncValues
 from posdesk.store.this_terminal import Terminal, TerminalPresence, process_terminal
 from posdesk.sync.applier import EventApplier
 from posdesk.sync.leader import LEASE_TTL, RENEW_INTERVAL_S, Leadership
 from posdesk.sync.poller import CURSOR, CURSOR_CREATED, NO_EVENTS_YET, EventPoller, EventSource
-from posdesk.sync.reconcile import ReconcileReport, StartupReconciler
+from posdesk.sync.reconcile import ReconcileReport, Settler, StartupReconciler
 from posdesk.sync.relay import WebhookRelay
 from posdesk.sync.status import MODE_FOLLOW, MODE_RECONCILE, MODE_STOPPED, SyncObserver
 
 log = logging.getLogger(__name__)
+
+MESSAGE_RECONCILE_FAILED = text(
+    "sync.reconcile_failed",
+    "Payments left open could not all be checked with Stripe yet; PosDesk tries again by "
+    "itself.",
+)
 
 # Stripe retries a webhook for up to three days and lists events for thirty: ids older than
 # this can never come back, so their processed-event rows can go.
@@ -42,7 +48,7 @@ class SyncEngine:
         self,
         store: Store,
         source: EventSource | None,
-        charges: ChargeService | None = None,
+        ledger: Settler | None = None,
         *,
         terminal: Terminal | None = None,
         poll: bool = True,
@@ -56,7 +62,8 @@ class SyncEngine:
     ) -> None:
         self.store = store
         self.source = source
-        self.charges = charges
+        # The ledger, which settles payments left open when this terminal starts leading.
+        self.ledger = ledger
         # Without one (a test, a tool) the engine is a terminal of its own for this process.
         self.terminal = terminal or process_terminal()
         self.observer = observer or SyncObserver()
@@ -276,7 +283,7 @@ class SyncEngine:
                          PROCESSED_EVENT_RETENTION)
             if self.source is not None and self._in_term(term):
                 report = StartupReconciler(
-                    self.store, self.charges, self.source, self.applier
+                    self.store, self.ledger, self.source, self.applier
                 ).run()
                 self.reconcile_report = report
                 if report.errors or report.unsettled:
@@ -285,10 +292,7 @@ class SyncEngine:
             log.exception("start-up reconciliation failed")
             # The exception's name stays in the log: staff get a sentence.
             log.warning("start-up reconciliation failed: %s", type(exc).__name__)
-            self.observer.update(
-                error="Payments left open could not all be checked with Stripe yet; "
-                "PosDesk tries again by itself."
-            )
+            self.observer.update(error=MESSAGE_RECONCILE_FAILED)
         with self._lock:  # a step-down in between must not be followed by a poller start
             polling = self.poller is not None and self._in_term(term)
             if polling and self.poller is not None:

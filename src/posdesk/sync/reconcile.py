@@ -1,7 +1,7 @@
 """Start-up reconciliation: every local payment or refund whose outcome at Stripe is not
 final, or not known, is re-read and settled before (or while) events flow again.
 
-Payments still pending, unconfirmed or processing go through ChargeService's own settling
+Payments still pending, unconfirmed or processing go through the ledger's own settling
 (the same idempotency key, or the intent by id: never a second charge). Payments parked in
 another open state (waiting for capture, for the customer to authenticate) and open refunds
 are re-read and applied through the one applier, so its order rules hold here too.
@@ -12,12 +12,12 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from sqlmodel import col, select
 
 from posdesk.domain.payment_state import PaymentState
-from posdesk.services.charges import ChargeResult, ChargeService
+from posdesk.ledger.payments import ChargeResult
 from posdesk.store.database import Store
 from posdesk.store.models import PaymentRecord
 from posdesk.store.sync_state import RefundRepository
@@ -25,8 +25,14 @@ from posdesk.sync.applier import ApplyStats, EventApplier, ObjectFetcher
 
 log = logging.getLogger(__name__)
 
-# Open at Stripe, but not something ChargeService settles: re-read through the applier.
+# Open at Stripe, but not something the ledger settles: re-read through the applier.
 REREAD_STATES = (PaymentState.REQUIRES_CAPTURE, PaymentState.AUTHENTICATION_REQUIRED)
+
+
+class Settler(Protocol):
+    """What reconciliation needs of the ledger (posdesk.ledger.payments.PaymentLedger)."""
+
+    def settle_unconfirmed(self) -> list[ChargeResult]: ...
 
 
 @dataclass
@@ -44,20 +50,20 @@ class StartupReconciler:
     def __init__(
         self,
         store: Store,
-        charges: ChargeService | None,
+        ledger: Settler | None,
         fetcher: ObjectFetcher,
         applier: EventApplier,
     ) -> None:
         self.store = store
-        self.charges = charges
+        self.ledger = ledger
         self.fetcher = fetcher
         self.applier = applier
         self.refunds = RefundRepository(store)
 
     def run(self) -> ReconcileReport:
         report = ReconcileReport()
-        if self.charges is not None:
-            report.settled = self.charges.settle_unconfirmed()
+        if self.ledger is not None:
+            report.settled = self.ledger.settle_unconfirmed()
         read_at = int(time.time())
         objects: list[dict[str, Any]] = []
         for kind, object_id in self._open_objects():

@@ -28,6 +28,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from posdesk.domain.messages import text
 from posdesk.store.database import Store
 from posdesk.store.sync_state import WebhookInbox
 from posdesk.sync.applier import ApplyStats, EventApplier
@@ -36,6 +37,11 @@ from posdesk.sync.status import MODE_WEBHOOKS, SyncObserver
 from posdesk.sync.webhook_input import DeliveryRefused, read_event
 
 log = logging.getLogger(__name__)
+
+MESSAGE_NOT_SAVED_YET = text(
+    "sync.webhook_not_saved",
+    "Changes received from Stripe could not be saved yet; PosDesk tries again by itself.",
+)
 
 WEBHOOK_PATH = "/webhooks/stripe"
 MAX_BODY = 1024 * 1024  # 1 MiB
@@ -221,10 +227,7 @@ class WebhookRelay:
             except Exception:
                 failures += 1
                 log.exception("applying webhook events failed")
-                self.observer.update(
-                    error="Changes received from Stripe could not be saved yet; PosDesk "
-                    "tries again by itself."
-                )
+                self.observer.update(error=MESSAGE_NOT_SAVED_YET)
                 if stopping:
                     return
                 time.sleep(min(30.0, 0.5 * 2**failures))

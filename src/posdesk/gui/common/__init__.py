@@ -1,0 +1,1 @@
+"""Pieces every screen uses: background work, icons and styles, table model bases."""

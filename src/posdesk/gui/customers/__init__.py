@@ -1,0 +1,1 @@
+"""Finding, creating and showing customers, with their saved cards and payments."""

@@ -1,0 +1,310 @@
+"""What staff see for a payment: the one mapping from outcome and state to words.
+
+Both payment dialogs (the saved-card charge and card entry at the counter), the payments
+table and the customer page take their words from here, so one payment never reads two
+ways ("one wording per outcome", docs/architecture.md). A dialog adds only what its setting
+makes true: the off-session charge offers to authenticate now; card entry says which card
+was saved.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from posdesk.backend import (
+    FLOW_SETUP,
+    CardEntryResult,
+    CardSummary,
+    InputError,
+    PaymentMethodRecord,
+    StripeNotConfigured,
+)
+from posdesk.domain.money import AmountError, Money
+from posdesk.domain.outcomes import (
+    NEXT_STEP_CHECKING,
+    REASON_SERVER_ERROR_NOT_CHARGED,
+    ChargeOutcome,
+    OutcomeKind,
+)
+from posdesk.domain.payment_state import PaymentState
+from posdesk.gui.common.error_words import ErrorWords
+from posdesk.gui.formatting import code_details, money_text, outcome_code, outcome_text
+from posdesk.gui.payments.result_panel import ResultView
+
+# lupdate reads the literal context and text of each call.
+translate = QCoreApplication.translate
+
+
+# Brands whose Stripe id does not read as the name on the card.
+_BRAND_NAMES = {"amex": "American Express", "diners": "Diners Club", "unionpay": "UnionPay"}
+
+
+# --- amounts and cards ---
+
+
+def amount_words(amount: Money, locale: str) -> str:
+    """An amount as the shop writes it ($42.50); an unknown locale still shows the amount."""
+    return money_text(amount.amount, amount.currency, locale)
+
+
+def amount_text(amount: Money | None, locale: str, *, charged: bool | None) -> str:
+    """The amount line of a result: "… charged", "… not charged", or the bare amount while
+    nobody knows yet (charged=None)."""
+    if amount is None:
+        return ""
+    text = amount_words(amount, locale)
+    if charged is True:
+        return translate("OutcomeView", "%1 charged").replace("%1", text)
+    if charged is False:
+        return translate("OutcomeView", "%1 not charged").replace("%1", text)
+    return text
+
+
+def card_label(card: CardSummary | PaymentMethodRecord) -> str:
+    """A saved card as staff and customers name it: "Visa •••• 4242 (Apple Pay)"."""
+    raw = card.brand or ""
+    brand = (
+        _BRAND_NAMES.get(raw.lower())
+        or (raw or translate("OutcomeView", "Card")).replace("_", " ").title()
+    )
+    label = f"{brand} •••• {card.last4 or '????'}"
+    if card.wallet:
+        label += f" ({card.wallet.replace('_', ' ').title()})"
+    return label
+
+
+# --- payment states (the payments table) ---
+
+
+def state_words() -> dict[PaymentState, str]:
+    """Every payment state in the words a cashier uses; one wording each."""
+    return {
+        PaymentState.PENDING: translate("OutcomeView", "Sending to Stripe"),
+        PaymentState.UNCONFIRMED: translate("OutcomeView", "Checking with Stripe"),
+        PaymentState.WAITING: translate("OutcomeView", "Waiting for the customer"),
+        PaymentState.SUCCEEDED: translate("OutcomeView", "Paid"),
+        PaymentState.PROCESSING: translate("OutcomeView", "Processing"),
+        PaymentState.REQUIRES_CAPTURE: translate("OutcomeView", "Authorized, not yet captured"),
+        PaymentState.DECLINED: translate("OutcomeView", "Declined"),
+        PaymentState.AUTHENTICATION_REQUIRED: translate(
+            "OutcomeView", "Needs customer to authenticate"
+        ),
+        PaymentState.FAILED: translate("OutcomeView", "Failed, not charged"),
+        PaymentState.CANCELED: translate("OutcomeView", "Canceled"),
+    }
+
+
+def state_text(state: str) -> str:
+    """A stored state in words; a state this version does not know shows as it is."""
+    try:
+        return state_words()[PaymentState(state)]
+    except ValueError:
+        return state
+
+
+# --- outcomes (the result panel) ---
+
+
+def _is_open(state: PaymentState | None, settling: bool) -> bool:
+    return settling or (state is not None and state.needs_settling)
+
+
+# How each kind of outcome looks: tone, icon, and whether the amount reads as charged
+# (True), not charged (False) or neither (None: Stripe may still have it).
+_LOOK: dict[OutcomeKind, tuple[str, str, bool | None]] = {
+    OutcomeKind.SUCCEEDED: ("good", "approved", True),
+    OutcomeKind.PROCESSING: ("warn", "waiting", None),
+    OutcomeKind.REQUIRES_CAPTURE: ("warn", "waiting", None),
+    OutcomeKind.DECLINED: ("bad", "declined", False),
+    OutcomeKind.AUTHENTICATION_REQUIRED: ("warn", "warning", False),
+    OutcomeKind.UNCONFIRMED: ("warn", "waiting", None),
+    OutcomeKind.UNAVAILABLE: ("warn", "warning", False),
+    OutcomeKind.RATE_LIMITED: ("warn", "warning", False),
+    OutcomeKind.CONFIGURATION_PROBLEM: ("bad", "warning", False),
+    OutcomeKind.BUG: ("bad", "declined", False),
+}
+# Outcomes that say nothing final yet: staff may check again.
+_RETRY = frozenset({OutcomeKind.UNCONFIRMED, OutcomeKind.UNAVAILABLE, OutcomeKind.RATE_LIMITED})
+
+
+def _title(outcome: ChargeOutcome, canceled: bool) -> str:
+    kind = outcome.kind
+    if kind is OutcomeKind.DECLINED:
+        return (
+            translate("OutcomeView", "Canceled")
+            if canceled
+            else translate("OutcomeView", "Declined")
+        )
+    if kind is OutcomeKind.BUG and outcome.reason == REASON_SERVER_ERROR_NOT_CHARGED:
+        # It was sent: Stripe failed on it and proved it took nothing.
+        return translate("OutcomeView", "Not charged")
+    titles = {
+        OutcomeKind.SUCCEEDED: translate("OutcomeView", "Approved"),
+        OutcomeKind.PROCESSING: translate("OutcomeView", "Processing"),
+        OutcomeKind.REQUIRES_CAPTURE: translate("OutcomeView", "Authorized, not yet captured"),
+        OutcomeKind.AUTHENTICATION_REQUIRED: translate("OutcomeView", "Customer must authenticate"),
+        OutcomeKind.UNCONFIRMED: translate("OutcomeView", "Checking with Stripe…"),
+        OutcomeKind.UNAVAILABLE: translate("OutcomeView", "Stripe can't be reached"),
+        OutcomeKind.RATE_LIMITED: translate("OutcomeView", "Stripe is busy"),
+        OutcomeKind.CONFIGURATION_PROBLEM: translate("OutcomeView", "Stripe set-up problem"),
+        OutcomeKind.BUG: translate("OutcomeView", "Payment not sent"),
+    }
+    return titles[kind]
+
+
+def _open_words(kind: OutcomeKind) -> str | None:
+    """The body for a payment Stripe may still have when the answer was a refusal to talk:
+    it is checked again, never re-sent fresh."""
+    if kind is OutcomeKind.UNAVAILABLE:
+        return translate(
+            "OutcomeView", "The connection to Stripe failed while sending this payment."
+        )
+    if kind is OutcomeKind.RATE_LIMITED:
+        return translate("OutcomeView", "Stripe did not answer about this payment yet.")
+    return None
+
+
+def result_view(
+    outcome: ChargeOutcome,
+    amount: Money | None,
+    locale: str,
+    *,
+    state: PaymentState | None = None,
+    settling: bool = False,
+    off_session: bool = False,
+) -> ResultView:
+    """The words, color and icon for a payment's outcome.
+
+    `state`: the payment's local state, when known; an open state (pending, unconfirmed,
+    waiting) means Stripe may still have it, so nothing says "not charged". `settling`: the
+    dialog is checking an open payment automatically. `off_session`: the customer is not
+    at the counter (saved-card charge), which changes what "authenticate" asks of staff.
+    """
+    kind = outcome.kind
+    tone, icon, charged = _LOOK[kind]
+    body, step = outcome_text(outcome.reason), outcome_text(outcome.next_step)
+    canceled = outcome.stripe_status == "canceled" or state is PaymentState.CANCELED
+    checking = kind is OutcomeKind.UNCONFIRMED
+    if _is_open(state, settling) and (open_body := _open_words(kind)) is not None:
+        charged, body, step, checking = None, open_body, outcome_text(NEXT_STEP_CHECKING), True
+    authenticate_now = kind is OutcomeKind.AUTHENTICATION_REQUIRED and off_session
+    if authenticate_now:
+        body += " " + translate(
+            "OutcomeView",
+            "This card needs the customer to approve each payment with their bank, "
+            "which cannot happen while they are not here. Nothing was charged.",
+        )
+        step += " " + translate(
+            "OutcomeView", "If the customer is here, they can confirm it now on this screen."
+        )
+    generic = kind is OutcomeKind.DECLINED or (
+        kind is OutcomeKind.BUG and outcome.reason != REASON_SERVER_ERROR_NOT_CHARGED
+    )
+    return ResultView(
+        tone,
+        icon,
+        _title(outcome, canceled),
+        amount_text(amount, locale, charged=charged),
+        body,
+        step,
+        can_retry=kind in _RETRY,
+        can_open_settings=kind is OutcomeKind.CONFIGURATION_PROBLEM,
+        settling=checking,
+        can_authenticate=authenticate_now,
+        details=code_details(outcome_code(outcome)) if generic else "",
+    )
+
+
+def card_entry_view(result: CardEntryResult, locale: str) -> ResultView:
+    """Card entry's result: saving a card reads as such; a payment reads as `result_view`
+    says, with the card the customer chose to save named after it."""
+    outcome = result.outcome
+    reason, next_step = outcome_text(outcome.reason), outcome_text(outcome.next_step)
+    succeeded = outcome.kind is OutcomeKind.SUCCEEDED
+    if result.flow == FLOW_SETUP:
+        if succeeded and result.saved_card is not None:
+            return ResultView(
+                "good",
+                "approved",
+                translate("OutcomeView", "Card saved"),
+                "",
+                translate(
+                    "OutcomeView", "%1 is saved for future purchases. Nothing was charged."
+                ).replace("%1", card_label(result.saved_card)),
+                translate("OutcomeView", "It now shows in the customer's saved cards."),
+            )
+        if succeeded:
+            return ResultView(
+                "good",
+                "approved",
+                translate("OutcomeView", "Card saved"),
+                "",
+                reason,
+                translate("OutcomeView", "Nothing was charged."),
+            )
+        return ResultView(
+            "bad", "declined", translate("OutcomeView", "Card not saved"), "", reason, next_step
+        )
+    view = result_view(outcome, result.amount, locale, state=result.state)
+    if succeeded and result.saved_card is not None:
+        body = (
+            view.body
+            + " "
+            + translate("OutcomeView", "%1 is saved for future purchases.").replace(
+                "%1", card_label(result.saved_card)
+            )
+        )
+        view = ResultView(
+            view.tone,
+            view.icon,
+            view.title,
+            view.amount,
+            body,
+            view.next_step,
+            details=view.details,
+        )
+    return view
+
+
+# --- errors before or instead of an outcome -----------------------------------------------
+
+
+def refused_before_sending(exc: BaseException) -> bool:
+    """Refused by PosDesk itself (amount, input, no key): nothing reached Stripe."""
+    return isinstance(exc, AmountError | InputError | StripeNotConfigured)
+
+
+def payment_error_view(words: ErrorWords, amount: Money | None, locale: str) -> ResultView:
+    """The result panel for a payment that raised instead of answering (see error_words)."""
+    if words.denied:
+        return ResultView(
+            "bad",
+            "locked",
+            translate("OutcomeView", "Not allowed"),
+            amount_text(amount, locale, charged=False),
+            words.text,
+            translate("OutcomeView", "Ask a manager to take this payment."),
+        )
+    if words.refused:
+        return ResultView(
+            "bad",
+            "declined",
+            translate("OutcomeView", "Not charged"),
+            amount_text(amount, locale, charged=False),
+            words.text,
+            translate("OutcomeView", "Nothing was sent to Stripe."),
+            can_open_settings=words.needs_settings,
+        )
+    return ResultView(
+        "bad",
+        "declined",
+        translate("OutcomeView", "Something went wrong"),
+        amount_text(amount, locale, charged=None),
+        translate(
+            "OutcomeView", "PosDesk could not finish this payment because of an internal error."
+        ),
+        translate(
+            "OutcomeView",
+            "Check the customer's recent payments before charging again, and tell a manager.",
+        ),
+    )

@@ -1,0 +1,1 @@
+"""The main window and what runs beside it: sync status, the change bridge, controllers."""

@@ -1,0 +1,1 @@
+"""Every money movement of the shop: persist pending + idempotency key, send, record, settle."""

@@ -1,0 +1,124 @@
+"""The one guard of the services: each operation declares here the permission it needs, and
+the guard checks it, audits a refusal, and audits (and logs) what the operation came to.
+
+An audit row says who (the staff member's id and name), on which terminal (the AuditLog's),
+what (action, target, details) and the outcome. Refusals are audited before anything is
+read, written or sent; bad input and a missing Stripe key are not audited (nothing was
+attempted).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from posdesk.domain.roles import Permission, PermissionDenied, StaffMember
+from posdesk.gateway.errors import GatewayError
+from posdesk.store.audit import AuditLog
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """A service operation as the audit trail names it, and the permission it needs."""
+
+    action: str
+    permission: Permission
+    # The action a refusal is audited as, where it is not `action`: customer edits have
+    # always been refused under the permission's name.
+    denied_action: str | None = None
+
+
+# --- every guarded operation, declared once --------------------------------------------------
+
+CHARGE_SAVED_CARD = Operation("charge", Permission.CHARGE)
+CARD_ENTRY_PAYMENT = Operation("card_entry_payment", Permission.CHARGE)
+CARD_ENTRY_SETUP = Operation("card_entry_setup", Permission.CHARGE)
+CARD_ENTRY_AUTHENTICATE = Operation("card_entry_authenticate", Permission.CHARGE)
+CARD_ENTRY_CVC = Operation("card_entry_cvc", Permission.CHARGE)
+CREATE_CUSTOMER = Operation(
+    "create_customer", Permission.EDIT_CUSTOMERS, Permission.EDIT_CUSTOMERS.value
+)
+DETACH_CARD = Operation("detach_card", Permission.DETACH_CARD)
+SET_DEFAULT_CARD = Operation(
+    "set_default_card", Permission.EDIT_CUSTOMERS, Permission.EDIT_CUSTOMERS.value
+)
+
+
+@dataclass
+class Audited:
+    """One guarded operation under way: what its audit row will say. The block sets the
+    target and details as it learns them and ends with `done`; a GatewayError leaving the
+    block is audited with its kind and code."""
+
+    guard: Guard
+    staff: StaffMember
+    action: str
+    target: str | None
+    details: dict[str, object] = field(default_factory=dict)
+    finished: bool = False
+
+    def done(self, outcome: str, *, target: str | None = None, **details: object) -> None:
+        """Audit the outcome; `target` and `details` add to what the block set so far."""
+        if target is not None:
+            self.target = target
+        self.details.update(details)
+        self.guard.record(self.staff, self.action, self.target, outcome, self.details)
+        self.finished = True
+
+
+class Guard:
+    def __init__(self, audit: AuditLog) -> None:
+        self.audit = audit
+
+    def check(
+        self,
+        staff: StaffMember,
+        operation: Operation,
+        target: str | None,
+        details: Mapping[str, object] | None = None,
+    ) -> None:
+        """Raise PermissionDenied, audited as "denied" (with `details`), unless the staff
+        member may run the operation."""
+        try:
+            staff.require(operation.permission)
+        except PermissionDenied:
+            action = operation.denied_action or operation.action
+            self.record(staff, action, target, "denied", details)
+            raise
+
+    @contextmanager
+    def run(
+        self,
+        staff: StaffMember,
+        operation: Operation,
+        target: str | None,
+        denied_details: Mapping[str, object] | None = None,
+    ) -> Iterator[Audited]:
+        """`check`, then the operation's block; its outcome is audited by `done`, or as
+        the GatewayError's kind when Stripe refused or could not be reached."""
+        self.check(staff, operation, target, denied_details)
+        audited = Audited(self, staff, operation.action, target)
+        try:
+            yield audited
+        except GatewayError as exc:
+            if not audited.finished:
+                audited.done(exc.kind.value, code=exc.code)
+            raise
+
+    def record(
+        self,
+        staff: StaffMember,
+        action: str,
+        target: str | None,
+        outcome: str,
+        details: Mapping[str, object] | None = None,
+    ) -> None:
+        """Write one audit row (and its log line; ids only, never card data or keys)."""
+        self.audit.append(
+            staff.id, staff.name, action, target, outcome, dict(details) if details else None
+        )
+        log.info("%s %s by %s: %s", action, target or "-", staff.id, outcome)
