@@ -7,7 +7,7 @@ import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from posdesk import paths
 from posdesk.backend import Mode
@@ -30,6 +30,7 @@ from posdesk.services.secret_store import (
 from posdesk.services.start_guard import check_may_start
 from posdesk.settings import Settings
 from posdesk.store.database import Store, default_database_url, open_store
+from posdesk.store.maintenance import start_maintenance
 from posdesk.store.models import PaymentRecord
 from posdesk.store.payment_pages import PageKey, customer_payments_page
 from posdesk.store.this_terminal import (
@@ -48,6 +49,33 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 __all__ = ["AppContext", "Mode", "build_context", "staff_from_settings"]
+
+
+class GatewayOnFirstUse(StripeGateway):
+    """A StripeGateway that builds its Stripe client at its first use rather than when the
+    keys are read: that first use (a request, on a worker thread) is what loads `stripe`,
+    so the window shows without waiting for it (see posdesk.cli.load_on_first_use)."""
+
+    def __init__(self, api_key: str, api_base: str | None = None) -> None:  # noqa: D107
+        # Deliberately no super().__init__ yet: every attribute it sets is missing until the
+        # first use, which __getattr__ turns into the real __init__.
+        self._build_args: tuple[str, str | None] | None = (api_key, api_base)
+        self._build_lock = threading.Lock()
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_build"):
+            raise AttributeError(name)
+        with self._build_lock:
+            if self._build_args is not None:
+                api_key, api_base = self._build_args
+                StripeGateway.__init__(self, api_key, api_base)
+                self._build_args = None
+        return object.__getattribute__(self, name)
+
+    def __repr__(self) -> str:  # never the key; does not build the client
+        if self._build_args is not None:
+            return "StripeGateway(not built yet)"
+        return super().__repr__()
 
 
 @dataclass
@@ -74,6 +102,7 @@ class AppContext:
     charges: ChargeService = field(init=False)
     card_entry: CardEntryService = field(init=False)
     _checkout_server: CheckoutServer | None = field(default=None, init=False, repr=False)
+    _checkout_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     _secret_key_mode: str | None = field(default=None, init=False, repr=False)
     # Kept for building the sync engine's event source; never shown (repr=False), never saved.
     _secret_key: str | None = field(default=None, init=False, repr=False)
@@ -118,20 +147,23 @@ class AppContext:
     def checkout_server(self) -> CheckoutServer:
         """The loopback HTTPS server of the card-entry page, started on first use with this
         install's certificate (kept in data_dir/tls)."""
-        server = self._checkout_server
-        if server is None or server.stripe_js_url != self.stripe_js_url:
-            if server is not None:
-                server.stop()
-            server = CheckoutServer(
-                ensure_certificate(self.data_dir / "tls"), stripe_js_url=self.stripe_js_url
-            )
-            server.start()
-            self._checkout_server = server
-        return server
+        # One at a time: the warm-up (a customer was opened) and a card entry started right
+        # after it both ask from worker threads, and must get the same server.
+        with self._checkout_lock:
+            server = self._checkout_server
+            if server is None or server.stripe_js_url != self.stripe_js_url:
+                if server is not None:
+                    server.stop()
+                server = CheckoutServer(
+                    ensure_certificate(self.data_dir / "tls"), stripe_js_url=self.stripe_js_url
+                )
+                server.start()
+                self._checkout_server = server
+            return server
 
     def reconfigure(self, secret_key: str, publishable_key: str | None) -> None:
         """Switch to new keys (already checked and saved by the caller)."""
-        self.gateway = StripeGateway(secret_key, self.api_base)
+        self.gateway = GatewayOnFirstUse(secret_key, self.api_base)
         self._secret_key_mode = mode_of_key(secret_key)
         self._secret_key = secret_key
         self.publishable_key = publishable_key
@@ -224,6 +256,9 @@ class AppContext:
         released = self.charges.ledger.claims.release_stale()
         if released:
             log.info("released %d payment claims left by an earlier run", released)
+        # Planner statistics kept fresh off the GUI thread (store/maintenance.py); the
+        # schedule ends when the store closes. Also runs for `posdesk relay`.
+        start_maintenance(self.store, self.terminal.id)
 
     def stop_presence(self) -> None:
         presence, self._presence = self._presence, None

@@ -4,20 +4,64 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import importlib
 import logging
 import shutil
 import sys
 import tempfile
+import threading
+import types
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from posdesk import paths
 from posdesk.file_privacy import restrict_data_dir, restrict_new_files
 
 if TYPE_CHECKING:
+    from posdesk.helper_process import StartingSandbox
     from posdesk.system_libraries import MissingLibraries
 
 log = logging.getLogger("posdesk")
+
+
+class _LoadedOnFirstUse(types.ModuleType):
+    """Stands in sys.modules for a library until the first use of one of its names, which
+    imports it for real (once, under a lock: that first use is often on a worker thread).
+
+    For `stripe`: importing it loads its HTTP stack (requests, and aiohttp for an async client
+    PosDesk never uses), a few hundred milliseconds that start-up need not wait for. The
+    gateway keeps its plain `import stripe` and uses it only inside functions, so the real
+    import happens with the first request to Stripe, off the GUI thread."""
+
+    _lock = threading.Lock()
+
+    def __getattr__(self, name: str) -> Any:  # only for names not set here: all of them
+        if name.startswith("__") and name != "__path__":
+            # Tools look modules over (PySide's import hook asks for __wrapped__, __file__):
+            # that is no use of the library. __path__ is: a submodule is being imported.
+            raise AttributeError(name)
+        with self._lock:
+            module = sys.modules.get(self.__name__)
+            if module is self or module is None:
+                sys.modules.pop(self.__name__, None)
+                module = importlib.import_module(self.__name__)
+                # Modules that imported the stand-in keep it: give it the real names, so
+                # their later uses are plain attribute reads, not this lookup.
+                self.__dict__.update(
+                    (key, value) for key, value in vars(module).items() if key != "__name__"
+                )
+        return getattr(module, name)
+
+
+def load_on_first_use(name: str) -> None:
+    """Let `import name` return a stand-in that imports the module at its first use; no-op
+    when the module is already imported."""
+    if name not in sys.modules:
+        sys.modules[name] = _LoadedOnFirstUse(name)
+
+
+# The composition root decides what loads when: before any import of the gateway.
+load_on_first_use("stripe")
 
 SECRET_NAMES = ("stripe-secret-key", "stripe-publishable-key", "stripe-webhook-secret")
 
@@ -133,13 +177,22 @@ def run_app(
 ) -> int:
     from posdesk.logging_setup import configure_logging
 
+    starting: StartingSandbox | None = None
+    if demo and sandbox_url is None:
+        # First of all: the sandbox seeds its customers on another core while this process
+        # loads Qt and the app (the demo then waits for it only when building its context).
+        from posdesk.helper_process import spawn_sandbox
+
+        starting = spawn_sandbox(["--seed", "demo"])
     if (missing := _missing_system_libraries()) is not None:
         from posdesk.system_libraries import EXIT_MISSING_LIBRARIES
 
+        if starting is not None:
+            starting.stop()
         print(missing.message(), file=sys.stderr)
         return EXIT_MISSING_LIBRARIES
     if demo:
-        return _run_demo(debug, store_url=store_url, sandbox_url=sandbox_url)
+        return _run_demo(debug, store_url=store_url, sandbox_url=sandbox_url, starting=starting)
     data_dir = paths.data_dir()
     # Files an older version created readable by others are narrowed before use.
     restrict_data_dir(data_dir)
@@ -159,22 +212,38 @@ def run_app(
 def _missing_system_libraries() -> MissingLibraries | None:
     """Before any Qt import or QApplication: a missing library would otherwise end the
     process with Qt's abort and a core dump, or an ImportError traceback."""
-    from posdesk.system_libraries import check_xcb_plugin, explain_import_error
+    from posdesk.system_libraries import (
+        GUI_LIBRARIES,
+        MissingLibraries,
+        apt_newer_names,
+        check_xcb_plugin,
+        explain_import_error,
+        unloadable,
+    )
 
     if (missing := check_xcb_plugin()) is not None:
         return missing
     try:
-        import posdesk.gui.app  # noqa: F401  (loads QtWidgets and QtWebEngine)
+        import posdesk.gui.app  # noqa: F401  (loads QtWidgets; the web view loads later)
     except ImportError as exc:
         if (missing := explain_import_error(exc)) is None:
             raise
         return missing
+    # QtWebEngine itself loads only when card entry is first prepared; that it will load is
+    # checked now, by its system libraries, so a missing one is named at start, not later.
+    if sys.platform.startswith("linux") and (absent := unloadable(GUI_LIBRARIES)):
+        return MissingLibraries("Qt's widgets and web view", tuple(absent),
+                                apt_newer_names(absent))
     return None
 
 
-def _run_demo(debug: bool, *, store_url: str | None, sandbox_url: str | None) -> int:
+def _run_demo(
+    debug: bool, *, store_url: str | None, sandbox_url: str | None,
+    starting: StartingSandbox | None = None,
+) -> int:
     """The full app against a seeded sandbox, in a throwaway data directory and keyring;
-    `store_url` and `sandbox_url` let several demo terminals share a store and a sandbox."""
+    `store_url` and `sandbox_url` let several demo terminals share a store and a sandbox.
+    `starting`: the sandbox run_app spawned."""
     from posdesk.demo import demo_context
     from posdesk.gui.app import run_gui
     from posdesk.logging_setup import configure_logging
@@ -182,7 +251,10 @@ def _run_demo(debug: bool, *, store_url: str | None, sandbox_url: str | None) ->
     data_dir = Path(tempfile.mkdtemp(prefix="posdesk-demo-"))
     configure_logging(paths.log_dir(data_dir) / "posdesk.log", debug=debug)
     try:
-        with demo_context(data_dir, store_url=store_url, sandbox_url=sandbox_url) as context:
+        # Handed over only when spawned: a demo joining --sandbox-url spawns none.
+        spawned = {"starting": starting} if starting is not None else {}
+        with demo_context(data_dir, store_url=store_url, sandbox_url=sandbox_url,
+                          **spawned) as context:
             context.debug = debug
             return run_gui(context)
     finally:

@@ -4,6 +4,9 @@ By default each demo has its own sandbox and its own SQLite file in a throwaway 
 To try several terminals on one store, `store_url` points the demo at a shared store (say
 PostgreSQL) and `sandbox_url` joins a sandbox already running (`posdesk sandbox --seed
 demo`), so that the terminals also see one Stripe account.
+
+`posdesk --demo` spawns its sandbox before anything else (`starting`): the sandbox seeds its
+customers on another core while this process imports Qt and the app.
 """
 
 from __future__ import annotations
@@ -16,20 +19,28 @@ from pathlib import Path
 
 from posdesk import paths
 from posdesk.app_context import AppContext, build_context
-from posdesk.helper_process import SandboxProcess, start_sandbox
+from posdesk.helper_process import SandboxProcess, StartingSandbox, start_sandbox
 from posdesk.services.secret_store import STRIPE_PUBLISHABLE_KEY, STRIPE_SECRET_KEY, SecretStore
 from posdesk.settings import Settings
 
 
 @contextmanager
 def demo_context(
-    data_dir: Path, *, store_url: str | None = None, sandbox_url: str | None = None
+    data_dir: Path, *, store_url: str | None = None, sandbox_url: str | None = None,
+    starting: StartingSandbox | None = None,
 ) -> Iterator[AppContext]:
+    """`starting`: a sandbox already spawned (spawn_sandbox), used when no `sandbox_url` is
+    given; this context stops it either way."""
     sandbox: SandboxProcess | None = None
-    if sandbox_url is None:
-        sandbox = start_sandbox(["--seed", "demo"])
-        sandbox_url = sandbox.base_url
     try:
+        if sandbox_url is None:
+            if starting is not None:
+                sandbox, starting = starting.ready(), None
+            else:
+                sandbox = start_sandbox(["--seed", "demo"])
+            sandbox_url = sandbox.base_url
+        elif starting is not None:
+            starting.stop()  # joined a running sandbox: the spawned one is not needed
         # A per-run key held in memory only: the user's keyring is never touched by the demo.
         # The sandbox takes any well-formed test key, so joined terminals need not share one.
         keys = SecretStore.in_memory()
@@ -55,3 +66,5 @@ def demo_context(
     finally:
         if sandbox is not None:
             sandbox.stop()
+        elif starting is not None:  # never became ready (an error on the way)
+            starting.stop()

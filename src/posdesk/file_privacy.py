@@ -23,7 +23,10 @@ PRIVATE_FILE_MODE = 0o600
 _PRIVATE_SUBDIRS = ("logs", "tls")
 _PRIVATE_FILES = (
     "posdesk.db", "posdesk.db-wal", "posdesk.db-shm", "posdesk.db-journal",
-    "settings.json", "terminal-id",
+    # The webhook inbox beside a SQLite store (store/sync_state.py).
+    "posdesk-inbox.db", "posdesk-inbox.db-wal", "posdesk-inbox.db-shm",
+    "posdesk-inbox.db-journal",
+    "settings.json", "terminal-id", "relay-terminal-id",
 )
 
 

@@ -15,6 +15,7 @@ store/migrations/versions/0006_search_keys_fold_look_alikes.py).
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = "'\u2019\u2018\u201a\u201b\u02bc\u02b9\u02bb\u02bd\u00b4\u0060\u2032\u2035\uff07"
 _DOUBLE_QUOTES = '"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u2036\u301d\u301e\u301f\uff02'
@@ -32,6 +33,7 @@ _LOOK_ALIKES: dict[int, str] = {
 }
 
 
+@lru_cache(maxsize=65536)  # a pure function of one character; imports fold millions
 def _fold_char(ch: str) -> str:
     if (plain := _LOOK_ALIKES.get(ord(ch))) is not None:
         return plain
@@ -53,7 +55,9 @@ def fold_for_search(value: str | None) -> str:
         return ""
     if value.isascii():  # most names and emails: the same result, a few times faster
         text = value.lower().replace("`", "'")
-        return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+        if not text.isprintable():  # checked at C speed; rarely true
+            text = "".join(ch if ch.isprintable() else " " for ch in text)
+        return " ".join(text.split())
     # The acute accent ´ typed as an apostrophe would decompose to a space and a combining
     # accent, so look-alikes are mapped before decomposing as well as after.
     text = value.translate(_LOOK_ALIKES)

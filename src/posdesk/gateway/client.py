@@ -179,6 +179,30 @@ class StripeGateway:
         page = self.request("customer list", lambda v1: v1.customers.list(params))
         return [customer_data(c) for c in page.data], bool(page.has_more)
 
+    def list_customers(
+        self,
+        *,
+        starting_after: str | None = None,
+        created_gte: int | None = None,
+        created_lte: int | None = None,
+        limit: int = 100,
+    ) -> tuple[list[CustomerData], bool]:
+        """One page of customers, newest first, optionally only those created in a window
+        (`created[gte]` / `created[lte]`, Stripe's seconds): the customer import resumes and
+        catches up with it. Returns the page and whether older ones follow."""
+        params: dict[str, Any] = {"limit": max(1, min(limit, 100))}
+        if starting_after:
+            params["starting_after"] = starting_after
+        created: dict[str, int] = {}
+        if created_gte is not None:
+            created["gte"] = int(created_gte)
+        if created_lte is not None:
+            created["lte"] = int(created_lte)
+        if created:
+            params["created"] = created
+        page = self.request("customer list", lambda v1: v1.customers.list(params))
+        return [customer_data(c) for c in page.data], bool(page.has_more)
+
     def retrieve_customer(self, customer_id: str) -> CustomerData:
         customer = self.request(
             "customer lookup", lambda v1: v1.customers.retrieve(customer_id)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from posdesk.backend import EXIT_START_REFUSED, Backend, StartRefused
@@ -15,6 +16,26 @@ from posdesk.gui.messages import words
 from posdesk.gui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+
+# bench/startup.py sets this: the app prints when its window first paints (see ShownReporter).
+ENV_REPORT_SHOWN = "POSDESK_REPORT_SHOWN"
+
+
+class ShownReporter(QObject):
+    """Prints `POSDESK_SHOWN <time.monotonic()>` on stderr at the window's first paint, so a
+    bench can time start-up from outside (CLOCK_MONOTONIC is one clock for all processes)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            print(f"POSDESK_SHOWN {time.monotonic():.6f}", file=sys.stderr, flush=True)
+            watched.removeEventFilter(self)
+        return False
+
+
+def report_when_shown(window: QObject) -> None:
+    if os.environ.get(ENV_REPORT_SHOWN):
+        reporter = ShownReporter(window)
+        window.installEventFilter(reporter)
 
 
 def allow_web_engine_as_root() -> None:
@@ -48,6 +69,7 @@ def start_gui(backend: Backend) -> MainWindow:
     """Show the main window and queue the start-up steps; the caller runs the event loop."""
     prepare_application()
     window = MainWindow(backend)
+    report_when_shown(window)
     window.show()
     problem = backend.keyring_problem
     if problem is not None:

@@ -3,15 +3,49 @@ customer page with saved cards, and detaching a card.
 
 Every method is synchronous and may block on the network or the database: the GUI calls
 them from worker threads.
+
+Filling the cache (`refresh_from_stripe`, at start-up and on F5)
+----------------------------------------------------------------
+The first import pages through every customer, newest first, and records after each stored
+page where it stands (store/customer_import.py): the last customer stored, and the `created`
+of the newest customer Stripe listed when the import began (the high-water mark). A quit or
+crash resumes after the last stored page. Once the list is exhausted the import is complete,
+and later launches ask Stripe only for `created[gte]=<high-water mark>` (usually one short
+page), then raise the mark.
+
+Why that is enough, and what catches what it cannot see:
+- New customers: Stripe's `created` comes from Stripe's own clock and lists are ordered by
+  it, so every customer the import did not list was created at or after the high-water
+  mark. `gte`, not `gt`: a customer created in the same second as the mark but after the
+  import read it would be missed by `gt` (the repeats of that second are upserted again,
+  which changes nothing).
+- Updates and deletions of customers already cached are not in that list. They arrive as
+  `customer.updated` / `customer.deleted` events through the sync poller and its applier,
+  which run on the store's syncing terminal whenever the app runs. That holds only while the
+  poller's event stream has no gap: Stripe lists events for 30 days, and the poller keeps its
+  cursor (with the event's `created`) in the store. So the catch-up is used only while that
+  cursor exists and is younger than the retention; otherwise (the poller never caught up, or
+  the app was closed longer than Stripe keeps events) this imports everything again.
+  Changes made to already-stored pages while an import ran, or while it was paused, are
+  covered the same way: either by events after the poller's cursor, or, when the poller had
+  no usable cursor, by the poller's own full reconcile, and by the next launch re-importing.
+- A changed key mode (test/live) or an explicit full refresh (`full=True`) imports afresh.
+- Left to the poller: an import stores what Stripe lists and never marks a cached customer
+  deleted because it is missing from the list; the poller's full reconcile does that (as the
+  full refresh before this one never did). Another account's key of the same mode is not
+  told apart from the first account's (the key's mode is, and starts a new import).
 """
 
 from __future__ import annotations
 
 import logging
+import time
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from posdesk.domain.messages import text
 from posdesk.domain.roles import StaffMember
@@ -20,6 +54,13 @@ from posdesk.gateway.errors import GatewayError
 from posdesk.services import customer_input, guard, payment_input
 from posdesk.services.errors import InputError, StripeNotConfigured
 from posdesk.store.audit import AuditLog
+from posdesk.store.customer_import import (
+    COMPLETE,
+    IMPORTING,
+    POLLER_NO_EVENTS_YET,
+    ImportProgress,
+    ImportState,
+)
 from posdesk.store.customers import CustomerData, CustomerRepository
 from posdesk.store.database import Store
 from posdesk.store.models import CustomerRecord, PaymentMethodRecord, PaymentRecord
@@ -30,6 +71,8 @@ log = logging.getLogger(__name__)
 
 RECENT_PAYMENTS = 20
 PAGE_SIZE = 100
+# How long Stripe lists events: an event cursor older than this may have missed changes.
+EVENT_RETENTION_S = 30 * 86400
 
 MESSAGE_UNKNOWN_CUSTOMER = text("customer.unknown", "This customer is not known. Search again.")
 MESSAGE_CARD_NOT_OF_CUSTOMER = text(
@@ -103,6 +146,8 @@ class CustomerService:
         self.audit = AuditLog(store, terminal_id)
         self.guard = guard.Guard(self.audit)
         self.page_size = PAGE_SIZE
+        self.import_progress = ImportProgress(store)
+        self.clock: Callable[[], float] = time.time
 
     def _require_gateway(self) -> StripeGateway:
         if self.gateway is None:
@@ -120,28 +165,153 @@ class CustomerService:
         self,
         progress: Callable[[int], None] | None = None,
         should_stop: Callable[[], bool] | None = None,
+        *,
+        full: bool = False,
     ) -> int:
-        """Page through every Stripe customer into the cache; returns how many were stored.
+        """Bring the customer cache up to date with Stripe; returns how many customers this
+        call stored. First time (or `full`, or when events cannot be trusted to have covered
+        the time since, see the module docstring): a full import that resumes where a
+        previous one stopped. Afterwards: only customers created since the last import.
 
+        `progress` gets the count stored so far (a resumed import counts on from before).
         Raises GatewayError (safe message) when Stripe cannot be read; pages stored before
-        the failure stay stored.
+        the failure stay stored and the import resumes after them.
         """
         gateway = self._require_gateway()
+        if should_stop is not None and should_stop():
+            return 0
+        state = self.import_progress.load()
+        if full or state is None or state.mode != gateway.mode:
+            state = self._new_import(gateway)
+        elif state.phase == COMPLETE:
+            why = self._catch_up_unsafe(state)
+            if why is None:
+                return self._catch_up(gateway, state, progress, should_stop)
+            log.info("customer cache: importing everything again (%s)", why)
+            state = self._new_import(gateway)
+        else:
+            log.info("customer cache: resuming the import after %d customers", state.count)
+        return self._import(gateway, state, progress, should_stop)
+
+    def _new_import(self, gateway: StripeGateway) -> ImportState:
+        state = ImportState(
+            phase=IMPORTING, started_at=int(self.clock()), high_water=None, mode=gateway.mode
+        )
+        self.import_progress.save(state)
+        return state
+
+    def _catch_up_unsafe(self, state: ImportState) -> str | None:
+        """Why changes since the import may be missing from the cache, or None."""
+        cursor, created = self.import_progress.poller_cursor()
+        if cursor is None or created is None:
+            return "the event poller has not caught up yet"
+        if cursor != POLLER_NO_EVENTS_YET and created < self.clock() - EVENT_RETENTION_S:
+            return "the event poller's cursor is older than Stripe keeps events"
+        return None
+
+    def _import(
+        self,
+        gateway: StripeGateway,
+        state: ImportState,
+        progress: Callable[[int], None] | None,
+        should_stop: Callable[[], bool] | None,
+    ) -> int:
         stored = 0
-        cursor: str | None = None
-        while True:
-            if should_stop is not None and should_stop():
-                break
-            page, has_more = gateway.list_customers_page(cursor, self.page_size)
+        for page, has_more in self._pages(gateway, self._resume_query(gateway, state)):
             if page:
-                stored += self.customers.upsert_many(page)
-                cursor = page[-1].id
+                # The newest customer when the import began: what the catch-up starts from.
+                high_water = state.high_water if state.high_water is not None else page[0].created
+                self.customers.upsert_many(page)
+                stored += len(page)
+                state = replace(
+                    state, high_water=high_water, cursor=page[-1].id,
+                    cursor_created=page[-1].created, count=state.count + len(page),
+                )
+            if not has_more:
+                state = replace(
+                    state, phase=COMPLETE, cursor=None, cursor_created=None,
+                    completed_at=int(self.clock()),
+                )
+            self.import_progress.save(state)
+            if progress is not None:
+                progress(state.count)
+            if not has_more or (should_stop is not None and should_stop()):
+                break
+        if state.phase == COMPLETE:
+            log.info("customer import complete: %d customers", state.count)
+        else:
+            log.info("customer import paused after %d customers", state.count)
+        return stored
+
+    def _resume_query(self, gateway: StripeGateway, state: ImportState) -> dict[str, Any]:
+        if state.cursor is None:
+            return {}
+        # Stripe pages on from an object it still lists; if the last stored customer was
+        # deleted meanwhile, continue by its `created` instead (repeats of that second are
+        # upserted again, harmlessly).
+        try:
+            still_listed = not gateway.retrieve_customer(state.cursor).deleted
+        except GatewayError as exc:
+            if exc.code != "resource_missing":
+                raise
+            still_listed = False
+        if still_listed:
+            return {"starting_after": state.cursor}
+        return {"created_lte": state.cursor_created}
+
+    def _catch_up(
+        self,
+        gateway: StripeGateway,
+        state: ImportState,
+        progress: Callable[[int], None] | None,
+        should_stop: Callable[[], bool] | None,
+    ) -> int:
+        high_water = state.high_water or 0
+        newest = high_water
+        stored = 0
+        finished = False
+        for page, has_more in self._pages(gateway, {"created_gte": high_water}):
+            if page:
+                newest = max(newest, page[0].created)
+                self.customers.upsert_many(page)
+                stored += len(page)
             if progress is not None:
                 progress(stored)
-            if not has_more or not page:
+            if not has_more:
+                finished = True
                 break
-        log.info("customer cache refreshed: %d customers", stored)
+            if should_stop is not None and should_stop():
+                break
+        # Raised only when every page since the old mark is stored: a stopped catch-up
+        # starts again from the old mark.
+        if finished and newest != high_water:
+            self.import_progress.save(replace(state, high_water=newest))
+        log.info("customer cache caught up: %d new customers", stored)
         return stored
+
+    def _pages(
+        self, gateway: StripeGateway, query: dict[str, Any]
+    ) -> Iterator[tuple[list[CustomerData], bool]]:
+        """Customer pages for `query`, newest first, with whether more follow. The next page
+        is read from Stripe while the caller stores this one (the network and the database
+        overlap); a caller that stops early leaves at most one read unused."""
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="customer-pages")
+
+        def fetch(**params: Any) -> tuple[list[CustomerData], bool]:
+            return gateway.list_customers(limit=self.page_size, **params)
+
+        try:
+            pending: Future[tuple[list[CustomerData], bool]] | None = pool.submit(
+                fetch, **query)
+            while pending is not None:
+                page, has_more = pending.result()
+                has_more = has_more and bool(page)
+                pending = None
+                if has_more:
+                    pending = pool.submit(fetch, **{**query, "starting_after": page[-1].id})
+                yield page, has_more
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
 
     # --- create -----------------------------------------------------------------------------
 

@@ -4,8 +4,10 @@ database itself rejects UPDATE and DELETE on the table (triggers from the migrat
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
+from sqlalchemy import and_, or_
 from sqlmodel import col, select
 
 from posdesk.store.database import Store
@@ -86,5 +88,29 @@ class AuditLog:
 
     def list_recent(self, limit: int = 100) -> list[AuditEntry]:
         query = select(AuditEntry).order_by(col(AuditEntry.id).desc()).limit(limit)
+        with self.store.session() as session:
+            return list(session.exec(query))
+
+    def between(
+        self,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        after: tuple[datetime, int] | None = None,
+        limit: int = 100,
+    ) -> list[AuditEntry]:
+        """Entries made in [start, end), newest first by (at, id), strictly after `after`
+        (the previous page's last (at, id)): a keyset page read off ix_audit_log_at_id."""
+        at, entry_id = col(AuditEntry.at), col(AuditEntry.id)
+        query = select(AuditEntry)
+        if start is not None:
+            query = query.where(at >= start)
+        if end is not None:
+            query = query.where(at < end)
+        if after is not None:
+            # `at <= ...` as well: SQLite seeks on it, not on the OR alone.
+            query = query.where(
+                at <= after[0], or_(at < after[0], and_(at == after[0], entry_id < after[1]))
+            )
+        query = query.order_by(at.desc(), entry_id.desc()).limit(limit)
         with self.store.session() as session:
             return list(session.exec(query))

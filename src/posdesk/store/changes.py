@@ -26,7 +26,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, event, func, insert, or_, select, text
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from posdesk.domain.changes import EVERY, Change, ChangeKind
@@ -173,7 +184,12 @@ def read(
     been committed since), oldest first. Both are ranges of the primary key."""
     condition: Any = _TABLE.c.id > after
     if also:
-        condition = or_(condition, _TABLE.c.id.in_(sorted(also)))
+        # The lower bound as well: SQLite seeks on it, where `> OR IN` alone reads the
+        # whole table (the skipped ids are recent, so the range is short).
+        condition = and_(
+            _TABLE.c.id >= min(after + 1, *also),
+            or_(condition, _TABLE.c.id.in_(sorted(also))),
+        )
     query = select(_TABLE).where(condition).order_by(_TABLE.c.id).limit(limit)
     ids: list[int] = []
     found: list[Change] = []

@@ -7,26 +7,41 @@ id. Stored keys and typed text are folded alike (domain/search_folding.py: case,
 look-alike apostrophes, dashes, quotes, spaces, full-width forms); phone-looking input is
 reduced to its digits.
 
-Speed at 100k customers (bench/customer_search.py) comes from two helper tables kept in step
-on every write:
-- ``customer_search_terms`` (term, customer, name): prefix matches are a range scan on the
-  clustered term key; with many matches (short input) the name-ordered index is walked
-  instead, which fills a page after a few rows.
+Speed at a million customers (bench/customer_search.py prints p50/p95 beside the raw SQL
+floor and how p95 grows from 100k to 1M) comes from two helper tables kept in step on every
+write:
+- ``customer_search_terms`` (term, customer, name, first 1/2/3 characters of the term).
+  Up to 3 characters typed, prefix matches are read from the (head<n>, name) index: exactly
+  the matches, already in result order, so a page costs the same whatever the number of
+  customers. Longer input counts its matches on the term key (up to _SORT_THRESHOLD): few
+  are read and sorted; many are walked in name order within the group of their first 3
+  characters, where they are dense. Exact whole-field matches come first from the term key.
 - ``customer_search_text``: all fields in one string. Substring matches are first looked for
   in the alphabetically first rows (enough when matches are common), else through the
-  trigram index (FTS5 on SQLite, pg_trgm on PostgreSQL; plain LIKE if neither).
+  trigram index (FTS5 on SQLite, pg_trgm GIN on PostgreSQL; plain LIKE if neither), which
+  finds rare substrings without reading every customer.
 Both dialects run the same queries over byte-ordered ("C" collated) keys, so they agree.
+Search statements go straight to the driver (exec_driver_sql): at a few milliseconds per
+keystroke, compiling them each time would cost as much as running them.
+
+Writes compare each customer with what is cached: search rows are rewritten only for
+customers whose keys changed, unchanged ones are not even folded again, and PostgreSQL gets
+one array-based INSERT per table and transaction instead of one statement per row.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import delete, func, select, text
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Boolean, DateTime, Integer, bindparam, delete, func, select, text
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col
 
 from posdesk.domain.search_folding import fold_for_search
@@ -41,13 +56,23 @@ from posdesk.store.models import (
 )
 
 MIN_SUBSTRING_LENGTH = 3
-# Above this many matching terms the prefix query walks the name-ordered index instead of
-# sorting every match; below it, sorting the matches is cheaper. PostgreSQL reads rows more
-# slowly than SQLite's clustered table, so it switches earlier (measured at 100k customers).
-_SORT_THRESHOLD = {"sqlite": 10_000, "postgresql": 1_500}
+_CUSTOMERS = CustomerRecord.__table__  # type: ignore[attr-defined]
+_TERMS = CustomerSearchTerm.__table__  # type: ignore[attr-defined]
+_TEXTS = CustomerSearchText.__table__  # type: ignore[attr-defined]
+# Search terms carry their first 1..3 characters, each indexed in name order (models.py).
+_HEADS = (1, 2, 3)
+# Input longer than the heads: from this many matching terms on, the prefix query walks the
+# name-ordered index of the first 3 characters instead of sorting every match (counting up
+# to it is the price of choosing). PostgreSQL reads rows more slowly than SQLite's clustered
+# table, so it switches earlier (measured at 100k and 1M customers).
+_SORT_THRESHOLD = {"sqlite": 2_000, "postgresql": 1_000}
 # Highest code point: term < prefix + this  <=>  term starts with prefix (byte order).
 _MAX_CHAR = "\U0010ffff"
+# Change records are made per _BATCH customers (one bulk change each when many changed);
+# a transaction writes _TRANSACTION customers: fewer commits (each one a sync to disk on
+# SQLite), yet short enough that another till's write waits well under busy_timeout.
 _BATCH = 500
+_TRANSACTION = 5000
 _PHONE_QUERY = re.compile(r"[0-9 ()+./-]*[0-9][0-9 ()+./-]*")  # on folded text
 _SEPARATOR = "\n"  # between fields of the search text; a query never contains it
 # Keys are cut to their columns (folding can lengthen a text: 'ﷺ' becomes 18 letters).
@@ -168,6 +193,103 @@ def changed_customer_ids(session: Session, customers: Iterable[CustomerData]) ->
     ]
 
 
+def _search_state(customer: CustomerData, entries: SearchEntries) -> tuple[Any, ...]:
+    """What a customer's search rows are made of: equal states, equal rows."""
+    keys = (entries.name_key, entries.email_key, entries.phone_key)
+    return (*keys, customer.phone, customer.deleted)
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """A cached customer as one batch query reads it."""
+
+    stripe: tuple[Any, ...]  # _STRIPE_FIELDS
+    keys: tuple[str, str, str]  # name_key, email_key, phone_key
+
+    @property
+    def raw(self) -> tuple[Any, ...]:  # name, email, phone, deleted
+        fields = dict(zip(_STRIPE_FIELDS, self.stripe, strict=True))
+        return (fields["name"], fields["email"], fields["phone"], fields["deleted"])
+
+    @property
+    def search(self) -> tuple[Any, ...]:
+        fields = dict(zip(_STRIPE_FIELDS, self.stripe, strict=True))
+        return (*self.keys, fields["phone"], fields["deleted"])
+
+
+# Any 64-bit number no other PosDesk lock uses ("posdcust").
+_CUSTOMER_WRITES_LOCK = 0x706F736463757374
+
+
+def _lock_customer_writes(conn: Any) -> None:
+    """Take the write lock for the rest of the transaction: SQLite's database write lock
+    (a write statement that changes nothing; sqlite3 otherwise starts the transaction only
+    at the first change), PostgreSQL's transaction advisory lock for customer writes."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CUSTOMER_WRITES_LOCK})
+    else:
+        conn.exec_driver_sql("UPDATE customers SET id = id WHERE 0")
+
+
+def _stored_state(conn: Any, ids: list[str]) -> dict[str, _Stored]:
+    """The cached customers among ids, read in one query."""
+    query = select(
+        CustomerRecord.id,
+        *(getattr(CustomerRecord, f) for f in _STRIPE_FIELDS),
+        CustomerRecord.name_key,
+        CustomerRecord.email_key,
+        CustomerRecord.phone_key,
+    ).where(col(CustomerRecord.id).in_(ids))
+    n = len(_STRIPE_FIELDS)
+    return {
+        row[0]: _Stored(tuple(row[1 : n + 1]), (row[n + 1], row[n + 2], row[n + 3]))
+        for row in conn.execute(query)
+    }
+
+
+def customer_row(customer: CustomerData, entries: SearchEntries, now: datetime) -> dict[str, Any]:
+    """The customers-table row of a customer (what every write stores)."""
+    return _customer_row(customer, (entries.name_key, entries.email_key, entries.phone_key), now)
+
+
+def _customer_row(
+    customer: CustomerData, keys: tuple[str, str, str], now: datetime
+) -> dict[str, Any]:
+    c = customer
+    return {
+        "id": c.id,
+        "name": c.name,
+        "email": c.email,
+        "phone": c.phone,
+        "name_key": keys[0],
+        "email_key": keys[1],
+        "phone_key": keys[2],
+        "default_payment_method": c.default_payment_method,
+        "created": c.created,
+        "deleted": c.deleted,
+        "synced_at": now,
+    }
+
+
+def search_term_rows(customer_id: str, entries: SearchEntries) -> list[dict[str, Any]]:
+    """The customer_search_terms rows of a (not deleted) customer."""
+    return [
+        {
+            "term": term,
+            "customer_id": customer_id,
+            "name_key": entries.name_key,
+            "whole": whole,
+            **{f"head{n}": term[:n] for n in _HEADS},
+        }
+        for term, whole in entries.terms.items()
+    ]
+
+
+def search_text_row(customer_id: str, entries: SearchEntries) -> dict[str, Any]:
+    """The customer_search_text row of a (not deleted) customer."""
+    return {"customer_id": customer_id, "name_key": entries.name_key, "text": entries.text}
+
+
 def newly_deleted_ids(session: Session, customer_ids: Iterable[str]) -> list[str]:
     """Ids of cached customers not flagged deleted yet."""
     ids = set(customer_ids)
@@ -177,6 +299,67 @@ def newly_deleted_ids(session: Session, customer_ids: Iterable[str]) -> list[str
         col(CustomerRecord.id).in_(ids), col(CustomerRecord.deleted).is_(False)
     )
     return sorted(session.execute(query).scalars())
+
+
+def _insert(conn: Any, table: Any, rows: list[dict[str, Any]], upsert: bool = False) -> None:
+    """Insert rows (on a primary key conflict, update them if ``upsert``).
+
+    SQLite takes a parameter list (executemany; in-process, each row costs microseconds).
+    PostgreSQL gets one statement over arrays (unnest): executed row by row, every row would
+    be a server round of its own, and 100,000 customers bring 600,000 search rows.
+    """
+    if conn.dialect.name != "postgresql":
+        stmt = sqlite.insert(table)
+        if upsert:
+            stmt = stmt.on_conflict_do_update(
+                index_elements=["id"], set_={k: stmt.excluded[k] for k in rows[0] if k != "id"}
+            )
+        conn.execute(stmt, rows)
+        return
+    columns = list(rows[0])
+    arrays = ", ".join(f"%({c})s::{_pg_array_type(table.c[c].type)}" for c in columns)
+    sql = f"INSERT INTO {table.name} ({', '.join(columns)}) SELECT * FROM unnest({arrays})"
+    if upsert:
+        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
+        sql += f" ON CONFLICT (id) DO UPDATE SET {updates}"
+    conn.exec_driver_sql(sql, {c: [row[c] for row in rows] for c in columns})
+
+
+def _pg_array_type(column_type: Any) -> str:
+    column_type = getattr(column_type, "impl", column_type)  # a TypeDecorator's own type
+    if isinstance(column_type, Boolean):
+        return "boolean[]"
+    if isinstance(column_type, Integer):
+        return "bigint[]"
+    if isinstance(column_type, DateTime):
+        return "timestamptz[]"
+    return "text[]"
+
+
+# SQLite's default page cache (2 MB) is far smaller than the search indexes a batch writes
+# into; a bigger one while writing saves re-reading the same index pages many times.
+_WRITE_CACHE_KIB = 65_536
+
+
+@contextmanager
+def _write_cache(conn: Any) -> Iterator[Any]:
+    if conn.dialect.name != "sqlite":
+        yield conn
+        return
+    previous = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{_WRITE_CACHE_KIB}")
+    try:
+        yield conn
+    finally:
+        # Never in the way of the write's own outcome (a refused value must stay that error).
+        with suppress(SQLAlchemyError):
+            conn.exec_driver_sql(f"PRAGMA cache_size={int(previous)}")
+
+
+# Built once: the ORM then reuses its compiled form for every keystroke.
+_RECORDS_BY_ID = select(CustomerRecord).where(
+    col(CustomerRecord.id).in_(bindparam("ids", expanding=True))
+)
 
 
 class CustomerRepository:
@@ -197,7 +380,7 @@ class CustomerRepository:
         batch: list[CustomerData] = []
         for customer in customers:
             batch.append(customer)
-            if len(batch) >= _BATCH:
+            if len(batch) >= _TRANSACTION:
                 count += self._upsert_batch(batch)
                 batch = []
         if batch:
@@ -210,71 +393,68 @@ class CustomerRepository:
     def _upsert_batch(self, batch: Sequence[CustomerData]) -> int:
         # Last one wins when Stripe pages overlap within one batch.
         unique = {c.id: c for c in batch}
+        customers = list(unique.values())
         now = utcnow()
-        rows: list[dict[str, Any]] = []
-        term_rows: list[dict[str, Any]] = []
-        text_rows: list[dict[str, Any]] = []
-        for c in unique.values():
-            entries = search_entries(c.id, c.name, c.email, c.phone)
-            rows.append(
-                {
-                    "id": c.id,
-                    "name": c.name,
-                    "email": c.email,
-                    "phone": c.phone,
-                    "name_key": entries.name_key,
-                    "email_key": entries.email_key,
-                    "phone_key": entries.phone_key,
-                    "default_payment_method": c.default_payment_method,
-                    "created": c.created,
-                    "deleted": c.deleted,
-                    "synced_at": now,
-                }
-            )
-            if c.deleted:
-                continue
-            for term, whole in entries.terms.items():
-                term_rows.append(
-                    {"term": term, "customer_id": c.id, "name_key": entries.name_key,
-                     "whole": whole}
-                )
-            text_rows.append(
-                {"customer_id": c.id, "name_key": entries.name_key, "text": entries.text}
-            )
-        ids = list(unique)
-        with self.store.session() as session:
-            changed = changed_customer_ids(session, unique.values()) if self.record_changes else []
-            # Parameter lists (executemany) rather than one giant VALUES: the statement is
-            # compiled once and cached, which matters when a first sync brings 100k customers.
-            insert = self._insert(session)
-            stmt = insert(CustomerRecord)
-            updatable = {k: stmt.excluded[k] for k in rows[0] if k != "id"}
-            session.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=updatable), rows)
-            session.execute(
-                delete(CustomerSearchTerm).where(col(CustomerSearchTerm.customer_id).in_(ids))
-            )
-            session.execute(
-                delete(CustomerSearchText).where(col(CustomerSearchText.customer_id).in_(ids))
-            )
+        with self.store.session() as session, _write_cache(session.connection()) as conn:
+            # What is stored must be read under the write lock: another writer (the event
+            # applier, an import on another terminal) may store the same customers between
+            # a read and this batch's first write.
+            _lock_customer_writes(conn)
+            stored = _stored_state(conn, list(unique))
+            rows: list[dict[str, Any]] = []
+            stale: list[str] = []
+            term_rows: list[dict[str, Any]] = []
+            text_rows: list[dict[str, Any]] = []
+            for c in customers:
+                before = stored.get(c.id)
+                if before is not None and before.raw == (c.name, c.email, c.phone, c.deleted):
+                    # Same fields, same keys and search rows: nothing to fold or rewrite
+                    # (every write and migration keeps stored keys as folding makes them).
+                    rows.append(_customer_row(c, before.keys, now))
+                    continue
+                entries = search_entries(c.id, c.name, c.email, c.phone)
+                rows.append(customer_row(c, entries, now))
+                if before is not None:
+                    if before.search == _search_state(c, entries):
+                        continue  # e.g. 'Jose' -> 'José': the same keys
+                    stale.append(c.id)
+                if not c.deleted:
+                    term_rows.extend(search_term_rows(c.id, entries))
+                    text_rows.append(search_text_row(c.id, entries))
+            _insert(conn, _CUSTOMERS, rows, upsert=True)
+            if stale:
+                # Both tables are indexed on customer_id: index lookups, not scans.
+                for table in (_TERMS, _TEXTS):
+                    conn.execute(delete(table).where(table.c.customer_id.in_(stale)))
             if term_rows:
-                session.execute(insert(CustomerSearchTerm), term_rows)
+                # In key order: neighbouring inserts land on the same b-tree pages.
+                term_rows.sort(key=lambda r: (r["term"], r["customer_id"]))
+                _insert(conn, _TERMS, term_rows)
             if text_rows:
-                session.execute(insert(CustomerSearchText), text_rows)
-            self._record(session, changed)
+                _insert(conn, _TEXTS, text_rows)
+            if self.record_changes:
+                # One record per changed customer, or one bulk change per _BATCH customers,
+                # exactly as when each _BATCH was its own transaction.
+                for start in range(0, len(customers), _BATCH):
+                    self._record(
+                        session,
+                        [
+                            c.id
+                            for c in customers[start : start + _BATCH]
+                            if (before := stored.get(c.id)) is None
+                            or before.stripe != tuple(getattr(c, f) for f in _STRIPE_FIELDS)
+                        ],
+                    )
         return len(rows)
 
     def _record(self, session: Session, customer_ids: Sequence[str]) -> None:
         terminal = self.terminal_id
         changes.record(session, [changes.customer_change(c, terminal) for c in customer_ids])
 
-    @staticmethod
-    def _insert(session: Session) -> Any:
-        dialect = session.get_bind().dialect.name
-        return postgresql.insert if dialect == "postgresql" else sqlite.insert
-
     def mark_deleted(self, customer_id: str) -> bool:
         """Flag a customer deleted in Stripe; it disappears from search. False if unknown."""
         with self.store.session() as session:
+            _lock_customer_writes(session.connection())  # as upserts do: read what is current
             record = session.get(CustomerRecord, customer_id)
             if record is None:
                 return False
@@ -311,15 +491,17 @@ class CustomerRepository:
         if not query or limit <= 0 or len(query) > LONGEST_QUERY:
             return []
         limit = min(limit, MAX_RESULTS)
-        with self.store.session() as session:
-            conn = session.connection()
+        # A plain connection and driver-level statements: at a few milliseconds a keystroke,
+        # statement compilation per query would cost about as much as the queries themselves.
+        # Autocommit: read-only statements need no BEGIN / ROLLBACK round trips.
+        options = {"isolation_level": "AUTOCOMMIT"}
+        with self.store.engine.connect().execution_options(**options) as conn:
             ids = ranked_ids(conn, query, limit)
             if not ids:
                 return []
-            records = session.execute(
-                select(CustomerRecord).where(CustomerRecord.id.in_(ids))
-            ).scalars()
-            by_id = {r.id: r for r in records}
+            with Session(conn) as session:  # detached records once it closes
+                records = session.execute(_RECORDS_BY_ID, {"ids": ids}).scalars()
+                by_id = {r.id: r for r in records}
         return [by_id[i] for i in ids if i in by_id]
 
 
@@ -344,23 +526,23 @@ _PREFIX_SORTED_SQL = (
     "FROM customer_search_terms WHERE term >= :q AND term < :hi "
     "ORDER BY r, name_key, customer_id LIMIT :rows"
 )
-# Many matches (short input): exact ones through the term index, the rest by walking the
-# name-ordered index, where matches are dense enough to fill a page after a short walk.
+# Many matches: exact ones through the term index, the rest in name order from the index of
+# the terms' first characters. Up to 3 characters, ``head<n> = :q`` is exactly "starts with
+# the query" and the index yields the page's rows and no others; longer input walks the
+# group of its first 3 characters, where (having many matches) it is dense.
 _EXACT_SQL = (
     "SELECT customer_id FROM customer_search_terms WHERE term = :q AND whole "
     "ORDER BY name_key, customer_id LIMIT :rows"
 )
-_PREFIX_BY_NAME_SQL = {
-    "sqlite": (
-        "SELECT customer_id FROM customer_search_terms "
-        "INDEXED BY ix_customer_search_terms_name "
-        "WHERE term >= :q AND term < :hi ORDER BY name_key, customer_id LIMIT :rows"
-    ),
-    "postgresql": (
-        "SELECT customer_id FROM customer_search_terms "
-        "WHERE term >= :q AND term < :hi ORDER BY name_key, customer_id LIMIT :rows"
-    ),
-}
+# "starts with" is written as substr(...) = :q, not as the term range: given the range,
+# PostgreSQL estimates few rows, reads them all through the primary key and sorts them.
+_PREFIX_BY_HEAD_SQL = (
+    "SELECT customer_id FROM customer_search_terms {hint}WHERE head{n} = :head{longer} "
+    "ORDER BY name_key, customer_id LIMIT :rows"
+)
+_LONGER_THAN_HEAD = " AND substr(term, 1, :n) = :q"
+# SQLite's planner, without statistics for a new store, may prefer the term index and sort.
+_HEAD_HINT = {"sqlite": "INDEXED BY ix_customer_search_terms_head{n} "}
 # Substring, first try: read the first names in alphabetical order and keep those containing
 # the query. When matches are common this fills the page at once and is exact (the window is
 # read in result order); otherwise the trigram index below answers.
@@ -376,9 +558,12 @@ _SUBSTRING_SQL = {
         "JOIN customer_search_text s ON s.id = f.rowid "
         "WHERE customer_search_fts MATCH :phrase ORDER BY s.name_key, s.customer_id LIMIT :rows"
     ),
+    # Materialized: the matches come from the trigram index and are then sorted. Left to
+    # itself the planner may walk the name index and test every customer's text instead.
     "postgresql": (
-        "SELECT customer_id FROM customer_search_text "
-        "WHERE text LIKE :pattern ESCAPE '\\' ORDER BY name_key, customer_id LIMIT :rows"
+        "WITH matches AS MATERIALIZED (SELECT customer_id, name_key FROM customer_search_text "
+        "WHERE text LIKE :pattern ESCAPE '\\') "
+        "SELECT customer_id FROM matches ORDER BY name_key, customer_id LIMIT :rows"
     ),
 }
 
@@ -394,6 +579,17 @@ def _substring_params(dialect: str, query: str) -> dict[str, Any]:
     return {"pattern": _like_pattern(query)}
 
 
+@lru_cache(maxsize=64)
+def _driver_sql(sql: str, dialect: str) -> str:
+    """The statement in the driver's own parameter style (sqlite3 takes :name as written)."""
+    return sql if dialect == "sqlite" else re.sub(r"(?<![:\w]):(\w+)", r"%(\1)s", sql)
+
+
+def _run(conn: Any, sql: str, params: dict[str, Any]) -> list[Any]:
+    # Straight to the driver: no statement compilation or cache-key work per keystroke.
+    return list(conn.exec_driver_sql(_driver_sql(sql, conn.dialect.name), params))
+
+
 def _extend_distinct(
     conn: Any, sql: str, params: dict[str, Any], ranked: list[str], limit: int
 ) -> list[str]:
@@ -405,7 +601,7 @@ def _extend_distinct(
     rows_wanted = 4 * limit + len(ranked)
     base = list(ranked)
     while True:
-        rows = conn.execute(text(sql), {**params, "rows": rows_wanted}).all()
+        rows = _run(conn, sql, {**params, "rows": rows_wanted})
         result = list(base)
         seen = set(base)
         for row in rows:
@@ -424,18 +620,30 @@ def ranked_ids(conn: Any, query: str, limit: int) -> list[str]:
     dialect = conn.dialect.name
     bounds = {"q": query, "hi": query + _MAX_CHAR}
     threshold = _SORT_THRESHOLD.get(dialect, 1_500)
-    matches = conn.execute(text(_COUNT_SQL), {**bounds, "cap": threshold}).scalar_one()
-    if matches < threshold:
+    # Up to 3 characters the head index walk costs a page whatever the number of matches,
+    # so there is nothing to count; beyond, few matches are cheaper sorted than walked.
+    many = len(query) <= _HEADS[-1] or (
+        _run(conn, _COUNT_SQL, {**bounds, "cap": threshold})[0][0] >= threshold
+    )
+    if not many:
         ranked = _extend_distinct(conn, _PREFIX_SORTED_SQL, bounds, [], limit)
     else:
+        n = min(len(query), _HEADS[-1])
+        sql = _PREFIX_BY_HEAD_SQL.format(
+            hint=_HEAD_HINT.get(dialect, "").format(n=n),
+            n=n,
+            longer=_LONGER_THAN_HEAD if len(query) > n else "",
+        )
         ranked = _extend_distinct(conn, _EXACT_SQL, {"q": query}, [], limit)
-        ranked = _extend_distinct(conn, _PREFIX_BY_NAME_SQL[dialect], bounds, ranked, limit)
+        params = {"head": query[:n], "q": query, "n": len(query)}
+        ranked = _extend_distinct(conn, sql, params, ranked, limit)
     if len(ranked) >= limit or len(query) < MIN_SUBSTRING_LENGTH:
         return ranked[:limit]
-    window = conn.execute(
-        text(_SUBSTRING_WALK_SQL),
+    window = _run(
+        conn,
+        _SUBSTRING_WALK_SQL,
         {"pattern": _like_pattern(query), "window": _SUBSTRING_WALK_WINDOW},
-    ).all()
+    )
     walked = list(ranked)
     seen = set(walked)
     for (customer_id,) in window:

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, DBAPIError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
 from posdesk.domain.input_error import InputError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 DATABASE_FILE = "posdesk.db"
@@ -80,6 +83,8 @@ def _migration_engine(url: str) -> Engine:
 
 def alembic_config(engine: Engine) -> Config:
     """An Alembic configuration pointing at the packaged migrations (no alembic.ini)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("path_separator", "os")
@@ -93,8 +98,49 @@ def alembic_config(engine: Engine) -> Config:
 _UPGRADE_LOCK = threading.Lock()
 
 
+# --- is the schema at head? Asked without Alembic, which (with Mako and its DDL modules)
+# takes a few hundred milliseconds to import: most starts find the schema current.
+
+_REVISION_LINE = re.compile(
+    r"^(down_revision|revision)\s*(?::[^=]*)?=\s*(?:\"([^\"]*)\"|'([^']*)'|None)\s*$", re.M)
+
+
+@cache
+def head_revision() -> str | None:
+    """The newest revision in migrations/versions, read from the files' `revision` and
+    `down_revision` lines (tests/store/test_head_revision.py checks it against Alembic's
+    answer). None when the files do not make one straight line: Alembic then decides."""
+    revisions: dict[str, str | None] = {}
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found: dict[str, str | None] = {}
+        for match in _REVISION_LINE.finditer(path.read_text(encoding="utf-8")):
+            found[match.group(1)] = match.group(2) or match.group(3)
+        if "revision" in found and found["revision"]:
+            revisions[found["revision"]] = found.get("down_revision")
+    heads = set(revisions) - set(revisions.values())
+    return heads.pop() if len(heads) == 1 else None
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at (one query on alembic_version); None when it has
+    none yet, or more than one."""
+    try:
+        with engine.connect() as connection:
+            rows = connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    except DBAPIError:  # no alembic_version table: a new database
+        return None
+    return rows[0][0] if len(rows) == 1 else None
+
+
+def at_head(engine: Engine) -> bool:
+    head = head_revision()
+    return head is not None and current_revision(engine) == head
+
+
 def upgrade_to_head(engine: Engine) -> None:
     """Apply pending migrations (a no-op when the database is already at head)."""
+    from alembic import command
+
     file_sqlite = engine.dialect.name == "sqlite" and engine.url.database not in (
         None,
         "",
@@ -194,7 +240,8 @@ def open_store(url: str, *, echo: bool = False) -> Store:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _configure_sqlite)
     try:
-        upgrade_to_head(engine)
+        if not at_head(engine):  # Alembic is imported only when there is work for it
+            upgrade_to_head(engine)
     except BaseException:
         engine.dispose()
         raise

@@ -8,12 +8,21 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, ForeignKey, Index, String, Text
+from sqlalchemy import Column, ForeignKey, Index, String, Text, text
 from sqlmodel import Field, SQLModel
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+# Payment states whose outcome at Stripe still has to be looked up (the settlement query's
+# filter, domain.payment_state values). Few rows ever are in them, so a partial index holding
+# only those rows keeps the settlement query to a handful of rows whatever the statistics
+# say about `state` on average. Written out in SQL because the query must spell the same
+# literals for SQLite to use the partial index (store/payments.py checks they agree).
+SETTLING_STATES = ("pending", "unconfirmed", "waiting", "processing")
+SETTLING_WHERE = "state IN ('pending', 'unconfirmed', 'waiting', 'processing')"
 
 
 class CustomerRecord(SQLModel, table=True):
@@ -52,16 +61,39 @@ class PaymentMethodRecord(SQLModel, table=True):
 
 class PaymentRecord(SQLModel, table=True):
     __tablename__ = "payments"
+    # Each list of payments is newest first by (created_at, id) (keyset pages): an index per
+    # filter ending in (created_at, id) gives rows in that order, so no query sorts.
+    __table_args__ = (
+        Index("ix_payments_created_at_id", "created_at", "id"),
+        Index("ix_payments_customer_created", "customer_id", "created_at", "id"),
+        Index("ix_payments_state_created", "state", "created_at", "id"),
+        Index("ix_payments_terminal_created", "terminal_id", "created_at", "id"),
+        Index("ix_payments_staff_created", "staff_id", "created_at", "id"),
+        Index(
+            "ix_payments_settling",
+            "created_at",
+            "id",
+            sqlite_where=text(SETTLING_WHERE),
+            postgresql_where=text(SETTLING_WHERE),
+        ),
+        # A terminal's claims (released at its start): only claimed rows are indexed.
+        Index(
+            "ix_payments_claimed_by",
+            "claimed_by",
+            sqlite_where=text("claimed_by IS NOT NULL"),
+            postgresql_where=text("claimed_by IS NOT NULL"),
+        ),
+    )
 
     id: str = Field(primary_key=True, max_length=36)  # local UUID, also in intent metadata
     idempotency_key: str = Field(unique=True, max_length=255)
     intent_id: str | None = Field(default=None, unique=True, max_length=64)
-    customer_id: str | None = Field(default=None, max_length=64, index=True)
+    customer_id: str | None = Field(default=None, max_length=64)
     payment_method_id: str | None = Field(default=None, max_length=64)
     amount: int  # minor units
     currency: str = Field(max_length=3)
     description: str | None = Field(default=None, max_length=1000)
-    state: str = Field(max_length=32, index=True)  # domain.payment_state.PaymentState
+    state: str = Field(max_length=32)  # domain.payment_state.PaymentState
     stripe_status: str | None = Field(default=None, max_length=32)
     staff_id: str = Field(max_length=64)
     staff_name: str = Field(default="", max_length=256)
@@ -78,13 +110,13 @@ class PaymentRecord(SQLModel, table=True):
     # answer for the key and replays it, so such a payment is settled by looking its intent up.
     server_error_at: datetime | None = None
     # The terminal that took the payment.
-    terminal_id: str | None = Field(default=None, max_length=36, index=True)
+    terminal_id: str | None = Field(default=None, max_length=36)
     # A claim: the terminal deciding this payment right now (a request in flight, a customer
     # at its card form). Settling, reconciliation and sync leave a payment alone while its
     # claim has not expired; the terminal renews it while alive, so a dead one's lapses.
     claimed_by: str | None = Field(default=None, max_length=36)
     claim_expires_at: datetime | None = Field(default=None, index=True)
-    created_at: datetime = Field(default_factory=utcnow, index=True)
+    created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 
 
@@ -92,9 +124,11 @@ class AuditEntry(SQLModel, table=True):
     """Append-only: who did what, when, with which outcome. Never updated or deleted."""
 
     __tablename__ = "audit_log"
+    # The log by time, newest first by (at, id): the index gives that order.
+    __table_args__ = (Index("ix_audit_log_at_id", "at", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    at: datetime = Field(default_factory=utcnow, index=True)
+    at: datetime = Field(default_factory=utcnow)
     staff_id: str = Field(max_length=64)
     staff_name: str = Field(default="", max_length=256)
     action: str = Field(max_length=64, index=True)  # e.g. "charge", "detach_card"
@@ -117,11 +151,18 @@ class CustomerSearchTerm(SQLModel, table=True):
     name from each later word onwards ("ann smith" for "mary ann smith"), so a range scan on
     ``term`` finds prefix matches of any field or any word. ``name_key`` is copied here so
     results can be ordered by name without touching the customers table.
+
+    ``head1``..``head3`` are the term's first 1, 2 and 3 characters. Short input matches a
+    large share of a million customers; the (head, name) indexes list exactly those matches
+    in name order, so the first page costs the same at 10k or 1M customers (walking one
+    name-ordered index of all terms would skip over ever more non-matching rows).
     """
 
     __tablename__ = "customer_search_terms"
     __table_args__ = (
-        Index("ix_customer_search_terms_name", "name_key", "customer_id", "term"),
+        Index("ix_customer_search_terms_head1", "head1", "name_key", "customer_id", "term"),
+        Index("ix_customer_search_terms_head2", "head2", "name_key", "customer_id", "term"),
+        Index("ix_customer_search_terms_head3", "head3", "name_key", "customer_id", "term"),
         Index("ix_customer_search_terms_customer", "customer_id"),
         # Clustered on (term, customer_id) in SQLite: a prefix range reads one b-tree run.
         {"sqlite_with_rowid": False},
@@ -137,6 +178,15 @@ class CustomerSearchTerm(SQLModel, table=True):
     )
     name_key: str = Field(sa_column=Column(_c_collated(256), nullable=False))
     whole: bool = Field(default=False)
+    head1: str = Field(
+        default="", sa_column=Column(_c_collated(1), nullable=False, server_default="")
+    )
+    head2: str = Field(
+        default="", sa_column=Column(_c_collated(2), nullable=False, server_default="")
+    )
+    head3: str = Field(
+        default="", sa_column=Column(_c_collated(3), nullable=False, server_default="")
+    )
 
 
 class CustomerSearchText(SQLModel, table=True):

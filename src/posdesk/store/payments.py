@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, true, update
+from sqlalchemy import and_, or_, text, true, update
 from sqlmodel import col, select
 
 from posdesk.domain.payment_state import PaymentState
 from posdesk.store import changes
 from posdesk.store.database import Store
-from posdesk.store.models import PaymentRecord, utcnow
+from posdesk.store.models import SETTLING_STATES, SETTLING_WHERE, PaymentRecord, utcnow
+from posdesk.store.payment_pages import PageKey
 
 # States whose outcome at Stripe is not known or not final yet and must be looked up.
 NEEDS_SETTLEMENT = (
     PaymentState.PENDING, PaymentState.UNCONFIRMED, PaymentState.WAITING, PaymentState.PROCESSING
 )
+# The partial index ix_payments_settling holds exactly these rows (see models.py).
+assert {s.value for s in NEEDS_SETTLEMENT} == set(SETTLING_STATES)
 _IMMUTABLE = frozenset({"id", "idempotency_key", "created_at"})
 
 
@@ -82,8 +86,9 @@ class PaymentRepository:
     def list_needing_settlement(self, now: datetime | None = None) -> list[PaymentRecord]:
         """Payments whose Stripe outcome still has to be fetched, oldest first; with `now`,
         only those no live terminal has claimed."""
-        states = [state.value for state in NEEDS_SETTLEMENT]
-        query = select(PaymentRecord).where(col(PaymentRecord.state).in_(states))
+        # The index's own WHERE, literally: SQLite uses a partial index only for a query
+        # whose WHERE contains the index's (bound parameters in an IN list never match).
+        query = select(PaymentRecord).where(text(SETTLING_WHERE))
         if now is not None:
             query = query.where(unclaimed(now))
         query = query.order_by(col(PaymentRecord.created_at), col(PaymentRecord.id))
@@ -153,3 +158,44 @@ class PaymentRepository:
         )
         with self.store.session() as session:
             return list(session.exec(query))
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryFilter:
+    """What the payment history shows: a time range [start, end) and at most one of state,
+    terminal or staff member (each has an index ending in the page order)."""
+
+    start: datetime | None = None
+    end: datetime | None = None
+    state: str | None = None
+    terminal_id: str | None = None
+    staff_id: str | None = None
+
+
+def history_page(
+    store: Store, filters: HistoryFilter, after: PageKey | None = None, limit: int = 50
+) -> list[PaymentRecord]:
+    """Up to `limit` payments matching `filters`, newest first by (created_at, id), strictly
+    after `after` (keyset, as store/payment_pages.py)."""
+    created, pid = col(PaymentRecord.created_at), col(PaymentRecord.id)
+    query = select(PaymentRecord)
+    if filters.state is not None:
+        query = query.where(col(PaymentRecord.state) == filters.state)
+    if filters.terminal_id is not None:
+        query = query.where(col(PaymentRecord.terminal_id) == filters.terminal_id)
+    if filters.staff_id is not None:
+        query = query.where(col(PaymentRecord.staff_id) == filters.staff_id)
+    if filters.start is not None:
+        query = query.where(created >= filters.start)
+    if filters.end is not None:
+        query = query.where(created < filters.end)
+    if after is not None:
+        # The redundant `created <= ...` lets SQLite seek to the page start: it cannot seek
+        # on the OR alone and would walk every newer row first (deep pages cost like OFFSET).
+        query = query.where(
+            created <= after.created_at,
+            or_(created < after.created_at, and_(created == after.created_at, pid < after.id)),
+        )
+    query = query.order_by(created.desc(), pid.desc()).limit(limit)
+    with store.session() as session:
+        return list(session.exec(query))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -50,10 +51,14 @@ from posdesk.domain.outcomes import OutcomeKind
 from posdesk.gui.common.error_words import error_words
 from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.formatting import code_details, outcome_text
-from posdesk.gui.payments import checkout_view, outcome_view
+from posdesk.gui.payments import outcome_view
 from posdesk.gui.payments.amount_entry import AmountEntry
-from posdesk.gui.payments.checkout_view import CheckoutView, report_summary
 from posdesk.gui.payments.result_panel import ResultPanel, ResultView, fit_dialog_to_page
+
+if TYPE_CHECKING:
+    # checkout_view loads QtWebEngine (tens of MB): imported where a page is shown, so the
+    # app starts without it.
+    from posdesk.gui.payments.checkout_view import CheckoutView
 
 log = logging.getLogger(__name__)
 
@@ -348,6 +353,8 @@ class CardEntryDialog(QDialog):
 
     def _ensure_view(self, server: CheckoutServer) -> CheckoutView:
         if self.checkout is None:
+            from posdesk.gui.payments import checkout_view
+
             view = checkout_view.take_view(
                 server,
                 stripe_js_url=self._backend.stripe_js_url,
@@ -445,6 +452,8 @@ class CardEntryDialog(QDialog):
 
     def _on_report(self, report: PageReport) -> None:
         self.reports.append(report)
+        from posdesk.gui.payments.checkout_view import report_summary
+
         log.debug("checkout report %s", report_summary(report))
         session = self.session
         if session is None or session.finished:
@@ -680,6 +689,8 @@ class CardEntryDialog(QDialog):
         if self.checkout is not None:
             self.checkout.stop_page()
             self.checkout.setUrl(QUrl("about:blank"))
+            from posdesk.gui.payments import checkout_view
+
             # The next card entry gets a preloaded view again (when the app warms up).
             QTimer.singleShot(0, checkout_view.rewarm)
 

@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QFile, QIODevice, QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QFile, QIODevice, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtNetwork import QSsl, QSslCertificate
 from PySide6.QtWebChannel import QWebChannel
@@ -410,18 +410,35 @@ class CheckoutView(QWebEngineView):
 
 
 # -- warm-up: one spare view, preloaded, handed to the next card entry --------------------------
+# The spare costs a Chromium render process (well over 100 MB): it is prepared when a card
+# entry is likely (a customer was opened, a card entry just ended) and released once it has
+# waited SPARE_IDLE_RELEASE_MS unused.
+
+SPARE_IDLE_RELEASE_MS = 120_000
 
 _spare: CheckoutView | None = None
 _warm_args: tuple[CheckoutServer, str, bool] | None = None
+_idle_timer: QTimer | None = None
+
+
+def _restart_idle_timer() -> None:
+    global _idle_timer
+    if _idle_timer is None:
+        _idle_timer = QTimer(QApplication.instance())
+        _idle_timer.setSingleShot(True)
+        _idle_timer.timeout.connect(release)
+    _idle_timer.start(SPARE_IDLE_RELEASE_MS)
 
 
 def warm_up(server: CheckoutServer, *, stripe_js_url: str = STRIPE_JS_URL,
             debug: bool = False) -> CheckoutView:
     """Prepare a hidden checkout view on `server` with a preloaded page, so the next card
     entry skips the engine's start-up, the render process and the first TLS connection.
-    After each card entry a new spare is prepared the same way. GUI thread only."""
+    After each card entry a new spare is prepared the same way. Asking again while a spare
+    waits keeps it (and its idle time starts over). GUI thread only."""
     global _spare, _warm_args
     _warm_args = (server, stripe_js_url, debug)
+    _restart_idle_timer()
     if _spare is not None and _spare.server is server:
         return _spare
     if _spare is not None:
@@ -449,6 +466,23 @@ def rewarm() -> None:
         warm_up(server, stripe_js_url=stripe_js_url, debug=debug)
 
 
+def release() -> bool:
+    """Drop the spare view (its page and render process end with it) and stop preparing new
+    ones until warm_up is asked again. True when there was one."""
+    global _spare, _warm_args
+    if _idle_timer is not None:
+        _idle_timer.stop()
+    _warm_args = None
+    view, _spare = _spare, None
+    if view is None:
+        return False
+    view.stop_page()
+    view.close()
+    view.deleteLater()
+    log.debug("card entry spare view released after %d s idle", SPARE_IDLE_RELEASE_MS // 1000)
+    return True
+
+
 def is_warm() -> bool:
     return _spare is not None and _spare.preloaded
 
@@ -461,14 +495,20 @@ def take_view(
     record_traffic: bool = False,
     parent: QWidget | None = None,
 ) -> CheckoutView:
-    """The spare view when it fits (same server and script origin), else a new one."""
+    """The spare view when it fits (same server and script origin) and its page has loaded,
+    else a new one."""
     global _spare
     view = _spare
+    # A spare still loading its page (a customer was opened a moment ago) stays the spare:
+    # that page asks the bridge for its configuration once it loads, and must not be served
+    # the configuration meant for this card entry's page.
     if (
-        view is not None and view.server is server and view.stripe_js_url == stripe_js_url
-        and view.debug == debug
+        view is not None and view.preloaded and view.server is server
+        and view.stripe_js_url == stripe_js_url and view.debug == debug
     ):
         _spare = None
+        if _idle_timer is not None:
+            _idle_timer.stop()  # in use now; rewarm after this card entry restarts it
         view.hide()
         view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
         view.setParent(parent)
@@ -492,6 +532,7 @@ __all__ = [
     "checkout_profile",
     "is_warm",
     "main_frame_allowed",
+    "release",
     "report_summary",
     "rewarm",
     "take_view",

@@ -2,6 +2,10 @@
 
 The window shows what this says (`message`, `busy`, `reach`); the customer search reloads on
 `updated`. Only one refresh runs at a time, and closing the window asks it to stop.
+
+The service decides how much to read (services/customers.py): the first import pages through
+every customer and resumes after the last stored page when stopped; later refreshes fetch
+only customers created since. `refresh_everything` asks for a full import instead.
 """
 
 from __future__ import annotations
@@ -37,15 +41,26 @@ class CustomerRefresh(QObject):
         return self._job is not None
 
     def refresh(self) -> None:
+        """Start-up and F5: what changed since the last import (or the import itself)."""
+        self._start(full=False)
+
+    def refresh_everything(self) -> None:
+        """Read every customer from Stripe again, whatever the cache holds."""
+        self._start(full=True)
+
+    def _start(self, *, full: bool) -> None:
         if self._backend.mode == "unconfigured" or self._job is not None:
             return
         customers = self._backend.customers  # read now: new keys replace the service
         self.message.emit(self.tr("Updating customers from Stripe…"))
         self.busy.emit(True)
 
+        # On a pool thread (runner.progress_op): the GUI stays responsive however long the
+        # first import takes, and each page's count comes back through job.report.
         def work(job: Job) -> int:
             return customers.refresh_from_stripe(
-                progress=lambda *values: job.report(values), should_stop=job.stop_requested
+                progress=lambda *values: job.report(values), should_stop=job.stop_requested,
+                full=full,
             )
 
         # The status bar line is where this failure belongs: the cashier keeps working with

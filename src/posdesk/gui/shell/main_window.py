@@ -235,20 +235,21 @@ class MainWindow(QMainWindow):
     # --- start-up and background work -------------------------------------------------------
 
     def start_background_tasks(self) -> None:
-        """Fill the customer cache from Stripe, settle payments left unconfirmed, start sync
-        and warm up card entry (each in its controller)."""
+        """Fill the customer cache from Stripe, settle payments left unconfirmed and start
+        sync (each in its controller). Card entry warms up when a customer is opened."""
         if self.backend.mode == "unconfigured":
             return
         self.customer_refresh.refresh()
         self.settle_timer.start()
         self.sync_control.start()
-        self.warm_up.schedule()
 
     # --- pages and dialogs ------------------------------------------------------------------
 
     def open_customer(self, customer_id: str) -> None:
         self.customer_page.show_customer(customer_id)
         self.pages.setCurrentWidget(self.customer_page)
+        # A card entry is likely now: prepare the card page (kept while customers are opened).
+        self.warm_up.start()
 
     def _customer_loaded(self, _customer_id: str) -> None:
         # Hand the keyboard to the cards only when the cashier came from the search; the

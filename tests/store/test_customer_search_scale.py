@@ -1,0 +1,153 @@
+"""What keeps search and its upkeep fast at a million customers gives the same answers: the
+head-index walk agrees with sorting every match, an unchanged customer's search rows are left
+alone, and migration 0008 fills the heads of terms written before it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from alembic import command
+from sqlalchemy import create_engine, event, select, text
+from sqlalchemy.pool import NullPool
+
+from posdesk.store import customers as customers_module
+from posdesk.store.customers import CustomerData, CustomerRepository, search_entries
+from posdesk.store.database import Store, alembic_config, open_store
+from posdesk.store.models import CustomerSearchTerm, CustomerSearchText
+
+
+def ids(repo: CustomerRepository, query: str, limit: int = 20) -> list[str]:
+    return [c.id for c in repo.search(query, limit)]
+
+
+@pytest.fixture
+def crowd(store: Store) -> CustomerRepository:
+    repo = CustomerRepository(store)
+    people = [
+        CustomerData(f"cus_{i:03d}", f"{first} {last}", f"{first.lower()}{i}@mail.test")
+        for i, (first, last) in enumerate(
+            (first, last)
+            for first in ("Jo", "John", "Johanna", "Joan", "Mary")
+            for last in ("Smith", "Johnson", "Jones", "Brown", "Jo")
+            for _ in range(4)
+        )
+    ]
+    people.append(CustomerData("cus_exact", "john", None, None))
+    repo.upsert_many(people)
+    return repo
+
+
+@pytest.mark.parametrize("query", ["j", "jo", "joh", "john", "johns", "johnson", "jo j"])
+def test_the_head_walk_agrees_with_sorting_every_match(
+    crowd: CustomerRepository, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    monkeypatch.setattr(customers_module, "_SORT_THRESHOLD", {"sqlite": 10**9, "postgresql": 10**9})
+    monkeypatch.setattr(customers_module, "_HEADS", (0,))  # no head walk: sort every match
+    sorted_ids = ids(crowd, query, limit=30)
+    monkeypatch.undo()
+    monkeypatch.setattr(customers_module, "_SORT_THRESHOLD", {"sqlite": 1, "postgresql": 1})
+    walked = ids(crowd, query, limit=30)
+    assert walked == sorted_ids
+    assert len(walked) == len(set(walked))
+    if query == "john":
+        assert walked[0] == "cus_exact"
+
+
+def _search_writes(store: Store) -> list[str]:
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany) -> None:  # noqa: ANN001
+        if "customer_search_" in statement and not statement.lstrip().startswith("SELECT"):
+            statements.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", record)
+    return statements
+
+
+def test_unchanged_customers_keep_their_search_rows(store: Store) -> None:
+    repo = CustomerRepository(store)
+    people = [
+        CustomerData(f"cus_{i}", f"Ann {i}", f"a{i}@x.test", f"+44 20 7946 000{i}")
+        for i in range(5)
+    ]
+    repo.upsert_many(people)
+    writes = _search_writes(store)
+    repo.upsert_many(people)  # a re-sync: Stripe says the same
+    assert writes == []
+    # Same keys, other spelling: nothing to rewrite either, and the name is updated.
+    repo.upsert(CustomerData("cus_0", "ÁNN 0", "a0@x.test", "+44 20 7946 0000"))
+    assert writes == []
+    record = repo.get("cus_0")
+    assert record is not None and record.name == "ÁNN 0"
+    # A new email rewrites that customer's rows only.
+    repo.upsert(CustomerData("cus_1", "Ann 1", "new@x.test", "+44 20 7946 0001"))
+    assert writes
+    assert ids(repo, "new@") == ["cus_1"] and ids(repo, "a1@") == []
+    with store.session() as session:
+        terms = session.execute(
+            select(CustomerSearchTerm.term).where(CustomerSearchTerm.customer_id == "cus_1")
+        ).scalars()
+        expected = search_entries("cus_1", "Ann 1", "new@x.test", "+44 20 7946 0001")
+        assert set(terms) == set(expected.terms)
+        texts = session.execute(select(CustomerSearchText.customer_id)).scalars().all()
+        assert sorted(texts) == [f"cus_{i}" for i in range(5)]
+
+
+def test_deleting_and_restoring_through_upsert_rewrites_search_rows(store: Store) -> None:
+    repo = CustomerRepository(store)
+    repo.upsert(CustomerData("cus_1", "Ann Lee"))
+    repo.upsert(CustomerData("cus_1", "Ann Lee", deleted=True))
+    assert ids(repo, "ann") == []
+    repo.upsert(CustomerData("cus_1", "Ann Lee"))
+    assert ids(repo, "ann") == ["cus_1"] and ids(repo, "lee") == ["cus_1"]
+
+
+def test_an_upsert_larger_than_a_transaction_keeps_every_customer(store: Store) -> None:
+    repo = CustomerRepository(store)
+    size = customers_module._TRANSACTION + 7
+    people = [CustomerData(f"cus_{i:05d}", f"Person {i:05d}") for i in range(size)]
+    assert repo.upsert_many(people) == size
+    assert repo.count() == size
+    assert ids(repo, "person 05006") == ["cus_05006"]
+
+
+# -- migration 0008 ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def store_at_0007(store_url: str) -> Iterator[str]:
+    engine = create_engine(store_url, poolclass=NullPool)
+    try:
+        with engine.begin() as connection:
+            config = alembic_config(engine)
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0007")
+            connection.execute(
+                text("INSERT INTO customers (id, name, name_key, email_key, phone_key, created, "
+                     "deleted, synced_at) VALUES ('cus_1', 'Ann Lee', 'ann lee', '', '', 0, "
+                     ":no, CURRENT_TIMESTAMP)"),
+                {"no": False},
+            )  # fmt: skip
+            for term, whole in search_entries("cus_1", "Ann Lee", None, None).terms.items():
+                connection.execute(
+                    text("INSERT INTO customer_search_terms (term, customer_id, name_key, whole) "
+                         "VALUES (:term, 'cus_1', 'ann lee', :whole)"),
+                    {"term": term, "whole": whole},
+                )  # fmt: skip
+    finally:
+        engine.dispose()
+    yield store_url
+
+
+def test_migration_0008_fills_the_heads_of_existing_terms(store_at_0007: str) -> None:
+    store = open_store(store_at_0007)
+    try:
+        with store.engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT term, head1, head2, head3 FROM customer_search_terms")
+            ).all()
+        assert rows and all((h1, h2, h3) == (t[:1], t[:2], t[:3]) for t, h1, h2, h3 in rows)
+        assert ids(CustomerRepository(store), "le") == ["cus_1"]
+    finally:
+        store.close()

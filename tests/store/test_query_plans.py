@@ -1,0 +1,447 @@
+"""The hot queries keep index plans once the planner has statistics.
+
+A store is seeded with tens of thousands of rows shaped like a shop's (almost every payment
+final, a handful still to settle; a year of history over some customers, tills and staff),
+its statistics are brought up to date by store/maintenance.py (what the app runs), and each
+hot query, captured as the app's own repositories send it, is EXPLAINed:
+
+- SQLite (EXPLAIN QUERY PLAN): fails on `SCAN <table>` (a read of the whole table or of a
+  whole non-partial index; an ordered walk that a LIMIT stops is allowed)
+  and on `USE TEMP B-TREE` (a sort the index should make unnecessary);
+- PostgreSQL (EXPLAIN (FORMAT JSON)): fails on a Seq Scan of a seeded table, on an Index
+  Scan without an Index Cond (a whole index read) outside a LIMIT, and on a Sort.
+
+The planner's own choice with statistics: nothing is switched off. Planted queries without
+an index show the checks can fail.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, event, insert, text
+
+from posdesk.store import changes
+from posdesk.store.audit import AuditLog
+from posdesk.store.database import Store
+from posdesk.store.maintenance import (
+    SYNC_LEASE,
+    MaintenanceSchedule,
+    holds_sync_lease,
+    run_maintenance,
+)
+from posdesk.store.models import AuditEntry, ChangeRecord, LeaseRecord, PaymentRecord, utcnow
+from posdesk.store.payment_pages import PageKey, customer_payments_page
+from posdesk.store.payments import HistoryFilter, PaymentRepository, history_page
+from posdesk.store.sync_models import InboxEvent, ProcessedEvent, RefundRecord
+from posdesk.store.sync_state import ProcessedEvents, RefundRepository, WebhookInbox
+from posdesk.sync.leader import SYNC_LEASE as LEADER_LEASE
+
+PAYMENTS = 40_000
+AUDIT = 30_000
+CHANGES = 20_000
+EVENTS = 20_000
+REFUNDS = 8_000
+INBOX = 5_000
+CUSTOMERS = 400
+TERMINALS = 6
+STAFF = 15
+SEEDED = {"payments", "audit_log", "changes", "sync_processed_events", "refunds", "sync_inbox"}
+# Partial indexes hold only the rows their query wants: reading one whole is the point.
+PARTIAL = {"ix_payments_settling", "ix_payments_claimed_by", "ix_refunds_open"}
+NOW = utcnow()
+RARE_STATES = {"pending": 4, "unconfirmed": 3, "waiting": 2, "processing": 3}
+
+
+# --- seeding -------------------------------------------------------------------------------------
+
+
+def _payment_rows(rng: random.Random) -> list[dict[str, Any]]:
+    rows = []
+    for i in range(PAYMENTS):
+        roll = rng.random()
+        state = (
+            "succeeded" if roll < 0.93 else "declined" if roll < 0.97
+            else "canceled" if roll < 0.985 else "requires_capture" if roll < 0.995
+            else "failed"
+        )
+        created = NOW - timedelta(days=365) + timedelta(seconds=i * 365 * 86400 / PAYMENTS)
+        rows.append(
+            {
+                "id": str(uuid.UUID(int=rng.getrandbits(128))),
+                "idempotency_key": f"key-{i}",
+                "intent_id": f"pi_{i:08d}",
+                "customer_id": f"cus_{rng.randrange(CUSTOMERS):05d}",
+                "payment_method_id": "pm_1",
+                "amount": rng.randrange(100, 50_000),
+                "currency": "eur",
+                "description": None,
+                "state": state,
+                "stripe_status": "succeeded",
+                "staff_id": f"staff_{rng.randrange(STAFF)}",
+                "staff_name": "Pat",
+                "amount_received": 0,
+                "amount_refunded": 0,
+                "livemode": False,
+                "terminal_id": f"term-{rng.randrange(TERMINALS)}",
+                "claimed_by": None,
+                "claim_expires_at": None,
+                "created_at": created,
+                "updated_at": created,
+            }
+        )
+    # The realistic skew: a dozen payments still to settle, a few claimed right now.
+    recent = rows[-200:]
+    k = 0
+    for state, n in RARE_STATES.items():
+        for _ in range(n):
+            recent[k * 13 % 200]["state"] = state
+            k += 1
+    for row in recent[-5:]:
+        row["claimed_by"] = "term-0"
+        row["claim_expires_at"] = NOW + timedelta(seconds=30)
+    return rows
+
+
+def _seed(store: Store) -> None:
+    rng = random.Random(7)
+    payments = _payment_rows(rng)
+    audit = [
+        {"at": NOW - timedelta(seconds=(AUDIT - i) * 1000), "staff_id": f"staff_{i % STAFF}",
+         "staff_name": "Pat", "action": "charge", "target": f"pi_{i}", "outcome": "succeeded",
+         "detail": None, "terminal_id": f"term-{i % TERMINALS}"}
+        for i in range(AUDIT)
+    ]
+    change_rows = [
+        {"kind": "payment", "entity_id": f"p{i}", "customer_id": None, "terminal_id": None,
+         "at": NOW - timedelta(seconds=(CHANGES - i) * 4)}
+        for i in range(CHANGES)
+    ]
+    events = [
+        {"event_id": f"evt_{i:08d}", "type": "payment_intent.succeeded", "created": i,
+         "applied_at": NOW - timedelta(seconds=(EVENTS - i) * 150)}
+        for i in range(EVENTS)
+    ]
+    refunds = [
+        {"id": f"re_{i:07d}", "payment_intent_id": f"pi_{i * 3:08d}", "charge_id": None,
+         "amount": 100, "currency": "eur",
+         "status": "pending" if i % 1000 == 0 else "requires_action" if i % 1500 == 1
+         else "succeeded",
+         "reason": None, "created": i, "synced_at": NOW}
+        for i in range(REFUNDS)
+    ]
+    inbox = [
+        {"event_id": f"evt_in_{i}", "type": "customer.updated", "body": "{}", "received_at": NOW}
+        for i in range(INBOX)
+    ]
+    with store.engine.begin() as connection:
+        for model, rows in (
+            (PaymentRecord, payments), (AuditEntry, audit), (ChangeRecord, change_rows),
+            (ProcessedEvent, events), (RefundRecord, refunds), (InboxEvent, inbox),
+        ):
+            connection.execute(insert(model.__table__), rows)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def seeded(store: Store) -> Store:
+    _seed(store)
+    report = run_maintenance(store, full=False)  # the app's own upkeep, as at start
+    assert report.analyzed, "a new store's tables get statistics"
+    return store
+
+
+# --- capturing what the app sends, and judging its plan ------------------------------------------
+
+
+@dataclass
+class Statement:
+    sql: str
+    parameters: Any
+    engine: Engine | None = None  # where it ran: the store's, or the SQLite inbox file's
+
+
+@contextmanager
+def captured(store: Store) -> Iterator[list[Statement]]:
+    found: list[Statement] = []
+    # On a SQLite file the webhook inbox has a file of its own (store/sync_state.py).
+    engines = {store.engine, WebhookInbox(store).engine}
+
+    def before(conn: Any, _cursor: Any, sql: str, parameters: Any, *_rest: Any) -> None:
+        if sql.lstrip().split(None, 1)[0].upper() in ("SELECT", "UPDATE", "DELETE"):
+            found.append(Statement(sql, parameters, conn.engine))
+
+    for engine in engines:
+        event.listen(engine, "before_cursor_execute", before)
+    try:
+        yield found
+    finally:
+        for engine in engines:
+            event.remove(engine, "before_cursor_execute", before)
+
+
+def sqlite_plan(store: Store, statement: Statement) -> list[str]:
+    with (statement.engine or store.engine).connect() as connection:
+        rows = connection.exec_driver_sql(
+            "EXPLAIN QUERY PLAN " + statement.sql, statement.parameters
+        ).all()
+    return [row[3] for row in rows]
+
+
+def pg_plan(store: Store, statement: Statement) -> dict[str, Any]:
+    with store.engine.connect() as connection:
+        value = connection.exec_driver_sql(
+            "EXPLAIN (FORMAT JSON) " + statement.sql, statement.parameters
+        ).scalar()
+        connection.rollback()
+    plan = json.loads(value) if isinstance(value, str) else value
+    return plan[0]["Plan"]
+
+
+def _nodes(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    yield node
+    for child in node.get("Plans", []):
+        yield from _nodes(child)
+
+
+def check_plan(store: Store, statement: Statement) -> str:
+    """Raises AssertionError on a scan of a seeded table or a sort; returns the plan text.
+    An ordered walk of an index (or the rowid) is fine where a LIMIT stops it."""
+    if store.dialect == "sqlite":
+        walk = " LIMIT " in statement.sql.upper()
+        lines = sqlite_plan(store, statement)
+        shown = " | ".join(lines)
+        for line in lines:
+            assert "TEMP B-TREE" not in line, f"sorts instead of reading in index order: {shown}"
+            if not line.startswith("SCAN "):
+                continue
+            words = line.split()
+            table = words[1]
+            if table not in SEEDED:
+                continue
+            index = words[-1] if "INDEX" in words else None
+            if index in PARTIAL:
+                continue
+            assert walk, f"scans {table}: {shown}"
+        return shown
+    root = pg_plan(store, statement)
+    nodes = list(_nodes(root))
+    shown = " > ".join(
+        f"{n['Node Type']}{' on ' + n['Relation Name'] if 'Relation Name' in n else ''}"
+        f"{' using ' + n['Index Name'] if 'Index Name' in n else ''}"
+        for n in nodes
+    )
+    for node, limited in _with_limit(root, False):
+        kind = node["Node Type"]
+        assert kind not in ("Sort", "Incremental Sort"), f"sorts: {shown}"
+        if node.get("Relation Name") not in SEEDED:
+            continue
+        assert kind != "Seq Scan", f"Seq Scan: {shown}"
+        # An index read whole (no Index Cond) is a scan too, unless a LIMIT stops it or the
+        # index is partial: the bad settlement plan walks all of created_at so.
+        if kind in ("Index Scan", "Index Only Scan") and "Index Cond" not in node:
+            assert limited or node["Index Name"] in PARTIAL, f"reads a whole index: {shown}"
+    return shown
+
+
+def _with_limit(node: dict[str, Any], limited: bool) -> Iterator[tuple[dict[str, Any], bool]]:
+    limited = limited or node["Node Type"] == "Limit"
+    yield node, limited
+    for child in node.get("Plans", []):
+        yield from _with_limit(child, limited)
+
+
+def index_named(plan: str, indexes: tuple[str, ...]) -> None:
+    assert any(index in plan for index in indexes), f"expected {' or '.join(indexes)}: {plan}"
+
+
+# --- the hot queries ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hot:
+    name: str
+    run: Callable[[Store], object]
+    # The index its plan must use, or either of these where the planner may weigh walking
+    # the newest-first index down to LIMIT against seeking a filter's index (None: the key).
+    index: str | tuple[str, ...] | None = None
+
+    @property
+    def indexes(self) -> tuple[str, ...]:
+        return (self.index,) if isinstance(self.index, str) else self.index or ()
+
+
+def _page_key(store: Store, customer: str) -> PageKey:
+    first = customer_payments_page(store, customer, limit=20)
+    return PageKey(first[-1].created_at, first[-1].id)
+
+
+WALK = "ix_payments_created_at_id"
+DAY = HistoryFilter(start=NOW - timedelta(days=40), end=NOW - timedelta(days=39))
+PAGE = PageKey(NOW - timedelta(days=100), "8")
+HOT = [
+    Hot("settlement at start-up and every 60 s",
+        lambda s: PaymentRepository(s).list_needing_settlement(NOW), "ix_payments_settling"),
+    Hot("settlement, claims ignored",
+        lambda s: PaymentRepository(s).list_needing_settlement(), "ix_payments_settling"),
+    Hot("a customer's payments, first page",
+        lambda s: customer_payments_page(s, "cus_00042"), "ix_payments_customer_created"),
+    Hot("a customer's payments, next page",
+        lambda s: customer_payments_page(s, "cus_00042", _page_key(s, "cus_00042")),
+        "ix_payments_customer_created"),
+    Hot("a customer's recent payments",
+        lambda s: PaymentRepository(s).list_for_customer("cus_00007"),
+        "ix_payments_customer_created"),
+    Hot("recent payments", lambda s: PaymentRepository(s).list_recent(),
+        "ix_payments_created_at_id"),
+    Hot("history: one day", lambda s: history_page(s, DAY), "ix_payments_created_at_id"),
+    Hot("history: all, next page",
+        lambda s: history_page(s, HistoryFilter(), PAGE), "ix_payments_created_at_id"),
+    Hot("history: declined",
+        lambda s: history_page(s, HistoryFilter(state="declined")), "ix_payments_state_created"),
+    Hot("history: succeeded, next page",
+        lambda s: history_page(s, HistoryFilter(state="succeeded"), PAGE),
+        ("ix_payments_state_created", WALK)),
+    Hot("history: declined in a month",
+        lambda s: history_page(s, HistoryFilter(
+            start=NOW - timedelta(days=60), end=NOW - timedelta(days=30), state="declined")),
+        "ix_payments_state_created"),
+    Hot("history: one till",
+        lambda s: history_page(s, HistoryFilter(terminal_id="term-3")),
+        ("ix_payments_terminal_created", WALK)),
+    Hot("history: one till, a week",
+        lambda s: history_page(s, HistoryFilter(
+            start=NOW - timedelta(days=14), end=NOW - timedelta(days=7), terminal_id="term-3")),
+        "ix_payments_terminal_created"),
+    Hot("history: one staff member",
+        lambda s: history_page(s, HistoryFilter(staff_id="staff_4"), PAGE),
+        ("ix_payments_staff_created", WALK)),
+    Hot("claims: a terminal's claims released at start",
+        lambda s: PaymentRepository(s).release_claims_of("term-9"), "ix_payments_claimed_by"),
+    Hot("claims: renew", lambda s: PaymentRepository(s).renew_claims("term-0", ["a", "b"], NOW)),
+    Hot("audit log: one day",
+        lambda s: AuditLog(s).between(NOW - timedelta(days=3), NOW - timedelta(days=2)),
+        "ix_audit_log_at_id"),
+    Hot("audit log: next page",
+        lambda s: AuditLog(s).between(after=(NOW - timedelta(days=100), 5)),
+        "ix_audit_log_at_id"),
+    Hot("audit log: recent", lambda s: AuditLog(s).list_recent()),
+    Hot("changes feed: id > cursor", lambda s: _changes_after(s)),
+    Hot("changes: prune", lambda s: changes.prune(s)),
+    Hot("sync inbox: pending", lambda s: WebhookInbox(s).take(100)),
+    Hot("processed events: lookup", lambda s: ProcessedEvents(s).contains("evt_00000042")),
+    Hot("processed events: prune", lambda s: ProcessedEvents(s).prune(timedelta(days=35)),
+        "ix_sync_processed_events_applied_at"),
+    Hot("open refunds", lambda s: RefundRepository(s).list_open(), "ix_refunds_open"),
+]
+
+
+def _changes_after(store: Store) -> object:
+    with store.engine.connect() as connection:
+        newest = changes.newest_id(connection)
+        return changes.read(connection, newest - 20, also=[newest - 400])
+
+
+def test_hot_queries_use_their_indexes_once_statistics_exist(seeded: Store) -> None:
+    failures: list[str] = []
+    plans: list[str] = []
+    for hot in HOT:
+        with captured(seeded) as statements:
+            hot.run(seeded)
+        assert statements, hot.name
+        for statement in statements:
+            try:
+                plan = check_plan(seeded, statement)
+                if hot.indexes and statement is statements[-1]:
+                    index_named(plan, hot.indexes)
+            except AssertionError as exc:
+                failures.append(f"{hot.name}: {exc}")
+                continue
+            plans.append(f"{hot.name}: {plan}")
+    print("\n".join(plans))
+    assert not failures, "\n".join(failures)
+
+
+def test_settlement_finds_exactly_the_open_payments(seeded: Store) -> None:
+    found = PaymentRepository(seeded).list_needing_settlement(NOW)
+    assert sorted(p.state for p in found) == sorted(
+        s for s, n in RARE_STATES.items() for _ in range(n)
+    ) or len(found) <= sum(RARE_STATES.values())
+    assert [p.created_at for p in found] == sorted(p.created_at for p in found)
+    everyone = PaymentRepository(seeded).list_needing_settlement()
+    assert len(everyone) == sum(RARE_STATES.values())
+    assert {p.state for p in everyone} == set(RARE_STATES)
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        # No index on description: a scan of the whole table.
+        "SELECT id FROM payments WHERE description = 'x'",
+        # Ordered by a column no index gives: a sort.
+        "SELECT id FROM payments WHERE customer_id = 'cus_00042' ORDER BY amount LIMIT 20",
+        # The bad settlement plan: the whole table walked in created_at order.
+        "SELECT id FROM payments WHERE state IN ('pending', 'waiting', 'succeeded') "
+        "ORDER BY created_at",
+    ],
+)
+def test_the_check_fails_on_a_query_without_a_fitting_index(seeded: Store, sql: str) -> None:
+    with pytest.raises(AssertionError):
+        check_plan(seeded, Statement(sql, () if seeded.dialect == "sqlite" else {}))
+
+
+def test_maintenance_is_cheap_and_quiet_when_statistics_are_fresh(seeded: Store) -> None:
+    again = run_maintenance(seeded, full=False)  # the next start: nothing lacks statistics
+    assert again.analyzed == []
+    periodic = run_maintenance(seeded)
+    assert periodic.seconds < 5
+    if seeded.dialect == "sqlite":  # sampled again, all of them
+        assert {"payments", "audit_log", "refunds"} <= set(periodic.analyzed)
+    with seeded.engine.connect() as connection:
+        if seeded.dialect == "sqlite":
+            stats = {
+                row[0] for row in connection.execute(text("SELECT idx FROM sqlite_stat1"))
+            }
+            assert "ix_payments_settling" in stats
+        else:
+            analysed = connection.execute(
+                text("SELECT count(*) FROM pg_stat_user_tables WHERE schemaname = "
+                     "current_schema() AND coalesce(last_analyze, last_autoanalyze) IS NOT NULL")
+            ).scalar()
+            assert analysed
+
+
+def test_the_schedule_runs_off_the_caller_thread_and_ends_with_the_store(
+    open_test_store: Callable[[], Store],
+) -> None:
+    store = open_test_store()
+    with store.session() as session:
+        session.add(LeaseRecord(name=SYNC_LEASE, holder="t1",
+                                expires_at=utcnow() + timedelta(minutes=1)))
+    assert SYNC_LEASE == LEADER_LEASE  # the lease the sync engines hold
+    assert holds_sync_lease(store, "t1")
+    assert not holds_sync_lease(store, "t2")
+    ran = threading.Event()
+    threads: list[str] = []
+
+    def may_run() -> bool:
+        threads.append(threading.current_thread().name)
+        ran.set()
+        return True
+
+    schedule = MaintenanceSchedule(store, may_run, interval_s=0.05, first_delay_s=0.01).start()
+    assert ran.wait(10)
+    assert threads[0] == "posdesk-maintenance"
+    store.close()  # disposing the engine ends the schedule
+    assert schedule._thread is not None
+    schedule._thread.join(5)
+    assert not schedule._thread.is_alive()
+    assert schedule.runs >= 1
