@@ -32,225 +32,225 @@
 <context>
     <name>CardEntryDialog</name>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="151"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="156"/>
         <source>Customer authenticates the payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="153"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="158"/>
         <source>Confirm the security code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="154"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="159"/>
         <source>New card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="163"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="168"/>
         <source>Customer: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="172"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="177"/>
         <source>The customer types the card into Stripe&apos;s secure form on the next screen. PosDesk never sees the card number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="190"/>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="294"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="195"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="299"/>
         <source>Take payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="194"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="199"/>
         <source>Save card only (no charge)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="197"/>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="256"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="202"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="261"/>
         <source>Cancel  (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="222"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="227"/>
         <source>What happens next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="225"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="230"/>
         <source>Turn the screen to the customer: they type their card into Stripe&apos;s form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="227"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="232"/>
         <source>They tick &quot;Save this card for future purchases&quot; only if they agree to keep it on file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="229"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="234"/>
         <source>If their bank asks, they confirm the payment right there (3D Secure).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="230"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="235"/>
         <source>PosDesk checks the result with Stripe and shows it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="246"/>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="391"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="251"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="398"/>
         <source>Preparing secure card entry…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="273"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="278"/>
         <source>Done  (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="291"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="296"/>
         <source>Take payment of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="417"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="424"/>
         <source>Your role (%1) may not take payments. Ask a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="416"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="423"/>
         <source>Card entry could not start. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="423"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="430"/>
         <source>Card entry could not start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="424"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="431"/>
         <source>Nothing was charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="429"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="436"/>
         <source>Saving a card, nothing is charged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="434"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="441"/>
         <source>Payment of %1 not confirmed by the customer&apos;s bank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="437"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="444"/>
         <source>Payment of %1 waiting for the customer&apos;s bank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="439"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="446"/>
         <source>Amount: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="464"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="473"/>
         <source>Sending the payment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="473"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="482"/>
         <source>Waiting for the card&apos;s bank… If the bank asks, the customer confirms on the screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="476"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="485"/>
         <source>Checking the result with Stripe…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="482"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="491"/>
         <source>The bank still needs the customer to confirm. They can press the button again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="485"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="494"/>
         <source>Charging the card…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="492"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="501"/>
         <source>Ask the customer to press the button and confirm with their bank.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="494"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="503"/>
         <source>Ask the customer to enter the card&apos;s security code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="496"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="505"/>
         <source>Ask the customer to enter the card they want to save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="497"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="506"/>
         <source>Ask the customer to enter their card and press Pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="505"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="514"/>
         <source>Stripe could not be reached. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="514"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="523"/>
         <source>Secure card entry could not load. Check the internet connection, then close and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="524"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="533"/>
         <source>The customer can press the button again to retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="527"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="536"/>
         <source>The card form stays open for another try.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="551"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="560"/>
         <source>The secure connection to the card form could not be verified, so it was not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="570"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="579"/>
         <source>Stripe has not confirmed this payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="580"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="589"/>
         <source>The bank asks the customer to confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="595"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="604"/>
         <source>PosDesk could not check the result with Stripe. Check the customer&apos;s recent payments before trying again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="626"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="635"/>
         <source>Checking the result with Stripe… one moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="635"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="644"/>
         <source>The payment is being confirmed with the bank. Press Cancel again to stop it; nothing is charged if you do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="643"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="652"/>
         <source>Closing… checking with Stripe.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -587,32 +587,32 @@
 <context>
     <name>CustomerRefresh</name>
     <message>
-        <location filename="../../src/posdesk/gui/shell/customer_refresh.py" line="43"/>
+        <location filename="../../src/posdesk/gui/shell/customer_refresh.py" line="55"/>
         <source>Updating customers from Stripe…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/customer_refresh.py" line="63"/>
+        <location filename="../../src/posdesk/gui/shell/customer_refresh.py" line="78"/>
         <source>Updating customers from Stripe… %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/customer_refresh.py" line="67"/>
+        <location filename="../../src/posdesk/gui/shell/customer_refresh.py" line="82"/>
         <source>Updating customers from Stripe… %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/customer_refresh.py" line="74"/>
+        <location filename="../../src/posdesk/gui/shell/customer_refresh.py" line="89"/>
         <source>Customers updated from Stripe: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/customer_refresh.py" line="83"/>
+        <location filename="../../src/posdesk/gui/shell/customer_refresh.py" line="98"/>
         <source>Could not update customers from Stripe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/customer_refresh.py" line="86"/>
+        <location filename="../../src/posdesk/gui/shell/customer_refresh.py" line="101"/>
         <source>Showing the saved customer list. %1 F5 tries again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -739,73 +739,78 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="156"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="157"/>
+        <source>Read every customer from Stripe again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="160"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="162"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="168"/>
         <source>&amp;Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="173"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="179"/>
         <source>New customer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="185"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="191"/>
         <source>Create a customer in Stripe (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="193"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="199"/>
         <source>TEST MODE — no real money moves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="194"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="200"/>
         <source>DEMO — sample data on a built-in sandbox, no real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="195"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="201"/>
         <source>NOT SET UP — add a Stripe key in the settings (Ctrl+,)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="203"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="209"/>
         <source>Stripe: not configured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="207"/>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="283"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="213"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="290"/>
         <source>Stripe: connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="211"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="217"/>
         <source>test mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="212"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="218"/>
         <source>live mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="213"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="219"/>
         <source>demo sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="220"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="226"/>
         <source>Stripe: connected (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="222"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="228"/>
         <source>Stripe: key not accepted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -815,12 +820,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="164"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="170"/>
         <source>Find customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="224"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="230"/>
         <source>Stripe: unreachable</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1032,7 +1037,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/customers.py" line="35"/>
+        <location filename="../../src/posdesk/services/customers.py" line="78"/>
         <source>This card is not saved for this customer. Open the customer again.</source>
         <comment>customer.card_not_of_customer</comment>
         <translation type="unfinished"></translation>
@@ -1056,7 +1061,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/customers.py" line="34"/>
+        <location filename="../../src/posdesk/services/customers.py" line="77"/>
         <source>This customer is not known. Search again.</source>
         <comment>customer.unknown</comment>
         <translation type="unfinished"></translation>
@@ -1536,7 +1541,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/sync/relay.py" line="41"/>
+        <location filename="../../src/posdesk/sync/relay.py" line="43"/>
         <source>Changes received from Stripe could not be saved yet; PosDesk tries again by itself.</source>
         <comment>sync.webhook_not_saved</comment>
         <translation type="unfinished"></translation>
@@ -2000,7 +2005,7 @@
 <context>
     <name>StartRefused</name>
     <message>
-        <location filename="../../src/posdesk/gui/app.py" line="81"/>
+        <location filename="../../src/posdesk/gui/app.py" line="103"/>
         <source>PosDesk is not starting</source>
         <translation type="unfinished"></translation>
     </message>

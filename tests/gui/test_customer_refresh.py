@@ -44,3 +44,24 @@ def test_refresh_runs_off_the_gui_thread_and_full_refresh_asks_for_everything(
     assert customers.calls == [(False, False), (True, False)]
     assert "Updating customers from Stripe… 100" in messages
     assert messages[-1] == "Customers updated from Stripe: 100."
+
+
+def test_shift_f5_reads_every_customer_again_and_f5_only_what_is_new(
+    qtbot: Any, window: Any, shop: Any, monkeypatch: Any
+) -> None:
+    service = window.backend.customers
+    asked: list[bool] = []
+    original = service.refresh_from_stripe
+
+    def recording(*args: Any, full: bool = False, **kwargs: Any) -> int:
+        asked.append(full)
+        return original(*args, full=full, **kwargs)
+
+    monkeypatch.setattr(service, "refresh_from_stripe", recording)
+    for action in (window.refresh_action, window.refresh_all_action):
+        qtbot.waitUntil(lambda: not window.customer_refresh.running, timeout=30_000)
+        with qtbot.waitSignal(window.refresh_finished, timeout=30_000):
+            action.trigger()
+    assert asked[-2:] == [False, True]
+    assert window.refresh_all_action.shortcut().toString() == "Shift+F5"
+    assert window.backend.customers.customers.get(shop.customer_id) is not None

@@ -139,6 +139,7 @@ def test_main_window_shortcuts_and_menus(qtbot, window, shop):
     assert shortcuts == {
         "Settings…": "Ctrl+,",
         "Update customers from Stripe": "F5",
+        "Read every customer from Stripe again": "Shift+F5",
         "Quit": QKeySequence(QKeySequence.StandardKey.Quit).toString(),  # none on Windows
         "Find customer": "Ctrl+K",
         "New customer…": "Ctrl+N",

@@ -153,10 +153,16 @@ class MainWindow(QMainWindow):
         self.refresh_action = QAction(self.tr("Update customers from Stripe"), self)
         self.refresh_action.setShortcut(QKeySequence("F5"))
         self.refresh_action.triggered.connect(self.customer_refresh.refresh)
+        # F5 reads only what is new; this reads every customer again (a cache in doubt).
+        self.refresh_all_action = QAction(self.tr("Read every customer from Stripe again"), self)
+        self.refresh_all_action.setShortcut(QKeySequence("Shift+F5"))
+        self.refresh_all_action.triggered.connect(self.customer_refresh.refresh_everything)
         self.quit_action = QAction(self.tr("Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
-        for action in (self.settings_action, self.refresh_action, self.quit_action):
+        for action in (
+            self.settings_action, self.refresh_action, self.refresh_all_action, self.quit_action
+        ):
             menu.addAction(action)
             self.addAction(action)
         customers = self.menuBar().addMenu(self.tr("&Customers"))
