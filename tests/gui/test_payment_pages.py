@@ -96,3 +96,4 @@ def test_the_table_fetches_older_payments_as_it_scrolls(qtbot, gui_app, tmp_stor
     # A short first page is everything: nothing to fetch.
     model.set_payments(first[:3], older, page_size=20)
     assert model.rowCount() == 3 and not model.canFetchMore(QModelIndex())
+    assert runner.wait_for_done()  # no worker outlives the runner this test made

@@ -87,7 +87,6 @@ class Job(QObject):
         self.done = True
         self.succeeded.emit(result)
         self.finished.emit()
-        self.deleteLater()
 
     @Slot(object)
     def _deliver_error(self, exc: object) -> None:
@@ -96,7 +95,6 @@ class Job(QObject):
             log.error("background job stopped: %r", exc)
         self.failed.emit(exc)
         self.finished.emit()
-        self.deleteLater()
 
 
 class _Runnable(QRunnable):
@@ -106,7 +104,15 @@ class _Runnable(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        self._job._run()
+        try:
+            self._job._run()
+        finally:
+            # The worker's last use of the job asks for its deletion, which the GUI thread
+            # carries out after delivering the answer posted before it: deleting it from the
+            # delivery instead could free it while this thread is still inside emit().
+            # RuntimeError: it went already, with its runner (the window closed).
+            with contextlib.suppress(RuntimeError):
+                self._job.deleteLater()
 
 
 class TaskRunner(QObject):
