@@ -39,8 +39,8 @@ def test_the_start_path_does_not_import_what_is_needed_later() -> None:
 def test_stripe_loads_at_its_first_use_and_the_gateway_works_with_it() -> None:
     modules = modules_after(
         f"{START_PATH}\n"
-        "from posdesk.app_context import GatewayOnFirstUse\n"
-        "gateway = GatewayOnFirstUse('sk_test_' + 'x' * 24, 'http://127.0.0.1:9')\n"
+        "from posdesk.gateway.client import StripeGateway\n"
+        "gateway = StripeGateway('sk_test_' + 'x' * 24, 'http://127.0.0.1:9')\n"
         "import sys\n"
         "assert 'stripe._http_client' not in sys.modules  # built, not used yet\n"
         "assert gateway.mode == 'test' and gateway.api_base == 'http://127.0.0.1:9'\n"

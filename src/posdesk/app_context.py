@@ -7,7 +7,7 @@ import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from posdesk import paths
 from posdesk.backend import Mode
@@ -49,33 +49,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 __all__ = ["AppContext", "Mode", "build_context", "staff_from_settings"]
-
-
-class GatewayOnFirstUse(StripeGateway):
-    """A StripeGateway that builds its Stripe client at its first use rather than when the
-    keys are read: that first use (a request, on a worker thread) is what loads `stripe`,
-    so the window shows without waiting for it (see posdesk.cli.load_on_first_use)."""
-
-    def __init__(self, api_key: str, api_base: str | None = None) -> None:  # noqa: D107
-        # Deliberately no super().__init__ yet: every attribute it sets is missing until the
-        # first use, which __getattr__ turns into the real __init__.
-        self._build_args: tuple[str, str | None] | None = (api_key, api_base)
-        self._build_lock = threading.Lock()
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("_build"):
-            raise AttributeError(name)
-        with self._build_lock:
-            if self._build_args is not None:
-                api_key, api_base = self._build_args
-                StripeGateway.__init__(self, api_key, api_base)
-                self._build_args = None
-        return object.__getattribute__(self, name)
-
-    def __repr__(self) -> str:  # never the key; does not build the client
-        if self._build_args is not None:
-            return "StripeGateway(not built yet)"
-        return super().__repr__()
 
 
 @dataclass
@@ -163,7 +136,7 @@ class AppContext:
 
     def reconfigure(self, secret_key: str, publishable_key: str | None) -> None:
         """Switch to new keys (already checked and saved by the caller)."""
-        self.gateway = GatewayOnFirstUse(secret_key, self.api_base)
+        self.gateway = StripeGateway(secret_key, self.api_base)
         self._secret_key_mode = mode_of_key(secret_key)
         self._secret_key = secret_key
         self.publishable_key = publishable_key

@@ -8,6 +8,7 @@ persist idempotency keys themselves so a retry after a crash reuses the same key
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -105,13 +106,25 @@ class StripeGateway:
         api_key = api_key.strip()
         self.mode = _mode_of(api_key)
         self.api_base = api_base.rstrip("/") if api_base else None
-        self._client = stripe.StripeClient(
-            api_key,
-            stripe_version=API_VERSION,
-            base_addresses={"api": self.api_base} if self.api_base else None,
-            max_network_retries=0,
-            http_client=stripe.RequestsClient(timeout=timeout),
-        )
+        self._timeout = timeout
+        self._api_key = api_key
+        self._client_lock = threading.Lock()
+        self._built: stripe.StripeClient | None = None
+
+    @property
+    def _client(self) -> stripe.StripeClient:
+        """Built at first use (a request, off the GUI thread): building it loads stripe's
+        HTTP stack, which start-up need not wait for."""
+        with self._client_lock:
+            if self._built is None:
+                self._built = stripe.StripeClient(
+                    self._api_key,
+                    stripe_version=API_VERSION,
+                    base_addresses={"api": self.api_base} if self.api_base else None,
+                    max_network_retries=0,
+                    http_client=stripe.RequestsClient(timeout=self._timeout),
+                )
+            return self._built
 
     def __repr__(self) -> str:  # never the key
         return f"StripeGateway(mode={self.mode!r}, api_base={self.api_base!r})"
