@@ -238,6 +238,36 @@ def test_refunds_only_move_forward(store) -> None:
     assert RefundRepository(store).list_open() == []
 
 
+def test_refunds_seen_before_their_payment_still_count(store) -> None:
+    # Webhooks arrive in any order: here both refunds and the newer charge event come
+    # before the payment itself, and the older charge event comes last.
+    applier = EventApplier(store)
+    charge = {"id": "ch_E", "object": "charge", "payment_intent": "pi_E", "amount": 2000}
+    first = {"id": "re_E1", "object": "refund", "amount": 500, "currency": "usd",
+             "payment_intent": "pi_E", "charge": "ch_E", "status": "succeeded",
+             "created": T + 1}
+    second = {**first, "id": "re_E2", "amount": 700, "created": T + 2}
+    applier.apply([event("charge.refunded", {**charge, "amount_refunded": 1200}, T + 2)])
+    applier.apply([event("refund.created", first, T + 1)])
+    applier.apply([event("refund.created", second, T + 2)])
+    applier.apply([event("payment_intent.succeeded", intent("pi_E", "succeeded"), T)])
+    [record] = payments(store)
+    assert record.amount_refunded == 1200
+    late = applier.apply([event("charge.refunded", {**charge, "amount_refunded": 500}, T + 1)])
+    assert late.stale == 1
+    [record] = payments(store)
+    assert record.amount_refunded == 1200
+
+
+def test_a_customer_deleted_before_we_knew_them_never_appears(store) -> None:
+    applier = EventApplier(store)
+    customer = {"id": "cus_gone", "object": "customer", "name": "Bob Gone", "created": T}
+    applier.apply([event("customer.deleted", customer, T + 5)])
+    assert applier.apply([event("customer.created", customer, T)]).stale == 1
+    assert CustomerRepository(store).get("cus_gone") is None
+    assert CustomerRepository(store).search("Bob") == []
+
+
 def test_a_saved_card_is_read_when_its_attach_event_is_missing(
     sandbox, secret_key, store, source
 ) -> None:

@@ -558,7 +558,8 @@ class _Batch:
             "description": (intent.get("description") or None),
             "staff_id": STAFF_ID_STRIPE,
             "staff_name": STAFF_NAME_STRIPE,
-            "amount_refunded": 0,
+            # Refund events may have come before the payment's own.
+            "amount_refunded": self._refunded_total(intent["id"]),
             "created_at": _timestamp(intent.get("created")),
         }
         if row["description"]:
@@ -571,10 +572,15 @@ class _Batch:
     def _charge(self, obj: dict[str, Any], created: int) -> str:
         intent_id = id_of(obj.get("payment_intent"))
         row = self.by_intent.get(intent_id) if intent_id else None
-        if row is None:
-            return "ignored"  # the intent's own events record the payment
-        refunded = int(obj.get("amount_refunded") or 0)
         seen = self.versions.get(obj["id"])
+        if row is None:
+            # The intent's own events record the payment (counting the refunds stored by
+            # then); the version keeps an older charge event that comes later from
+            # turning the refunded amount back.
+            if seen is None or created > seen[0]:
+                self._version("charge", obj["id"], created, None)
+            return "ignored"
+        refunded = int(obj.get("amount_refunded") or 0)
         if seen is not None and created < seen[0]:
             return STALE
         if seen is not None and created == seen[0]:
