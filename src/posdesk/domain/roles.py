@@ -16,6 +16,12 @@ class Permission(StrEnum):
     REFUND = "refund"
     CAPTURE = "capture"
     MANAGE_SETTINGS = "manage_settings"
+    MANAGE_STAFF = "manage_staff"
+    VIEW_AUDIT = "view_audit"
+    EXPORT = "export"
+    RESEND_RECEIPT = "resend_receipt"
+    # Give a manager's PIN for another person's over-limit operation.
+    APPROVE = "approve"
 
 
 class Role(StrEnum):
@@ -32,7 +38,12 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         {Permission.VIEW_CUSTOMERS, Permission.EDIT_CUSTOMERS, Permission.CHARGE}
     ),
     Role.SUPPORT: frozenset(
-        {Permission.VIEW_CUSTOMERS, Permission.EDIT_CUSTOMERS, Permission.DETACH_CARD}
+        {
+            Permission.VIEW_CUSTOMERS,
+            Permission.EDIT_CUSTOMERS,
+            Permission.DETACH_CARD,
+            Permission.RESEND_RECEIPT,
+        }
     ),
     Role.MANAGER: frozenset(Permission),
 }
