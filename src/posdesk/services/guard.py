@@ -47,6 +47,18 @@ SET_DEFAULT_CARD = Operation(
     "set_default_card", Permission.EDIT_CUSTOMERS, Permission.EDIT_CUSTOMERS.value
 )
 
+# Staff and signing in. Signing in and approving need no permission (the PIN is the proof);
+# they are declared for their audit action.
+SIGN_IN = Operation("sign_in", Permission.VIEW_CUSTOMERS)
+SIGN_OUT = Operation("sign_out", Permission.VIEW_CUSTOMERS)
+APPROVE = Operation("approve", Permission.APPROVE)
+CREATE_FIRST_MANAGER = Operation("create_first_manager", Permission.MANAGE_STAFF)
+LIST_STAFF = Operation("list_staff", Permission.MANAGE_STAFF)
+ADD_STAFF = Operation("add_staff", Permission.MANAGE_STAFF)
+UPDATE_STAFF = Operation("update_staff", Permission.MANAGE_STAFF)
+SET_PIN = Operation("set_pin", Permission.MANAGE_STAFF)
+CHANGE_OWN_PIN = Operation("change_own_pin", Permission.VIEW_CUSTOMERS)
+
 
 @dataclass
 class Audited:
