@@ -911,6 +911,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../src/posdesk/domain/approval.py" line="7"/>
+        <source>A charge over {limit} needs a manager&apos;s approval. Nothing was charged.</source>
+        <comment>approval.charge_over_limit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/approval.py" line="11"/>
+        <source>A refund over {limit} needs a manager&apos;s approval. Nothing was refunded.</source>
+        <comment>approval.refund_over_limit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/approval.py" line="15"/>
+        <source>Removing a saved card needs a manager&apos;s approval. The card was not removed.</source>
+        <comment>approval.remove_card</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../src/posdesk/services/card_entry.py" line="88"/>
         <source>The card was not saved.</source>
         <comment>card_entry.card_not_saved</comment>
@@ -1067,7 +1085,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gateway/client.py" line="42"/>
+        <location filename="../../src/posdesk/gateway/client.py" line="43"/>
         <source>This is not a Stripe secret or restricted key (sk_ or rk_).</source>
         <comment>gateway.key_shape</comment>
         <translation type="unfinished"></translation>
@@ -1481,9 +1499,81 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/domain/roles.py" line="41"/>
+        <location filename="../../src/posdesk/services/staff.py" line="69"/>
+        <source>Only a manager can approve this.</source>
+        <comment>staff.approver_not_manager</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/staff.py" line="65"/>
+        <source>The store must keep at least one active manager: make someone else a manager first.</source>
+        <comment>staff.last_manager</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/staff.py" line="49"/>
+        <source>Enter the person&apos;s name.</source>
+        <comment>staff.name_required</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/staff.py" line="53"/>
+        <source>Someone on the staff already has this name. Add a surname or initial.</source>
+        <comment>staff.name_taken</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/staff.py" line="50"/>
+        <source>A staff member&apos;s name has at most {limit} characters.</source>
+        <comment>staff.name_too_long</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/staff.py" line="60"/>
+        <source>This account does not exist or is switched off.</source>
+        <comment>staff.no_account</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/staff.py" line="61"/>
+        <source>This store already has staff: sign in, and a manager can add you.</source>
+        <comment>staff.not_first_manager</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/roles.py" line="52"/>
         <source>{name} ({role}) may not {action}</source>
         <comment>staff.permission_denied</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/staff.py" line="42"/>
+        <source>A PIN is {low} to {high} digits.</source>
+        <comment>staff.pin_digits</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/staff.py" line="45"/>
+        <source>This PIN is too easy to guess (one digit repeated, or digits in a row). Choose another.</source>
+        <comment>staff.pin_too_simple</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/staff.py" line="70"/>
+        <source>Another person must approve: ask a manager for their PIN.</source>
+        <comment>staff.self_approval</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/staff.py" line="57"/>
+        <source>Too many wrong PINs. Try again in {seconds} seconds.</source>
+        <comment>staff.wait</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/staff.py" line="56"/>
+        <source>Wrong PIN.</source>
+        <comment>staff.wrong_pin</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

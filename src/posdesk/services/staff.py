@@ -48,7 +48,7 @@ MESSAGE_PIN_TOO_SIMPLE = text(
 )
 MESSAGE_NAME_REQUIRED = text("staff.name_required", "Enter the person's name.")
 MESSAGE_NAME_TOO_LONG = message(
-    "staff.name_too_long", "The name is too long (at most {limit} characters)."
+    "staff.name_too_long", "A staff member's name has at most {limit} characters."
 )(limit=NAME_LIMIT)
 MESSAGE_NAME_TAKEN = text(
     "staff.name_taken", "Someone on the staff already has this name. Add a surname or initial."
