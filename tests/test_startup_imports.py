@@ -1,5 +1,6 @@
-"""Start-up loads only what the first window needs: Alembic, stripe's HTTP stack and the web
-view load later (migrations, the first request to Stripe, the first card page)."""
+"""Start-up loads only what the first window needs: Alembic, stripe's HTTP stack, the web
+view and the certificate library load later (migrations, the first request to Stripe, the
+first card page)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import sys
 # Imported by `posdesk` on the way to its first window (cli.run_app, the demo, gui.app).
 START_PATH = "import posdesk.cli, posdesk.demo, posdesk.app_context, posdesk.gui.app"
 LOADED_LATER = ("alembic", "aiohttp", "requests", "stripe._http_client",
-                "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets")
+                "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "cryptography")
 
 
 def modules_after(code: str) -> dict[str, str]:

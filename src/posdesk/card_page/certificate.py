@@ -15,10 +15,8 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+# `cryptography` is imported by the two functions that make or read a certificate: the
+# first card page needs it, the start of the app does not (several MB of memory).
 
 CERT_FILE = "checkout-cert.pem"
 KEY_FILE = "checkout-key.pem"
@@ -67,6 +65,11 @@ def ensure_certificate(directory: Path) -> CertificateFiles:
 
 
 def _generate() -> tuple[bytes, bytes]:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([
         x509.NameAttribute(NameOID.COMMON_NAME, str(LOOPBACK_IP)),
@@ -107,6 +110,9 @@ def _generate() -> tuple[bytes, bytes]:
 
 
 def _load_valid(cert_path: Path, key_path: Path) -> CertificateFiles | None:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import serialization
+
     try:
         cert = x509.load_pem_x509_certificate(cert_path.read_bytes())
         key = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
