@@ -103,13 +103,47 @@ def test_deleting_and_restoring_through_upsert_rewrites_search_rows(store: Store
     assert ids(repo, "ann") == ["cus_1"] and ids(repo, "lee") == ["cus_1"]
 
 
-def test_an_upsert_larger_than_a_transaction_keeps_every_customer(store: Store) -> None:
+def test_rewritten_and_deleted_customers_leave_no_search_rows_behind(store: Store) -> None:
+    """Old terms are deleted by the key their stored fields give (no index on the customer):
+    after every kind of change the tables hold exactly the current customers' rows."""
     repo = CustomerRepository(store)
-    size = customers_module._TRANSACTION + 7
+    repo.upsert_many([
+        CustomerData("cus_1", "Mary Ann Smith", "mary@x.test", "+44 20 7946 0000"),
+        CustomerData("cus_2", "Bo Li", None, "0049 30 1234567"),
+        CustomerData("cus_3", "Zoë Ø", "z@x.test", None),
+    ])  # fmt: skip
+    repo.upsert_many([
+        CustomerData("cus_1", "Mary Jones", None, "+1 555 123 4567"),  # every field
+        CustomerData("cus_3", "Zoë Ø", "zoe@x.test", None),  # one field
+    ])  # fmt: skip
+    assert repo.mark_deleted("cus_2")
+    repo.upsert(CustomerData("cus_3", "Zoe O", "zoe@x.test", None, deleted=True))
+    repo.upsert(CustomerData("cus_3", "Zoe Olsen", "zoe@x.test", "+33 1 23 45 67 89"))
+    with store.engine.connect() as conn:
+        term, text_ = CustomerSearchTerm, CustomerSearchText
+        terms = sorted(conn.execute(select(term.customer_id, term.term)))
+        texts = sorted(conn.execute(select(text_.customer_id, text_.text)))
+    current = {
+        "cus_1": search_entries("cus_1", "Mary Jones", None, "+1 555 123 4567"),
+        "cus_3": search_entries("cus_3", "Zoe Olsen", "zoe@x.test", "+33 1 23 45 67 89"),
+    }
+    assert [tuple(row) for row in terms] == sorted(
+        (customer, term) for customer, entries in current.items() for term in entries.terms
+    )
+    assert [tuple(row) for row in texts] == [(c, e.text) for c, e in sorted(current.items())]
+
+
+def test_an_upsert_larger_than_a_transaction_keeps_every_customer(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(customers_module, "_TRANSACTION", 50)
+    repo = CustomerRepository(store)
+    size = 2 * customers_module._TRANSACTION + 7
     people = [CustomerData(f"cus_{i:05d}", f"Person {i:05d}") for i in range(size)]
     assert repo.upsert_many(people) == size
     assert repo.count() == size
-    assert ids(repo, "person 05006") == ["cus_05006"]
+    assert ids(repo, "person 00106") == ["cus_00106"]
+    assert ids(repo, "person 00049") == ["cus_00049"]
 
 
 # -- migration 0008 ----------------------------------------------------------------------------

@@ -25,8 +25,12 @@ Search statements go straight to the driver (exec_driver_sql): at a few millisec
 keystroke, compiling them each time would cost as much as running them.
 
 Writes compare each customer with what is cached: search rows are rewritten only for
-customers whose keys changed, unchanged ones are not even folded again, and PostgreSQL gets
-one array-based INSERT per table and transaction instead of one statement per row.
+customers whose keys changed, unchanged ones are not even folded again. Rows go to the
+driver as plain tuples (executemany on SQLite; COPY, or one array-based statement, on
+PostgreSQL), never through per-row statement parameters. A customer's terms follow from the
+keys and phone stored on its row (``_terms``), so the old ones are deleted by their primary
+key and the terms table needs no index on the customer: a change to ``_terms`` or to the
+folding needs a migration that rewrites the stored terms, as 0006 did.
 """
 
 from __future__ import annotations
@@ -39,9 +43,9 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Boolean, DateTime, Integer, bindparam, delete, func, select, text
-from sqlalchemy.dialects import sqlite
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Boolean, DateTime, Integer, delete, func, select, text
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.orm import configure_mappers, instrumentation, make_transient_to_detached
 from sqlmodel import Session, col
 
 from posdesk.domain.search_folding import fold_for_search
@@ -69,10 +73,13 @@ _SORT_THRESHOLD = {"sqlite": 2_000, "postgresql": 1_000}
 # Highest code point: term < prefix + this  <=>  term starts with prefix (byte order).
 _MAX_CHAR = "\U0010ffff"
 # Change records are made per _BATCH customers (one bulk change each when many changed);
-# a transaction writes _TRANSACTION customers: fewer commits (each one a sync to disk on
-# SQLite), yet short enough that another till's write waits well under busy_timeout.
+# a transaction writes _TRANSACTION customers. Each commit writes every index page the
+# transaction touched, and new terms land all over the (head, name) indexes: at 5,000 a
+# transaction, an import of 100,000 rewrote those indexes 20 times, and its commits took
+# longer than its inserts. 20,000 still leaves another till's write waiting well under
+# busy_timeout (a few seconds at most).
 _BATCH = 500
-_TRANSACTION = 5000
+_TRANSACTION = 20_000
 _PHONE_QUERY = re.compile(r"[0-9 ()+./-]*[0-9][0-9 ()+./-]*")  # on folded text
 _SEPARATOR = "\n"  # between fields of the search text; a query never contains it
 # Keys are cut to their columns (folding can lengthen a text: 'ﷺ' becomes 18 letters).
@@ -107,8 +114,22 @@ _TWO_DIGIT_CALLING_CODES = frozenset(
 def national_numbers(phone: str | None) -> list[str]:
     """How a cashier may type an international number locally: without the country code,
     with or without the trunk 0 ('+44 20 7946 0000' -> '2079460000', '02079460000')."""
-    raw = fold_for_search(phone)  # a full-width ＋ is a plus too
-    digits = phone_digits(raw)
+    return _national_numbers(fold_for_search(phone))  # a full-width ＋ is a plus too
+
+
+_NOT_DIGITS = {code: None for code in range(128) if not "0" <= chr(code) <= "9"}
+
+
+def _digits(folded: str) -> str:
+    if folded.isascii():
+        return folded.translate(_NOT_DIGITS)
+    return "".join(ch for ch in folded if "0" <= ch <= "9")
+
+
+def _national_numbers(raw: str) -> list[str]:
+    """national_numbers of a phone number already folded."""
+    # Folding ASCII text again changes nothing but case and spaces: its digits are these.
+    digits = _digits(raw) if raw.isascii() else phone_digits(raw)
     if raw.startswith("00"):
         digits = digits[2:]
     elif not raw.startswith("+"):
@@ -131,11 +152,18 @@ def _terms(
     customer_id: str, name_key: str, email_key: str, phone_key: str, phone: str | None
 ) -> dict[str, bool]:
     """term -> is it a whole field (an exact match of it ranks first)."""
+    return _terms_of(customer_id, name_key, email_key, phone_key, national_numbers(phone))
+
+
+def _terms_of(
+    customer_id: str, name_key: str, email_key: str, phone_key: str, nationals: list[str]
+) -> dict[str, bool]:
     terms: dict[str, bool] = {}
-    words = name_key.split(" ")
-    for i in range(1, len(words)):
-        terms[" ".join(words[i:])] = False
-    wholes = [name_key, email_key, phone_key, customer_id.lower(), *national_numbers(phone)]
+    if " " in name_key:
+        words = name_key.split(" ")
+        for i in range(1, len(words)):
+            terms[" ".join(words[i:])] = False
+    wholes = [name_key, email_key, phone_key, customer_id.lower(), *nationals]
     for whole in wholes:
         if whole:
             terms[whole] = True
@@ -163,12 +191,13 @@ def search_entries(
     """The search keys of a customer: what every write stores (and migration 0006 redid)."""
     name_key = normalise_text(name)[:NAME_KEY_LENGTH].strip()
     email_key = normalise_text(email)[:EMAIL_KEY_LENGTH].strip()
-    phone_key = phone_digits(phone)[:PHONE_KEY_LENGTH]
+    folded_phone = fold_for_search(phone)  # once: the key and the national numbers
+    phone_key = _digits(folded_phone)[:PHONE_KEY_LENGTH]
     return SearchEntries(
         name_key,
         email_key,
         phone_key,
-        _terms(customer_id, name_key, email_key, phone_key, phone),
+        _terms_of(customer_id, name_key, email_key, phone_key, _national_numbers(folded_phone)),
         _search_text(customer_id, name_key, email_key, phone_key),
     )
 
@@ -233,55 +262,80 @@ def _lock_customer_writes(conn: Any) -> None:
 
 def _stored_state(conn: Any, ids: list[str]) -> dict[str, _Stored]:
     """The cached customers among ids, read in one query."""
-    query = select(
-        CustomerRecord.id,
-        *(getattr(CustomerRecord, f) for f in _STRIPE_FIELDS),
-        CustomerRecord.name_key,
-        CustomerRecord.email_key,
-        CustomerRecord.phone_key,
-    ).where(col(CustomerRecord.id).in_(ids))
+    columns = ", ".join(("id", *_STRIPE_FIELDS, "name_key", "email_key", "phone_key"))
+    if conn.dialect.name == "postgresql":
+        sql, params = f"SELECT {columns} FROM customers WHERE id = ANY(%s)", (ids,)
+    else:
+        sql, params = f"SELECT {columns} FROM customers WHERE id IN ({_marks(len(ids))})", ids
     n = len(_STRIPE_FIELDS)
     return {
-        row[0]: _Stored(tuple(row[1 : n + 1]), (row[n + 1], row[n + 2], row[n + 3]))
-        for row in conn.execute(query)
+        row[0]: _Stored(
+            tuple(bool(v) if i == n - 1 else v for i, v in enumerate(row[1 : n + 1])),
+            (row[n + 1], row[n + 2], row[n + 3]),
+        )
+        for row in _driver_rows(conn, sql, params)
     }
+
+
+# Ids per statement (SQLite allows 32,766 parameters; older builds 999 ... kept far below).
+_IDS_PER_STATEMENT = 5000
+
+
+def _chunks(values: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(values), _IDS_PER_STATEMENT):
+        yield values[start : start + _IDS_PER_STATEMENT]
+
+
+def _marks(count: int) -> str:
+    return ", ".join("?" * count)
+
+
+def _driver_rows(conn: Any, sql: str, params: Any) -> list[Any]:
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
 
 
 def customer_row(customer: CustomerData, entries: SearchEntries, now: datetime) -> dict[str, Any]:
     """The customers-table row of a customer (what every write stores)."""
-    return _customer_row(customer, (entries.name_key, entries.email_key, entries.phone_key), now)
+    keys = (entries.name_key, entries.email_key, entries.phone_key)
+    return dict(zip(_CUSTOMER_COLUMNS, _customer_values(customer, keys, now), strict=True))
 
 
-def _customer_row(
-    customer: CustomerData, keys: tuple[str, str, str], now: datetime
-) -> dict[str, Any]:
+_CUSTOMER_COLUMNS = (
+    "id", "name", "email", "phone", "name_key", "email_key", "phone_key",
+    "default_payment_method", "created", "deleted", "synced_at",
+)  # fmt: skip
+_TERM_COLUMNS = ("term", "customer_id", "name_key", "whole", "head1", "head2", "head3")
+_TEXT_COLUMNS = ("customer_id", "name_key", "text")
+
+
+def _customer_values(
+    customer: CustomerData, keys: tuple[str, str, str], now: Any
+) -> tuple[Any, ...]:
     c = customer
-    return {
-        "id": c.id,
-        "name": c.name,
-        "email": c.email,
-        "phone": c.phone,
-        "name_key": keys[0],
-        "email_key": keys[1],
-        "phone_key": keys[2],
-        "default_payment_method": c.default_payment_method,
-        "created": c.created,
-        "deleted": c.deleted,
-        "synced_at": now,
-    }
+    return (
+        c.id, c.name, c.email, c.phone, *keys, c.default_payment_method, c.created,
+        c.deleted, now,
+    )  # fmt: skip
+
+
+def _term_values(customer_id: str, name_key: str, terms: dict[str, bool]) -> list[tuple]:
+    """customer_search_terms rows in _TERM_COLUMNS order."""
+    return [
+        (term, customer_id, name_key, whole, term[:1], term[:2], term[:3])
+        for term, whole in terms.items()
+    ]
 
 
 def search_term_rows(customer_id: str, entries: SearchEntries) -> list[dict[str, Any]]:
     """The customer_search_terms rows of a (not deleted) customer."""
     return [
-        {
-            "term": term,
-            "customer_id": customer_id,
-            "name_key": entries.name_key,
-            "whole": whole,
-            **{f"head{n}": term[:n] for n in _HEADS},
-        }
-        for term, whole in entries.terms.items()
+        dict(zip(_TERM_COLUMNS, values, strict=True))
+        for values in _term_values(customer_id, entries.name_key, entries.terms)
     ]
 
 
@@ -301,28 +355,79 @@ def newly_deleted_ids(session: Session, customer_ids: Iterable[str]) -> list[str
     return sorted(session.execute(query).scalars())
 
 
-def _insert(conn: Any, table: Any, rows: list[dict[str, Any]], upsert: bool = False) -> None:
-    """Insert rows (on a primary key conflict, update them if ``upsert``).
+def _stored_terms(customer_id: str, keys: tuple[str, str, str], phone: str | None) -> list[str]:
+    """The terms stored for a customer with these keys and phone (if not deleted)."""
+    return list(_terms(customer_id, *keys, phone))
 
-    SQLite takes a parameter list (executemany; in-process, each row costs microseconds).
-    PostgreSQL gets one statement over arrays (unnest): executed row by row, every row would
-    be a server round of its own, and 100,000 customers bring 600,000 search rows.
-    """
+
+# -- writing rows: straight to the driver --------------------------------------------------
+#
+# SQLite: executemany of tuples (in-process, each row costs microseconds; SQLAlchemy's
+# per-row parameter processing would cost as much as the insert). PostgreSQL: COPY for the
+# rows that are only ever inserted, one array-based statement (unnest) for the rest: row by
+# row, every row would be a server round of its own, and 100,000 customers bring 600,000
+# search rows.
+
+
+def _bind(conn: Any, column: Any, value: Any) -> Any:
+    """A value as SQLAlchemy would hand it to the driver for this column (e.g. a time)."""
+    process = column.type._cached_bind_processor(conn.dialect)
+    return value if process is None else process(value)
+
+
+def _upsert_customers(
+    conn: Any, rows: list[tuple[Any, ...]], new: list[tuple[Any, ...]]
+) -> None:
+    """Write customers: ``rows`` may be stored already, ``new`` are not (read under the
+    customer write lock, which every writer of this table takes)."""
+    columns = _CUSTOMER_COLUMNS
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
     if conn.dialect.name != "postgresql":
-        stmt = sqlite.insert(table)
-        if upsert:
-            stmt = stmt.on_conflict_do_update(
-                index_elements=["id"], set_={k: stmt.excluded[k] for k in rows[0] if k != "id"}
-            )
-        conn.execute(stmt, rows)
+        conn.exec_driver_sql(
+            f"INSERT INTO customers ({', '.join(columns)}) VALUES ({_marks(len(columns))}) "
+            f"ON CONFLICT (id) DO UPDATE SET {updates}",
+            rows + new,
+        )
         return
-    columns = list(rows[0])
-    arrays = ", ".join(f"%({c})s::{_pg_array_type(table.c[c].type)}" for c in columns)
-    sql = f"INSERT INTO {table.name} ({', '.join(columns)}) SELECT * FROM unnest({arrays})"
-    if upsert:
-        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
-        sql += f" ON CONFLICT (id) DO UPDATE SET {updates}"
-    conn.exec_driver_sql(sql, {c: [row[c] for row in rows] for c in columns})
+    if new:
+        _insert_rows(conn, "customers", columns, new)
+    if not rows:
+        return
+    arrays = ", ".join(f"%s::{_pg_array_type(_CUSTOMERS.c[c].type)}" for c in columns)
+    with conn.connection.driver_connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO customers ({', '.join(columns)}) SELECT * FROM unnest({arrays}) "
+            f"ON CONFLICT (id) DO UPDATE SET {updates}",
+            [list(values) for values in zip(*rows, strict=True)],
+        )
+
+
+def _insert_rows(conn: Any, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+    if conn.dialect.name != "postgresql":
+        conn.exec_driver_sql(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({_marks(len(columns))})", rows
+        )
+        return
+    sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+    with conn.connection.driver_connection.cursor() as cursor, cursor.copy(sql) as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def _delete_terms(conn: Any, keys: list[tuple[str, str]]) -> None:
+    """Delete customer_search_terms rows by their primary key (term, customer_id)."""
+    if conn.dialect.name != "postgresql":
+        conn.exec_driver_sql(
+            "DELETE FROM customer_search_terms WHERE term = ? AND customer_id = ?", keys
+        )
+        return
+    terms, customers = (list(column) for column in zip(*keys, strict=True))
+    with conn.connection.driver_connection.cursor() as cursor:
+        cursor.execute(
+            "DELETE FROM customer_search_terms t USING unnest(%s::text[], %s::text[]) "
+            "AS k(term, customer_id) WHERE t.term = k.term AND t.customer_id = k.customer_id",
+            (terms, customers),
+        )
 
 
 def _pg_array_type(column_type: Any) -> str:
@@ -354,12 +459,6 @@ def _write_cache(conn: Any) -> Iterator[Any]:
         # Never in the way of the write's own outcome (a refused value must stay that error).
         with suppress(SQLAlchemyError):
             conn.exec_driver_sql(f"PRAGMA cache_size={int(previous)}")
-
-
-# Built once: the ORM then reuses its compiled form for every keystroke.
-_RECORDS_BY_ID = select(CustomerRecord).where(
-    col(CustomerRecord.id).in_(bindparam("ids", expanding=True))
-)
 
 
 class CustomerRepository:
@@ -394,44 +493,56 @@ class CustomerRepository:
         # Last one wins when Stripe pages overlap within one batch.
         unique = {c.id: c for c in batch}
         customers = list(unique.values())
-        now = utcnow()
         with self.store.session() as session, _write_cache(session.connection()) as conn:
+            now = _bind(conn, _CUSTOMERS.c.synced_at, utcnow())
             # What is stored must be read under the write lock: another writer (the event
             # applier, an import on another terminal) may store the same customers between
             # a read and this batch's first write.
             _lock_customer_writes(conn)
-            stored = _stored_state(conn, list(unique))
-            rows: list[dict[str, Any]] = []
+            stored: dict[str, _Stored] = {}
+            for ids in _chunks(list(unique)):
+                stored.update(_stored_state(conn, ids))
+            rows: list[tuple[Any, ...]] = []
+            new: list[tuple[Any, ...]] = []
             stale: list[str] = []
-            term_rows: list[dict[str, Any]] = []
-            text_rows: list[dict[str, Any]] = []
+            stale_terms: list[tuple[str, str]] = []
+            term_rows: list[tuple] = []
+            text_rows: list[tuple[str, str, str]] = []
             for c in customers:
                 before = stored.get(c.id)
                 if before is not None and before.raw == (c.name, c.email, c.phone, c.deleted):
                     # Same fields, same keys and search rows: nothing to fold or rewrite
                     # (every write and migration keeps stored keys as folding makes them).
-                    rows.append(_customer_row(c, before.keys, now))
+                    rows.append(_customer_values(c, before.keys, now))
                     continue
                 entries = search_entries(c.id, c.name, c.email, c.phone)
-                rows.append(customer_row(c, entries, now))
+                keys = (entries.name_key, entries.email_key, entries.phone_key)
+                (rows if before is not None else new).append(_customer_values(c, keys, now))
                 if before is not None:
                     if before.search == _search_state(c, entries):
                         continue  # e.g. 'Jose' -> 'José': the same keys
                     stale.append(c.id)
+                    old_phone = before.raw[2]
+                    stale_terms.extend(
+                        (term, c.id) for term in _stored_terms(c.id, before.keys, old_phone)
+                    )
                 if not c.deleted:
-                    term_rows.extend(search_term_rows(c.id, entries))
-                    text_rows.append(search_text_row(c.id, entries))
-            _insert(conn, _CUSTOMERS, rows, upsert=True)
+                    term_rows.extend(_term_values(c.id, entries.name_key, entries.terms))
+                    text_rows.append((c.id, entries.name_key, entries.text))
+            _upsert_customers(conn, rows, new)
             if stale:
-                # Both tables are indexed on customer_id: index lookups, not scans.
-                for table in (_TERMS, _TEXTS):
-                    conn.execute(delete(table).where(table.c.customer_id.in_(stale)))
+                stale_terms.sort()  # in key order, as the inserts below
+                _delete_terms(conn, stale_terms)
+                # Indexed on customer_id (unique): index lookups, not a scan.
+                for ids in _chunks(stale):
+                    conn.execute(delete(_TEXTS).where(_TEXTS.c.customer_id.in_(ids)))
             if term_rows:
-                # In key order: neighbouring inserts land on the same b-tree pages.
-                term_rows.sort(key=lambda r: (r["term"], r["customer_id"]))
-                _insert(conn, _TERMS, term_rows)
+                # In key order (term, customer_id: the tuples' own order, as the key is
+                # unique): neighbouring inserts land on the same b-tree pages.
+                term_rows.sort()
+                _insert_rows(conn, _TERMS.name, _TERM_COLUMNS, term_rows)
             if text_rows:
-                _insert(conn, _TEXTS, text_rows)
+                _insert_rows(conn, _TEXTS.name, _TEXT_COLUMNS, text_rows)
             if self.record_changes:
                 # One record per changed customer, or one bulk change per _BATCH customers,
                 # exactly as when each _BATCH was its own transaction.
@@ -445,7 +556,7 @@ class CustomerRepository:
                             or before.stripe != tuple(getattr(c, f) for f in _STRIPE_FIELDS)
                         ],
                     )
-        return len(rows)
+        return len(rows) + len(new)
 
     def _record(self, session: Session, customer_ids: Sequence[str]) -> None:
         terminal = self.terminal_id
@@ -460,11 +571,16 @@ class CustomerRepository:
                 return False
             if self.record_changes and not record.deleted:
                 self._record(session, [customer_id])
+            keys = (record.name_key, record.email_key, record.phone_key)
+            terms = _stored_terms(customer_id, keys, record.phone)
             record.deleted = True
             record.synced_at = utcnow()
             session.add(record)
             session.execute(
-                delete(CustomerSearchTerm).where(CustomerSearchTerm.customer_id == customer_id)
+                delete(CustomerSearchTerm).where(
+                    col(CustomerSearchTerm.customer_id) == customer_id,
+                    col(CustomerSearchTerm.term).in_(terms),
+                )
             )
             session.execute(
                 delete(CustomerSearchText).where(CustomerSearchText.customer_id == customer_id)
@@ -494,15 +610,68 @@ class CustomerRepository:
         # A plain connection and driver-level statements: at a few milliseconds a keystroke,
         # statement compilation per query would cost about as much as the queries themselves.
         # Autocommit: read-only statements need no BEGIN / ROLLBACK round trips.
+        try:
+            return self._search(query, limit)
+        except DBAPIError as exc:
+            if not exc.connection_invalidated:
+                raise
+            # A pooled connection lost since its last use (database.py pings only idle
+            # ones): the pool has let it go; the next one is fresh.
+            return self._search(query, limit)
+
+    def _search(self, query: str, limit: int) -> list[CustomerRecord]:
         options = {"isolation_level": "AUTOCOMMIT"}
         with self.store.engine.connect().execution_options(**options) as conn:
             ids = ranked_ids(conn, query, limit)
             if not ids:
                 return []
-            with Session(conn) as session:  # detached records once it closes
-                records = session.execute(_RECORDS_BY_ID, {"ids": ids}).scalars()
-                by_id = {r.id: r for r in records}
+            by_id = _records(conn, ids)
         return [by_id[i] for i in ids if i in by_id]
+
+
+# The customers' rows, read like every search statement (driver-level, no compilation) and
+# made into records as the ORM loads them (no session, no identity map, no validation: the
+# values come from the database), detached as the ORM leaves them when its session closes.
+_RECORD_COLUMNS = tuple(_CUSTOMERS.columns.keys())
+_RECORDS_SQL = {
+    "postgresql": f"SELECT {', '.join(_RECORD_COLUMNS)} FROM customers WHERE id = ANY(:ids)",
+    "sqlite": f"SELECT {', '.join(_RECORD_COLUMNS)} FROM customers WHERE id IN ({{marks}})",
+}
+
+
+@lru_cache(maxsize=4)
+def _record_values(dialect: Any) -> Any:
+    """row -> the attribute values of its record, as the ORM converts them."""
+    configure_mappers()  # records are made without a session: the mappers may be new
+    processors = [
+        (name, column.type.dialect_impl(dialect).result_processor(dialect, None))
+        for name, column in _CUSTOMERS.columns.items()
+    ]
+    if not any(process for _, process in processors):
+        names = [name for name, _ in processors]
+        return lambda row: dict(zip(names, row, strict=True))
+    return lambda row: {
+        name: value if process is None else process(value)
+        for (name, process), value in zip(processors, row, strict=True)
+    }
+
+
+def _records(conn: Any, ids: list[str]) -> dict[str, CustomerRecord]:
+    dialect = conn.dialect
+    if dialect.name == "postgresql":
+        rows = _run(conn, _RECORDS_SQL["postgresql"], {"ids": ids})
+    else:
+        sql = _RECORDS_SQL["sqlite"].format(marks=_marks(len(ids)))
+        rows = list(conn.exec_driver_sql(sql, tuple(ids)))
+    values = _record_values(dialect)
+    new_record = instrumentation.manager_of_class(CustomerRecord).new_instance
+    records: dict[str, CustomerRecord] = {}
+    for row in rows:
+        record = new_record()
+        record.__dict__.update(values(row))
+        make_transient_to_detached(record)
+        records[record.id] = record
+    return records
 
 
 def search_query(typed: str) -> str:
@@ -587,7 +756,7 @@ def _driver_sql(sql: str, dialect: str) -> str:
 
 def _run(conn: Any, sql: str, params: dict[str, Any]) -> list[Any]:
     # Straight to the driver: no statement compilation or cache-key work per keystroke.
-    return list(conn.exec_driver_sql(_driver_sql(sql, conn.dialect.name), params))
+    return conn.exec_driver_sql(_driver_sql(sql, conn.dialect.name), params).all()
 
 
 def _extend_distinct(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DataError, DBAPIError
+from sqlalchemy.exc import DataError, DBAPIError, DisconnectionError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
@@ -223,6 +224,34 @@ def _create_private_sqlite_file(database: Path) -> None:
     os.close(fd)
 
 
+# A pooled server connection idle this long may have been closed meanwhile (a restart, a
+# proxy's idle timeout): it is pinged before use, and replaced if the ping fails. One used
+# moments ago is not: the ping is a round trip as long as a type-ahead query, and keystrokes
+# come a few hundred milliseconds apart. (Where a connection dies within that moment, the
+# operation fails like one that loses its connection while running.)
+PING_AFTER_IDLE_S = 2.0
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """pool_pre_ping, for connections idle longer than PING_AFTER_IDLE_S only."""
+
+    def checkin(_dbapi_connection: Any, record: Any) -> None:
+        if record is not None:
+            record.info["checked_in_at"] = time.monotonic()
+
+    def checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        checked_in_at = record.info.get("checked_in_at")
+        if checked_in_at is not None and time.monotonic() - checked_in_at < PING_AFTER_IDLE_S:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as exc:  # the pool connects again (SQLAlchemy's documented way)
+            raise DisconnectionError() from exc
+
+    event.listen(engine, "checkin", checkin)
+    event.listen(engine, "checkout", checkout)
+
+
 def open_store(url: str, *, echo: bool = False) -> Store:
     """Connect, apply pending migrations and return the store."""
     parsed = make_url(url)
@@ -234,11 +263,11 @@ def open_store(url: str, *, echo: bool = False) -> Store:
             restrict_sqlite_files(Path(database))
         # Worker threads share the engine; each gets its own pooled connection.
         kwargs["connect_args"] = {"check_same_thread": False}
-    else:
-        kwargs["pool_pre_ping"] = True
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _configure_sqlite)
+    else:
+        _ping_when_idle(engine)
     try:
         if not at_head(engine):  # Alembic is imported only when there is work for it
             upgrade_to_head(engine)

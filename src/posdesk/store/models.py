@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, ForeignKey, Index, String, Text, text
+from sqlalchemy import Column, Index, String, Text, text
 from sqlmodel import Field, SQLModel
 
 
@@ -33,9 +33,11 @@ class CustomerRecord(SQLModel, table=True):
     email: str | None = Field(default=None, max_length=512)
     phone: str | None = Field(default=None, max_length=64)
     # Normalised copies used by the type-ahead search (lower-case text, digits-only phone).
-    name_key: str = Field(default="", max_length=256, index=True)
-    email_key: str = Field(default="", max_length=512, index=True)
-    phone_key: str = Field(default="", max_length=64, index=True)
+    # Not indexed: search reads customer_search_terms / customer_search_text, and these say
+    # what a customer's search rows were made of (store/customers.py).
+    name_key: str = Field(default="", max_length=256)
+    email_key: str = Field(default="", max_length=512)
+    phone_key: str = Field(default="", max_length=64)
     default_payment_method: str | None = Field(default=None, max_length=64)
     created: int = Field(default=0)  # Stripe's unix timestamp
     deleted: bool = Field(default=False)
@@ -121,21 +123,40 @@ class PaymentRecord(SQLModel, table=True):
 
 
 class AuditEntry(SQLModel, table=True):
-    """Append-only: who did what, when, with which outcome. Never updated or deleted."""
+    """Append-only: who did what, when, with which outcome. Never updated or deleted.
+
+    Tamper-evident (store/audit.py): `seq` numbers the store's entries 1, 2, 3, ... without
+    gaps; `entry_hash` is the SHA-256 of every field with `prev_hash`, the hash of the entry
+    before, so the entries form one chain; `mac` authenticates `entry_hash` with the store's
+    audit key (an HMAC key kept in the OS keyring of its terminals, named by `key_id`).
+    A row without `seq` was not written through the audit log."""
 
     __tablename__ = "audit_log"
-    # The log by time, newest first by (at, id): the index gives that order.
-    __table_args__ = (Index("ix_audit_log_at_id", "at", "id"),)
+    # The log by time, newest first by (at, id): the index gives that order, and each
+    # filter of the audit viewer has one ending in (at, id). The chain is read by seq.
+    __table_args__ = (
+        Index("ix_audit_log_at_id", "at", "id"),
+        Index("ix_audit_log_seq", "seq", unique=True),
+        Index("ix_audit_log_action_at", "action", "at", "id"),
+        Index("ix_audit_log_staff_at", "staff_id", "at", "id"),
+        Index("ix_audit_log_terminal_at", "terminal_id", "at", "id"),
+        Index("ix_audit_log_outcome_at", "outcome", "at", "id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(default_factory=utcnow)
     staff_id: str = Field(max_length=64)
     staff_name: str = Field(default="", max_length=256)
-    action: str = Field(max_length=64, index=True)  # e.g. "charge", "detach_card"
+    action: str = Field(max_length=64)  # e.g. "charge", "detach_card"
     target: str | None = Field(default=None, max_length=128)  # e.g. cus_..., pi_...
     outcome: str = Field(max_length=64)  # e.g. "succeeded", "declined", "denied"
     detail: str | None = Field(default=None, max_length=4000)  # JSON, redacted
     terminal_id: str | None = Field(default=None, max_length=36)  # where it was done
+    seq: int | None = Field(default=None)
+    prev_hash: str | None = Field(default=None, max_length=64)  # hex SHA-256
+    entry_hash: str | None = Field(default=None, max_length=64)  # hex SHA-256
+    key_id: str | None = Field(default=None, max_length=16)  # names the key, never holds it
+    mac: str | None = Field(default=None, max_length=64)  # hex HMAC-SHA256 of entry_hash
 
 
 # Byte-order comparison on PostgreSQL too, so prefix ranges and name ordering behave exactly
@@ -156,6 +177,11 @@ class CustomerSearchTerm(SQLModel, table=True):
     large share of a million customers; the (head, name) indexes list exactly those matches
     in name order, so the first page costs the same at 10k or 1M customers (walking one
     name-ordered index of all terms would skip over ever more non-matching rows).
+
+    Rows are found by their key alone: a customer's terms follow from its stored keys and
+    phone (store/customers.py ``_terms``), so rewriting or deleting them needs no index on
+    ``customer_id``; and no foreign key, as only the customer repository writes them (each
+    b-tree or check here is paid for by every imported customer, six times over).
     """
 
     __tablename__ = "customer_search_terms"
@@ -163,19 +189,12 @@ class CustomerSearchTerm(SQLModel, table=True):
         Index("ix_customer_search_terms_head1", "head1", "name_key", "customer_id", "term"),
         Index("ix_customer_search_terms_head2", "head2", "name_key", "customer_id", "term"),
         Index("ix_customer_search_terms_head3", "head3", "name_key", "customer_id", "term"),
-        Index("ix_customer_search_terms_customer", "customer_id"),
         # Clustered on (term, customer_id) in SQLite: a prefix range reads one b-tree run.
         {"sqlite_with_rowid": False},
     )
 
     term: str = Field(sa_column=Column(_c_collated(512), primary_key=True))
-    customer_id: str = Field(
-        sa_column=Column(
-            String(64),
-            ForeignKey("customers.id", ondelete="CASCADE"),
-            primary_key=True,
-        )
-    )
+    customer_id: str = Field(sa_column=Column(String(64), primary_key=True))
     name_key: str = Field(sa_column=Column(_c_collated(256), nullable=False))
     whole: bool = Field(default=False)
     head1: str = Field(
@@ -194,6 +213,7 @@ class CustomerSearchText(SQLModel, table=True):
 
     SQLite indexes it with an FTS5 trigram table kept in step by triggers; PostgreSQL with a
     pg_trgm GIN index when the extension is available (both created by the migration).
+    Like the terms, written only by the customer repository: no foreign key to check.
     """
 
     __tablename__ = "customer_search_text"
@@ -201,14 +221,7 @@ class CustomerSearchText(SQLModel, table=True):
     __table_args__ = (Index("ix_customer_search_text_name", "name_key", "customer_id", "text"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    customer_id: str = Field(
-        sa_column=Column(
-            String(64),
-            ForeignKey("customers.id", ondelete="CASCADE"),
-            nullable=False,
-            unique=True,
-        )
-    )
+    customer_id: str = Field(sa_column=Column(String(64), nullable=False, unique=True))
     name_key: str = Field(sa_column=Column(_c_collated(256), nullable=False))
     text: str = Field(sa_column=Column(Text, nullable=False))
 
