@@ -1,6 +1,10 @@
 """Save PNGs of the main screens and every charge result against a seeded demo sandbox.
 
     python scripts/screenshots.py --out ./screenshots
+    python scripts/screenshots.py --out ./screenshots --sign-in-only   # the sign-in screens
+
+The window starts at the sign-in page, as the app does: the demo's manager signs in (after
+the sign-in screens are pictured) before anything else.
 
 Runs offscreen; nothing touches the user's data (a throwaway directory, in-memory keys).
 """
@@ -27,6 +31,7 @@ from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from posdesk.app_context import build_context  # noqa: E402
+from posdesk.demo import DEMO_STAFF, seed_demo_staff  # noqa: E402
 from posdesk.domain.money import Money  # noqa: E402
 from posdesk.domain.outcomes import (  # noqa: E402
     NEXT_STEP_NEW_PAYMENT,
@@ -74,8 +79,8 @@ def save(widget: QWidget, out: Path, name: str) -> Path:
 def badge_customer(context: Any) -> str | None:
     """A seeded customer whose cards show the expiry badges, to picture them."""
     for letter in "aeiou":
-        for customer in context.customers.search(letter, limit=50):
-            page = context.customers.customer_page(customer.id)
+        for customer in context.customers.search(context.staff, letter, limit=50):
+            page = context.customers.customer_page(context.staff, customer.id)
             if len(page.cards) >= 2 and any(c.expired or c.expires_soon for c in page.cards):
                 return customer.id
     return None
@@ -208,7 +213,78 @@ def open_dialog(window: MainWindow, last4: str, amount: str) -> Any:
     return dialog
 
 
-def run(out: Path) -> int:
+def sign_in_by_keys(window: MainWindow, name: str, pin: str) -> None:
+    """Choose `name` on the sign-in page and type the PIN as the keyboard would."""
+    page = window.till.screen.sign_in_page
+    wait_until(lambda: window.till.screen.loaded)
+    if page.person is None or page.person.name != name:
+        page.choose(next(a for a in page.accounts if a.name == name))
+    page.pad.reset()
+    for digit in pin:
+        page.pad.type_digit(digit)
+    page.pad.submit()
+
+
+def first_manager_screenshot(out: Path) -> None:
+    """A new store's first start (no keys yet either): its first manager, after a mismatch."""
+    data_dir = Path(tempfile.mkdtemp(prefix="posdesk-shots-new-"))
+    context = build_context(data_dir=data_dir, secrets=SecretStore.in_memory(),
+                            database_url=f"sqlite:///{data_dir / 'posdesk.db'}")
+    try:
+        window = MainWindow(context)
+        window.resize(1280, 800)
+        window.show()
+        wait_until(lambda: window.till.screen.loaded)
+        page = window.till.screen.first_manager
+        page.name_edit.setText("Morgan Manager")
+        page.pin_edit.setText("2580")
+        page.repeat_edit.setText("2589")
+        page.create()
+        save(window, out, "00-first-manager")
+        window.close()
+        QCoreApplication.processEvents()
+    finally:
+        context.close()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def sign_in_screenshots(window: MainWindow, out: Path) -> None:
+    """The sign-in page (people, PIN pad, wrong PINs and their wait), then the manager signs
+    in; a customer opened and the till locked over it."""
+    screen = window.till.screen
+    wait_until(lambda: screen.loaded)
+    page = screen.sign_in_page
+    save(window, out, "00-sign-in-people")
+    manager, _role, pin = DEMO_STAFF[0]
+    page.choose(next(a for a in page.accounts if a.name == manager))
+    for digit in pin[:3]:
+        page.pad.type_digit(digit)
+    save(window, out, "00-sign-in-pin")
+    for _ in range(3):
+        sign_in_by_keys(window, manager, "9517")
+        wait_until(lambda: not page.pad.busy)
+    for digit in pin:
+        page.pad.type_digit(digit)
+    settle(1.2)  # the wait counts down once
+    save(window, out, "00-sign-in-wrong-pin-wait")
+    wait_until(lambda: page.waiting_s == 0 and page.pad.ok_allowed, timeout=30)
+    sign_in_by_keys(window, manager, pin)
+    wait_until(lambda: not window.till.is_locked)
+
+
+def locked_screenshot(window: MainWindow, customer_id: str, out: Path) -> None:
+    """The till locked over an open customer: the PIN pad of the person whose work waits."""
+    window.open_customer(customer_id)
+    wait_until(lambda: window.customer_page.page is not None)
+    window.till.lock_action.trigger()
+    wait_until(lambda: window.till.screen.loaded)
+    save(window, out, "00-locked")
+    sign_in_by_keys(window, DEMO_STAFF[0][0], DEMO_STAFF[0][2])
+    wait_until(lambda: not window.till.is_locked)
+    save(window, out, "00-signed-in-again")
+
+
+def run(out: Path, sign_in_only: bool = False) -> int:
     out.mkdir(parents=True, exist_ok=True)
     prepare_application()
     data_dir = Path(tempfile.mkdtemp(prefix="posdesk-shots-"))
@@ -221,8 +297,11 @@ def run(out: Path) -> int:
         database_url=f"sqlite:///{data_dir / 'posdesk.db'}",
     )
     try:
+        seed_demo_staff(context)  # the demo's people, as `posdesk --demo` gives them
         context.start_presence()  # this terminal in Settings' list, as when the app runs
-        take_screenshots(context, server, out)
+        if sign_in_only:
+            first_manager_screenshot(out)
+        take_screenshots(context, server, out, sign_in_only=sign_in_only)
     finally:
         context.close()
         server.stop()
@@ -230,12 +309,22 @@ def run(out: Path) -> int:
     return 0
 
 
-def take_screenshots(context: Any, server: SandboxServer, out: Path) -> None:
+def take_screenshots(
+    context: Any, server: SandboxServer, out: Path, sign_in_only: bool = False
+) -> None:
     window = MainWindow(context)
     window.resize(1280, 800)
     window.show()
+    sign_in_screenshots(window, out)
     window.start_background_tasks()
     wait_until(lambda: not window.customer_refresh.running)
+    if sign_in_only:
+        badges = badge_customer(context)
+        if badges:
+            locked_screenshot(window, badges, out)
+        window.close()
+        QCoreApplication.processEvents()
+        return
     window.search.search_edit.setText("ma")
     wait_until(lambda: window.search.model.rowCount() > 0)
     save(window, out, "01-main-window")
@@ -478,8 +567,10 @@ def card_entry_screenshots(window: MainWindow, out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("screenshots"))
+    parser.add_argument("--sign-in-only", action="store_true",
+                        help="only the first-manager, sign-in and locked screens")
     args = parser.parse_args(argv)
-    return run(args.out)
+    return run(args.out, args.sign_in_only)
 
 
 if __name__ == "__main__":

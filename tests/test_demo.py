@@ -9,6 +9,7 @@ from typing import Any
 
 import keyring
 import pytest
+from PySide6.QtCore import Qt
 
 from posdesk import demo
 from posdesk.demo import demo_context
@@ -37,6 +38,15 @@ def test_demo_opens_the_main_window_with_seeded_customers(
             pass
         assert refreshed.args[0] >= 200  # the demo seed has a few hundred customers
         assert window.banner.isVisible() and window.banner.text().startswith("DEMO")
+
+        # The demo starts at the sign-in page, its people's PINs shown; the manager signs in.
+        page = window.till.screen.sign_in_page
+        qtbot.waitUntil(lambda: window.till.screen.loaded, timeout=5000)
+        assert window.till.is_locked and "Morgan Manager: 2580" in page.demo_hint.text()
+        page.choose(next(a for a in page.accounts if a.name == "Morgan Manager"))
+        qtbot.keyClicks(page.pad, "2580")
+        qtbot.keyClick(page.pad, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not window.till.is_locked, timeout=10_000)
 
         qtbot.keyClicks(window.search.search_edit, "mar")
         model = window.search.model

@@ -18,6 +18,7 @@ from posdesk.domain.roles import Role, StaffMember
 from posdesk.gateway import client as gateway_client
 from posdesk.gateway.client import StripeGateway
 from posdesk.services.charges import ChargeService
+from posdesk.services.refunds import RefundService
 from tests.conftest import CONTRACT_SUMMARY_TEST
 from tests.gateway.sandbox_api import call
 from tests.stripe_contract import RECORDER, SentRequest, check_request, violations
@@ -52,6 +53,29 @@ def test_a_charge_sends_only_what_the_pinned_version_accepts(
     assert create.params["allowed_payment_method_types"] == ["card"]
     assert "services/charges.py" in create.call_site.replace("\\", "/")
     assert violations(sent) == []
+
+
+def test_a_refund_sends_only_what_the_pinned_version_accepts(
+    sandbox, secret_key, tmp_store, customer_with_card
+) -> None:
+    manager = StaffMember(id="staff-9", name="Mo", role=Role.MANAGER)
+    gateway = StripeGateway(secret_key, sandbox.base_url)
+    customer_id, card_id = customer_with_card
+    paid = ChargeService(tmp_store, gateway).charge_saved_card(
+        manager, customer_id, card_id, Money(1250, "USD"))
+    with RECORDER.collecting() as sent:
+        RefundService(tmp_store, gateway).refund(manager, paid.payment_id, Money(250, "USD"),
+                                                 "duplicate")
+    [create] = [r for r in sent if r.method == "post" and r.path == "/v1/refunds"]
+    assert create.params_type == "RefundCreateParams"
+    assert create.params["reason"] == "duplicate" and create.params["amount"] == 250
+    assert "ledger/refunds.py" in create.call_site.replace("\\", "/")
+    assert violations(sent) == []
+    # The shop's note stays in the store: Stripe's refund create has no such parameter.
+    bad = SentRequest("post", "/v1/refunds", "RefundCreateParams",
+                      {**create.params, "note": "wrong size"}, create.call_site)
+    [violation] = check_request(bad)
+    assert violation.param == "note" and "not accepted" in violation.problem
 
 
 def test_a_removed_parameter_fails_naming_parameter_endpoint_and_call_site(

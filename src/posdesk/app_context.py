@@ -13,12 +13,16 @@ from posdesk import paths
 from posdesk.backend import Mode
 from posdesk.card_page.certificate import ensure_certificate
 from posdesk.card_page.server import STRIPE_JS_URL, CheckoutServer
-from posdesk.domain.roles import Role, StaffMember
+from posdesk.domain.roles import StaffMember
 from posdesk.gateway.client import StripeGateway
 from posdesk.gateway.events import StripeEventSource
+from posdesk.services.approval import Approvals
+from posdesk.services.audit_trail import AuditTrailService
 from posdesk.services.card_entry import CardEntryService
 from posdesk.services.charges import ChargeService
 from posdesk.services.customers import CustomerService
+from posdesk.services.guard import Guard
+from posdesk.services.refunds import RefundService
 from posdesk.services.secret_store import (
     STRIPE_PUBLISHABLE_KEY,
     STRIPE_SECRET_KEY,
@@ -27,12 +31,18 @@ from posdesk.services.secret_store import (
     SecretStore,
     mode_of_key,
 )
+from posdesk.services.session import DEFAULT_IDLE_LOCK_S, Session
+from posdesk.services.settings_service import SettingsService
+from posdesk.services.shop_settings import ShopSettings, ShopSettingsService
+from posdesk.services.staff import StaffService
 from posdesk.services.start_guard import check_may_start
 from posdesk.settings import Settings
+from posdesk.store.audit import AuditLog
 from posdesk.store.database import Store, default_database_url, open_store
 from posdesk.store.maintenance import start_maintenance
 from posdesk.store.models import PaymentRecord
 from posdesk.store.payment_pages import PageKey, customer_payments_page
+from posdesk.store.staff import StaffRepository
 from posdesk.store.this_terminal import (
     Terminal,
     TerminalPresence,
@@ -48,7 +58,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["AppContext", "Mode", "build_context", "staff_from_settings"]
+__all__ = ["AppContext", "Mode", "build_context"]
 
 
 @dataclass
@@ -60,7 +70,6 @@ class AppContext:
     data_dir: Path
     store: Store
     secrets: SecretStore
-    staff: StaffMember
     api_base: str | None
     demo: bool = False
     gateway: StripeGateway | None = None
@@ -73,7 +82,18 @@ class AppContext:
     terminal: Terminal = field(default_factory=process_terminal)
     customers: CustomerService = field(init=False)
     charges: ChargeService = field(init=False)
+    # Refunds on the ledger (the shop's refund limit asks for a manager's approval).
+    refunds: RefundService = field(init=False)
     card_entry: CardEntryService = field(init=False)
+    # The tamper-evident audit trail: viewing, verifying, exporting (managers).
+    audit_trail: AuditTrailService = field(init=False)
+    # The shop's settings in the store (shared by its terminals), and changing this
+    # terminal's set-up (keys, settings file, name, store) as a manager.
+    shop_settings: ShopSettingsService = field(init=False)
+    settings_service: SettingsService = field(init=False)
+    # The store's staff accounts, and who is signed in at this terminal (`staff`).
+    staff_accounts: StaffService = field(init=False)
+    session: Session = field(init=False)
     _checkout_server: CheckoutServer | None = field(default=None, init=False, repr=False)
     _checkout_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     _secret_key_mode: str | None = field(default=None, init=False, repr=False)
@@ -91,8 +111,39 @@ class AppContext:
     _presence: TerminalPresence | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
+        # First: every audit append on this store authenticates with this terminal's key.
+        self.audit_trail = AuditTrailService(
+            self.store, self.secrets, self.data_dir, self.terminal
+        )
+        # Before the services: they read the approval limits from the shop's settings.
+        audit = AuditLog(self.store, self.terminal.id)
+        self.shop_settings = ShopSettingsService(self.store, Guard(audit))
+        self.shop_settings.on_change(self._shop_settings_changed)
+        self.shop_settings.adopt(self.settings.currency, self.settings.locale)
+        self.settings_service = SettingsService(
+            self.settings, self.data_dir, lambda: self.secrets, self.store, Guard(audit),
+            self.terminal.id,
+        )
         self._build_services()
         self.change_feed = ChangeFeed(self.store)
+        # Built once: the session outlives new keys (reconfigure rebuilds the others).
+        self.staff_accounts = StaffService(
+            StaffRepository(self.store), Guard(AuditLog(self.store, self.terminal.id)),
+            self.terminal.id,
+        )
+        self.session = Session(self.staff_accounts, self._idle_lock_s)
+
+    @property
+    def staff(self) -> StaffMember:
+        """The member of staff signed in now; NotSignedIn while the till is locked."""
+        return self.session.current()
+
+    def _idle_lock_s(self) -> int:
+        # The shop's setting where the store has shop settings, else the default.
+        shop_settings = getattr(self, "shop_settings", None)
+        if shop_settings is None:
+            return DEFAULT_IDLE_LOCK_S
+        return int(shop_settings.get().idle_lock_s)
 
     @property
     def mode(self) -> Mode:
@@ -102,9 +153,22 @@ class AppContext:
             return "unconfigured"
         return "live" if self._secret_key_mode == "live" else "test"
 
+    def _shop_settings_changed(self, shop: ShopSettings) -> None:
+        # The store wins over settings.json: screens reading the currency and locale from
+        # the settings see the shop's (kept in place, as Settings does for its own edits).
+        self.settings.currency, self.settings.locale = shop.currency, shop.locale
+
     def _build_services(self) -> None:
-        self.customers = CustomerService(self.store, self.gateway, terminal_id=self.terminal.id)
-        self.charges = ChargeService(self.store, self.gateway, terminal=self.terminal)
+        approvals = Approvals(self.shop_settings.get)
+        self.customers = CustomerService(
+            self.store, self.gateway, terminal_id=self.terminal.id, approvals=approvals
+        )
+        self.charges = ChargeService(
+            self.store, self.gateway, terminal=self.terminal, approvals=approvals
+        )
+        self.refunds = RefundService(
+            self.store, self.gateway, terminal=self.terminal, approvals=approvals
+        )
         self.card_entry = CardEntryService(
             self.store, self.gateway, self.publishable_key, self.charges
         )
@@ -189,6 +253,7 @@ class AppContext:
             port=int(self.settings.relay_port),
             interval_s=float(self.settings.sync_interval_s),
             observer=self.sync_observer,
+            refund_ledger=self.refunds.ledger,
         )
 
     def _webhook_secret(self) -> str | None:
@@ -239,6 +304,10 @@ class AppContext:
             presence.stop()
 
     def close(self) -> None:
+        try:
+            self.session.sign_out()
+        except Exception as exc:  # noqa: BLE001 - closing goes on; the store may be gone
+            log.warning("sign-out not recorded: %s", type(exc).__name__)
         self.change_feed.stop()
         self.stop_sync()
         if self._checkout_server is not None:
@@ -253,14 +322,6 @@ if TYPE_CHECKING:
     def _is_a_backend(context: AppContext) -> Backend:
         # A type checker fails here if AppContext ever loses a member of Backend's shape.
         return context
-
-
-def staff_from_settings(settings: Settings) -> StaffMember:
-    try:
-        role = Role(settings.staff_role)
-    except ValueError:
-        role = Role.CASHIER
-    return StaffMember(id=settings.staff_id, name=settings.staff_name, role=role)
 
 
 def build_context(
@@ -288,7 +349,6 @@ def build_context(
         data_dir=data_dir,
         store=store,
         secrets=secrets,
-        staff=staff_from_settings(settings),
         api_base=api_base,
         demo=demo,
         terminal=load_terminal(data_dir, None if relay else settings.terminal_name, relay=relay),

@@ -19,6 +19,15 @@ from posdesk.card_page.protocol import PageError, PageReport, ReportError, parse
 from posdesk.card_page.server import STRIPE_JS_URL, CheckoutServer, origin_of
 from posdesk.domain.roles import StaffMember
 from posdesk.gateway.errors import GatewayError
+from posdesk.services.audit_trail import (
+    AuditFilter,
+    AuditPageKey,
+    AuditTrailService,
+    AuditVerification,
+    FilterChoices,
+    VerifyStatus,
+    audit_page_key,
+)
 from posdesk.services.card_entry import (
     FLOW_AUTHENTICATE,
     FLOW_CVC,
@@ -36,6 +45,14 @@ from posdesk.services.customers import RECENT_PAYMENTS, CardSummary, CustomerSer
 from posdesk.services.customers import CustomerPage as CustomerPageData
 from posdesk.services.errors import InputError, StripeNotConfigured
 from posdesk.services.key_check import KeyCheck, check_secret_key
+from posdesk.services.refunds import (
+    NOTE_LIMIT,
+    Refundable,
+    RefundLine,
+    RefundRefused,
+    RefundResult,
+    RefundService,
+)
 from posdesk.services.secret_store import (
     STRIPE_PUBLISHABLE_KEY,
     STRIPE_SECRET_KEY,
@@ -46,6 +63,19 @@ from posdesk.services.secret_store import (
     mode_of_key,
     validate_secret,
 )
+from posdesk.services.session import (
+    DEFAULT_IDLE_LOCK_S,
+    ENDED_IDLE,
+    ENDED_LOCKED,
+    ENDED_SIGNED_OUT,
+    ENDED_SWITCHED,
+    NotSignedIn,
+    Session,
+    SignedIn,
+)
+from posdesk.services.settings_service import SettingsService
+from posdesk.services.shop_settings import ShopSettings, ShopSettingsService
+from posdesk.services.staff import PIN_DIGITS, Approval, SignInRefused, StaffAccount, StaffService
 from posdesk.services.start_guard import EXIT_START_REFUSED, StartRefused
 from posdesk.services.store_setup import (
     STEP_CONNECTING,
@@ -55,7 +85,10 @@ from posdesk.services.store_setup import (
     TABLE_CUSTOMERS,
     TABLE_PAYMENT_METHODS,
     TABLE_PAYMENTS,
+    TABLE_REFUND_REQUESTS,
     TABLE_REFUNDS,
+    TABLE_SHOP_SETTINGS,
+    TABLE_STAFF,
     TABLE_TERMINALS,
     URL_EMPTY,
     URL_HAS_PASSWORD,
@@ -81,7 +114,12 @@ from posdesk.services.terminal_roster import (
 )
 from posdesk.settings import Settings
 from posdesk.store.database import Store
-from posdesk.store.models import CustomerRecord, PaymentMethodRecord, PaymentRecord
+from posdesk.store.models import (
+    AuditEntry,
+    CustomerRecord,
+    PaymentMethodRecord,
+    PaymentRecord,
+)
 from posdesk.store.payment_pages import PageKey, page_key
 from posdesk.store.this_terminal import LIVE_WITHIN, Terminal
 from posdesk.sync.engine import SyncEngine
@@ -101,7 +139,6 @@ class Backend(Protocol):
     data_dir: Path
     store: Store
     secrets: SecretStore
-    staff: StaffMember
     api_base: str | None
     demo: bool
     # --debug: the card-entry web view may open developer tools.
@@ -111,12 +148,29 @@ class Backend(Protocol):
     terminal: Terminal
     customers: CustomerService
     charges: ChargeService
+    # Refunds, full or partial, and what is left to refund of a payment.
+    refunds: RefundService
     card_entry: CardEntryService
+    # The audit trail for managers: pages with filters, verification, export.
+    audit_trail: AuditTrailService
+    # The shop's settings (store-wide: name, address, currency, locale, idle lock, approval
+    # limits), and changing this terminal's set-up as a manager (keys, settings file, store).
+    shop_settings: ShopSettingsService
+    settings_service: SettingsService
+    # The store's staff accounts, and who is signed in at this terminal.
+    staff_accounts: StaffService
+    session: Session
     # Sync news for the status bar, and what any terminal commits, for the screens.
     sync_observer: SyncObserver
     change_feed: ChangeFeed
     # Why the webhook relay is not running although the settings ask for it, or None.
     sync_relay_problem: str | None
+
+    @property
+    def staff(self) -> StaffMember:
+        """The member signed in now, read at the moment a screen acts; NotSignedIn while
+        the till is locked (the window then shows only the sign-in page)."""
+        ...
 
     @property
     def mode(self) -> Mode: ...
@@ -153,6 +207,11 @@ class Backend(Protocol):
 
 
 __all__ = [
+    "DEFAULT_IDLE_LOCK_S",
+    "ENDED_IDLE",
+    "ENDED_LOCKED",
+    "ENDED_SIGNED_OUT",
+    "ENDED_SWITCHED",
     "EXIT_START_REFUSED",
     "FLOW_AUTHENTICATE",
     "FLOW_CVC",
@@ -160,6 +219,7 @@ __all__ = [
     "FLOW_SETUP",
     "GatewayError",
     "LIVE_WITHIN",
+    "PIN_DIGITS",
     "RECENT_PAYMENTS",
     "STEP_CONNECTING",
     "STEP_COPYING",
@@ -173,12 +233,21 @@ __all__ = [
     "TABLE_PAYMENTS",
     "TABLE_PAYMENT_METHODS",
     "TABLE_REFUNDS",
+    "TABLE_REFUND_REQUESTS",
+    "TABLE_SHOP_SETTINGS",
+    "TABLE_STAFF",
     "TABLE_TERMINALS",
     "TERMINAL_NAME_MAX",
     "URL_EMPTY",
     "URL_HAS_PASSWORD",
     "URL_NOT_POSTGRES",
     "URL_NO_DATABASE",
+    "Approval",
+    "AuditEntry",
+    "AuditFilter",
+    "AuditPageKey",
+    "AuditTrailService",
+    "AuditVerification",
     "Backend",
     "CardEntryResult",
     "CardEntryService",
@@ -192,20 +261,36 @@ __all__ = [
     "CustomerPageData",
     "CustomerRecord",
     "CustomerService",
+    "FilterChoices",
     "InputError",
     "KeyCheck",
     "KeyringUnavailable",
+    "NOTE_LIMIT",
     "Mode",
+    "NotSignedIn",
     "PageError",
     "PageKey",
     "PageReport",
     "PaymentMethodRecord",
     "PaymentRecord",
     "Progress",
+    "RefundLine",
+    "RefundRefused",
+    "RefundResult",
+    "RefundService",
+    "Refundable",
     "ReportError",
     "SecretStore",
+    "Session",
     "Settings",
+    "SettingsService",
+    "ShopSettings",
+    "ShopSettingsService",
+    "SignInRefused",
+    "SignedIn",
+    "StaffAccount",
     "StaffMember",
+    "StaffService",
     "StartRefused",
     "Store",
     "StoreSwitch",
@@ -216,6 +301,8 @@ __all__ = [
     "SyncObserver",
     "Terminal",
     "TerminalEntry",
+    "VerifyStatus",
+    "audit_page_key",
     "check_secret_key",
     "clean_terminal_name",
     "display_url",

@@ -1,4 +1,5 @@
-"""`posdesk` command line: the GUI, the demo, the sandbox and keyring management."""
+"""`posdesk` command line: the GUI, the demo, the sandbox, keyring management and the audit
+trail's check."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 import getpass
 import importlib
 import logging
+import os
 import shutil
 import sys
 import tempfile
@@ -91,6 +93,16 @@ def build_parser() -> argparse.ArgumentParser:
     secrets = sub.add_parser("secrets", help="manage the keys kept in the OS keyring")
     secrets.add_argument("action", choices=["set", "delete", "status"])
     secrets.add_argument("name", nargs="?", choices=SECRET_NAMES)
+    audit = sub.add_parser("audit", help="check the tamper-evident audit trail, share its key")
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True)
+    audit_sub.add_parser(
+        "verify", help="check every entry of this terminal's store: exit 0 intact, "
+        "1 tampered (the first bad entry is named), 3 not everything could be checked",
+    )
+    audit_key = audit_sub.add_parser(
+        "key", help="export the store's audit key (one line), or import it from standard input"
+    )
+    audit_key.add_argument("key_action", choices=["export", "import"])
     return parser
 
 
@@ -111,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "secrets":
         return secrets_command(args.action, args.name)
+    if args.command == "audit":
+        return audit_command(args.audit_command, getattr(args, "key_action", None))
     if not args.demo and (args.store or args.sandbox_url):
         parser.error("--store and --sandbox-url go with --demo; a terminal's own store is "
                      "chosen in Settings (or POSDESK_DATABASE_URL)")
@@ -161,6 +175,60 @@ def secrets_command(action: str, name: str | None) -> int:
     except ValueError as exc:  # a value of the wrong shape; the message never holds the value
         print(f"{exc} The keyring was not changed.", file=sys.stderr)
         return 2
+
+
+def audit_command(command: str, key_action: str | None) -> int:
+    """`posdesk audit verify` and `posdesk audit key export|import` on this terminal's store
+    (chosen as the app chooses it) with this terminal's keyring and remembered heads."""
+    from posdesk.services.audit_trail import (
+        AuditKeyProblem,
+        export_key,
+        import_key,
+        keep_store_chain,
+        verify_store,
+    )
+    from posdesk.services.secret_store import KeyringUnavailable, SecretStore
+    from posdesk.settings import Settings
+    from posdesk.store.database import default_database_url, open_store
+
+    data_dir = paths.data_dir()
+    restrict_data_dir(data_dir)
+    settings = Settings.load(paths.settings_file(data_dir))
+    url = (
+        os.environ.get(paths.ENV_DATABASE_URL)
+        or settings.database_url
+        or default_database_url(data_dir)
+    )
+    secrets = SecretStore()
+    store = open_store(url)
+    try:
+        if command == "verify":
+            result = verify_store(store, keep_store_chain(store, secrets, data_dir))
+            print(result.summary)
+            # Intact: one line; what is worth knowing besides goes to standard error.
+            notes_to = sys.stdout if result.exit_code else sys.stderr
+            for note in result.notes:
+                print(f"  {note}", file=notes_to)
+            return result.exit_code
+        if key_action == "export":
+            line = export_key(store, secrets)
+            print("Keep this line secret: with it and the database, anyone can rewrite the "
+                  "audit trail unnoticed.", file=sys.stderr)
+            print(line)
+            return 0
+        key_id, warning = import_key(store, secrets, _read_secret("audit key"))
+        print(f"audit key {key_id}: imported")
+        if warning:
+            print(warning, file=sys.stderr)
+        return 0
+    except KeyringUnavailable as exc:
+        print(str(exc), file=sys.stderr)
+        return 3
+    except AuditKeyProblem as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    finally:
+        store.close()
 
 
 def _read_secret(name: str) -> str:

@@ -7,6 +7,10 @@ demo`), so that the terminals also see one Stripe account.
 
 `posdesk --demo` spawns its sandbox before anything else (`starting`): the sandbox seeds its
 customers on another core while this process imports Qt and the app.
+
+A demo store gets three people to sign in as (`DEMO_STAFF`), and the sign-in page shows their
+PINs. Only a demo store: a real store starts with no account and no PIN, and its first
+start asks for its first manager.
 """
 
 from __future__ import annotations
@@ -19,9 +23,34 @@ from pathlib import Path
 
 from posdesk import paths
 from posdesk.app_context import AppContext, build_context
+from posdesk.domain.roles import Role
 from posdesk.helper_process import SandboxProcess, StartingSandbox, start_sandbox
+from posdesk.services.errors import InputError
 from posdesk.services.secret_store import STRIPE_PUBLISHABLE_KEY, STRIPE_SECRET_KEY, SecretStore
 from posdesk.settings import Settings
+
+# (name, role, PIN) of the demo store's people; the first is its first manager.
+DEMO_STAFF: tuple[tuple[str, Role, str], ...] = (
+    ("Morgan Manager", Role.MANAGER, "2580"),
+    ("Casey Cashier", Role.CASHIER, "3690"),
+    ("Sam Support", Role.SUPPORT, "1470"),
+)
+
+
+def seed_demo_staff(context: AppContext) -> None:
+    """Give a demo store its people (once: a demo terminal joining a shared store finds
+    them there), and let the sign-in page show their PINs."""
+    staff = context.staff_accounts
+    if staff.needs_first_manager():
+        (name, _role, pin), *others = DEMO_STAFF
+        try:
+            manager = staff.create_first_manager(name, pin)
+        except InputError:
+            manager = None  # another demo terminal on this store was first
+        if manager is not None:
+            for other_name, role, other_pin in others:
+                staff.add(manager, other_name, role, other_pin)
+    context.session.demo_pins = tuple((name, pin) for name, _role, pin in DEMO_STAFF)
 
 
 @contextmanager
@@ -60,6 +89,7 @@ def demo_context(
             database_url=store_url or f"sqlite:///{data_dir / 'posdesk.db'}",
         )
         try:
+            seed_demo_staff(context)
             yield context
         finally:
             context.close()

@@ -8,8 +8,6 @@ import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from posdesk.domain.roles import Role
-
 log = logging.getLogger(__name__)
 
 
@@ -17,9 +15,9 @@ log = logging.getLogger(__name__)
 class Settings:
     currency: str = "USD"
     locale: str = "en_US"
-    staff_id: str = "staff-1"
-    staff_name: str = "Shop manager"
-    staff_role: str = Role.MANAGER.value
+    # Who acts is never read from here: staff sign in with a PIN (services/session.py).
+    # Files from before that still carry staff_id, staff_name and staff_role; `load`
+    # ignores them, as any key it does not know.
     # Stripe API base; None means Stripe itself. POSDESK_STRIPE_API_BASE overrides it.
     api_base: str | None = None
     # Re-collect the CVC before charging a saved card (card-entry feature).

@@ -19,7 +19,7 @@ def with_publishable_key(context: Any, secret_key: str) -> Any:
 
 
 def customer_of(context: Any, customer_id: str) -> Any:
-    return context.customers.customer_page(customer_id).customer
+    return context.customers.customer_page(context.staff, customer_id).customer
 
 
 def js(qtbot: Any, dialog: CardEntryDialog, code: str) -> Any:

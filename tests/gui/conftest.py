@@ -1,5 +1,8 @@
 """GUI fixtures: the real app context (store, services, gateway) against the sandbox, a shop
-with saved test cards created through stripe-python, and the main window."""
+with saved test cards created through stripe-python, and the main window.
+
+The store's staff are real accounts created through the staff service; a manager is signed
+in unless a test chooses another role (`staff_role`) or nobody (`staff_role` None)."""
 
 from __future__ import annotations
 
@@ -28,30 +31,65 @@ def gui_app(qapp: Any) -> Any:
     return prepare_application()
 
 
+# The test store's people: one per role, each with a PIN the service accepts.
+STAFF_NAMES = {Role.MANAGER: "Test Manager", Role.CASHIER: "Test Cashier",
+               Role.SUPPORT: "Test Support"}
+STAFF_PINS = {Role.MANAGER: "2580", Role.CASHIER: "3690", Role.SUPPORT: "1470"}
+
+
+def add_staff(context: AppContext, *roles: Role) -> dict[Role, StaffMember]:
+    """The store's first manager, and one account for each other role asked for."""
+    staff = context.staff_accounts
+    manager = staff.create_first_manager(STAFF_NAMES[Role.MANAGER], STAFF_PINS[Role.MANAGER])
+    people = {Role.MANAGER: manager}
+    for role in roles:
+        if role not in people:
+            people[role] = staff.add(manager, STAFF_NAMES[role], role, STAFF_PINS[role]).member
+    return people
+
+
+def sign_in_as(context: AppContext, role: Role) -> StaffMember:
+    """Sign in with the PIN of the store's account of this role (created if missing)."""
+    accounts = {a.role: a for a in context.staff_accounts.accounts()}
+    if not accounts:
+        people = add_staff(context, role)
+        member = people[role]
+    elif role in accounts:
+        member = accounts[role].member
+    else:
+        manager = accounts[Role.MANAGER].member
+        member = context.staff_accounts.add(
+            manager, STAFF_NAMES[role], role, STAFF_PINS[role]).member
+    return context.session.sign_in(member.id, STAFF_PINS[role]).member
+
+
 def make_context(
-    *, data_dir: Path, store: Any, api_base: str, secret_key: str | None, role: Role
+    *, data_dir: Path, store: Any, api_base: str, secret_key: str | None, role: Role | None
 ) -> AppContext:
+    """The app context; with `role`, that role's account signed in."""
     context = AppContext(
         settings=Settings(currency="USD", locale="en_US"),
         data_dir=data_dir,
         store=store,
         secrets=SecretStore.in_memory(),
-        staff=StaffMember(id="staff-test", name="Test Cashier", role=role),
         api_base=api_base,
     )
     if secret_key is not None:
         context.reconfigure(secret_key, None)
+    if role is not None:
+        sign_in_as(context, role)
     return context
 
 
 @pytest.fixture
-def staff_role() -> Role:
+def staff_role() -> Role | None:
+    """Who is signed in when the test starts (None: nobody, the sign-in page shows)."""
     return Role.MANAGER
 
 
 @pytest.fixture
 def gui_context(
-    sandbox: Any, tmp_store: Any, data_dir: Path, secret_key: str, staff_role: Role
+    sandbox: Any, tmp_store: Any, data_dir: Path, secret_key: str, staff_role: Role | None
 ) -> AppContext:
     return make_context(
         data_dir=data_dir,

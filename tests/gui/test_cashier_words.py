@@ -54,7 +54,7 @@ def use_api(context: Any, api_base: str, secret_key: str) -> None:
 def test_a_refused_connection_shows_cant_be_reached_nothing_charged_and_retries_fresh(
     qtbot, gui_app, gui_context, runner, shop, sandbox, secret_key
 ) -> None:
-    page = gui_context.customers.customer_page(shop.customer_id)
+    page = gui_context.customers.customer_page(gui_context.staff, shop.customer_id)
     card = next(c for c in page.cards if c.last4 == "4242")
     use_api(gui_context, closed_port_url(), secret_key)  # nothing listening
     dialog = ChargeDialog(gui_context, runner, page.customer, card)
@@ -89,7 +89,7 @@ def test_a_refused_connection_shows_cant_be_reached_nothing_charged_and_retries_
 def test_a_decline_code_without_words_of_its_own_is_named_on_a_details_line(
     qtbot, gui_app, gui_context, runner, shop
 ) -> None:
-    page = gui_context.customers.customer_page(shop.customer_id)
+    page = gui_context.customers.customer_page(gui_context.staff, shop.customer_id)
     dialog = ChargeDialog(gui_context, runner, page.customer, page.cards[0])
     qtbot.addWidget(dialog)
     dialog.show()

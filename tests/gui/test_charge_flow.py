@@ -75,7 +75,7 @@ def shown_words(dialog: Any) -> str:
 
 
 def payment_states(context: Any, customer_id: str) -> list[tuple[int, str]]:
-    page = context.customers.customer_page(customer_id)
+    page = context.customers.customer_page(context.staff, customer_id)
     return [(p.amount, p.state) for p in page.recent_payments]
 
 

@@ -138,8 +138,11 @@ def test_main_window_shortcuts_and_menus(qtbot, window, shop):
     }
     assert shortcuts == {
         "Settings…": "Ctrl+,",
+        "Audit trail…": "Ctrl+Shift+A",
         "Update customers from Stripe": "F5",
         "Read every customer from Stripe again": "Shift+F5",
+        "Lock": "Ctrl+L",
+        "Switch user": "Ctrl+Shift+L",
         "Quit": QKeySequence(QKeySequence.StandardKey.Quit).toString(),  # none on Windows
         "Find customer": "Ctrl+K",
         "New customer…": "Ctrl+N",

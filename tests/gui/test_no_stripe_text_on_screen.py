@@ -274,7 +274,7 @@ def key_check(qtbot: Any, context: Any, runner: TaskRunner, shown: ShownTexts,
 def test_no_stripe_message_reaches_a_widget(
     qtbot, context, runner, shop, sandbox, secret_key, stripe_texts, shown
 ) -> None:
-    page = context.customers.customer_page(shop.customer_id)
+    page = context.customers.customer_page(context.staff, shop.customer_id)
     customer = page.customer
     cards = {card.last4: card for card in page.cards}
 

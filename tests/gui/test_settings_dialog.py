@@ -14,11 +14,13 @@ from posdesk import __version__, paths
 from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.settings.settings_dialog import SettingsDialog
 from posdesk.services.secret_store import STRIPE_SECRET_KEY
+from posdesk.services.store_setup import data_counts
 from posdesk.settings import Settings
 from posdesk.store.audit import AuditLog
 from posdesk.store.customers import CustomerData, CustomerRepository
 from posdesk.store.database import open_store
 from posdesk.store.models import TerminalRecord
+from posdesk.store.staff import StaffRepository
 from posdesk.store.terminals import TerminalRepository
 from tests.conftest import PG_URL
 
@@ -204,23 +206,32 @@ def test_switching_to_postgresql_copies_this_terminals_data_when_asked(
     qtbot, gui_context, runner, store_url
 ) -> None:
     fill(gui_context.store)
+    # Besides the row `fill` wrote: the signed-in manager's account and sign-in entries.
+    held = data_counts(gui_context.store)
+    audited = held["audit_log"]
+    assert held["staff"] == 1 and audited >= 3
     dialog = open_dialog(qtbot, gui_context, runner)
     panel = dialog.store_panel
     switch_to(qtbot, dialog, plain_postgres_url(store_url))
     qtbot.waitUntil(lambda: panel.copy_question is not None, timeout=15_000)
-    assert "customers: 1 · payments: 0 · audit entries: 1" in (
+    assert f"customers: 1 · payments: 0 · audit entries: {audited}" in (
         panel.copy_question.informativeText()
     )
     qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not panel.busy, timeout=15_000)
 
-    assert panel.done_label.text().startswith("Rows copied: 2. Restart PosDesk to use")
+    copied = sum(held.values())  # everything it held when asked, copied once
+    assert panel.done_label.text().startswith(
+        f"Rows copied: {copied}. Restart PosDesk to use")
     saved = Settings.load(paths.settings_file(gui_context.data_dir)).database_url
     assert saved == store_url  # with the psycopg driver, no password
     shared = open_store(saved)
     try:
         assert CustomerRepository(shared).get("cus_ada") is not None
-        assert len(AuditLog(shared).list_recent()) == 1
+        assert len(AuditLog(shared).list_recent()) == audited
+        # Whoever signed in here can sign in at the shared store.
+        assert [a.name for a in StaffRepository(shared).list()] == [
+            a.name for a in StaffRepository(gui_context.store).list()]
     finally:
         shared.close()
     assert gui_context.store.dialect == "sqlite"  # the running app keeps its store

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from posdesk.domain.roles import Role, StaffMember
 from posdesk.gateway.client import StripeGateway
 from posdesk.services.customers import EVENT_RETENTION_S, CustomerService
 from posdesk.store import customer_import
@@ -18,6 +19,9 @@ from posdesk.store.database import Store, open_store
 from posdesk.store.sync_state import SyncValues
 from posdesk.sync import poller
 from tests.gateway.sandbox_api import call, new_customer
+
+# Who reads customers in these tests (every role may).
+READER = StaffMember(id="staff-7", name="Cory Cashier", role=Role.CASHIER)
 
 
 class RecordingGateway(StripeGateway):
@@ -110,7 +114,7 @@ def test_a_restart_with_known_customers_fetches_only_new_ones(
     stored = service.refresh_from_stripe()
     assert gateway.lists() == [{"limit": 3, "created_gte": state.high_water}]
     assert stored == 2  # the new one, and the one of the mark's own second again
-    assert [c.id for c in service.search("nora newcomer")] == [added]
+    assert [c.id for c in service.search(READER, "nora newcomer")] == [added]
     assert service.customers.count() == 8
     later = service.import_progress.load()
     assert later is not None and later.high_water == stripe_clock[0]
@@ -189,7 +193,7 @@ def test_a_resume_whose_last_customer_was_deleted_goes_on_by_its_created_time(
     assert service.refresh_from_stripe() == 3
     created = stripe_clock[0] - 2  # of the deleted cursor (one second per customer)
     assert gateway.lists() == [{"limit": 3, "created_lte": created}]
-    assert {c.id for c in service.search("person", limit=20)} >= set(newest_first[3:])
+    assert {c.id for c in service.search(READER, "person", limit=20)} >= set(newest_first[3:])
     state = service.import_progress.load()
     assert state is not None and state.phase == COMPLETE
 

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from posdesk.domain.outcomes import OutcomeKind
-from posdesk.domain.roles import PermissionDenied
+from posdesk.domain.roles import PermissionDenied, Role, StaffMember
 from posdesk.gateway.client import StripeGateway
 from posdesk.gateway.errors import GatewayError
 from posdesk.services.customers import CustomerService, card_summary
@@ -16,6 +16,9 @@ from posdesk.services.errors import InputError, StripeNotConfigured
 from posdesk.store.audit import AuditLog, decode_detail
 from posdesk.store.models import PaymentMethodRecord
 from tests.gateway.sandbox_api import attach_card, call, new_customer, set_default_card
+
+# Who reads customers in these tests (every role may).
+READER = StaffMember(id="staff-7", name="Cory Cashier", role=Role.CASHIER)
 
 
 @pytest.fixture
@@ -38,12 +41,12 @@ def test_refresh_pages_every_customer_into_the_cache(
     assert service.refresh_from_stripe(progress=progress.append) == 9
     assert progress == [3, 6, 9]
     assert service.customers.count() == 9
-    found = service.search("ann")
+    found = service.search(READER, "ann")
     assert [c.name for c in found][:2] == ["Ann Example", "Annika Berg"]
     # Anything after them matched inside its random Stripe id (cus_…Ann…), which search
     # also covers; nothing else may match.
     assert all("ann" in c.id.lower() for c in found[2:])
-    assert [c.name for c in service.search("number03")] == ["Zoe Number03"]
+    assert [c.name for c in service.search(READER, "number03")] == ["Zoe Number03"]
 
 
 def test_refresh_can_be_stopped(service, sandbox, secret_key) -> None:
@@ -71,7 +74,7 @@ def test_create_customer(service, sandbox, secret_key, tmp_store, cashier) -> No
     assert record.id.startswith("cus_") and record.name == "Dana Scully"
     stripe_side = call(sandbox.base_url, secret_key, "GET", f"/v1/customers/{record.id}")
     assert (stripe_side["email"], stripe_side["phone"]) == ("dana@fbi.example", "+1 202 555 0199")
-    assert [c.id for c in service.search("scul")] == [record.id]
+    assert [c.id for c in service.search(READER, "scul")] == [record.id]
     [entry] = audit(tmp_store)
     assert (entry.action, entry.outcome) == ("create_customer", "succeeded")
     assert entry.target == record.id
@@ -108,7 +111,7 @@ def test_customer_page_reads_cards_fresh_and_marks_the_default(
     visa = attach_card(sandbox.base_url, secret_key, customer_id, "pm_card_visa")
     amex = attach_card(sandbox.base_url, secret_key, customer_id, "pm_card_amex")
     set_default_card(sandbox.base_url, secret_key, customer_id, visa)
-    page = service.customer_page(customer_id)
+    page = service.customer_page(READER, customer_id)
     assert page.cards_fresh and page.problem is None
     assert page.customer.id == customer_id and page.customer.name == "Ann Example"
     cards = {c.id: c for c in page.cards}
@@ -123,20 +126,20 @@ def test_customer_page_falls_back_to_the_cache(
     tmp_store, gateway, sandbox, secret_key, customer_id
 ) -> None:
     visa = attach_card(sandbox.base_url, secret_key, customer_id, "pm_card_visa")
-    CustomerService(tmp_store, gateway).customer_page(customer_id)  # fills the cache
+    CustomerService(tmp_store, gateway).customer_page(READER, customer_id)  # fills the cache
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     offline_gateway = StripeGateway(secret_key, f"http://127.0.0.1:{port}", timeout=2)
     offline = CustomerService(tmp_store, offline_gateway)
-    page = offline.customer_page(customer_id)
+    page = offline.customer_page(READER, customer_id)
     assert not page.cards_fresh and page.problem
     assert [c.id for c in page.cards] == [visa]
 
 
 def test_unknown_customer(service) -> None:
     with pytest.raises(InputError):
-        CustomerService(service.store, None).customer_page("cus_missing")
+        CustomerService(service.store, None).customer_page(READER, "cus_missing")
 
 
 @pytest.mark.parametrize(
@@ -169,10 +172,10 @@ def test_detach_card_needs_permission_and_is_audited(
     service, sandbox, secret_key, tmp_store, customer_id, cashier, support
 ) -> None:
     visa = attach_card(sandbox.base_url, secret_key, customer_id, "pm_card_visa")
-    service.customer_page(customer_id)
+    service.customer_page(READER, customer_id)
     with pytest.raises(PermissionDenied):
         service.detach_card(cashier, customer_id, visa)
-    assert [c.id for c in service.customer_page(customer_id).cards] == [visa]
+    assert [c.id for c in service.customer_page(READER, customer_id).cards] == [visa]
     service.detach_card(support, customer_id, visa)
     assert service.methods.list_for_customer(customer_id) == []
     assert service.gateway.list_payment_methods(customer_id) == []
@@ -188,7 +191,7 @@ def test_detach_failure_is_audited_and_keeps_the_card(
     service, sandbox, secret_key, tmp_store, customer_id, support
 ) -> None:
     visa = attach_card(sandbox.base_url, secret_key, customer_id, "pm_card_visa")
-    service.customer_page(customer_id)
+    service.customer_page(READER, customer_id)
     sandbox.fail_next(1, status=500, path_prefix="/v1/payment_methods")
     with pytest.raises(GatewayError) as info:
         service.detach_card(support, customer_id, visa)
@@ -201,7 +204,7 @@ def test_detach_card_of_another_customer_is_refused(
     service, sandbox, secret_key, customer_id, support
 ) -> None:
     visa = attach_card(sandbox.base_url, secret_key, customer_id, "pm_card_visa")
-    service.customer_page(customer_id)
+    service.customer_page(READER, customer_id)
     other = new_customer(sandbox.base_url, secret_key, "Other Person")
     with pytest.raises(InputError):
         service.detach_card(support, other, visa)

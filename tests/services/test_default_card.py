@@ -7,13 +7,16 @@ import pytest
 
 from posdesk.domain import roles
 from posdesk.domain.outcomes import OutcomeKind
-from posdesk.domain.roles import Permission, PermissionDenied, Role
+from posdesk.domain.roles import Permission, PermissionDenied, Role, StaffMember
 from posdesk.gateway.errors import GatewayError
 from posdesk.services.customers import CustomerService
 from posdesk.services.errors import InputError, StripeNotConfigured
 from posdesk.store.audit import AuditLog, decode_detail
 from tests.gateway.sandbox_api import attach_card, call, new_customer, set_default_card
 from tests.stripe_contract import RECORDER, violations
+
+# Who reads customers in these tests (every role may).
+READER = StaffMember(id="staff-7", name="Cory Cashier", role=Role.CASHIER)
 
 
 @pytest.fixture
@@ -37,7 +40,7 @@ def test_set_default_card_at_stripe_and_in_the_cache_and_audited(
     visa = attach_card(sandbox.base_url, secret_key, customer_id, "pm_card_visa")
     amex = attach_card(sandbox.base_url, secret_key, customer_id, "pm_card_amex")
     set_default_card(sandbox.base_url, secret_key, customer_id, visa)
-    service.customer_page(customer_id)
+    service.customer_page(READER, customer_id)
     staff = roles.StaffMember(id="staff-5", name="Pat", role=role)
 
     with RECORDER.collecting() as sent:
@@ -45,7 +48,7 @@ def test_set_default_card_at_stripe_and_in_the_cache_and_audited(
 
     assert stripe_default(sandbox, secret_key, customer_id) == amex
     # The cache says so too: the page shows it without asking Stripe again.
-    cards = {c.id: c for c in service.customer_page(customer_id, from_stripe=False).cards}
+    cards = {c.id: c for c in service.customer_page(READER, customer_id, from_stripe=False).cards}
     assert cards[amex].is_default and not cards[visa].is_default
     [update] = [r for r in sent if r.path == f"/v1/customers/{customer_id}"]
     assert update.params_type == "CustomerUpdateParams"
@@ -65,7 +68,7 @@ def test_every_update_has_its_own_idempotency_key(
 ) -> None:
     visa = attach_card(sandbox.base_url, secret_key, customer_id, "pm_card_visa")
     amex = attach_card(sandbox.base_url, secret_key, customer_id, "pm_card_amex")
-    service.customer_page(customer_id)
+    service.customer_page(READER, customer_id)
     keys: list[str] = []
     real = service.gateway.set_default_payment_method
 
@@ -90,7 +93,7 @@ def test_a_role_without_edit_customers_is_refused_and_audited(
         roles.ROLE_PERMISSIONS[Role.CASHIER] - {Permission.EDIT_CUSTOMERS},
     )
     visa = attach_card(sandbox.base_url, secret_key, customer_id, "pm_card_visa")
-    service.customer_page(customer_id)
+    service.customer_page(READER, customer_id)
     with pytest.raises(PermissionDenied):
         service.set_default_card(cashier, customer_id, visa)
     assert stripe_default(sandbox, secret_key, customer_id) is None
@@ -104,7 +107,7 @@ def test_failure_is_audited_and_keeps_the_default(
     visa = attach_card(sandbox.base_url, secret_key, customer_id, "pm_card_visa")
     amex = attach_card(sandbox.base_url, secret_key, customer_id, "pm_card_amex")
     set_default_card(sandbox.base_url, secret_key, customer_id, visa)
-    service.customer_page(customer_id)
+    service.customer_page(READER, customer_id)
     sandbox.fail_next(1, status=500, path_prefix="/v1/customers")
     with pytest.raises(GatewayError) as info:
         service.set_default_card(cashier, customer_id, amex)
@@ -119,7 +122,7 @@ def test_a_card_of_another_customer_is_refused(
     service, sandbox, secret_key, customer_id, cashier
 ) -> None:
     visa = attach_card(sandbox.base_url, secret_key, customer_id, "pm_card_visa")
-    service.customer_page(customer_id)
+    service.customer_page(READER, customer_id)
     other = new_customer(sandbox.base_url, secret_key, "Other Person")
     with pytest.raises(InputError):
         service.set_default_card(cashier, other, visa)
@@ -132,7 +135,7 @@ def test_a_card_stripe_does_not_know_on_the_customer_is_refused_by_stripe(
     # Not in the cache (another terminal attached it elsewhere): Stripe is the judge.
     other = new_customer(sandbox.base_url, secret_key, "Other Person")
     elsewhere = attach_card(sandbox.base_url, secret_key, other, "pm_card_visa")
-    service.customer_page(customer_id)
+    service.customer_page(READER, customer_id)
     with pytest.raises(GatewayError) as info:
         service.set_default_card(cashier, customer_id, elsewhere)
     assert not info.value.retryable

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from posdesk.app_context import AppContext
-from posdesk.domain.roles import Role, StaffMember
 from posdesk.services.secret_store import SecretStore
 from posdesk.services.start_guard import (
     MESSAGE_ALREADY_RUNNING,
@@ -152,7 +151,7 @@ def test_a_sqlite_file_is_free_once_the_other_computer_went_silent_or_is_this_on
 def make_context(data_dir: Path, store: Store) -> AppContext:
     return AppContext(
         settings=Settings(), data_dir=data_dir, store=store, secrets=SecretStore.in_memory(),
-        staff=StaffMember(id="staff-1", name="Cory", role=Role.CASHIER), api_base=None,
+        api_base=None,
         terminal=load_terminal(data_dir, "Till 3"),
     )
 

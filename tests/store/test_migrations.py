@@ -9,7 +9,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
-from posdesk.store import models  # noqa: F401  (registers the tables)
+from posdesk.store import models, refund_models  # noqa: F401  (registers the tables)
 from posdesk.store.database import Store, alembic_config
 from posdesk.store.schema_objects import include_object
 

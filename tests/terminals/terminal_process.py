@@ -9,6 +9,8 @@ command; each answer is one JSON line on standard output:
 - {"cmd": "finish"}: the page reported done -> {"state"}
 - {"cmd": "charge", "customer": "cus_...", "card": "pm_...", "amount": 1250}: a saved-card
   charge -> {"state", "payment_id"}
+- {"cmd": "refund", "payment": "...", "amount": 3000 or null}: a manager's refund (null: all
+  that is left) -> {"state", "refund_id", "amount"} or {"refused": "the words"}
 The test kills the process with SIGKILL to play a till that dies mid-flow.
 """
 
@@ -24,10 +26,12 @@ from posdesk.domain.roles import Role, StaffMember
 from posdesk.gateway.client import StripeGateway
 from posdesk.services.card_entry import CardEntryService, CardEntrySession
 from posdesk.services.charges import ChargeService
+from posdesk.services.refunds import RefundRefused, RefundService
 from posdesk.store.database import open_store
 from posdesk.store.this_terminal import Terminal
 
 STAFF = StaffMember(id="staff-a", name="Ann at till A", role=Role.CASHIER)
+MANAGER = StaffMember(id="staff-m", name="Mo at till A", role=Role.MANAGER)
 
 
 def main(argv: list[str]) -> int:
@@ -38,6 +42,8 @@ def main(argv: list[str]) -> int:
     charges = ChargeService(store, gateway, terminal=terminal,
                             claim_ttl=timedelta(seconds=float(claim_ttl)))
     card_entry = CardEntryService(store, gateway, "pk_test_terminal", charges)
+    refunds = RefundService(store, gateway, terminal=terminal,
+                            claim_ttl=timedelta(seconds=float(claim_ttl)))
     session: CardEntrySession | None = None
     print(json.dumps({"ready": True}), flush=True)
     for line in sys.stdin:
@@ -57,6 +63,15 @@ def main(argv: list[str]) -> int:
                 STAFF, command["customer"], command["card"], Money(command["amount"], "USD")
             )
             answer = {"state": str(result.state), "payment_id": result.payment_id}
+        elif command["cmd"] == "refund":
+            amount = command.get("amount")
+            try:
+                refund = refunds.refund(MANAGER, command["payment"],
+                                        Money(amount, "USD") if amount else None)
+                answer = {"state": str(refund.state), "refund_id": refund.refund_id,
+                          "amount": refund.amount.amount}
+            except RefundRefused as exc:
+                answer = {"refused": str(exc)}
         else:
             answer = {"error": f"unknown command {command['cmd']}"}
         print(json.dumps(answer), flush=True)

@@ -34,14 +34,18 @@ class Role(StrEnum):
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    # Cashiers and support refund too: above the shop's refund limit (or, with none set,
+    # always) a manager approves on the spot (services/approval.py).
     Role.CASHIER: frozenset(
-        {Permission.VIEW_CUSTOMERS, Permission.EDIT_CUSTOMERS, Permission.CHARGE}
+        {Permission.VIEW_CUSTOMERS, Permission.EDIT_CUSTOMERS, Permission.CHARGE,
+         Permission.REFUND}
     ),
     Role.SUPPORT: frozenset(
         {
             Permission.VIEW_CUSTOMERS,
             Permission.EDIT_CUSTOMERS,
             Permission.DETACH_CARD,
+            Permission.REFUND,
             Permission.RESEND_RECEIPT,
         }
     ),

@@ -18,6 +18,7 @@ import stripe
 
 from posdesk.domain.messages import text
 from posdesk.domain.outcomes import ChargeOutcome, OutcomeKind
+from posdesk.domain.refunds import RefundAnswer, RefundAnswerKind
 from posdesk.domain.stripe_objects import CustomerData, PaymentMethodData
 from posdesk.gateway.convert import (
     as_dict,
@@ -27,6 +28,7 @@ from posdesk.gateway.convert import (
 )
 from posdesk.gateway.errors import (
     GatewayError,
+    answer_for_refund_error,
     gateway_error,
     outcome_for_charge_error,
     outcome_for_read_error,
@@ -355,6 +357,68 @@ class StripeGateway:
             if not page.has_more or not page.data:
                 return None
             params["starting_after"] = page.data[-1].id
+
+    # --- refunds ----------------------------------------------------------------------------
+
+    def create_refund(
+        self,
+        *,
+        payment_intent_id: str,
+        amount: int,
+        reason: str | None,
+        metadata: Mapping[str, str],
+        idempotency_key: str,
+    ) -> RefundAnswer:
+        """Refund `amount` of a PaymentIntent: money moves. Calling again with the same key
+        and arguments is safe (Stripe replays its first answer); a lost answer comes back
+        UNCONFIRMED, to be settled with the same key, never sent afresh."""
+        params: stripe.params.RefundCreateParams = {
+            "payment_intent": payment_intent_id,
+            "amount": amount,
+            "metadata": dict(metadata),
+        }
+        if reason:
+            params["reason"] = reason
+        try:
+            refund = self._client.v1.refunds.create(params, {"idempotency_key": idempotency_key})
+        except stripe.StripeError as exc:
+            return answer_for_refund_error(exc)
+        return refund_answer(refund)
+
+    def retrieve_refund(self, refund_id: str) -> RefundAnswer:
+        """The refund as Stripe has it now. Raises GatewayError when it cannot be read."""
+        refund = self.request("refund lookup", lambda v1: v1.refunds.retrieve(refund_id))
+        return refund_answer(refund)
+
+    def find_refund_by_metadata(
+        self, payment_intent_id: str, key: str, value: str
+    ) -> RefundAnswer | None:
+        """The intent's refund whose metadata[key] == value, or None if it has none (a list
+        read, not a search: it holds every refund as soon as it is made). Raises
+        GatewayError when Stripe cannot be asked, so "not found" is never a guess."""
+        params: stripe.params.RefundListParams = {
+            "payment_intent": payment_intent_id, "limit": 100,
+        }
+        while True:
+            page = self.request("refund search", lambda v1: v1.refunds.list(params))
+            for refund in page.data:
+                if (as_dict(refund).get("metadata") or {}).get(key) == value:
+                    return refund_answer(refund)
+            if not page.has_more or not page.data:
+                return None
+            params["starting_after"] = page.data[-1].id
+
+
+def refund_answer(refund: Any) -> RefundAnswer:
+    data = as_dict(refund)
+    return RefundAnswer(
+        RefundAnswerKind.MADE,
+        refund_id=str(data.get("id") or ""),
+        status=str(data.get("status") or "pending"),
+        amount=int(data.get("amount") or 0),
+        currency=str(data.get("currency") or "").upper(),
+        created=int(data.get("created") or 0),
+    )
 
 
 __all__ = [

@@ -16,7 +16,7 @@ from typing import Any
 import stripe
 from urllib3.exceptions import ConnectTimeoutError
 
-from posdesk.domain.messages import text
+from posdesk.domain.messages import Text, text
 from posdesk.domain.outcomes import (
     DEFAULT_WORDING,
     NEXT_STEP_REFRESH_OTHER_CARD,
@@ -33,6 +33,17 @@ from posdesk.domain.outcomes import (
     ChargeOutcome,
     OutcomeKind,
     decline_wording,
+)
+from posdesk.domain.refunds import (
+    NOT_CONFIRMED,
+    STRIPE_ALREADY_REFUNDED,
+    STRIPE_BUSY,
+    STRIPE_CONFIGURATION,
+    STRIPE_MORE_THAN_LEFT,
+    STRIPE_NOT_REACHED,
+    STRIPE_REFUSED,
+    RefundAnswer,
+    RefundAnswerKind,
 )
 
 log = logging.getLogger(__name__)
@@ -247,3 +258,49 @@ def _classify(exc: stripe.StripeError, code: str | None) -> tuple[OutcomeKind, s
     if isinstance(exc, stripe.APIError):
         return wording(OutcomeKind.UNAVAILABLE, REASON_UNAVAILABLE)
     return wording(OutcomeKind.BUG, REASON_BUG)
+
+
+# Stripe's codes for a refund of more than is left on the charge.
+_REFUND_TOO_LARGE = frozenset({"amount_too_large", "refund_amount_too_large"})
+
+
+def answer_for_refund_error(exc: stripe.StripeError) -> RefundAnswer:
+    """What a refund create that raised says. As for a charge, a lost or server-side-failed
+    answer is UNCONFIRMED (Stripe may have made the refund: settle it, never send afresh);
+    a request Stripe refused before running it made no refund (REFUSED, in words)."""
+    _log(exc, "refund")
+    error = error_body(exc)
+    code = error.get("code") or exc.code
+
+    def refused(reason: Text, code_: str | None = code) -> RefundAnswer:
+        return RefundAnswer(RefundAnswerKind.REFUSED, reason=reason, code=code_)
+
+    def unconfirmed(code_: str | None) -> RefundAnswer:
+        return RefundAnswer(RefundAnswerKind.UNCONFIRMED, reason=NOT_CONFIRMED, code=code_)
+
+    if isinstance(exc, stripe.APIConnectionError):
+        if never_sent(exc):
+            return refused(STRIPE_NOT_REACHED, NOT_SENT)
+        return unconfirmed(code)
+    if (exc.http_status or 0) >= 500:
+        replayed = _header(exc, "Idempotent-Replayed") == "true"
+        return unconfirmed(SERVER_ERROR_REPLAYED if replayed else SERVER_ERROR)
+    if isinstance(exc, stripe.IdempotencyError):
+        # The key was used with other parameters: the request did reach Stripe once.
+        return unconfirmed(code or IDEMPOTENCY_ERROR)
+    if isinstance(exc, stripe.RateLimitError):
+        return refused(STRIPE_BUSY)
+    if isinstance(exc, stripe.AuthenticationError | stripe.PermissionError):
+        return refused(STRIPE_CONFIGURATION)
+    if isinstance(exc, stripe.InvalidRequestError):
+        if (exc.http_status or 0) == 409:
+            # A concurrent request with the same key: Stripe calls it indeterminate.
+            return unconfirmed(code)
+        if code == "charge_already_refunded":
+            return refused(STRIPE_ALREADY_REFUNDED)
+        if code in _REFUND_TOO_LARGE or error.get("param") == "amount":
+            return refused(STRIPE_MORE_THAN_LEFT)
+        return refused(STRIPE_REFUSED)
+    # Anything else (a 409 for a concurrent request with the key arrives as APIError): what
+    # Stripe did is not known, so it is never read as "not refunded".
+    return unconfirmed(code)

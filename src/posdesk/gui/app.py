@@ -72,11 +72,14 @@ def start_gui(backend: Backend) -> MainWindow:
     report_when_shown(window)
     window.show()
     problem = backend.keyring_problem
+    # Dialogs open for the person signed in: after the sign-in page when nobody is yet.
     if problem is not None:
         explanation = problem.explanation
-        QTimer.singleShot(0, lambda: window.show_keyring_problem(explanation))
+        QTimer.singleShot(0, lambda: window.till.when_signed_in(
+            lambda: window.show_keyring_problem(explanation)))
     elif backend.mode == "unconfigured":
-        QTimer.singleShot(0, window.open_settings)  # first run: nothing works without a key
+        # First run: nothing works without a key.
+        QTimer.singleShot(0, lambda: window.till.when_signed_in(window.open_settings))
     QTimer.singleShot(0, window.start_background_tasks)
     return window
 

@@ -21,8 +21,10 @@ alone until the claim is released or lapses.
 A use case is a thin layer on this: it checks its input, calls `open` (step 1), `send`
 (steps 2 and 3) and audits the result. The request that moves the money is the use case's
 own `SendRequest`, which the ledger is given keyed by the record (`request_for`), so that
-settling resends exactly it; a refund or a capture is one more request, not one more copy of
-this sequence.
+settling resends exactly it; a capture is one more request, not one more copy of this
+sequence. A refund is a record of its own (several per payment, written before Stripe names
+it): ledger/refunds.py runs these same steps on it with the same pieces (the payment's
+claim, keys persisted first, look-up by our metadata before any resend).
 """
 
 from __future__ import annotations

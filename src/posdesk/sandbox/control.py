@@ -1,5 +1,6 @@
 """`/_sandbox/…`: steering a running sandbox from outside (faults, latency, 3D Secure
-challenges, webhook target, counts). Deliberately not under `/v1`: Stripe has no such API."""
+challenges, refunds that stay pending and then succeed or fail, webhook target, counts).
+Deliberately not under `/v1`: Stripe has no such API."""
 
 from __future__ import annotations
 
@@ -36,6 +37,10 @@ class Steered(Protocol):
     def complete_challenge(self, intent_id: str) -> dict[str, Any]: ...
 
     def fail_challenge(self, intent_id: str) -> dict[str, Any]: ...
+
+    def hold_refunds_pending(self, count: int = 1) -> None: ...
+
+    def settle_refund(self, refund_id: str, *, succeed: bool) -> dict[str, Any]: ...
 
 
 def _params(body: bytes, query: str, content_type: str) -> dict[str, Any]:
@@ -138,6 +143,15 @@ def _route(
         if parts[2] == "complete":
             return 200, sandbox.complete_challenge(parts[1])
         return 200, sandbox.fail_challenge(parts[1])
+    if parts == ["refunds", "pending"] and method == "POST":
+        # The next `count` refunds stay pending, as a card refund does while the balance is
+        # short; then /refunds/{id}/succeed or /fail moves one on (refund.failed).
+        sandbox.hold_refunds_pending(_int(params, "count", 1))
+        return 200, {"ok": True}
+    if len(parts) == 3 and parts[0] == "refunds" and method == "POST":
+        if parts[2] not in ("succeed", "fail"):
+            raise invalid("Use /succeed or /fail.")
+        return 200, sandbox.settle_refund(parts[1], succeed=parts[2] == "succeed")
     if len(parts) == 2 and parts[0] == "challenges" and method == "GET":
         return 200, _challenge_page(parts[1])
     raise SandboxError(404, "invalid_request_error", f"Unknown sandbox control {method} {path}.")

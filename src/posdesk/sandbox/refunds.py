@@ -81,6 +81,9 @@ def create(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
         "receipt_number": None,
         "status": "succeeded",
     }
+    if ctx.state.refunds_pending_next > 0:
+        ctx.state.refunds_pending_next -= 1
+        refund["status"] = "pending"
     ctx.state.add("refund", refund)
     ctx.emit("refund.created", refund)
     previous = {
@@ -119,3 +122,27 @@ def list_(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
         if key in p:
             rows = [r for r in rows if r.get(key) == p[key]]
     return expand(ctx, paginate(ctx, rows, p, "/v1/refunds", "refund"), p.get("expand"))
+
+
+def settle(ctx: Context, refund_id: str, *, succeed: bool) -> dict[str, Any]:
+    """Steering: a pending refund succeeds, or fails (its money stays with the merchant: the
+    charge's refunded amount goes down again), with the events Stripe sends for it."""
+    refund = ctx.get("refund", refund_id)
+    if refund["status"] != "pending":
+        raise invalid(f"Refund {refund_id} is {refund['status']}, not pending.", "refund")
+    previous = {"status": refund["status"]}
+    if succeed:
+        refund["status"] = "succeeded"
+        ctx.state.dirty = True
+        ctx.emit("refund.updated", refund, previous)
+        return refund
+    refund["status"] = "failed"
+    refund["failure_reason"] = "unknown"
+    refund["failure_balance_transaction"] = new_id("txn")
+    charge = ctx.get("charge", refund["charge"], "charge")
+    charge["amount_refunded"] = max(0, charge["amount_refunded"] - refund["amount"])
+    charge["refunded"] = charge["amount_refunded"] >= charge["amount_captured"]
+    ctx.state.dirty = True
+    ctx.emit("refund.updated", refund, previous)
+    ctx.emit("refund.failed", refund, previous)
+    return refund

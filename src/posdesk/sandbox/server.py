@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
-from . import auth, control, payment_intents, setup_intents, stripe_js, stripe_params
+from . import auth, control, payment_intents, refunds, setup_intents, stripe_js, stripe_params
 from .context import PUBLISHABLE, Context
 from .errors import SandboxError, invalid
 from .faults import Fault, Faults
@@ -174,6 +174,17 @@ class SandboxServer:
 
     def count(self, kind: str) -> int:
         return self.state.count(kind)
+
+    def hold_refunds_pending(self, count: int = 1) -> None:
+        """The next `count` refunds stay `pending` until settle_refund moves them on."""
+        with self.state.lock:
+            self.state.refunds_pending_next = max(0, int(count))
+
+    def settle_refund(self, refund_id: str, *, succeed: bool) -> dict[str, Any]:
+        """A pending refund succeeds, or fails (refund.failed), as Stripe reports later."""
+        ctx = Context(self.state, base_url=self.base_url)
+        with self.state.lock:
+            return dict(refunds.settle(ctx, refund_id, succeed=succeed))
 
     # --- request handling ---------------------------------------------------------------------
 

@@ -74,6 +74,9 @@ class State:
         self.detached: set[str] = set()
         # When each intent entered requires_action (it falls back after an hour).
         self.action_since: dict[str, int] = {}
+        # Steering (control.py): how many of the next refunds stay `pending` (as a card
+        # refund does while the balance is short) instead of succeeding at once.
+        self.refunds_pending_next = 0
         self.listeners: list[Callable[[dict[str, Any]], None]] = []
         self.clock: Callable[[], float] = time.time
         self.dirty = False

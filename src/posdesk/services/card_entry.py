@@ -44,9 +44,11 @@ from posdesk.gateway.client import StripeGateway
 from posdesk.gateway.errors import GatewayError
 from posdesk.ledger.payments import METADATA_STAFF_ID, intent_metadata
 from posdesk.services import guard, payment_input
+from posdesk.services.approval import Approvals
 from posdesk.services.charges import ChargeService, charge_request, payment_ledger
 from posdesk.services.errors import InputError, StripeNotConfigured
 from posdesk.services.payment_input import check_chargeable
+from posdesk.services.staff import Approval
 from posdesk.store.audit import AuditLog
 from posdesk.store.database import Store
 from posdesk.store.models import PaymentMethodRecord
@@ -109,6 +111,8 @@ class CardEntrySession:
     allow_save: bool = False
     save_card: bool = False
     finished: bool = False
+    # The manager who approved this payment (approved_by, approved_by_name), for its audit.
+    approved: dict[str, object] = field(default_factory=dict)
 
     def config_json(
         self,
@@ -183,6 +187,7 @@ class CardEntryService:
         gateway: StripeGateway | None,
         publishable_key: str | None,
         charges: ChargeService | None = None,
+        approvals: Approvals | None = None,
     ) -> None:
         self.store = store
         self.gateway = CardEntryGateway(gateway) if gateway is not None else None
@@ -193,6 +198,8 @@ class CardEntryService:
         self.methods = PaymentMethodRepository(store)
         self.audit = AuditLog(store, charges.terminal.id if charges is not None else None)
         self.guard = guard.Guard(self.audit)
+        self.approvals = approvals or (
+            charges.approvals if charges is not None else Approvals.of_store(store))
 
     # --- helpers ------------------------------------------------------------------------------
 
@@ -213,6 +220,7 @@ class CardEntryService:
             base["payment_id"] = session.payment_id
         if session.amount is not None:
             base.update(amount=session.amount.amount, currency=session.amount.currency)
+        base.update(session.approved)
         base.update({k: v for k, v in detail.items() if v is not None})
         self.guard.record(session.staff, action, target, outcome, base)
 
@@ -226,6 +234,7 @@ class CardEntryService:
 
     # --- starting ------------------------------------------------------------------------------
 
+    @guard.operation(guard.CARD_ENTRY_PAYMENT)
     def start_payment(
         self,
         staff: StaffMember,
@@ -234,20 +243,25 @@ class CardEntryService:
         description: str = "",
         *,
         allow_save: bool = True,
+        approval: Approval | None = None,
     ) -> CardEntrySession:
         """Flow 1: an intent for a new card the customer types in. Raises PermissionDenied
-        (audited), AmountError/InputError (nothing written), StripeNotConfigured, or
-        GatewayError (the payment is recorded as failed, nothing charged)."""
+        (audited), AmountError/InputError (nothing written), StripeNotConfigured,
+        ApprovalRequired (audited, nothing written), or GatewayError (the payment is recorded
+        as failed, nothing charged)."""
         self.guard.check(staff, guard.CARD_ENTRY_PAYMENT, customer_id or None)
         check_chargeable(amount)
         customer_id, description = self._clean(customer_id, description)
         gateway = self._require_gateway()
+        approved = self.approvals.check(
+            self.guard, staff, guard.CARD_ENTRY_PAYMENT, customer_id, approval, amount=amount,
+            details={"amount": amount.amount, "currency": amount.currency})
         # Held from settling from its insert on, until the form is done or given up.
         record = self.ledger.open(staff, customer_id, amount, description, None,
                                   livemode=gateway.livemode)
         session = CardEntrySession(
             FLOW_PAYMENT, staff, customer_id, payment_id=record.id, amount=amount,
-            description=description or None, allow_save=allow_save,
+            description=description or None, allow_save=allow_save, approved=approved,
         )
         try:
             intent = gateway.create_payment_intent(
@@ -265,6 +279,7 @@ class CardEntryService:
         self._audit(session, "card_entry_start", intent.id, "started")
         return session
 
+    @guard.operation(guard.CARD_ENTRY_SETUP)
     def start_setup(self, staff: StaffMember, customer_id: str) -> CardEntrySession:
         """Flow 2: save a card without charging (SetupIntent, usage=off_session)."""
         self.guard.check(staff, guard.CARD_ENTRY_SETUP, customer_id or None)
@@ -285,6 +300,7 @@ class CardEntryService:
         self._audit(session, "card_entry_start", intent.id, "started")
         return session
 
+    @guard.operation(guard.CARD_ENTRY_AUTHENTICATE)
     def start_authenticate(self, staff: StaffMember, payment_id: str) -> CardEntrySession:
         """Flow 3: the customer is here to confirm a payment that failed off-session with
         `authentication_required`: the same intent, with its card."""
@@ -316,6 +332,7 @@ class CardEntryService:
                     payment_method_id=method)
         return session
 
+    @guard.operation(guard.CARD_ENTRY_CVC)
     def start_cvc(
         self,
         staff: StaffMember,
@@ -323,16 +340,23 @@ class CardEntryService:
         payment_method_id: str,
         amount: Money,
         description: str = "",
+        approval: Approval | None = None,
     ) -> CardEntrySession:
-        """Flow 5, step 1: the page collects the CVC of a saved card (no intent yet)."""
+        """Flow 5, step 1: the page collects the CVC of a saved card (no intent yet). Above
+        the shop's limit it needs a manager's `approval` (ApprovalRequired, audited), asked
+        before the customer types anything."""
         self.guard.check(staff, guard.CARD_ENTRY_CVC, customer_id or None)
         check_chargeable(amount)
         customer_id, description = self._clean(customer_id, description)
         payment_method_id = payment_input.payment_method_id(payment_method_id)
         self._require_gateway()
+        approved = self.approvals.check(
+            self.guard, staff, guard.CARD_ENTRY_CVC, customer_id, approval, amount=amount,
+            details={"amount": amount.amount, "currency": amount.currency,
+                     "payment_method_id": payment_method_id})
         return CardEntrySession(
             FLOW_CVC, staff, customer_id, amount=amount, description=description or None,
-            payment_method=payment_method_id.strip(),
+            payment_method=payment_method_id.strip(), approved=approved,
         )
 
     # --- while the page runs ---------------------------------------------------------------------

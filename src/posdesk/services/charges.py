@@ -26,8 +26,10 @@ from posdesk.ledger.payments import (
     payment_details,
 )
 from posdesk.services import guard, payment_input
+from posdesk.services.approval import Approvals
 from posdesk.services.errors import StripeNotConfigured
 from posdesk.services.payment_input import check_chargeable
+from posdesk.services.staff import Approval
 from posdesk.store.database import Store
 from posdesk.store.models import PaymentRecord
 from posdesk.store.payments import PaymentRepository
@@ -64,7 +66,7 @@ def charge_request(gateway: StripeGateway, record: PaymentRecord) -> ChargeOutco
 
 def request_for(record: PaymentRecord) -> SendRequest:
     """The request settling resends for a stored payment: every payment so far was made by
-    a PaymentIntent create (a refund would be told apart here by its record)."""
+    a PaymentIntent create (refunds are records of their own, on ledger/refunds.py)."""
     return charge_request
 
 
@@ -84,6 +86,7 @@ class ChargeService:
         server_error_window: timedelta = SERVER_ERROR_WINDOW,
         terminal: Terminal | None = None,
         claim_ttl: timedelta = CLAIM_TTL,
+        approvals: Approvals | None = None,
     ) -> None:
         self.store = store
         self.ledger = PaymentLedger(
@@ -94,6 +97,8 @@ class ChargeService:
         self.claims = self.ledger.claims
         self.audit = self.ledger.audit
         self.guard = guard.Guard(self.audit)
+        # When a charge needs a manager's approval (the shop's limits).
+        self.approvals = approvals or Approvals.of_store(store, self.terminal.id)
         # Called once the pending payment is committed, before its request is sent.
         self._on_pending_written = on_pending_written
 
@@ -146,6 +151,7 @@ class ChargeService:
 
     # --- charging ---------------------------------------------------------------------------
 
+    @guard.operation(guard.CHARGE_SAVED_CARD)
     def charge_saved_card(
         self,
         staff: StaffMember,
@@ -153,10 +159,13 @@ class ChargeService:
         payment_method_id: str,
         amount: Money,
         description: str = "",
+        approval: Approval | None = None,
     ) -> ChargeResult:
         """Charge a saved card off-session. Raises PermissionDenied (audited), AmountError or
-        InputError (nothing written) or StripeNotConfigured; every other result, including a
-        lost connection, comes back as a ChargeResult with a recorded payment."""
+        InputError (nothing written), StripeNotConfigured, or ApprovalRequired (audited,
+        nothing written: above the shop's limit, call again with a manager's `approval`);
+        every other result, including a lost connection, comes back as a ChargeResult with
+        a recorded payment."""
         denied_details = {"amount": amount.amount, "currency": amount.currency,
                           "payment_method_id": payment_method_id}
         with self.guard.run(
@@ -167,6 +176,9 @@ class ChargeService:
             payment_method_id = payment_input.payment_method_id(payment_method_id)
             description = payment_input.description(description)
             gateway = self._require_gateway()
+            audited.details.update(self.approvals.check(
+                self.guard, staff, guard.CHARGE_SAVED_CARD, customer_id, approval,
+                amount=amount, details=denied_details))
             record = self.ledger.open(staff, customer_id, amount, description,
                                       payment_method_id, livemode=gateway.livemode)
             result = self.ledger.send(record, charge_request,

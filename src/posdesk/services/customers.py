@@ -52,7 +52,9 @@ from posdesk.domain.roles import StaffMember
 from posdesk.gateway.client import StripeGateway
 from posdesk.gateway.errors import GatewayError
 from posdesk.services import customer_input, guard, payment_input
+from posdesk.services.approval import Approvals
 from posdesk.services.errors import InputError, StripeNotConfigured
+from posdesk.services.staff import Approval
 from posdesk.store.audit import AuditLog
 from posdesk.store.customer_import import (
     COMPLETE,
@@ -136,7 +138,12 @@ def card_summary(
 
 class CustomerService:
     def __init__(
-        self, store: Store, gateway: StripeGateway | None, *, terminal_id: str | None = None
+        self,
+        store: Store,
+        gateway: StripeGateway | None,
+        *,
+        terminal_id: str | None = None,
+        approvals: Approvals | None = None,
     ) -> None:
         self.store = store
         self.gateway = gateway
@@ -145,6 +152,7 @@ class CustomerService:
         self.payments = PaymentRepository(store)
         self.audit = AuditLog(store, terminal_id)
         self.guard = guard.Guard(self.audit)
+        self.approvals = approvals or Approvals.of_store(store, terminal_id)
         self.page_size = PAGE_SIZE
         self.import_progress = ImportProgress(store)
         self.clock: Callable[[], float] = time.time
@@ -156,9 +164,12 @@ class CustomerService:
 
     # --- lookup -----------------------------------------------------------------------------
 
-    def search(self, text: str, limit: int = 20) -> list[CustomerRecord]:
+    @guard.operation(guard.SEARCH_CUSTOMERS)
+    def search(self, staff: StaffMember, text: str, limit: int = 20) -> list[CustomerRecord]:
         """Type-ahead over the local cache only: fast, works offline. Any text gets an
-        answer (pasted text is cut, see customer_input.SEARCH_TEXT_LIMIT)."""
+        answer (pasted text is cut, see customer_input.SEARCH_TEXT_LIMIT). PermissionDenied
+        (audited) for a role that may not see customers; an allowed search is not audited."""
+        self.guard.check(staff, guard.SEARCH_CUSTOMERS, None)
         return self.customers.search(customer_input.search_text(text), limit)
 
     def refresh_from_stripe(
@@ -315,6 +326,7 @@ class CustomerService:
 
     # --- create -----------------------------------------------------------------------------
 
+    @guard.operation(guard.CREATE_CUSTOMER)
     def create_customer(
         self, staff: StaffMember, name: str, email: str | None = None, phone: str | None = None
     ) -> CustomerRecord:
@@ -337,13 +349,21 @@ class CustomerService:
 
     # --- customer page ----------------------------------------------------------------------
 
+    @guard.operation(guard.VIEW_CUSTOMER)
     def customer_page(
-        self, customer_id: str, *, today: date | None = None, from_stripe: bool = True
+        self,
+        staff: StaffMember,
+        customer_id: str,
+        *,
+        today: date | None = None,
+        from_stripe: bool = True,
     ) -> CustomerPage:
         """The customer with saved cards and recent payments. With Stripe configured the cards
         are read fresh; if that fails the cached cards are shown with the reason. With
         from_stripe=False only the store is read: a screen following the change feed reloads
-        what another writer just committed there."""
+        what another writer just committed there. PermissionDenied (audited) for a role that
+        may not see customers; an allowed read is not audited."""
+        self.guard.check(staff, guard.VIEW_CUSTOMER, customer_id or None)
         customer_id = payment_input.customer_id(customer_id)  # it goes into Stripe's URL
         today = today or date.today()
         problem: str | None = None
@@ -375,18 +395,31 @@ class CustomerService:
 
     # --- detach -----------------------------------------------------------------------------
 
-    def detach_card(self, staff: StaffMember, customer_id: str, payment_method_id: str) -> None:
-        """Remove a saved card from the customer at Stripe and from the cache (audited)."""
+    @guard.operation(guard.DETACH_CARD)
+    def detach_card(
+        self,
+        staff: StaffMember,
+        customer_id: str,
+        payment_method_id: str,
+        approval: Approval | None = None,
+    ) -> None:
+        """Remove a saved card from the customer at Stripe and from the cache (audited).
+        While the shop asks for it, only with a manager's `approval` (ApprovalRequired,
+        audited, nothing sent)."""
         with self.guard.run(staff, guard.DETACH_CARD, payment_method_id) as audited:
             customer_id, payment_method_id, gateway = self._card_of_customer(
                 customer_id, payment_method_id, audited
             )
+            audited.details.update(self.approvals.check(
+                self.guard, staff, guard.DETACH_CARD, payment_method_id, approval,
+                details={"customer_id": customer_id}))
             gateway.detach_payment_method(payment_method_id, idempotency_key=str(uuid.uuid4()))
             self.methods.remove(payment_method_id)
             audited.done("succeeded")
 
     # --- default card -----------------------------------------------------------------------
 
+    @guard.operation(guard.SET_DEFAULT_CARD)
     def set_default_card(
         self, staff: StaffMember, customer_id: str, payment_method_id: str
     ) -> None:

@@ -4,15 +4,21 @@ the guard checks it, audits a refusal, and audits (and logs) what the operation 
 An audit row says who (the staff member's id and name), on which terminal (the AuditLog's),
 what (action, target, details) and the outcome. Refusals are audited before anything is
 read, written or sent; bad input and a missing Stripe key are not audited (nothing was
-attempted).
+attempted). Reads checked with `check` alone (a customer search) write nothing when allowed.
+
+Every public service method declares the operation(s) it runs with `@operation(...)`;
+tests/services/test_permissions.py fails for one that does not, and checks every operation
+declared here against every role. When an operation needs a manager's approval above the
+shop's limits is said in services/approval.py.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from posdesk.domain.roles import Permission, PermissionDenied, StaffMember
 from posdesk.gateway.errors import GatewayError
@@ -58,6 +64,50 @@ ADD_STAFF = Operation("add_staff", Permission.MANAGE_STAFF)
 UPDATE_STAFF = Operation("update_staff", Permission.MANAGE_STAFF)
 SET_PIN = Operation("set_pin", Permission.MANAGE_STAFF)
 CHANGE_OWN_PIN = Operation("change_own_pin", Permission.VIEW_CUSTOMERS)
+
+# Reading customers: checked on every read, audited only when refused (a search per
+# keystroke must not write an audit row).
+SEARCH_CUSTOMERS = Operation("search_customers", Permission.VIEW_CUSTOMERS)
+VIEW_CUSTOMER = Operation("view_customer", Permission.VIEW_CUSTOMERS)
+
+# Refunds (services/refunds.py). Reading what is left to refund of a payment is audited
+# only when refused, as reading a customer is.
+REFUND = Operation("refund", Permission.REFUND)
+VIEW_REFUNDS = Operation("view_refunds", Permission.VIEW_CUSTOMERS)
+
+# The shop's and this terminal's settings.
+SAVE_SHOP_SETTINGS = Operation("shop_setting", Permission.MANAGE_SETTINGS)
+CHECK_STRIPE_KEY = Operation("check_stripe_key", Permission.MANAGE_SETTINGS)
+SAVE_STRIPE_KEYS = Operation("save_stripe_keys", Permission.MANAGE_SETTINGS)
+SAVE_TERMINAL_SETTINGS = Operation("terminal_setting", Permission.MANAGE_SETTINGS)
+LIST_TERMINALS = Operation("list_terminals", Permission.MANAGE_SETTINGS)
+RENAME_TERMINAL = Operation("rename_terminal", Permission.MANAGE_SETTINGS)
+SWITCH_STORE = Operation("switch_store", Permission.MANAGE_SETTINGS)
+
+# The audit trail (services/audit_trail.py): reading it is audited only when refused; a
+# verification and an export are audited with what they found and wrote.
+VIEW_AUDIT_TRAIL = Operation("view_audit", Permission.VIEW_AUDIT)
+VERIFY_AUDIT_TRAIL = Operation("verify_audit", Permission.VIEW_AUDIT)
+EXPORT_AUDIT_TRAIL = Operation("export_audit", Permission.EXPORT)
+
+_Method = TypeVar("_Method", bound=Callable[..., object])
+
+
+def operation(*operations: Operation) -> Callable[[_Method], _Method]:
+    """Declares which operation(s) a public service method runs through the guard; the
+    method itself is unchanged. tests/services/test_permissions.py reads the declaration and
+    fails for a public service method without one."""
+
+    def declare(method: _Method) -> _Method:
+        method.__operations__ = operations  # type: ignore[attr-defined]
+        return method
+
+    return declare
+
+
+def operations_of(method: object) -> tuple[Operation, ...]:
+    """What `operation` declared for a method (empty: nothing)."""
+    return tuple(getattr(method, "__operations__", ()))
 
 
 @dataclass

@@ -24,6 +24,9 @@ STRIPE_SECRET_KEY = "stripe-secret-key"
 STRIPE_PUBLISHABLE_KEY = "stripe-publishable-key"
 STRIPE_WEBHOOK_SECRET = "stripe-webhook-secret"
 SECRET_NAMES = (STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY, STRIPE_WEBHOOK_SECRET)
+# The audit trail's HMAC key of a store: one keyring entry per key, named by the key's id
+# (services/audit_trail.py). Not one of SECRET_NAMES: `posdesk secrets` leaves it alone.
+AUDIT_KEY_PREFIX = "audit-key-"
 
 # Matched whole (fullmatch), so nothing can hide after the key, not even a line break.
 _SECRET_KEY_RE = re.compile(r"(?:sk|rk)_(test|live)_[A-Za-z0-9_]{8,}")

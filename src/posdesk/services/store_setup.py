@@ -36,6 +36,7 @@ from sqlalchemy.pool import NullPool
 
 from posdesk.domain import messages
 from posdesk.domain.messages import Text
+from posdesk.store.audit import AuditLog
 from posdesk.store.customers import CustomerData, CustomerRepository
 from posdesk.store.database import DATABASE_FILE, Store, default_database_url, open_store
 from posdesk.store.models import (
@@ -45,6 +46,8 @@ from posdesk.store.models import (
     PaymentRecord,
     TerminalRecord,
 )
+from posdesk.store.refund_models import RefundRequestRecord
+from posdesk.store.staff_models import ShopSettingRecord, StaffAccountRecord
 from posdesk.store.sync_models import RefundRecord
 
 log = logging.getLogger(__name__)
@@ -70,11 +73,17 @@ TABLE_CUSTOMERS = "customers"
 TABLE_PAYMENT_METHODS = "payment_methods"
 TABLE_PAYMENTS = "payments"
 TABLE_REFUNDS = "refunds"
+# This shop's refund requests (keys, notes, who asked): after the payments they refund.
+TABLE_REFUND_REQUESTS = "refund_requests"
 TABLE_AUDIT_LOG = "audit_log"
 TABLE_TERMINALS = "terminals"
+# The people who sign in here and the shop's settings move with the data: without them
+# nobody could sign in at the shared store. A shared store's own settings win a conflict.
+TABLE_STAFF = "staff"
+TABLE_SHOP_SETTINGS = "shop_settings"
 COPIED_TABLES = (
-    TABLE_CUSTOMERS, TABLE_PAYMENT_METHODS, TABLE_PAYMENTS, TABLE_REFUNDS, TABLE_AUDIT_LOG,
-    TABLE_TERMINALS,
+    TABLE_STAFF, TABLE_SHOP_SETTINGS, TABLE_CUSTOMERS, TABLE_PAYMENT_METHODS, TABLE_PAYMENTS,
+    TABLE_REFUNDS, TABLE_REFUND_REQUESTS, TABLE_AUDIT_LOG, TABLE_TERMINALS,
 )
 
 
@@ -335,8 +344,11 @@ def _table(name: str) -> Table:
         TABLE_PAYMENT_METHODS: PaymentMethodRecord,
         TABLE_PAYMENTS: PaymentRecord,
         TABLE_REFUNDS: RefundRecord,
+        TABLE_REFUND_REQUESTS: RefundRequestRecord,
         TABLE_AUDIT_LOG: AuditEntry,
         TABLE_TERMINALS: TerminalRecord,
+        TABLE_STAFF: StaffAccountRecord,
+        TABLE_SHOP_SETTINGS: ShopSettingRecord,
     }
     return models[name].__table__  # type: ignore[no-any-return]
 
@@ -480,9 +492,8 @@ def _copy_audit_log(source: Store, target: Store, total: int, report: Report) ->
                 continue
             missing.append({name: row[name] for name in _AUDIT_CONTENT})
         if missing:
-            with target.engine.begin() as connection:
-                connection.execute(table.insert(), missing)
-            copied += len(missing)
+            # Chained onto the target's audit chain (store/audit.py), in their order.
+            copied += AuditLog(target).append_copies(missing)
         done += len(rows)
         report(Progress(STEP_COPYING, TABLE_AUDIT_LOG, done, total))
     return copied

@@ -31,7 +31,12 @@ from typing import Any
 from sqlalchemy import Connection, Engine, event, text
 from sqlmodel import SQLModel
 
-from posdesk.store import models, staff_models, sync_models  # noqa: F401  (registers every table)
+from posdesk.store import (  # noqa: F401  (registers every table)
+    models,
+    refund_models,
+    staff_models,
+    sync_models,
+)
 from posdesk.store.database import Store
 
 log = logging.getLogger(__name__)

@@ -35,6 +35,7 @@ from posdesk.domain.sync_status import ApplyStats
 from posdesk.gateway.convert import customer_data, outcome_for_intent, payment_method_data
 from posdesk.ledger.outcomes import state_for
 from posdesk.ledger.payments import METADATA_PAYMENT_ID
+from posdesk.ledger.refunds import METADATA_REFUND_ID
 from posdesk.store import changes
 from posdesk.store.customers import (
     CustomerData,
@@ -49,6 +50,7 @@ from posdesk.store.payment_methods import (
     PaymentMethodRepository,
     card_changes,
 )
+from posdesk.store.refund_models import RefundRequestRecord
 from posdesk.store.sync_models import ObjectVersion, ProcessedEvent, RefundRecord
 from posdesk.store.sync_state import TransactionScope, dialect_insert, write_session
 
@@ -305,6 +307,8 @@ class _Batch:
         self.cards: dict[str, PaymentMethodData] = {}
         self.removed_cards: set[str] = set()
         self.refunds: dict[str, dict[str, Any]] = {}
+        # This shop's refund requests named by a refund's metadata: request id -> refund.
+        self.refund_links: dict[str, tuple[str, str]] = {}
         self.processed: list[dict[str, Any]] = []
 
     # --- driver -----------------------------------------------------------------------------
@@ -604,6 +608,7 @@ class _Batch:
             if current is None:
                 return STALE
             obj, status = current, str(current.get("status") or "pending")
+        previous = self._refund_status(obj["id"])
         self.refunds[obj["id"]] = {
             "id": obj["id"],
             "payment_intent_id": id_of(obj.get("payment_intent")),
@@ -616,6 +621,11 @@ class _Batch:
             "synced_at": utcnow(),
         }
         self.stats.refunds.add(obj["id"])
+        local = (obj.get("metadata") or {}).get(METADATA_REFUND_ID)
+        if isinstance(local, str) and local:
+            # Made by a terminal of this shop: the event and the request are one refund,
+            # whichever reached the store first.
+            self.refund_links[local[:36]] = (obj["id"], status[:32])
         row = self.by_intent.get(id_of(obj.get("payment_intent")) or "")
         if row is not None:
             self.stats.payments.add(row["id"])
@@ -624,8 +634,20 @@ class _Batch:
             if refunded > row["amount_refunded"]:
                 row["amount_refunded"] = refunded
                 self.dirty_payments.add(row["id"])
+            elif previous in _COUNTED_REFUNDS and status not in _COUNTED_REFUNDS:
+                # A refund that counted failed or was canceled: its money stays paid.
+                amount = int(obj.get("amount") or 0)
+                row["amount_refunded"] = max(0, row["amount_refunded"] - amount)
+                self.dirty_payments.add(row["id"])
         self._version("refund", obj["id"], created, status)
         return APPLY
+
+    def _refund_status(self, refund_id: str) -> str | None:
+        """The refund's status as this batch or the store last had it."""
+        if refund_id in self.refunds:
+            return str(self.refunds[refund_id]["status"])
+        stored = self.session.get(RefundRecord, refund_id)
+        return stored.status if stored is not None else None
 
     def _refunded_total(self, intent_id: str) -> int:
         query = select(RefundRecord.id, RefundRecord.amount, RefundRecord.status).where(
@@ -806,6 +828,14 @@ class _Batch:
                 stmt.on_conflict_do_update(index_elements=["id"], set_=keep),
                 list(self.refunds.values()),
             )
+        for request_id, (refund_id, status) in self.refund_links.items():
+            request = self.session.get(RefundRequestRecord, request_id)
+            if request is None or request.stripe_refund_id not in (None, refund_id):
+                continue
+            request.stripe_refund_id, request.state = refund_id, status
+            request.error_code = request.error_message = None
+            request.updated_at = now
+            session.add(request)
         if self.dirty_versions:
             stmt = insert(ObjectVersion)
             session.execute(

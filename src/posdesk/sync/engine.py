@@ -26,7 +26,12 @@ from posdesk.store.this_terminal import Terminal, TerminalPresence, process_term
 from posdesk.sync.applier import EventApplier
 from posdesk.sync.leader import LEASE_TTL, RENEW_INTERVAL_S, Leadership
 from posdesk.sync.poller import CURSOR, CURSOR_CREATED, NO_EVENTS_YET, EventPoller, EventSource
-from posdesk.sync.reconcile import ReconcileReport, Settler, StartupReconciler
+from posdesk.sync.reconcile import (
+    ReconcileReport,
+    RefundSettler,
+    Settler,
+    StartupReconciler,
+)
 from posdesk.sync.relay import WebhookRelay
 from posdesk.sync.status import MODE_FOLLOW, MODE_RECONCILE, MODE_STOPPED, SyncObserver
 
@@ -59,11 +64,14 @@ class SyncEngine:
         observer: SyncObserver | None = None,
         lease_ttl: timedelta = LEASE_TTL,
         renew_interval_s: float = RENEW_INTERVAL_S,
+        refund_ledger: RefundSettler | None = None,
     ) -> None:
         self.store = store
         self.source = source
-        # The ledger, which settles payments left open when this terminal starts leading.
+        # The ledger, which settles payments left open when this terminal starts leading,
+        # and the refund ledger, which settles refunds left open.
         self.ledger = ledger
+        self.refund_ledger = refund_ledger
         # Without one (a test, a tool) the engine is a terminal of its own for this process.
         self.terminal = terminal or process_terminal()
         self.observer = observer or SyncObserver()
@@ -283,7 +291,7 @@ class SyncEngine:
                          PROCESSED_EVENT_RETENTION)
             if self.source is not None and self._in_term(term):
                 report = StartupReconciler(
-                    self.store, self.ledger, self.source, self.applier
+                    self.store, self.ledger, self.source, self.applier, self.refund_ledger
                 ).run()
                 self.reconcile_report = report
                 if report.errors or report.unsettled:

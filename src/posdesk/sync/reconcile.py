@@ -2,7 +2,9 @@
 final, or not known, is re-read and settled before (or while) events flow again.
 
 Payments still pending, unconfirmed or processing go through the ledger's own settling
-(the same idempotency key, or the intent by id: never a second charge). Payments parked in
+(the same idempotency key, or the intent by id: never a second charge), and so do refund
+requests still being sent or unconfirmed (ledger/refunds.py: found by our metadata, or the
+same request resent with the same key: never a second refund). Payments parked in
 another open state (waiting for capture, for the customer to authenticate) and open refunds
 are re-read and applied through the one applier, so its order rules hold here too.
 """
@@ -18,6 +20,7 @@ from sqlmodel import col, select
 
 from posdesk.domain.payment_state import PaymentState
 from posdesk.ledger.payments import ChargeResult
+from posdesk.ledger.refunds import RefundResult
 from posdesk.store.database import Store
 from posdesk.store.models import PaymentRecord
 from posdesk.store.sync_state import RefundRepository
@@ -35,9 +38,16 @@ class Settler(Protocol):
     def settle_unconfirmed(self) -> list[ChargeResult]: ...
 
 
+class RefundSettler(Protocol):
+    """What reconciliation needs of the refund ledger (posdesk.ledger.refunds)."""
+
+    def settle_unconfirmed(self) -> list[RefundResult]: ...
+
+
 @dataclass
 class ReconcileReport:
     settled: list[ChargeResult] = field(default_factory=list)
+    refunds_settled: list[RefundResult] = field(default_factory=list)
     reread: ApplyStats = field(default_factory=ApplyStats)
     errors: int = 0
 
@@ -53,9 +63,11 @@ class StartupReconciler:
         ledger: Settler | None,
         fetcher: ObjectFetcher,
         applier: EventApplier,
+        refund_ledger: RefundSettler | None = None,
     ) -> None:
         self.store = store
         self.ledger = ledger
+        self.refund_ledger = refund_ledger
         self.fetcher = fetcher
         self.applier = applier
         self.refunds = RefundRepository(store)
@@ -64,6 +76,8 @@ class StartupReconciler:
         report = ReconcileReport()
         if self.ledger is not None:
             report.settled = self.ledger.settle_unconfirmed()
+        if self.refund_ledger is not None:
+            report.refunds_settled = self.refund_ledger.settle_unconfirmed()
         read_at = int(time.time())
         objects: list[dict[str, Any]] = []
         for kind, object_id in self._open_objects():

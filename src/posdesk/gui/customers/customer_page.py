@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from posdesk.backend import (
     RECENT_PAYMENTS,
+    Approval,
     Backend,
     CardEntryResult,
     CardSummary,
@@ -35,12 +36,14 @@ from posdesk.backend import (
     PageKey,
     PaymentRecord,
 )
+from posdesk.domain.approval import ApprovalRequired
 from posdesk.domain.changes import Change, ChangeKind
 from posdesk.domain.money import Money
 from posdesk.gui.common.error_words import error_words
 from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.customers.card_table_model import CardTableModel
 from posdesk.gui.formatting import outcome_text
+from posdesk.gui.payments.approval_section import ApprovalSection
 from posdesk.gui.payments.card_entry_dialog import (
     MODE_AUTHENTICATE,
     MODE_CVC,
@@ -49,6 +52,7 @@ from posdesk.gui.payments.card_entry_dialog import (
 )
 from posdesk.gui.payments.charge_dialog import ChargeDialog
 from posdesk.gui.payments.payment_table_model import PaymentTableModel
+from posdesk.gui.payments.refund_dialog import RefundDialog
 from posdesk.gui.shell.sync_bridge import SyncBridge
 
 log = logging.getLogger(__name__)
@@ -63,6 +67,7 @@ SYNC_RELOAD_DELAY_MS = 250
 SHORTCUT_NEW_CARD = "Ctrl+Shift+N"  # Ctrl+N is a new customer
 SHORTCUT_MAKE_DEFAULT = "Ctrl+D"
 SHORTCUT_REMOVE_CARD = QKeySequence.StandardKey.Delete  # Del
+SHORTCUT_REFUND = "Ctrl+R"  # the selected payment
 
 
 def shortcut_text(action: QAction) -> str:
@@ -181,6 +186,15 @@ class CustomerPage(QWidget):
         pheader.setSectionResizeMode(PaymentTableModel.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         self.payments_hint = QLabel(self)
         self.payments_hint.setObjectName("hint")
+        # Refund the selected payment: its context menu, or Ctrl+R.
+        self.refund_dialog: RefundDialog | None = None
+        self.refund_action = QAction(self.tr("Refund…"), self.payment_table)
+        self.refund_action.setShortcut(QKeySequence(SHORTCUT_REFUND))
+        self.refund_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.refund_action.triggered.connect(lambda: self.start_refund())
+        self.addAction(self.refund_action)
+        self.payment_table.addAction(self.refund_action)
+        self.payment_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
@@ -189,6 +203,12 @@ class CustomerPage(QWidget):
         layout.addWidget(cards_title)
         layout.addWidget(self.card_table, 2)
         layout.addWidget(self.cards_hint)
+        # Removing a card while the shop asks for a manager's approval: asked here, in place.
+        self.approval_section = ApprovalSection(backend, runner, self)
+        self._removal: tuple[str, str] | None = None  # (customer, card) awaiting approval
+        self.approval_section.approved.connect(self._removal_approved)
+        self.approval_section.canceled.connect(self._removal_canceled)
+        layout.addWidget(self.approval_section)
         layout.addLayout(buttons)
         layout.addWidget(payments_title)
         layout.addWidget(self.payment_table, 3)
@@ -233,12 +253,13 @@ class CustomerPage(QWidget):
         return button
 
     def _locale(self) -> str:
-        return self._backend.settings.locale or "en_US"
+        return self._backend.shop_settings.get().locale or "en_US"
 
     # --- loading ----------------------------------------------------------------------------
 
     def show_customer(self, customer_id: str) -> None:
         if customer_id != self.customer_id:
+            self.approval_section.close_section()  # it was about the other customer's card
             self.page = None
             self.name_label.setText(self.tr("Loading…"))
             self.details_label.setText("")
@@ -253,9 +274,11 @@ class CustomerPage(QWidget):
         customer_id = self.customer_id
         if customer_id is None:
             return
-        customers = self._backend.customers
+        customers, staff = self._backend.customers, self._backend.session.member
+        if staff is None:
+            return  # nobody signed in (the till is locked): loaded again at sign-in
         self._runner.op(
-            lambda: customers.customer_page(customer_id, from_stripe=from_stripe)
+            lambda: customers.customer_page(staff, customer_id, from_stripe=from_stripe)
         ).success(lambda page: self._show_page(customer_id, page)).failure(
             lambda exc: self._load_failed(customer_id, exc)).run()
 
@@ -322,7 +345,9 @@ class CustomerPage(QWidget):
             self._cards_note = self.tr("No saved cards for this customer.")
         self.cards_hint.setText(self._cards_note)
         self.payments_hint.setText(
-            "" if page.recent_payments else self.tr("No payments taken in this shop yet.")
+            self.tr("To refund a payment, right-click it, or select it and press %1.").replace(
+                "%1", shortcut_text(self.refund_action))
+            if page.recent_payments else self.tr("No payments taken in this shop yet.")
         )
         self._update_buttons()
         self.loaded.emit(customer_id)
@@ -377,6 +402,30 @@ class CustomerPage(QWidget):
             self.cards_hint.setText(self.tr("This card has expired. Choose another card."))
         else:
             self.cards_hint.setText(self._cards_note)
+
+    # --- refunding --------------------------------------------------------------------------
+
+    def selected_payment(self) -> PaymentRecord | None:
+        index = self.payment_table.currentIndex()
+        return self.payment_model.payment_at(index.row()) if index.isValid() else None
+
+    def start_refund(self, payment: PaymentRecord | None = None) -> RefundDialog | None:
+        """Refund the selected payment (or `payment`): full or partial, in a dialog."""
+        payment = payment or self.selected_payment()
+        if payment is None or self.refund_dialog is not None:
+            return None
+        dialog = RefundDialog(self._backend, self._runner, payment, self)
+        dialog.refunded.connect(lambda _result: self.reload(from_stripe=False))
+        dialog.settings_requested.connect(self.settings_requested)
+        dialog.finished.connect(lambda _code: self._refund_dialog_closed(dialog))
+        self.refund_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _refund_dialog_closed(self, dialog: RefundDialog) -> None:
+        if self.refund_dialog is dialog:
+            self.refund_dialog = None
+        dialog.deleteLater()
 
     # --- charging ---------------------------------------------------------------------------
 
@@ -490,23 +539,44 @@ class CustomerPage(QWidget):
         self.confirm_box = box
         box.open()
 
-    def _remove_confirmed(self, box: QMessageBox, customer_id: str, card_id: str) -> None:
-        box.deleteLater()
-        self.confirm_box = None
+    def _remove_confirmed(
+        self, box: QMessageBox | None, customer_id: str, card_id: str,
+        approval: Approval | None = None,
+    ) -> None:
+        if box is not None:
+            box.deleteLater()
+            self.confirm_box = None
         self._keep_keyboard_on_cards(self.remove_button)
         self.remove_action.setEnabled(False)
         self.remove_button.setEnabled(False)
         self.cards_hint.setText(self.tr("Removing the card…"))
         customers, staff = self._backend.customers, self._backend.staff
         # Failures read under the cards, where the cashier is looking.
-        self._runner.op(lambda: customers.detach_card(staff, customer_id, card_id)).success(
-            lambda _r: self._removed()).failure(self._remove_failed).run()
+        self._removal = (customer_id, card_id)
+        self._runner.op(
+            lambda: customers.detach_card(staff, customer_id, card_id, approval=approval)
+        ).success(lambda _r: self._removed()).failure(self._remove_failed).run()
 
     def _removed(self) -> None:
         self.cards_hint.setText(self.tr("Card removed."))
         self.reload()
 
+    def _removal_approved(self, approval: Approval) -> None:
+        removal, self._removal = self._removal, None
+        if removal is not None and removal[0] == self.customer_id:
+            self._remove_confirmed(None, *removal, approval=approval)
+
+    def _removal_canceled(self) -> None:
+        self._removal = None
+        self.cards_hint.setText(self.tr("The card was not removed."))
+
     def _remove_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ApprovalRequired) and self._removal is not None \
+                and self._removal[0] == self.customer_id:
+            self._update_buttons()
+            self.cards_hint.setText("")
+            self.approval_section.ask(exc, self._backend.staff)
+            return
         words = error_words(exc, fallback=self.tr("Stripe did not answer. Try again."),
                             not_allowed=self.tr("You are not allowed to remove cards. Ask a "
                                                 "manager."),

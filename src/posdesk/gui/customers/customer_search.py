@@ -138,8 +138,11 @@ class CustomerSearch(QWidget):
             return
         self._last_query = text
         customers = self._backend.customers  # looked up each time: settings may replace it
+        staff = self._backend.session.member
+        if staff is None:
+            return  # nobody signed in (the till is locked): searched again at sign-in
         self._latest.submit(
-            lambda: customers.search(text, limit=RESULT_LIMIT),
+            lambda: customers.search(staff, text, limit=RESULT_LIMIT),
             lambda found: self._show(text, found, keep_current),
             self._failed,
         )

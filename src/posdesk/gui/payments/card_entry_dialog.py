@@ -35,6 +35,7 @@ from posdesk.backend import (
     FLOW_CVC,
     FLOW_PAYMENT,
     FLOW_SETUP,
+    Approval,
     Backend,
     CardEntryResult,
     CardEntrySession,
@@ -46,6 +47,7 @@ from posdesk.backend import (
     failure_wording,
     is_authentication_failure,
 )
+from posdesk.domain.approval import ApprovalRequired
 from posdesk.domain.money import Money
 from posdesk.domain.outcomes import OutcomeKind
 from posdesk.gui.common.error_words import error_words
@@ -53,6 +55,7 @@ from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.formatting import code_details, outcome_text
 from posdesk.gui.payments import outcome_view
 from posdesk.gui.payments.amount_entry import AmountEntry
+from posdesk.gui.payments.approval_section import ApprovalSection
 from posdesk.gui.payments.result_panel import ResultPanel, ResultView, fit_dialog_to_page
 
 if TYPE_CHECKING:
@@ -111,6 +114,8 @@ class CardEntryDialog(QDialog):
         self._description = description
         self._record_traffic = record_traffic
         self._flow_choice = FLOW_PAYMENT  # new card: pay, or save only
+        # A manager's approval for this payment, once given (the shop's limit asked for it).
+        self._approval: Approval | None = None
         self.session: CardEntrySession | None = None
         self.result: CardEntryResult | None = None
         self.view: ResultView | None = None
@@ -134,6 +139,11 @@ class CardEntryDialog(QDialog):
         self.stack.addWidget(self._build_result())
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
+        # Shown in place when the amount is above the shop's limit for this cashier.
+        self.approval_section = ApprovalSection(backend, runner, self)
+        self.approval_section.approved.connect(self._approved)
+        self.approval_section.canceled.connect(lambda: self._amount_changed(self._amount))
+        layout.addWidget(self.approval_section)
 
         if mode == MODE_NEW:
             self._amount_changed(self.amount_entry.money())
@@ -159,10 +169,11 @@ class CardEntryDialog(QDialog):
         return self.tr("New card")
 
     def _currency(self) -> str:
-        return self._backend.settings.currency or "USD"
+        # The shop's (store-wide) currency: cached, read again when another terminal changed it.
+        return self._backend.shop_settings.get().currency or "USD"
 
     def _locale(self) -> str:
-        return self._backend.settings.locale or "en_US"
+        return self._backend.shop_settings.get().locale or "en_US"
 
     def _customer_text(self) -> str:
         return self.tr("Customer: %1").replace(
@@ -290,8 +301,13 @@ class CardEntryDialog(QDialog):
     # --- the form -----------------------------------------------------------------------------
 
     def _amount_changed(self, amount: Money | None) -> None:
+        if amount != self._amount and self.approval_section.pending:
+            # Another amount: the approval asked for was for the old one.
+            self.approval_section.close_section()
         self._amount = amount
-        self.pay_button.setEnabled(self._amount is not None and not self.busy)
+        self.pay_button.setEnabled(
+            self._amount is not None and not self.busy and not self.approval_section.pending
+        )
         if self._amount is not None:
             self.pay_button.setText(self.tr("Take payment of %1").replace(
                 "%1", outcome_view.amount_words(self._amount, self._locale())))
@@ -302,7 +318,9 @@ class CardEntryDialog(QDialog):
         self.busy = busy
         for widget in (self.amount_edit, self.description_edit, self.save_only_button):
             widget.setEnabled(not busy)
-        self.pay_button.setEnabled(not busy and self._amount is not None)
+        self.pay_button.setEnabled(
+            not busy and self._amount is not None and not self.approval_section.pending
+        )
 
     def start_payment(self) -> None:
         if self.busy or self._amount is None:
@@ -325,7 +343,7 @@ class CardEntryDialog(QDialog):
         service, staff, backend = self._backend.card_entry, self._backend.staff, self._backend
         customer_id = self._customer.id
         flow = self._flow_choice
-        amount, description = self._amount, self._description
+        amount, description, approval = self._amount, self._description, self._approval
         start: Callable[[], CardEntrySession]
         if self._mode == MODE_AUTHENTICATE:
             payment_id = self._payment_id or ""
@@ -336,13 +354,15 @@ class CardEntryDialog(QDialog):
             card_id = self._card.id if self._card is not None else ""
 
             def start() -> CardEntrySession:
-                return service.start_cvc(staff, customer_id, card_id, amount, description)
+                return service.start_cvc(staff, customer_id, card_id, amount, description,
+                                         approval=approval)
         elif flow == FLOW_SETUP:
             def start() -> CardEntrySession:
                 return service.start_setup(staff, customer_id)
         else:
             def start() -> CardEntrySession:
-                return service.start_payment(staff, customer_id, amount, description)
+                return service.start_payment(staff, customer_id, amount, description,
+                                             approval=approval)
 
         def work() -> Started:
             return start(), backend.checkout_server()
@@ -417,8 +437,19 @@ class CardEntryDialog(QDialog):
 
         view.start(session.flow, make_config)
 
+    def _approved(self, approval: Approval) -> None:
+        """The manager's PIN was right: start the same payment again, with the approval."""
+        self._approval = approval
+        self._amount_changed(self._amount)
+        self._start()
+
     def _start_failed(self, exc: BaseException) -> None:
         self._set_form_busy(False)
+        if isinstance(exc, ApprovalRequired):
+            # Above the shop's limit: a manager approves here, in this dialog.
+            self.approval_section.ask(exc, self._backend.staff)
+            self.pay_button.setEnabled(False)
+            return
         text = error_words(
             exc, fallback=self.tr("Card entry could not start. Try again."),
             not_allowed=self.tr("Your role (%1) may not take payments. Ask a manager."),

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posdesk.backend import Backend, CardSummary, ChargeResult, CustomerRecord
+from posdesk.backend import Approval, Backend, CardSummary, ChargeResult, CustomerRecord
+from posdesk.domain.approval import ApprovalRequired
 from posdesk.domain.money import Money
 from posdesk.domain.outcomes import ChargeOutcome
 from posdesk.domain.payment_state import PaymentState
@@ -31,6 +32,7 @@ from posdesk.gui.common.resources import pixmap
 from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.payments import outcome_view
 from posdesk.gui.payments.amount_entry import AmountEntry
+from posdesk.gui.payments.approval_section import ApprovalSection
 from posdesk.gui.payments.result_panel import ResultPanel, ResultView, fit_dialog_to_page
 
 log = logging.getLogger(__name__)
@@ -63,6 +65,8 @@ class ChargeDialog(QDialog):
         self._amount: Money | None = None
         self._payment_id: str | None = None
         self._settle_attempt = 0
+        # A manager's approval for this sale, once given (the shop's limit asked for it).
+        self._approval: Approval | None = None
         self.busy = False
         self.result_shown: ChargeResult | None = None
         self.view: ResultView | None = None
@@ -89,10 +93,11 @@ class ChargeDialog(QDialog):
     # --- layout -----------------------------------------------------------------------------
 
     def _currency(self) -> str:
-        return self._backend.settings.currency or "USD"
+        # The shop's (store-wide) currency: cached, read again when another terminal changed it.
+        return self._backend.shop_settings.get().currency or "USD"
 
     def _locale(self) -> str:
-        return self._backend.settings.locale or "en_US"
+        return self._backend.shop_settings.get().locale or "en_US"
 
     def _card_text(self) -> str:
         card = self._card
@@ -121,6 +126,13 @@ class ChargeDialog(QDialog):
         self.amount_error = self.amount_entry.error_label
         self.description_edit = self.amount_entry.description_edit
 
+        # Shown in place when the amount is above the shop's limit for this cashier.
+        self.approval_section = ApprovalSection(self._backend, self._runner, page)
+        self.approval_section.approved.connect(self._approved)
+        self.approval_section.canceled.connect(lambda: self._amount_changed(self._amount))
+        self.approval_section.changed.connect(
+            lambda: fit_dialog_to_page(self, self.stack.widget(0)))
+
         self.busy_label = QLabel(page)
         self.busy_label.setObjectName("busyLabel")
         self.busy_label.setWordWrap(True)
@@ -148,6 +160,7 @@ class ChargeDialog(QDialog):
         layout.addLayout(card_row)
         layout.addSpacing(8)
         layout.addWidget(self.amount_entry)
+        layout.addWidget(self.approval_section)
         layout.addWidget(self.busy_label)
         layout.addWidget(self.busy_bar)
         layout.addStretch(1)
@@ -193,8 +206,13 @@ class ChargeDialog(QDialog):
     # --- validation -------------------------------------------------------------------------
 
     def _amount_changed(self, amount: Money | None) -> None:
+        if amount != self._amount and self.approval_section.pending:
+            # Another amount: the approval asked for was for the old one.
+            self.approval_section.close_section()
         self._amount = amount
-        self.charge_button.setEnabled(self._amount is not None and not self.busy)
+        self.charge_button.setEnabled(
+            self._amount is not None and not self.busy and not self.approval_section.pending
+        )
         if self._amount is not None:
             self.charge_button.setText(
                 self.tr("Charge %1").replace(
@@ -216,7 +234,7 @@ class ChargeDialog(QDialog):
             self.accept()
             return
         charges, staff = self._backend.charges, self._backend.staff
-        customer_id, card_id = self._customer.id, self._card.id
+        customer_id, card_id, approval = self._customer.id, self._card.id, self._approval
         self._set_busy(
             True, self.tr("Charging %1… waiting for Stripe.").replace(
                 "%1", outcome_view.amount_words(amount, self._locale())
@@ -224,7 +242,8 @@ class ChargeDialog(QDialog):
         )
         # The dialog shows its own failures: on the result panel, with the amount.
         self._runner.op(
-            lambda: charges.charge_saved_card(staff, customer_id, card_id, amount, description)
+            lambda: charges.charge_saved_card(staff, customer_id, card_id, amount, description,
+                                              approval=approval)
         ).success(self._charge_answered).failure(self._charge_failed).run()
 
     def retry(self) -> None:
@@ -259,7 +278,9 @@ class ChargeDialog(QDialog):
         self.busy = busy
         for widget in (self.amount_edit, self.description_edit, self.cancel_button):
             widget.setEnabled(not busy)
-        self.charge_button.setEnabled(not busy and self._amount is not None)
+        self.charge_button.setEnabled(
+            not busy and self._amount is not None and not self.approval_section.pending
+        )
         self.busy_label.setText(text)
         self.busy_label.setVisible(busy)
         self.busy_bar.setVisible(busy)
@@ -281,8 +302,20 @@ class ChargeDialog(QDialog):
             self._settle_attempt = 0
             self._schedule_settle()
 
+    def _approved(self, approval: Approval) -> None:
+        """The manager's PIN was right: the same charge again, with the approval."""
+        self._approval = approval
+        self._amount_changed(self._amount)
+        self.charge()
+
     def _charge_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
+        if isinstance(exc, ApprovalRequired):
+            # Above the shop's limit: a manager approves here, in this dialog.
+            self.stack.setCurrentIndex(0)
+            self.approval_section.ask(exc, self._backend.staff)
+            self.charge_button.setEnabled(False)
+            return
         words = error_words(
             exc, fallback="",
             not_allowed=self.tr("Your role (%1) may not take payments. Nothing was charged."),

@@ -1,4 +1,5 @@
-"""What staff see for a payment: the one mapping from outcome and state to words.
+"""What staff see for a payment (and its refunds): the one mapping from outcome and state
+to words.
 
 Both payment dialogs (the saved-card charge and card entry at the counter), the payments
 table and the customer page take their words from here, so one payment never reads two
@@ -17,6 +18,7 @@ from posdesk.backend import (
     CardSummary,
     InputError,
     PaymentMethodRecord,
+    RefundResult,
     StripeNotConfigured,
 )
 from posdesk.domain.money import AmountError, Money
@@ -27,6 +29,10 @@ from posdesk.domain.outcomes import (
     OutcomeKind,
 )
 from posdesk.domain.payment_state import PaymentState
+from posdesk.domain.refunds import NOT_CONFIRMED as REFUND_NOT_CONFIRMED
+from posdesk.domain.refunds import REASON_WORDS as REFUND_REASON_WORDS
+from posdesk.domain.refunds import STATE_WORDS as REFUND_STATE_WORDS
+from posdesk.domain.refunds import RefundReason, RefundState
 from posdesk.gui.common.error_words import ErrorWords
 from posdesk.gui.formatting import code_details, money_text, outcome_code, outcome_text
 from posdesk.gui.payments.result_panel import ResultView
@@ -308,3 +314,86 @@ def payment_error_view(words: ErrorWords, amount: Money | None, locale: str) -> 
             "Check the customer's recent payments before charging again, and tell a manager.",
         ),
     )
+
+
+# --- refunds (the refund dialog, the payment's refunds) ---------------------------------------
+
+
+def refund_state_text(state: RefundState) -> str:
+    """A refund's state in the words staff read; one wording each."""
+    return outcome_text(REFUND_STATE_WORDS[state])
+
+
+def refund_reason_text(reason: str | None) -> str:
+    """Why the money went back, in words (a reason Stripe set itself shows as it is)."""
+    if not reason:
+        return ""
+    try:
+        return outcome_text(REFUND_REASON_WORDS[RefundReason(reason)])
+    except ValueError:
+        return reason.replace("_", " ")
+
+
+def refund_result_view(result: RefundResult, locale: str) -> ResultView:
+    """The words, color and icon for the answer to a refund."""
+    state = result.state
+    amount = amount_words(result.amount, locale)
+    left = (
+        translate("OutcomeView", "Left to refund on this payment: %1.").replace(
+            "%1", amount_words(result.left, locale))
+        if result.left is not None else ""
+    )
+    reason = outcome_text(result.reason) if result.reason else ""
+    if state is RefundState.SUCCEEDED:
+        return ResultView(
+            "good", "approved", translate("OutcomeView", "Refunded"),
+            translate("OutcomeView", "%1 refunded").replace("%1", amount),
+            translate("OutcomeView", "The money goes back to the card the customer paid with."),
+            left)
+    if state in (RefundState.PENDING, RefundState.REQUIRES_ACTION):
+        return ResultView(
+            "warn", "waiting", translate("OutcomeView", "Refund pending"),
+            translate("OutcomeView", "%1 refund pending").replace("%1", amount),
+            translate("OutcomeView", "Stripe has the refund and finishes it later (for "
+                                     "example once the Stripe balance covers it)."),
+            translate("OutcomeView", "The payment shows when it is done. Do not refund "
+                                     "again."))
+    if state.needs_settling:
+        return ResultView(
+            "warn", "waiting", translate("OutcomeView", "Checking with Stripe…"), amount,
+            reason or outcome_text(REFUND_NOT_CONFIRMED),
+            translate("OutcomeView", "The payment shows the refund once Stripe answers."),
+            settling=True)
+    if state is RefundState.REFUSED:
+        return ResultView(
+            "bad", "declined", translate("OutcomeView", "Not refunded"),
+            translate("OutcomeView", "%1 not refunded").replace("%1", amount),
+            reason, left)
+    return ResultView(
+        "bad", "declined", translate("OutcomeView", "Refund failed"),
+        translate("OutcomeView", "%1 not refunded").replace("%1", amount),
+        refund_state_text(state), left)
+
+
+def refund_error_view(words: ErrorWords, amount: Money | None, locale: str) -> ResultView:
+    """The result panel for a refund that raised instead of answering (see error_words)."""
+    not_refunded = (
+        translate("OutcomeView", "%1 not refunded").replace("%1", amount_words(amount, locale))
+        if amount is not None else ""
+    )
+    if words.denied:
+        return ResultView("bad", "locked", translate("OutcomeView", "Not allowed"),
+                          not_refunded, words.text,
+                          translate("OutcomeView", "Ask a manager to make this refund."))
+    if words.refused:
+        return ResultView("bad", "declined", translate("OutcomeView", "Not refunded"),
+                          not_refunded, words.text,
+                          translate("OutcomeView", "Nothing was sent to Stripe."),
+                          can_open_settings=words.needs_settings)
+    return ResultView(
+        "bad", "declined", translate("OutcomeView", "Something went wrong"),
+        amount_words(amount, locale) if amount is not None else "",
+        translate("OutcomeView",
+                  "PosDesk could not finish this refund because of an internal error."),
+        translate("OutcomeView",
+                  "Check the payment's refunds before refunding again, and tell a manager."))

@@ -1,9 +1,13 @@
-"""Settings: Stripe keys, this terminal among the store's terminals, and the store itself.
+"""Settings: Stripe keys, the shop (shared by its terminals), its staff, this terminal among
+the store's terminals, and the store itself.
 
 Stripe keys are entered here, checked with a cheap API call, then kept in the OS keyring
 only. Key values never reach a log line, a file or a message; the dialog drops them once
-saved. The shop's choices that are not secret (asking for the CVC, sync, the terminal's name)
-go to the settings file. The Terminals and Store tabs are panels of their own.
+saved. This terminal's choices that are not secret (asking for the CVC, sync, its name) go to
+the settings file; the shop's settings go to the store. Every save goes through a service
+that takes the member of staff acting (a manager: MANAGE_SETTINGS) and audits each change;
+other roles see the settings read-only. The Shop, Staff, Terminals and Store tabs are pages
+of their own.
 """
 
 from __future__ import annotations
@@ -36,15 +40,17 @@ from posdesk.backend import (
     KeyCheck,
     KeyringUnavailable,
     Settings,
-    check_secret_key,
+    ShopSettings,
     is_restricted_key,
     mode_of_key,
-    paths,
-    rename_terminal,
     validate_secret,
 )
+from posdesk.domain.roles import Permission
+from posdesk.gui.common.error_words import error_words
 from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.formatting import outcome_text
+from posdesk.gui.settings.shop_page import ShopPage
+from posdesk.gui.settings.staff_page import StaffPage
 from posdesk.gui.settings.store_panel import StorePanel
 from posdesk.gui.settings.terminals_panel import TerminalsPanel
 
@@ -66,13 +72,11 @@ class Preferences:
         return cls(settings.recollect_cvc, settings.sync_webhooks, settings.relay_host,
                    settings.relay_port, settings.terminal_name)
 
-    def apply_to(self, settings: Settings) -> None:
-        # In place: the running app holds this Settings object and reads it afresh.
-        settings.recollect_cvc = self.recollect_cvc
-        settings.sync_webhooks = self.sync_webhooks
-        settings.relay_host = self.relay_host
-        settings.relay_port = self.relay_port
-        settings.terminal_name = self.terminal_name
+    def values(self) -> dict[str, object]:
+        """As SettingsService.save_terminal_settings takes them."""
+        return {"recollect_cvc": self.recollect_cvc, "sync_webhooks": self.sync_webhooks,
+                "relay_host": self.relay_host, "relay_port": self.relay_port,
+                "terminal_name": self.terminal_name}
 
 
 class SettingsDialog(QDialog):
@@ -162,6 +166,8 @@ class SettingsDialog(QDialog):
         # on every tab it reaches the tab's own fields first, then Check and save, Cancel.
         self.terminals_panel = TerminalsPanel(backend, runner, self)
         self.store_panel = StorePanel(backend, runner, self)
+        self.shop_page = ShopPage(backend, runner, self)
+        self.staff_page = StaffPage(backend, runner, self)
         self.buttons = QDialogButtonBox(self)
         self.save_button = QPushButton(self.tr("Check and save"), self)
         self.save_button.setObjectName("primaryButton")
@@ -184,14 +190,47 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(stripe_tab, self.tr("Stripe"))
         self.tabs.addTab(self.terminals_panel, self.tr("Terminals"))
         self.tabs.addTab(self.store_panel, self.tr("Store"))
+        self.tabs.addTab(self.shop_page, self.tr("Shop"))
+        self.tabs.addTab(self.staff_page, self.tr("Staff"))
+
+        # Who may change anything here: a manager. Others see the settings, read-only.
+        self.may_manage = self._actor_may(Permission.MANAGE_SETTINGS)
+        self.read_only_label = QLabel(
+            self.tr("Only a manager can change the settings. You can look at them; ask a "
+                    "manager to make a change."), self)
+        self.read_only_label.setObjectName("hint")
+        self.read_only_label.setWordWrap(True)
+        self.read_only_label.setVisible(not self.may_manage)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.read_only_label)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message_label)
         layout.addWidget(self.buttons)
         self._add_tab_keys()
         self._update_mode()
         self._load_status()
+        if not self.may_manage:
+            self._set_read_only()
+
+    def _actor_may(self, permission: Permission) -> bool:
+        try:
+            return self._backend.staff.role.allows(permission)
+        except Exception:  # noqa: BLE001 - nobody signed in: nothing may be changed
+            return False
+
+    def _set_read_only(self) -> None:
+        for edit in (self.secret_edit, self.publishable_edit, self.webhook_edit,
+                     self.relay_host_edit):
+            edit.setReadOnly(True)
+        for widget in (self.recollect_cvc_check, self.sync_webhooks_check,
+                       self.relay_port_spin):
+            widget.setEnabled(False)
+        self.shop_page.set_read_only(True)
+        self.terminals_panel.set_busy(True)
+        self.store_panel.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self.save_button.setText(self.tr("Only a manager can save"))
 
     def _add_tab_keys(self) -> None:
         """Next / previous tab from anywhere in the dialog (QTabWidget alone answers Ctrl+Tab
@@ -309,19 +348,60 @@ class SettingsDialog(QDialog):
     def check_and_save(self) -> None:
         if self.busy:
             return
+        if not self.may_manage:
+            self._show_message(self.read_only_label.text())
+            return
         if self.store_panel.busy:
             self._show_message(self.tr("Wait until the store switch has finished."))
             return
         problems = self._problems()
+        shop: ShopSettings | None = None
+        if self.shop_page.changed():
+            try:
+                shop = self.shop_page.chosen()
+            except ValueError as exc:
+                problems.append(str(exc))
         if problems:
             self._show_message("\n".join(problems))
             return
+        if shop is not None:
+            # The shop's settings first (the service checks every field): the rest follows.
+            self._set_busy(True)
+            self._show_message("")
+            service, actor = self._backend.shop_settings, self._backend.staff
+            self._runner.op(lambda: service.save(actor, shop)).success(
+                lambda _saved: self._shop_saved()).failure(self._shop_failed).run()
+            return
+        self._check_and_save_terminal(shop_saved=False)
+
+    def _shop_saved(self) -> None:
+        self._set_busy(False)
+        self.shop_page.load()
+        self._check_and_save_terminal(shop_saved=True)
+
+    def _shop_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.tabs.setCurrentWidget(self.shop_page)
+        self._show_message(self._refusal_words(exc, self.tr(
+            "The shop's settings could not be saved. Nothing was changed.")))
+
+    def _refusal_words(self, exc: BaseException, fallback: str) -> str:
+        return error_words(
+            exc, fallback=fallback,
+            not_allowed=self.tr("Your role (%1) may not change the settings. Ask a manager."),
+            doing="saving settings").text
+
+    def _check_and_save_terminal(self, *, shop_saved: bool) -> None:
         secret = self.secret_edit.text().strip()
         if not secret:
             if not (
                 self.publishable_edit.text().strip() or self.webhook_edit.text().strip()
                 or self._preferences_changed()
             ):
+                if shop_saved:
+                    # Only the shop's settings: Stripe and sync stay as they are.
+                    self._finish_saved(reconnect=False)
+                    return
                 self._show_message(self.tr("Enter the restricted or secret key."))
                 return
             self._save(None)
@@ -329,12 +409,14 @@ class SettingsDialog(QDialog):
         self._set_busy(True)
         self._show_message("")
         self.mode_label.setText(self.tr("Checking the key with Stripe…"))
-        api_base = self._backend.api_base
-        self._runner.op(lambda: check_secret_key(secret, api_base)).success(
+        api_base, actor = self._backend.api_base, self._backend.staff
+        service = self._backend.settings_service
+        self._runner.op(lambda: service.check_key(actor, secret, api_base)).success(
             lambda check: self._checked(secret, check)).failure(self._check_failed).run()
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
+        self.shop_page.set_read_only(busy)
         # Read-only rather than disabled: a disabled field would pass focus (and Enter) on.
         for edit in (self.secret_edit, self.publishable_edit, self.webhook_edit):
             edit.setReadOnly(busy)
@@ -358,6 +440,11 @@ class SettingsDialog(QDialog):
     def _check_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         self._update_mode()
+        if not isinstance(exc, OSError | TimeoutError):
+            words = self._refusal_words(exc, "")
+            if words:
+                self._show_message(words)
+                return
         log.warning("key check failed: %s", type(exc).__name__)
         self._show_message(
             self.tr("The key could not be checked: Stripe did not answer. Nothing was saved. "
@@ -378,17 +465,12 @@ class SettingsDialog(QDialog):
 
     def _save_preferences(self) -> None:
         """The non-secret choices, into the settings file beside the data (a small local
-        write). Raises OSError and then leaves the running settings as they were."""
-        settings = self._backend.settings
+        write, audited per change). Raises OSError and then leaves the running settings as
+        they were."""
         if not self._preferences_changed():
             return
-        previous = Preferences.of(settings)
-        self._chosen_preferences().apply_to(settings)
-        try:
-            settings.save(paths.settings_file(self._backend.data_dir))
-        except OSError:
-            previous.apply_to(settings)
-            raise
+        self._backend.settings_service.save_terminal_settings(
+            self._backend.staff, self._chosen_preferences().values())
 
     def _save(self, secret: str | None) -> None:
         secrets = self._backend.secrets
@@ -396,6 +478,7 @@ class SettingsDialog(QDialog):
         webhook = self.webhook_edit.text().strip() or None
         renamed = self._backend.settings.terminal_name != self.terminals_panel.chosen_name()
         # The file first: if it cannot be written, nothing is saved and the dialog says so.
+        actor = self._backend.staff
         try:
             self._save_preferences()
         except OSError as exc:
@@ -404,13 +487,13 @@ class SettingsDialog(QDialog):
                 "The settings file could not be written, so no setting changed and no key "
                 "was saved. Check that the disk is not full or read-only."))
             return
+        except Exception as exc:  # noqa: BLE001 - refused by the service: its words
+            self._show_message(self._refusal_words(exc, self.tr(
+                "The settings could not be saved. Nothing was changed.")))
+            return
         try:
-            if secret:
-                secrets.set(STRIPE_SECRET_KEY, secret)
-            if publishable:
-                secrets.set(STRIPE_PUBLISHABLE_KEY, publishable)
-            if webhook:
-                secrets.set(STRIPE_WEBHOOK_SECRET, webhook)
+            self._backend.settings_service.save_keys(
+                actor, secret_key=secret, publishable_key=publishable, webhook_secret=webhook)
             if secret:
                 self._backend.reconfigure(secret, publishable or secrets.get(
                     STRIPE_PUBLISHABLE_KEY))
@@ -418,20 +501,28 @@ class SettingsDialog(QDialog):
             self._show_message(outcome_text(exc.explanation))
             self.keyring_unavailable.emit(exc)
             return
+        except Exception as exc:  # noqa: BLE001 - refused by the service: its words
+            self._show_message(self._refusal_words(exc, self.tr(
+                "The keys could not be saved. Nothing was changed.")))
+            return
         if renamed:
             self._rename_terminal()
+        self._finish_saved()
+
+    def _finish_saved(self, *, reconnect: bool = True) -> None:
         for edit in (self.secret_edit, self.publishable_edit, self.webhook_edit):
             edit.clear()
         log.info("settings saved")
-        self.saved.emit(self._backend.mode)
+        if reconnect:
+            self.saved.emit(self._backend.mode)
         self.accept()
 
     def _rename_terminal(self) -> None:
         """The other terminals see the new name now; this one registers it at each start."""
-        store, terminal_id = self._backend.store, self._backend.terminal.id
+        service, actor = self._backend.settings_service, self._backend.staff
         name = self.terminals_panel.effective_name()
         # Only logged: the name is saved in the settings and registered at the next start.
-        self._runner.op(lambda: rename_terminal(store, terminal_id, name)).failure(
+        self._runner.op(lambda: service.rename_terminal(actor, name)).failure(
             lambda exc: log.warning("renaming the terminal in the store failed: %s",
                                     type(exc).__name__)).run()
 

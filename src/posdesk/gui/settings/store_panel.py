@@ -34,7 +34,10 @@ from posdesk.backend import (
     TABLE_CUSTOMERS,
     TABLE_PAYMENT_METHODS,
     TABLE_PAYMENTS,
+    TABLE_REFUND_REQUESTS,
     TABLE_REFUNDS,
+    TABLE_SHOP_SETTINGS,
+    TABLE_STAFF,
     TABLE_TERMINALS,
     URL_EMPTY,
     URL_HAS_PASSWORD,
@@ -50,9 +53,9 @@ from posdesk.backend import (
     local_store_url,
     paths,
     postgres_url,
-    prepare_switch,
     same_store,
 )
+from posdesk.domain.roles import PermissionDenied
 from posdesk.gui.common.workers import Job, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -192,9 +195,10 @@ class StorePanel(QWidget):
             self._say(self.message_label, self.tr("This terminal already uses this store."))
             return
         self._set_busy(True)
-        backend = self._backend
+        service, actor, store = (self._backend.settings_service, self._backend.staff,
+                                 self._backend.store)
         self._job = self._runner.progress_op(
-            lambda job: prepare_switch(url, backend.data_dir, backend.store, job.report)
+            lambda job: service.prepare_store_switch(actor, url, store, job.report)
         ).progress(self._show_progress).success(self._prepared).failure(self._failed).run()
 
     def _switch_to_local(self) -> None:
@@ -284,13 +288,10 @@ class StorePanel(QWidget):
         self._save_choice(switch.url, display_url(switch.url), done)
 
     def _save_choice(self, url: str | None, shown: str, done: str = "") -> None:
-        settings = self._backend.settings
-        previous = settings.database_url
-        settings.database_url = url
         try:
-            settings.save(paths.settings_file(self._backend.data_dir))
+            # A manager only; audited, with the old and new store (passwords masked).
+            self._backend.settings_service.choose_store(self._backend.staff, url)
         except OSError as exc:
-            settings.database_url = previous
             log.warning("settings file not written: %s", type(exc).__name__)
             self._say(self.message_label, self.tr(
                 "The settings file could not be written, so the store was not changed. Check "
@@ -311,6 +312,10 @@ class StorePanel(QWidget):
         if isinstance(exc, StoreUnreachable):
             self._say(self.message_label, self.tr(
                 "PostgreSQL did not accept the connection: %1").replace("%1", exc.detail))
+            return
+        if isinstance(exc, PermissionDenied):
+            self._say(self.message_label, self.tr(
+                "Only a manager can change the store. Nothing was changed."))
             return
         log.warning("switching the store failed: %s: %s", type(exc).__name__, exc)
         self._say(self.message_label, self.tr(
@@ -356,8 +361,11 @@ class StorePanel(QWidget):
                 TABLE_PAYMENT_METHODS: self.tr("saved cards"),
                 TABLE_PAYMENTS: self.tr("payments"),
                 TABLE_REFUNDS: self.tr("refunds"),
+                TABLE_REFUND_REQUESTS: self.tr("refund requests"),
                 TABLE_AUDIT_LOG: self.tr("audit log"),
                 TABLE_TERMINALS: self.tr("terminals"),
+                TABLE_STAFF: self.tr("staff accounts"),
+                TABLE_SHOP_SETTINGS: self.tr("shop settings"),
             }
             return (
                 self.tr("Copying %1: %2 of %3…")

@@ -26,8 +26,8 @@ from posdesk.backend import (
     Backend,
     TerminalEntry,
     clean_terminal_name,
-    terminals_of_store,
 )
+from posdesk.domain.roles import Permission
 from posdesk.gui.common.workers import Job, TaskRunner
 from posdesk.gui.settings.terminal_table_model import TerminalTableModel
 
@@ -105,12 +105,22 @@ class TerminalsPanel(QWidget):
 
     # --- the list -----------------------------------------------------------------------------
 
+    def _may_see(self) -> bool:
+        try:
+            return self._backend.staff.role.allows(Permission.MANAGE_SETTINGS)
+        except Exception:  # noqa: BLE001 - nobody signed in
+            return False
+
     def refresh(self) -> None:
         if self._job is not None:
             return
-        store, terminal_id = self._backend.store, self._backend.terminal.id
+        if not self._may_see():
+            # Not asked at all (a refusal every few seconds would fill the audit log).
+            self.status_label.setText(self.tr("A manager can see the store's terminals here."))
+            return
+        service, actor = self._backend.settings_service, self._backend.staff
         # A read every few seconds: a failure says so in the panel, not in a dialog.
-        self._job = self._runner.op(lambda: terminals_of_store(store, terminal_id)).success(
+        self._job = self._runner.op(lambda: service.terminals(actor)).success(
             self._show).failure(self._failed).run()
 
     def _show(self, terminals: list[TerminalEntry]) -> None:

@@ -3,7 +3,8 @@ Stripe connection and sync progress in the status bar.
 
 It navigates and wires, nothing else: background housekeeping lives in small controllers it
 creates (customer refresh, the settle timer, sync, the card-entry warm-up), and the pages
-follow the change feed themselves (see the sync bridge).
+follow the change feed themselves (see the sync bridge). Until someone signs in, and whenever
+the till is locked, the window shows only the sign-in screen (gui/signin/till_lock.py).
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posdesk.backend import Backend, CustomerRecord, KeyringUnavailable
+from posdesk.backend import Backend, CustomerRecord, KeyringUnavailable, SignedIn
+from posdesk.gui.audit.audit_viewer import AuditViewer
 from posdesk.gui.common.error_words import ErrorPresenter
 from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.customers.customer_page import CustomerPage
@@ -40,6 +42,7 @@ from posdesk.gui.shell.sync_status import (
     SyncStatusLabel,
 )
 from posdesk.gui.shell.warm_up import CardEntryWarmUp
+from posdesk.gui.signin.till_lock import TillLock
 
 log = logging.getLogger(__name__)
 
@@ -81,12 +84,17 @@ class MainWindow(QMainWindow):
         splitter.setSizes([440, 760])
         splitter.setChildrenCollapsible(False)
 
+        # The work, or the sign-in screen (gui/signin/till_lock.py) while nobody is signed in.
+        self.screens = QStackedWidget(self)
+        self.screens.addWidget(splitter)
+        self.work = splitter
+
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.screens, 1)
         self.setCentralWidget(central)
 
         self.connection_label = QLabel(self)
@@ -131,8 +139,13 @@ class MainWindow(QMainWindow):
         self.settle_timer.settled.connect(self.customer_page.payments_settled)
         self.settle_timer.finished.connect(self.settle_finished)
         self.warm_up = CardEntryWarmUp(backend, self.runner, self.isVisible, self)
+        # Who is signed in, the lock, switch user and the idle lock.
+        self.till = TillLock(backend, self.runner, self, self.screens, self.work,
+                             work_actions=self._work_actions, reset_work=self._reset_work)
+        self.till.unlocked.connect(self._signed_in)
 
         self._build_actions()
+        self.addToolBar(self.till.build_toolbar())
         self.search.customer_chosen.connect(self.open_customer)
         self.search.new_customer_requested.connect(self.open_new_customer)
         self.customer_page.loaded.connect(self._customer_loaded)
@@ -142,6 +155,7 @@ class MainWindow(QMainWindow):
         self.update_mode()
         self.search.refresh()
         self.search.focus_search()
+        self.till.start()
 
     # --- wiring -----------------------------------------------------------------------------
 
@@ -161,10 +175,19 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         for action in (
-            self.settings_action, self.refresh_action, self.refresh_all_action, self.quit_action
+            self.settings_action, self.refresh_action, self.refresh_all_action,
+            self.till.lock_action, self.till.switch_action, self.quit_action,
         ):
             menu.addAction(action)
             self.addAction(action)
+        menu.insertSeparator(self.till.lock_action)
+        # Managers: the audit trail, its verification and export (the service checks).
+        self.audit_action = QAction(self.tr("Audit trail…"), self)
+        self.audit_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.audit_action.triggered.connect(self.open_audit_viewer)
+        menu.insertAction(self.refresh_action, self.audit_action)
+        self.addAction(self.audit_action)
+        menu.insertSeparator(self.quit_action)
         customers = self.menuBar().addMenu(self.tr("&Customers"))
         self.customers_menu = customers
         self.find_action = QAction(self.tr("Find customer"), self)
@@ -192,6 +215,23 @@ class MainWindow(QMainWindow):
                 "%1", self.new_customer_action.shortcut().toString(
                     QKeySequence.SequenceFormat.NativeText))
         )
+
+    def _work_actions(self) -> list[QAction]:
+        """The window's actions that act for the person signed in (off while locked)."""
+        return [self.settings_action, self.refresh_action, self.refresh_all_action,
+                self.find_action, self.new_customer_action, self.audit_action]
+
+    def _signed_in(self, result: SignedIn) -> None:
+        # Pages skip their updates while nobody is signed in: bring them up to date.
+        self.search.refresh()
+        if result.continues and self.pages.currentWidget() is self.customer_page:
+            self.customer_page.reload(from_stripe=False)
+
+    def _reset_work(self) -> None:
+        """Someone else signed in: nothing of the person before stays open."""
+        self.pages.setCurrentWidget(self.placeholder)
+        self.search.search_edit.clear()
+        self.search.focus_search()
 
     def update_mode(self) -> None:
         mode = self.backend.mode
@@ -277,6 +317,13 @@ class MainWindow(QMainWindow):
         self.search.refresh()
         self.open_customer(customer.id)
 
+    def open_audit_viewer(self) -> AuditViewer:
+        dialog = AuditViewer(self.backend, self.runner, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.audit_viewer = dialog
+        dialog.open()
+        return dialog
+
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.backend, self.runner, self)
         dialog.saved.connect(self._settings_saved)
@@ -302,6 +349,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.till.stop()
         self.settle_timer.stop()
         self.customer_refresh.stop()
         self.customer_page.stop_sync_reloads()

@@ -1,4 +1,5 @@
-"""Settling payments a dropped connection left open (pending, unconfirmed), now and then.
+"""Settling payments and refunds a dropped connection left open (pending, unconfirmed), now
+and then.
 
 Runs once at start-up, every SETTLE_INTERVAL_MS after, and a few seconds after each payment
 dialog closes (a payment it left open may have an answer by then). Payments that settle
@@ -11,7 +12,7 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from posdesk.backend import Backend, ChargeResult
+from posdesk.backend import Backend, ChargeResult, RefundResult
 from posdesk.gui.common.workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,17 @@ class SettleTimer(QObject):
         # message in front of the cashier.
         self._runner.op(charges.settle_unconfirmed).success(self._settled).failure(
             self._failed).run()
+        # Refunds too (the same key, or found by our metadata: never a second refund); the
+        # screens learn of what changed through the change feed.
+        refunds = self._backend.refunds
+        self._runner.op(refunds.settle_unconfirmed).success(self._refunds_settled).failure(
+            lambda exc: log.warning("settling unconfirmed refunds failed: %s",
+                                    type(exc).__name__)).run()
+
+    def _refunds_settled(self, results: list[RefundResult]) -> None:
+        if results:
+            self.message.emit(self.tr("Earlier refunds checked with Stripe: %1.").replace(
+                "%1", str(len(results))))
 
     def _settled(self, results: list[ChargeResult]) -> None:
         if results:

@@ -7,7 +7,12 @@ from alembic import context
 from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
-from posdesk.store import models, staff_models, sync_models  # noqa: F401  (registers the tables)
+from posdesk.store import (  # noqa: F401  (registers the tables)
+    models,
+    refund_models,
+    staff_models,
+    sync_models,
+)
 from posdesk.store.schema_objects import include_object
 
 config = context.config

@@ -1,0 +1,1 @@
+"""The audit viewer for managers (audit_viewer.py)."""
