@@ -6,253 +6,511 @@
     <message>
         <location filename="../../src/posdesk/gui/payments/amount_entry.py" line="35"/>
         <source>Amount in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>金额（%1）</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/payments/amount_entry.py" line="36"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/payments/amount_entry.py" line="42"/>
         <source>What is it for? (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>用途（选填）</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/payments/amount_entry.py" line="49"/>
         <source>Amount (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>金额（%1）</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/payments/amount_entry.py" line="51"/>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalSection</name>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/approval_section.py" line="49"/>
+        <source>Manager approval</source>
+        <translation>经理批准</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/approval_section.py" line="54"/>
+        <location filename="../../src/posdesk/gui/payments/approval_section.py" line="79"/>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/approval_section.py" line="63"/>
+        <source>Manager&apos;s PIN</source>
+        <translation>经理 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/approval_section.py" line="64"/>
+        <source>The manager types their PIN</source>
+        <translation>请经理输入 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/approval_section.py" line="70"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/approval_section.py" line="74"/>
+        <source>Not now</source>
+        <translation>暂不</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/approval_section.py" line="80"/>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/approval_section.py" line="107"/>
+        <source>A manager chooses their name and types their PIN here.</source>
+        <translation>请经理在此选择自己的姓名并输入 PIN 码。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/approval_section.py" line="116"/>
+        <source>The list of managers could not be read. Try again.</source>
+        <translation>无法读取经理列表。请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/approval_section.py" line="126"/>
+        <source>No other manager has an account: a manager must add one in Settings → Staff.</source>
+        <translation>没有其他经理账户：需由经理在“设置 → 员工”中添加。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/approval_section.py" line="137"/>
+        <source>Type the manager&apos;s PIN.</source>
+        <translation>请输入经理的 PIN 码。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/approval_section.py" line="158"/>
+        <source>The PIN could not be checked. Try again.</source>
+        <translation>无法核对 PIN 码。请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="94"/>
+        <source>Seq</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="94"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="94"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="94"/>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="95"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="95"/>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="95"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="95"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>AuditViewer</name>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="158"/>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="167"/>
+        <source>Verify again</source>
+        <translation>重新校验</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="173"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="181"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="173"/>
+        <source>All staff</source>
+        <translation>全部员工</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="174"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="181"/>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="174"/>
+        <source>All terminals</source>
+        <translation>全部终端</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="175"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="182"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="175"/>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="176"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="182"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="176"/>
+        <source>All outcomes</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="177"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="183"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="178"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="183"/>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="193"/>
+        <source>Audit entries</source>
+        <translation>审计条目</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="211"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="212"/>
+        <source>Save the entries the filters select as a CSV file</source>
+        <translation>将筛选出的条目保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="214"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="252"/>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="307"/>
+        <source>Reading the audit trail…</source>
+        <translation>正在读取审计记录…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="320"/>
+        <source>Newest first; more load as you scroll.</source>
+        <translation>最新的在前；向下滚动加载更多。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="322"/>
+        <source>No entries match these filters.</source>
+        <translation>没有符合这些筛选条件的条目。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="328"/>
+        <source>Verifying the audit trail…</source>
+        <translation>正在校验审计记录…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="342"/>
+        <source>Verification failed</source>
+        <translation>校验失败</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="346"/>
+        <source>The audit trail could not be verified.</source>
+        <translation>无法校验审计记录。请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="359"/>
+        <source>Export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="360"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="368"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="378"/>
+        <source>%n entries exported.</source>
+        <translation>
+            <numerusform>已导出 %n 条记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="382"/>
+        <source>The export failed.</source>
+        <translation>导出失败。请重试。</translation>
     </message>
 </context>
 <context>
     <name>CardEntryDialog</name>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="156"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="166"/>
         <source>Customer authenticates the payment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="158"/>
-        <source>Confirm the security code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="159"/>
-        <source>New card</source>
-        <translation type="unfinished"></translation>
+        <translation>客户验证付款</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="168"/>
+        <source>Confirm the security code</source>
+        <translation>确认安全码</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="169"/>
+        <source>New card</source>
+        <translation>新卡</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="179"/>
         <source>Customer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>客户：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="177"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="188"/>
         <source>The customer types the card into Stripe&apos;s secure form on the next screen. PosDesk never sees the card number.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户将在下一屏的 Stripe 安全表单中输入卡信息。PosDesk 不会看到卡号。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="195"/>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="299"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="206"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="315"/>
         <source>Take payment</source>
-        <translation type="unfinished"></translation>
+        <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="199"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="210"/>
         <source>Save card only (no charge)</source>
-        <translation type="unfinished"></translation>
+        <translation>仅保存卡（不扣款）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="202"/>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="261"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="213"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="272"/>
         <source>Cancel  (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>取消  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="227"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="238"/>
         <source>What happens next</source>
-        <translation type="unfinished"></translation>
+        <translation>接下来的步骤</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="230"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="241"/>
         <source>Turn the screen to the customer: they type their card into Stripe&apos;s form.</source>
-        <translation type="unfinished"></translation>
+        <translation>将屏幕转向客户：由客户在 Stripe 表单中输入卡信息。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="232"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="243"/>
         <source>They tick &quot;Save this card for future purchases&quot; only if they agree to keep it on file.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅在客户同意保存此卡时，才勾选“Save this card for future purchases”（保存此卡供日后购物使用）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="234"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="245"/>
         <source>If their bank asks, they confirm the payment right there (3D Secure).</source>
-        <translation type="unfinished"></translation>
+        <translation>如果发卡银行要求，客户当场确认付款（3D Secure）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="235"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="246"/>
         <source>PosDesk checks the result with Stripe and shows it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>PosDesk 会向 Stripe 核实结果并在此显示。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="251"/>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="398"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="262"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="418"/>
         <source>Preparing secure card entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在准备安全的卡信息录入页面…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="278"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="289"/>
         <source>Done  (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>完成  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="296"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="312"/>
         <source>Take payment of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>收款 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="424"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="455"/>
         <source>Your role (%1) may not take payments. Ask a manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的角色（%1）无权收款。请联系经理。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="423"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="454"/>
         <source>Card entry could not start. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法开始录入卡信息。请重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="430"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="461"/>
         <source>Card entry could not start</source>
-        <translation type="unfinished"></translation>
+        <translation>无法开始录入卡信息</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="431"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="462"/>
         <source>Nothing was charged.</source>
-        <translation type="unfinished"></translation>
+        <translation>未扣款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="436"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="467"/>
         <source>Saving a card, nothing is charged</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存卡，不会扣款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="441"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="472"/>
         <source>Payment of %1 not confirmed by the customer&apos;s bank</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的付款未获客户银行确认</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="444"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="475"/>
         <source>Payment of %1 waiting for the customer&apos;s bank</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的付款正在等待客户银行确认</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="446"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="477"/>
         <source>Amount: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>金额：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="473"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="504"/>
         <source>Sending the payment…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在发送付款…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="482"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="513"/>
         <source>Waiting for the card&apos;s bank… If the bank asks, the customer confirms on the screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在等待发卡银行… 如银行要求，客户需在屏幕上确认。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="485"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="516"/>
         <source>Checking the result with Stripe…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在向 Stripe 核实结果…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="491"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="522"/>
         <source>The bank still needs the customer to confirm. They can press the button again.</source>
-        <translation type="unfinished"></translation>
+        <translation>银行仍需客户确认。客户可以再次点击按钮。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="494"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="525"/>
         <source>Charging the card…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在扣款…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="501"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="532"/>
         <source>Ask the customer to press the button and confirm with their bank.</source>
-        <translation type="unfinished"></translation>
+        <translation>请客户点击按钮，并按银行要求完成确认。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="503"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="534"/>
         <source>Ask the customer to enter the card&apos;s security code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="505"/>
-        <source>Ask the customer to enter the card they want to save.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="506"/>
-        <source>Ask the customer to enter their card and press Pay.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="514"/>
-        <source>Stripe could not be reached. Try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="523"/>
-        <source>Secure card entry could not load. Check the internet connection, then close and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="533"/>
-        <source>The customer can press the button again to retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>请客户输入卡的安全码。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="536"/>
+        <source>Ask the customer to enter the card they want to save.</source>
+        <translation>请客户输入要保存的卡。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="537"/>
+        <source>Ask the customer to enter their card and press Pay.</source>
+        <translation>请客户输入卡信息，然后点击付款按钮（Pay）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="545"/>
+        <source>Stripe could not be reached. Try again.</source>
+        <translation>无法连接 Stripe。请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="554"/>
+        <source>Secure card entry could not load. Check the internet connection, then close and try again.</source>
+        <translation>安全的卡信息录入页面无法加载。请检查网络连接，然后关闭并重试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="564"/>
+        <source>The customer can press the button again to retry.</source>
+        <translation>客户可以再次点击按钮重试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="567"/>
         <source>The card form stays open for another try.</source>
-        <translation type="unfinished"></translation>
+        <translation>卡信息表单保持打开，可以再试一次。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="560"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="591"/>
         <source>The secure connection to the card form could not be verified, so it was not opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法验证与卡信息表单的安全连接，因此未打开表单。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="579"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="610"/>
         <source>Stripe has not confirmed this payment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stripe 尚未确认这笔付款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="589"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="620"/>
         <source>The bank asks the customer to confirm.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="604"/>
-        <source>PosDesk could not check the result with Stripe. Check the customer&apos;s recent payments before trying again.</source>
-        <translation type="unfinished"></translation>
+        <translation>银行要求客户确认。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="635"/>
+        <source>PosDesk could not check the result with Stripe. Check the customer&apos;s recent payments before trying again.</source>
+        <translation>PosDesk 无法向 Stripe 核实结果。重试前请先查看该客户的最近付款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="666"/>
         <source>Checking the result with Stripe… one moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在向 Stripe 核实结果… 请稍候。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="644"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="675"/>
         <source>The payment is being confirmed with the bank. Press Cancel again to stop it; nothing is charged if you do.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在与银行确认这笔付款。再次点击“取消”可终止；终止后不会扣款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="652"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="683"/>
         <source>Closing… checking with Stripe.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在关闭… 正在向 Stripe 核实。</translation>
     </message>
 </context>
 <context>
@@ -260,138 +518,138 @@
     <message>
         <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="43"/>
         <source>Card</source>
-        <translation type="unfinished"></translation>
+        <translation>卡</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="43"/>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期至</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="43"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="43"/>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>默认</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="51"/>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>已过期</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="53"/>
         <source>Expires soon</source>
-        <translation type="unfinished"></translation>
+        <translation>即将过期</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="75"/>
         <source>★ Default</source>
-        <translation type="unfinished"></translation>
+        <translation>★ 默认</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="88"/>
         <source>This card expires at the end of the shown month.</source>
-        <translation type="unfinished"></translation>
+        <translation>此卡在所示月份的月底到期。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="90"/>
         <source>The customer&apos;s default card at Stripe.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户在 Stripe 的默认卡。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="93"/>
         <source>Default card</source>
-        <translation type="unfinished"></translation>
+        <translation>默认卡</translation>
     </message>
 </context>
 <context>
     <name>ChargeDialog</name>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="69"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="73"/>
         <source>Charge saved card</source>
-        <translation type="unfinished"></translation>
+        <translation>向已保存的卡扣款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="106"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="111"/>
         <source>Customer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>客户：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="134"/>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="204"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="146"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="222"/>
         <source>Charge</source>
-        <translation type="unfinished"></translation>
+        <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="138"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="150"/>
         <source>Cancel  (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>取消  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="170"/>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="328"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="183"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="361"/>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="172"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="185"/>
         <source>Open settings</source>
-        <translation type="unfinished"></translation>
+        <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="175"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="188"/>
         <source>Customer is here: authenticate now</source>
-        <translation type="unfinished"></translation>
+        <translation>客户在场：立即验证</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="178"/>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="335"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="191"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="368"/>
         <source>Done  (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>完成  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="200"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="218"/>
         <source>Charge %1</source>
-        <translation type="unfinished"></translation>
+        <translation>扣款 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="221"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="239"/>
         <source>Charging %1… waiting for Stripe.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在扣款 %1… 等待 Stripe 响应。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="253"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="272"/>
         <source>Checking with Stripe now…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在向 Stripe 核实…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="288"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="321"/>
         <source>Your role (%1) may not take payments. Nothing was charged.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的角色（%1）无权收款。未扣款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="305"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="338"/>
         <source>Next check in %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒后再次核实。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="394"/>
+        <source>Waiting for Stripe&apos;s answer; this cannot be canceled now.</source>
+        <translation>正在等待 Stripe 响应，现在无法取消。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="361"/>
-        <source>Waiting for Stripe&apos;s answer; this cannot be canceled now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="328"/>
         <source>Check again now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即重新核实</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="335"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="368"/>
         <source>Close  (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭  (Esc)</translation>
     </message>
 </context>
 <context>
@@ -399,189 +657,204 @@
     <message>
         <location filename="../../src/posdesk/gui/customers/customer_list_model.py" line="39"/>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无姓名）</translation>
     </message>
 </context>
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="121"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="126"/>
         <source>Saved cards</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="146"/>
-        <source>Charge card…  (Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="147"/>
-        <source>Charge the selected card while the customer is not present (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="148"/>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="200"/>
-        <source>Enter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="152"/>
-        <source>The customer types a new card into Stripe&apos;s secure form: pay with it, and save it if they agree (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="157"/>
-        <source>Make default</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="158"/>
-        <source>Make the selected card the customer&apos;s default card (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="162"/>
-        <source>Remove card…</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存的卡</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/customer_page.py" line="151"/>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="203"/>
-        <source>New card…</source>
-        <translation type="unfinished"></translation>
+        <source>Charge card…  (Enter)</source>
+        <translation>扣款…  (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="152"/>
+        <source>Charge the selected card while the customer is not present (%1)</source>
+        <translation>客户不在场时向所选卡扣款（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="153"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="220"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="157"/>
+        <source>The customer types a new card into Stripe&apos;s secure form: pay with it, and save it if they agree (%1)</source>
+        <translation>客户在 Stripe 安全表单中输入新卡：用它付款，客户同意时保存此卡（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="162"/>
+        <source>Make default</source>
+        <translation>设为默认</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/customer_page.py" line="163"/>
+        <source>Make the selected card the customer&apos;s default card (%1)</source>
+        <translation>将所选卡设为客户的默认卡（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="167"/>
+        <source>Remove card…</source>
+        <translation>移除卡…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="156"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="223"/>
+        <source>New card…</source>
+        <translation>新卡…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="168"/>
         <source>Remove the selected card from this customer, after asking (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>从该客户移除所选卡，移除前会确认（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="173"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="178"/>
         <source>Recent payments</source>
-        <translation type="unfinished"></translation>
+        <translation>最近付款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="200"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="191"/>
+        <source>Refund…</source>
+        <translation>退款…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="220"/>
         <source>Charge selected card…</source>
-        <translation type="unfinished"></translation>
+        <translation>向所选卡扣款…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="208"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="228"/>
         <source>Make selected card the default</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选卡设为默认</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="211"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="231"/>
         <source>Remove selected card…</source>
-        <translation type="unfinished"></translation>
+        <translation>移除所选卡…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="243"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="264"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="309"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="332"/>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无姓名）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="318"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="341"/>
         <source>Showing the last known cards: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>显示的是上次已知的卡：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="322"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="345"/>
         <source>No saved cards for this customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>该客户没有已保存的卡。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="325"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="348"/>
+        <source>To refund a payment, right-click it, or select it and press %1.</source>
+        <translation>如需退款，请右键点击付款，或选中付款后按 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="350"/>
         <source>No payments taken in this shop yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>本店尚无该客户的付款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="346"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="371"/>
         <source>This customer could not be loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载该客户。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="342"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="367"/>
         <source>Try again, or search for the customer again.</source>
-        <translation type="unfinished"></translation>
+        <translation>请重试，或重新搜索该客户。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="377"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="402"/>
         <source>This card has expired. Choose another card.</source>
-        <translation type="unfinished"></translation>
+        <translation>此卡已过期。请选择其他卡。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="470"/>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="480"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="519"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="529"/>
         <source>Remove card</source>
-        <translation type="unfinished"></translation>
+        <translation>移除卡</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="472"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="521"/>
         <source>Remove %1 from %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>要从 %2 移除 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="477"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="526"/>
         <source>The card can no longer be charged from this shop. The customer has to give it again to use it.</source>
-        <translation type="unfinished"></translation>
+        <translation>移除后本店无法再向此卡扣款。客户需重新提供此卡才能使用。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="481"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="530"/>
         <source>Keep card</source>
-        <translation type="unfinished"></translation>
+        <translation>保留卡</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="499"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="552"/>
         <source>Removing the card…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在移除卡…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="506"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="561"/>
         <source>Card removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>卡已移除。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="511"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="571"/>
+        <source>The card was not removed.</source>
+        <translation>卡未移除。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="581"/>
         <source>You are not allowed to remove cards. Ask a manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>您无权移除卡。请联系经理。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="515"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="585"/>
         <source>The card could not be removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法移除卡：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="510"/>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="555"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="580"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="625"/>
         <source>Stripe did not answer. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stripe 没有响应。请重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="537"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="607"/>
         <source>Making %1 the default card…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在将 %1 设为默认卡…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="548"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="618"/>
         <source>%1 is now the default card.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 现在是默认卡。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="556"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="626"/>
         <source>You are not allowed to change the default card. Ask a manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>您无权更改默认卡。请联系经理。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="562"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="632"/>
         <source>The default card could not be changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法更改默认卡：%1</translation>
     </message>
 </context>
 <context>
@@ -589,32 +862,32 @@
     <message>
         <location filename="../../src/posdesk/gui/shell/customer_refresh.py" line="55"/>
         <source>Updating customers from Stripe…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在从 Stripe 更新客户…</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/customer_refresh.py" line="78"/>
         <source>Updating customers from Stripe… %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>正在从 Stripe 更新客户… %1 / %2</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/customer_refresh.py" line="82"/>
         <source>Updating customers from Stripe… %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在从 Stripe 更新客户… %1</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/customer_refresh.py" line="89"/>
         <source>Customers updated from Stripe: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已从 Stripe 更新客户：%1 位。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/customer_refresh.py" line="98"/>
         <source>Could not update customers from Stripe.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从 Stripe 更新客户。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/customer_refresh.py" line="101"/>
         <source>Showing the saved customer list. %1 F5 tries again.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示的是已保存的客户列表。%1 按 F5 重试。</translation>
     </message>
 </context>
 <context>
@@ -622,57 +895,57 @@
     <message>
         <location filename="../../src/posdesk/gui/customers/customer_search.py" line="57"/>
         <source>Name, email, phone or id  (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名、邮箱、电话或 ID  (Ctrl+K)</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/customer_search.py" line="60"/>
         <source>Search customers</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索客户</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/customer_search.py" line="72"/>
         <source>Matching customers</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配的客户</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/customer_search.py" line="50"/>
         <source>New customer…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建客户…</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/customer_search.py" line="81"/>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_search.py" line="158"/>
+        <location filename="../../src/posdesk/gui/customers/customer_search.py" line="161"/>
         <source>First %1 matches; type more to narrow down.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/customers/customer_search.py" line="160"/>
-        <source>Matches: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示前 %1 个结果；输入更多内容以缩小范围。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/customer_search.py" line="163"/>
-        <source>Up/Down to move, Enter to open.</source>
-        <translation type="unfinished"></translation>
+        <source>Matches: %1.</source>
+        <translation>匹配：%1 个。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/customer_search.py" line="166"/>
+        <source>Up/Down to move, Enter to open.</source>
+        <translation>按上/下方向键移动，按 Enter 打开。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/customers/customer_search.py" line="169"/>
         <source>No customer matches “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有与“%1”匹配的客户。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_search.py" line="168"/>
+        <location filename="../../src/posdesk/gui/customers/customer_search.py" line="171"/>
         <source>Type part of a name, email, phone number or id.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入姓名、邮箱、电话号码或 ID 的一部分。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_search.py" line="173"/>
+        <location filename="../../src/posdesk/gui/customers/customer_search.py" line="176"/>
         <source>Search failed. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索失败。请稍后重试。</translation>
     </message>
 </context>
 <context>
@@ -680,17 +953,79 @@
     <message>
         <location filename="../../src/posdesk/gui/common/error_words.py" line="51"/>
         <source>Your role (%1) may not do this. Ask a manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的角色（%1）无权执行此操作。请联系经理。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/common/error_words.py" line="80"/>
         <source>Something went wrong. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>出错了。请重试。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/common/error_words.py" line="91"/>
         <source>PosDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>PosDesk</translation>
+    </message>
+</context>
+<context>
+    <name>FirstManagerPage</name>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/first_manager_page.py" line="40"/>
+        <source>Welcome to PosDesk</source>
+        <translation>欢迎使用 PosDesk</translation>
+    </message>
+    <message>
+        <source>This store has no staff yet. The first person becomes its manager: enter your name and choose a PIN of %1 to %2 digits. Managers add everyone else in the settings.</source>
+        <translation type="vanished">本店还没有员工。第一位使用者将成为经理：请输入姓名，并设置 %1 到 %2 位数字的 PIN 码。其他员工由经理在设置中添加。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/first_manager_page.py" line="43"/>
+        <source>This store has no staff yet. The first person becomes its manager: enter your name and choose a PIN of %1 to %2 digits. A manager adds everyone else.</source>
+        <translation>本店还没有员工。第一位使用者将成为经理：请输入姓名，并设置 %1 到 %2 位数字的 PIN 码。其他员工由经理添加。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/first_manager_page.py" line="53"/>
+        <source>Your name, as colleagues know you</source>
+        <translation>同事平时对您的称呼</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/first_manager_page.py" line="64"/>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/first_manager_page.py" line="65"/>
+        <source>&amp;PIN</source>
+        <translation>PIN 码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/first_manager_page.py" line="66"/>
+        <source>&amp;Repeat the PIN</source>
+        <translation>再次输入 PIN 码(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/first_manager_page.py" line="71"/>
+        <source>Create the manager and sign in</source>
+        <translation>创建经理账户并登录</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/first_manager_page.py" line="100"/>
+        <source>Enter your name.</source>
+        <translation>请输入您的姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/first_manager_page.py" line="104"/>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>两次输入的 PIN 码不一致。请重新输入相同的 PIN 码。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/first_manager_page.py" line="108"/>
+        <source>Creating the manager…</source>
+        <translation>正在创建经理账户…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/first_manager_page.py" line="134"/>
+        <source>The manager could not be created: the store did not answer. Try again.</source>
+        <translation>无法创建经理账户：数据库没有响应。请重试。</translation>
     </message>
 </context>
 <context>
@@ -698,136 +1033,141 @@
     <message>
         <location filename="../../src/posdesk/gui/settings/keyring_missing_dialog.py" line="14"/>
         <source>System keyring needed</source>
-        <translation type="unfinished"></translation>
+        <translation>需要系统密钥环</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/keyring_missing_dialog.py" line="18"/>
         <source>PosDesk cannot store the Stripe key safely</source>
-        <translation type="unfinished"></translation>
+        <translation>PosDesk 无法安全地保存 Stripe 密钥</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/keyring_missing_dialog.py" line="25"/>
         <source>Keys are never written to a file instead. Until a keyring works, PosDesk can only run the demo (posdesk --demo).</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥绝不会改为写入文件。在密钥环可用之前，PosDesk 只能运行演示（posdesk --demo）。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/keyring_missing_dialog.py" line="36"/>
         <source>Close  (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭  (Esc)</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="59"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="62"/>
         <source>PosDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>PosDesk</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="67"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="70"/>
         <source>Find a customer on the left (Ctrl+K), then press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>在左侧查找客户（Ctrl+K），然后按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="149"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="163"/>
         <source>&amp;PosDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;PosDesk</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="153"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="167"/>
         <source>Update customers from Stripe</source>
-        <translation type="unfinished"></translation>
+        <translation>从 Stripe 更新客户</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="157"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="171"/>
         <source>Read every customer from Stripe again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新从 Stripe 读取全部客户</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="160"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="174"/>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="168"/>
-        <source>&amp;Customers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="179"/>
-        <source>New customer…</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="185"/>
+        <source>Audit trail…</source>
+        <translation>审计记录…</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/main_window.py" line="191"/>
+        <source>&amp;Customers</source>
+        <translation>客户(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="202"/>
+        <source>New customer…</source>
+        <translation>新建客户…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="214"/>
         <source>Create a customer in Stripe (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Stripe 中创建客户（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="199"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="239"/>
         <source>TEST MODE — no real money moves</source>
-        <translation type="unfinished"></translation>
+        <translation>测试模式 — 不涉及真实资金</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="200"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="240"/>
         <source>DEMO — sample data on a built-in sandbox, no real money</source>
-        <translation type="unfinished"></translation>
+        <translation>演示 — 内置沙盒中的示例数据，不涉及真实资金</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="201"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="241"/>
         <source>NOT SET UP — add a Stripe key in the settings (Ctrl+,)</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未设置 — 请在设置中添加 Stripe 密钥（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="209"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="249"/>
         <source>Stripe: not configured</source>
-        <translation type="unfinished"></translation>
+        <translation>Stripe：未配置</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="213"/>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="290"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="253"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="337"/>
         <source>Stripe: connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Stripe：正在连接…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="217"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="257"/>
         <source>test mode</source>
-        <translation type="unfinished"></translation>
+        <translation>测试模式</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="218"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="258"/>
         <source>live mode</source>
-        <translation type="unfinished"></translation>
+        <translation>正式模式</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="219"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="259"/>
         <source>demo sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>演示沙盒</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="226"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="266"/>
         <source>Stripe: connected (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stripe：已连接（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="228"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="268"/>
         <source>Stripe: key not accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Stripe：密钥未被接受</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="150"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="164"/>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="170"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="193"/>
         <source>Find customer</source>
-        <translation type="unfinished"></translation>
+        <translation>查找客户</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="230"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="270"/>
         <source>Stripe: unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>Stripe：无法连接</translation>
     </message>
 </context>
 <context>
@@ -836,805 +1176,1195 @@
         <location filename="../../src/posdesk/domain/money.py" line="88"/>
         <source>{currency} amounts have at most {places} decimal places.</source>
         <comment>amount.at_most_decimals</comment>
-        <translation type="unfinished"></translation>
+        <translation>{currency} 金额最多有 {places} 位小数。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/money.py" line="85"/>
         <source>{currency} amounts have at most one decimal place.</source>
         <comment>amount.at_most_one_decimal</comment>
-        <translation type="unfinished"></translation>
+        <translation>{currency} 金额最多有一位小数。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/money.py" line="100"/>
         <source>The maximum charge in {currency} is {amount}.</source>
         <comment>amount.maximum_charge</comment>
-        <translation type="unfinished"></translation>
+        <translation>{currency} 的最高扣款金额为 {amount}。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/money.py" line="99"/>
         <source>The minimum charge in {currency} is {amount}.</source>
         <comment>amount.minimum_charge</comment>
-        <translation type="unfinished"></translation>
+        <translation>{currency} 的最低扣款金额为 {amount}。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/money.py" line="74"/>
         <source>Enter an amount to charge.</source>
         <comment>amount.missing</comment>
-        <translation type="unfinished"></translation>
+        <translation>请输入扣款金额。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/money.py" line="92"/>
         <source>The amount cannot be negative. Use a refund to give money back.</source>
         <comment>amount.negative</comment>
-        <translation type="unfinished"></translation>
+        <translation>金额不能为负数。如需把钱退给客户，请使用退款。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/money.py" line="78"/>
         <source>“{typed}” is not an amount. Type a number such as {example}.</source>
         <comment>amount.not_a_number</comment>
-        <translation type="unfinished"></translation>
+        <translation>“{typed}”不是金额。请输入数字，例如 {example}。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/payment_input.py" line="51"/>
         <source>{currency} amounts must end in 0 in the third decimal place.</source>
         <comment>amount.third_decimal</comment>
-        <translation type="unfinished"></translation>
+        <translation>{currency} 金额的第三位小数必须为 0。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/money.py" line="95"/>
         <source>{currency} amounts must end in 0 in the third decimal place, for example {example}.</source>
         <comment>amount.third_decimal_zero</comment>
-        <translation type="unfinished"></translation>
+        <translation>{currency} 金额的第三位小数必须为 0，例如 {example}。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/money.py" line="75"/>
         <source>This is too long for an amount. Type a number such as {example}.</source>
         <comment>amount.too_long</comment>
-        <translation type="unfinished"></translation>
+        <translation>金额过长。请输入数字，例如 {example}。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/money.py" line="71"/>
         <source>“{code}” is not a currency code (such as USD, EUR or GBP).</source>
         <comment>amount.unknown_currency</comment>
-        <translation type="unfinished"></translation>
+        <translation>“{code}”不是货币代码（例如 USD、EUR 或 GBP）。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/money.py" line="81"/>
         <source>{currency} amounts are whole numbers, without decimals.</source>
         <comment>amount.whole_numbers</comment>
-        <translation type="unfinished"></translation>
+        <translation>{currency} 金额为整数，不带小数。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/money.py" line="91"/>
         <source>The amount must be more than zero.</source>
         <comment>amount.zero</comment>
-        <translation type="unfinished"></translation>
+        <translation>金额必须大于零。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/approval.py" line="7"/>
         <source>A charge over {limit} needs a manager&apos;s approval. Nothing was charged.</source>
         <comment>approval.charge_over_limit</comment>
-        <translation type="unfinished"></translation>
+        <translation>超过 {limit} 的扣款需经理批准。未扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/approval.py" line="15"/>
+        <source>The shop has no refund limit set, so a refund needs a manager&apos;s approval. Nothing was refunded.</source>
+        <comment>approval.refund_no_limit</comment>
+        <translation>本店未设置退款限额，因此退款需经理批准。未退款。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/approval.py" line="11"/>
         <source>A refund over {limit} needs a manager&apos;s approval. Nothing was refunded.</source>
         <comment>approval.refund_over_limit</comment>
-        <translation type="unfinished"></translation>
+        <translation>超过 {limit} 的退款需经理批准。未退款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/domain/approval.py" line="15"/>
+        <location filename="../../src/posdesk/domain/approval.py" line="20"/>
         <source>Removing a saved card needs a manager&apos;s approval. The card was not removed.</source>
         <comment>approval.remove_card</comment>
-        <translation type="unfinished"></translation>
+        <translation>移除已保存的卡需经理批准。卡未移除。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/card_entry.py" line="88"/>
-        <source>The card was not saved.</source>
-        <comment>card_entry.card_not_saved</comment>
-        <translation type="unfinished"></translation>
+        <location filename="../../src/posdesk/services/audit_trail.py" line="128"/>
+        <source>This store has no audit key yet: a terminal makes it with its first audited action once its keyring works.</source>
+        <comment>audit.key.none_yet</comment>
+        <translation>此数据库还没有审计密钥：终端的密钥环可用后，会在第一次执行需审计的操作时创建。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/audit_trail.py" line="138"/>
+        <source>This is not an exported audit key. It is one line starting with posdesk-audit-key-v1.</source>
+        <comment>audit.key.not_a_key</comment>
+        <translation>这不是导出的审计密钥。审计密钥是一行文本，以 posdesk-audit-key-v1 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/audit_trail.py" line="133"/>
+        <source>This terminal does not hold the store&apos;s audit key ({key_id}). Export it on a terminal that does (posdesk audit key export) and import it here (posdesk audit key import).</source>
+        <comment>audit.key.not_here</comment>
+        <translation>本终端没有此数据库的审计密钥（{key_id}）。请在持有该密钥的终端上导出（posdesk audit key export），再在此处导入（posdesk audit key import）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/audit_trail.py" line="142"/>
+        <source>This audit key ({key_id}) is not the one this store&apos;s entries are authenticated with ({store_key_id}). It was kept anyway, for the store it belongs to.</source>
+        <comment>audit.key.other_store</comment>
+        <translation>此审计密钥（{key_id}）不是此数据库的条目所用的认证密钥（{store_key_id}）。它仍已保存，供其所属的数据库使用。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/audit_trail.py" line="266"/>
+        <source>This terminal does not hold the store&apos;s audit key ({key_id}): order and hashes were checked, MACs were not, so an edit that recomputes the hashes would go unnoticed here. Import the key (posdesk audit key import).</source>
+        <comment>audit.note.no_key_here</comment>
+        <translation>本终端没有此数据库的审计密钥（{key_id}）：已检查顺序和哈希，但未检查 MAC，因此如果有人修改条目并重新计算哈希，在此处不会被发现。请导入密钥（posdesk audit key import）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/audit_trail.py" line="272"/>
+        <source>No entry is authenticated: the store has no audit key yet (no terminal with a usable keyring has written to it), so anyone with the database could rewrite it unnoticed.</source>
+        <comment>audit.note.no_key_yet</comment>
+        <translation>没有任何条目经过认证：此数据库还没有审计密钥（尚无密钥环可用的终端写入过），因此任何能访问数据库的人都可以改写记录而不被发现。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/audit_trail.py" line="288"/>
+        <source>This terminal remembers no head of this store yet: entries cut off the end before today would not be noticed here.</source>
+        <comment>audit.note.no_memory</comment>
+        <translation>本终端尚未记录此数据库的最新条目：今天之前从末尾被截掉的条目在此处不会被发现。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/audit_trail.py" line="277"/>
+        <source>{count} entries (the first at seq {seq}; terminals: {terminals}) carry no MAC: they were written on terminals without the audit key, and an inserted entry would look the same. Import the key on those terminals.</source>
+        <comment>audit.note.unauthenticated</comment>
+        <translation>{count} 个条目（第一个的序号为 {seq}；终端：{terminals}）没有 MAC：它们由没有审计密钥的终端写入，被插入的条目看起来也会一样。请在这些终端上导入密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/audit_trail.py" line="283"/>
+        <source>Entries seq 1 to {last} were written before the store had an audit key; the MACs of the entries after them cover them since.</source>
+        <comment>audit.note.unkeyed</comment>
+        <translation>序号 1 至 {last} 的条目写于此数据库拥有审计密钥之前；此后条目的 MAC 已将它们涵盖在内。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/audit_trail.py" line="241"/>
+        <source>entry seq {seq} (id {id}) has a bad MAC: it was not written by a terminal holding the store&apos;s audit key (forged, or rewritten with its hash recomputed).</source>
+        <comment>audit.problem.bad_mac</comment>
+        <translation>序号 {seq} 的条目（ID {id}）MAC 无效：它不是由持有此数据库审计密钥的终端写入的（系伪造，或被改写后重新计算了哈希）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/audit_trail.py" line="221"/>
+        <source>entries are missing from seq {seq} (deleted): the chain goes on at seq {other}.</source>
+        <comment>audit.problem.deleted</comment>
+        <translation>从序号 {seq} 起缺少条目（已被删除）：链在序号 {other} 处继续。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/audit_trail.py" line="225"/>
+        <source>the entry before seq {seq} (id {id}) was deleted and the later entries renumbered.</source>
+        <comment>audit.problem.deleted_renumbered</comment>
+        <translation>序号 {seq} 之前的条目（ID {id}）已被删除，其后的条目被重新编号。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/audit_trail.py" line="212"/>
+        <source>entry seq {seq} (id {id}) was edited: its contents no longer match its hash.</source>
+        <comment>audit.problem.edited</comment>
+        <translation>序号 {seq} 的条目（ID {id}）已被修改：其内容与哈希不再相符。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/audit_trail.py" line="216"/>
+        <source>entry seq {seq} was edited and its hash recomputed: the entry after it was written after a different one.</source>
+        <comment>audit.problem.edited_before</comment>
+        <translation>序号 {seq} 的条目已被修改并重新计算了哈希：其后的条目是接在另一个条目之后写入的。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/audit_trail.py" line="229"/>
+        <source>entry seq {seq} was inserted: it was not written in the chain&apos;s order.</source>
+        <comment>audit.problem.inserted</comment>
+        <translation>序号 {seq} 的条目是被插入的：它不是按链的顺序写入的。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/audit_trail.py" line="233"/>
+        <source>entry id {id} was inserted behind the audit log&apos;s back: it is outside the chain.</source>
+        <comment>audit.problem.inserted_outside</comment>
+        <translation>ID 为 {id} 的条目是绕过审计日志插入的：它不在链中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/audit_trail.py" line="246"/>
+        <source>entry seq {seq} names another audit key than the store&apos;s: the chain was rewritten from there.</source>
+        <comment>audit.problem.key_changed</comment>
+        <translation>序号 {seq} 的条目使用的审计密钥与此数据库的不同：链从此处起被改写。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/audit_trail.py" line="261"/>
+        <source>this terminal&apos;s record of the last entry it saw (seq {seq}) was altered.</source>
+        <comment>audit.problem.memory_altered</comment>
+        <translation>本终端所记录的最后一个条目（序号 {seq}）已被篡改。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/audit_trail.py" line="237"/>
+        <source>entry seq {seq} is out of order: it was written after the entry now at seq {other}.</source>
+        <comment>audit.problem.reordered</comment>
+        <translation>序号 {seq} 的条目顺序错乱：它写于当前序号为 {other} 的条目之后。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/audit_trail.py" line="256"/>
+        <source>entry seq {seq} is not the one this terminal wrote or verified: the chain was rewritten up to it.</source>
+        <comment>audit.problem.rewritten</comment>
+        <translation>序号 {seq} 的条目不是本终端写入或校验过的那一条：链截至此处已被改写。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/audit_trail.py" line="251"/>
+        <source>truncated: the chain ends at seq {last}, but this terminal wrote or verified seq {remembered}; entries from seq {seq} on are gone.</source>
+        <comment>audit.problem.truncated</comment>
+        <translation>已截断：链止于序号 {last}，但本终端曾写入或校验过序号 {remembered}；从序号 {seq} 起的条目已丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/audit_trail.py" line="204"/>
+        <source>Audit trail intact: no entries yet.</source>
+        <comment>audit.verify.empty</comment>
+        <translation>审计记录完好：尚无条目。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/audit_trail.py" line="205"/>
+        <source>Audit trail checked, nothing wrong found, but not all of it could be: {count} entries, seq 1 to {last}.</source>
+        <comment>audit.verify.incomplete</comment>
+        <translation>审计记录已检查，未发现问题，但未能全部检查：共 {count} 个条目，序号 1 至 {last}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/audit_trail.py" line="199"/>
+        <source>Audit trail intact: {count} entries, seq 1 to {last}, hashes and MACs checked in {seconds} s.</source>
+        <comment>audit.verify.intact</comment>
+        <translation>审计记录完好：共 {count} 个条目，序号 1 至 {last}，哈希和 MAC 已检查，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/audit_trail.py" line="210"/>
+        <source>Audit trail NOT intact: {problem}</source>
+        <comment>audit.verify.tampered</comment>
+        <translation>审计记录已被篡改：{problem}</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/card_entry.py" line="90"/>
+        <source>The card was not saved.</source>
+        <comment>card_entry.card_not_saved</comment>
+        <translation>卡未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/card_entry.py" line="92"/>
         <source>The card was not saved. {reason}</source>
         <comment>card_entry.card_not_saved_because</comment>
-        <translation type="unfinished"></translation>
+        <translation>卡未保存。{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/card_entry.py" line="87"/>
+        <location filename="../../src/posdesk/services/card_entry.py" line="89"/>
         <source>The card is saved for future purchases.</source>
         <comment>card_entry.card_saved</comment>
-        <translation type="unfinished"></translation>
+        <translation>此卡已保存，供日后购物使用。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/card_entry.py" line="73"/>
+        <location filename="../../src/posdesk/services/card_entry.py" line="75"/>
         <source>Another terminal is handling this payment right now. Finish it there, or try again in a minute.</source>
         <comment>card_entry.held_elsewhere</comment>
-        <translation type="unfinished"></translation>
+        <translation>另一台终端正在处理这笔付款。请在那台终端上完成，或一分钟后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/card_entry.py" line="67"/>
+        <location filename="../../src/posdesk/services/card_entry.py" line="69"/>
         <source>This payment has no card the customer could confirm.</source>
         <comment>card_entry.no_card_on_intent</comment>
-        <translation type="unfinished"></translation>
+        <translation>这笔付款没有可供客户确认的卡。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/card_entry.py" line="59"/>
+        <location filename="../../src/posdesk/services/card_entry.py" line="61"/>
         <source>Card entry needs Stripe&apos;s publishable key (pk_…). Ask a manager to add it in the settings.</source>
         <comment>card_entry.no_publishable_key</comment>
-        <translation type="unfinished"></translation>
+        <translation>录入卡信息需要 Stripe 的可发布密钥（pk_…）。请经理在设置中添加。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/card_entry.py" line="63"/>
+        <location filename="../../src/posdesk/services/card_entry.py" line="65"/>
         <source>This payment is not waiting for the customer to authenticate. Open the customer again.</source>
         <comment>card_entry.not_awaiting_authentication</comment>
-        <translation type="unfinished"></translation>
+        <translation>这笔付款并未在等待客户验证。请重新打开该客户。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/card_entry.py" line="70"/>
+        <location filename="../../src/posdesk/services/card_entry.py" line="72"/>
         <source>This card entry is already finished. Start a new one.</source>
         <comment>card_entry.session_over</comment>
-        <translation type="unfinished"></translation>
+        <translation>本次卡信息录入已结束。请重新开始。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="203"/>
         <source>Nothing was charged. The customer can try again or use another card.</source>
         <comment>card_form.next.authentication_failed</comment>
-        <translation type="unfinished"></translation>
+        <translation>未扣款。客户可以重试，或换一张卡。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="218"/>
         <source>Nothing was charged. Ask the customer to check the card details.</source>
         <comment>card_form.next.fix_details</comment>
-        <translation type="unfinished"></translation>
+        <translation>未扣款。请客户检查卡信息。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="228"/>
         <source>Ask the customer to try again in a moment, or use another card.</source>
         <comment>card_form.next.retry</comment>
-        <translation type="unfinished"></translation>
+        <translation>请客户稍后重试，或换一张卡。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="200"/>
         <source>The customer&apos;s bank did not confirm the payment.</source>
         <comment>card_form.reason.authentication_failed</comment>
-        <translation type="unfinished"></translation>
+        <translation>客户的银行未确认这笔付款。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="213"/>
         <source>The security code in the form is incomplete.</source>
         <comment>card_form.reason.cvc</comment>
-        <translation type="unfinished"></translation>
+        <translation>表单中的安全码不完整。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="210"/>
         <source>The expiry date in the form is incomplete or in the past.</source>
         <comment>card_form.reason.expiry</comment>
-        <translation type="unfinished"></translation>
+        <translation>表单中的有效期不完整或已过期。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="225"/>
         <source>The card could not be checked, so nothing was charged.</source>
         <comment>card_form.reason.failed</comment>
-        <translation type="unfinished"></translation>
+        <translation>无法验证此卡，因此未扣款。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="215"/>
         <source>The card details in the form are incomplete or incorrect.</source>
         <comment>card_form.reason.incomplete</comment>
-        <translation type="unfinished"></translation>
+        <translation>表单中的卡信息不完整或不正确。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="207"/>
         <source>The card number in the form is incomplete or incorrect.</source>
         <comment>card_form.reason.number</comment>
-        <translation type="unfinished"></translation>
+        <translation>表单中的卡号不完整或不正确。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="214"/>
         <source>The postal code in the form is incomplete.</source>
         <comment>card_form.reason.postal</comment>
-        <translation type="unfinished"></translation>
+        <translation>表单中的邮政编码不完整。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="222"/>
         <source>The card form could not reach Stripe, so nothing was charged.</source>
         <comment>card_form.reason.unreachable</comment>
-        <translation type="unfinished"></translation>
+        <translation>卡信息表单无法连接 Stripe，因此未扣款。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/customer_input.py" line="38"/>
         <source>This email address does not look right. Check it or leave it empty.</source>
         <comment>customer.bad_email</comment>
-        <translation type="unfinished"></translation>
+        <translation>此邮箱地址似乎不正确。请检查，或留空。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/customer_input.py" line="42"/>
         <source>This phone number does not look right. Use digits, spaces, + and -.</source>
         <comment>customer.bad_phone</comment>
-        <translation type="unfinished"></translation>
+        <translation>此电话号码似乎不正确。请只使用数字、空格、+ 和 -。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/customers.py" line="78"/>
+        <location filename="../../src/posdesk/services/customers.py" line="80"/>
         <source>This card is not saved for this customer. Open the customer again.</source>
         <comment>customer.card_not_of_customer</comment>
-        <translation type="unfinished"></translation>
+        <translation>此卡不是该客户已保存的卡。请重新打开该客户。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/customer_input.py" line="34"/>
         <source>The name contains a control character or a line break. Type it again on one line.</source>
         <comment>customer.name_control</comment>
-        <translation type="unfinished"></translation>
+        <translation>姓名中含有控制字符或换行。请在一行内重新输入。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/customer_input.py" line="30"/>
         <source>Enter the customer&apos;s name.</source>
         <comment>customer.name_required</comment>
-        <translation type="unfinished"></translation>
+        <translation>请输入客户姓名。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/customer_input.py" line="31"/>
         <source>The name is too long (at most {limit} characters).</source>
         <comment>customer.name_too_long</comment>
-        <translation type="unfinished"></translation>
+        <translation>姓名过长（最多 {limit} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/customers.py" line="77"/>
+        <location filename="../../src/posdesk/services/customers.py" line="79"/>
         <source>This customer is not known. Search again.</source>
         <comment>customer.unknown</comment>
-        <translation type="unfinished"></translation>
+        <translation>找不到该客户。请重新搜索。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gateway/client.py" line="43"/>
+        <location filename="../../src/posdesk/gateway/client.py" line="45"/>
         <source>This is not a Stripe secret or restricted key (sk_ or rk_).</source>
         <comment>gateway.key_shape</comment>
-        <translation type="unfinished"></translation>
+        <translation>这不是 Stripe 私密密钥或受限密钥（sk_ 或 rk_）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gateway/errors.py" line="50"/>
+        <location filename="../../src/posdesk/gateway/errors.py" line="61"/>
         <source>Open the customer again to refresh the saved cards, then try again.</source>
         <comment>gateway.next.refresh</comment>
-        <translation type="unfinished"></translation>
+        <translation>请重新打开该客户以刷新已保存的卡，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gateway/errors.py" line="47"/>
+        <location filename="../../src/posdesk/gateway/errors.py" line="58"/>
         <source>Stripe does not know this card or customer any more.</source>
         <comment>gateway.reason.missing_object</comment>
-        <translation type="unfinished"></translation>
+        <translation>Stripe 中已不存在此卡或此客户。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/key_check.py" line="33"/>
         <source>The key could not be checked because Stripe is busy. Nothing was saved. Try again in a minute.</source>
         <comment>key_check.busy</comment>
-        <translation type="unfinished"></translation>
+        <translation>Stripe 繁忙，无法验证密钥。未保存任何内容。请一分钟后重试。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/key_check.py" line="38"/>
         <source>The key could not be checked: Stripe refused the request. Nothing was saved. Try again; if it keeps happening, the details are in the log.</source>
         <comment>key_check.failed</comment>
-        <translation type="unfinished"></translation>
+        <translation>无法验证密钥：Stripe 拒绝了请求。未保存任何内容。请重试；如果问题持续，详情见日志。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/key_check.py" line="23"/>
         <source>Stripe accepted this key, but it may not read customers. Give the restricted key access to Customers in the Stripe Dashboard. Nothing was saved.</source>
         <comment>key_check.not_allowed</comment>
-        <translation type="unfinished"></translation>
+        <translation>Stripe 接受了此密钥，但它无权读取客户。请在 Stripe 管理平台中为该受限密钥开放 Customers 权限。未保存任何内容。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/key_check.py" line="18"/>
         <source>Stripe did not accept this key. Copy it again from the Stripe Dashboard, or create a new restricted key there. Nothing was saved.</source>
         <comment>key_check.rejected</comment>
-        <translation type="unfinished"></translation>
+        <translation>Stripe 不接受此密钥。请从 Stripe 管理平台重新复制，或在那里新建一个受限密钥。未保存任何内容。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/key_check.py" line="28"/>
         <source>The key could not be checked because Stripe can&apos;t be reached. Nothing was saved. Check the internet connection and try again.</source>
         <comment>key_check.unreachable</comment>
-        <translation type="unfinished"></translation>
+        <translation>无法连接 Stripe，因此未能验证密钥。未保存任何内容。请检查网络连接后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/secret_store.py" line="64"/>
+        <location filename="../../src/posdesk/services/secret_store.py" line="67"/>
         <source>PosDesk keeps Stripe keys only in the system keyring, and none is usable on this computer. Install and unlock a Secret Service keyring, for example GNOME Keyring (Debian/Ubuntu: sudo apt install gnome-keyring; Fedora: sudo dnf install gnome-keyring) or KDE Wallet, then log in again.</source>
         <comment>keyring.explain_linux</comment>
-        <translation type="unfinished"></translation>
+        <translation>PosDesk 只把 Stripe 密钥保存在系统密钥环中，而本机没有可用的密钥环。请安装并解锁一个 Secret Service 密钥环，例如 GNOME Keyring（Debian/Ubuntu：sudo apt install gnome-keyring；Fedora：sudo dnf install gnome-keyring）或 KDE Wallet，然后重新登录系统。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/secret_store.py" line="71"/>
+        <location filename="../../src/posdesk/services/secret_store.py" line="74"/>
         <source>PosDesk keeps Stripe keys only in the macOS Keychain, which could not be used. Open Keychain Access and make sure the login keychain exists and is unlocked.</source>
         <comment>keyring.explain_macos</comment>
-        <translation type="unfinished"></translation>
+        <translation>PosDesk 只把 Stripe 密钥保存在 macOS 钥匙串中，但钥匙串无法使用。请打开“钥匙串访问”，确认“登录”钥匙串存在且已解锁。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/secret_store.py" line="76"/>
+        <location filename="../../src/posdesk/services/secret_store.py" line="79"/>
         <source>PosDesk keeps Stripe keys only in Windows Credential Manager, which could not be used. Make sure the Credential Manager service is running for your user account.</source>
         <comment>keyring.explain_windows</comment>
-        <translation type="unfinished"></translation>
+        <translation>PosDesk 只把 Stripe 密钥保存在 Windows 凭据管理器中，但凭据管理器无法使用。请确认凭据管理器（Credential Manager）服务正在为您的用户账户运行。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/secret_store.py" line="81"/>
+        <location filename="../../src/posdesk/services/secret_store.py" line="84"/>
         <source>The system keyring refused the request ({problem}). {explanation}</source>
         <comment>keyring.refused</comment>
-        <translation type="unfinished"></translation>
+        <translation>系统密钥环拒绝了请求（{problem}）。{explanation}</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="163"/>
         <source>Ask the customer to pay in person so they can confirm it with their bank, or use another card.</source>
         <comment>outcome.next.authenticate</comment>
-        <translation type="unfinished"></translation>
+        <translation>请客户本人到场付款，以便向其银行确认；或换一张卡。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="147"/>
         <source>Capture the payment when the order is ready.</source>
         <comment>outcome.next.capture</comment>
-        <translation type="unfinished"></translation>
+        <translation>订单备好后再请款。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="155"/>
         <source>Ask the customer to check the card details, or use another card.</source>
         <comment>outcome.next.check_details</comment>
-        <translation type="unfinished"></translation>
+        <translation>请客户检查卡信息，或换一张卡。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="178"/>
         <source>Do not charge again. The app is checking with Stripe and will show the result.</source>
         <comment>outcome.next.checking</comment>
-        <translation type="unfinished"></translation>
+        <translation>请勿重复扣款。系统正在向 Stripe 核实，随后会显示结果。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="189"/>
         <source>Ask the customer to contact their bank, or use another card.</source>
         <comment>outcome.next.contact_bank</comment>
-        <translation type="unfinished"></translation>
+        <translation>请客户联系其发卡银行，或换一张卡。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="172"/>
         <source>Ask a manager to check the Stripe key in the settings.</source>
         <comment>outcome.next.fix_settings</comment>
-        <translation type="unfinished"></translation>
+        <translation>请经理检查设置中的 Stripe 密钥。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="186"/>
         <source>Start a new payment if the customer still owes this amount.</source>
         <comment>outcome.next.new_payment</comment>
-        <translation type="unfinished"></translation>
+        <translation>如客户仍需支付这笔金额，请发起新的付款。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="142"/>
         <source>Nothing more to do.</source>
         <comment>outcome.next.none</comment>
-        <translation type="unfinished"></translation>
+        <translation>无需其他操作。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="148"/>
         <source>Ask for another card or another payment method.</source>
         <comment>outcome.next.other_card</comment>
-        <translation type="unfinished"></translation>
+        <translation>请客户换一张卡或换一种付款方式。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="182"/>
         <source>Close this to refresh the saved cards, then choose another card or take a new card.</source>
         <comment>outcome.next.refresh_other_card</comment>
-        <translation type="unfinished"></translation>
+        <translation>关闭此窗口以刷新已保存的卡，然后选择其他卡或使用新卡。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="175"/>
         <source>Do not retry. Tell a manager; the details are in the log.</source>
         <comment>outcome.next.report</comment>
-        <translation type="unfinished"></translation>
+        <translation>请勿重试。请告知经理；详情见日志。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="168"/>
         <source>Try again in a minute. If it keeps happening, check the internet connection.</source>
         <comment>outcome.next.retry_later</comment>
-        <translation type="unfinished"></translation>
+        <translation>请一分钟后重试。如果问题持续，请检查网络连接。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="159"/>
         <source>Try the same card again in a moment. If it fails again, ask for another card.</source>
         <comment>outcome.next.retry_same</comment>
-        <translation type="unfinished"></translation>
+        <translation>请稍后再试同一张卡。如果仍失败，请客户换一张卡。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="151"/>
         <source>Ask the customer for a card that is still valid, or another payment method.</source>
         <comment>outcome.next.update_card</comment>
-        <translation type="unfinished"></translation>
+        <translation>请客户提供仍在有效期内的卡，或换一种付款方式。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="143"/>
         <source>No need to charge again. The result will be updated when the bank answers.</source>
         <comment>outcome.next.wait</comment>
-        <translation type="unfinished"></translation>
+        <translation>无需重复扣款。银行回复后，结果会自动更新。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="123"/>
         <source>The bank wants the customer to confirm this payment themselves.</source>
         <comment>outcome.reason.authentication_required</comment>
-        <translation type="unfinished"></translation>
+        <translation>银行要求客户本人确认这笔付款。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="76"/>
         <source>Stripe rejected the request because of a problem in this app.</source>
         <comment>outcome.reason.bug</comment>
-        <translation type="unfinished"></translation>
+        <translation>由于本应用的问题，Stripe 拒绝了请求。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="69"/>
         <source>Stripe is receiving too many requests right now.</source>
         <comment>outcome.reason.busy</comment>
-        <translation type="unfinished"></translation>
+        <translation>Stripe 当前收到的请求过多。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="95"/>
         <source>The payment was canceled, so nothing was charged.</source>
         <comment>outcome.reason.canceled</comment>
-        <translation type="unfinished"></translation>
+        <translation>付款已取消，因此未扣款。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="134"/>
         <source>The card was declined: the card does not support this kind of purchase.</source>
         <comment>outcome.reason.card_not_supported</comment>
-        <translation type="unfinished"></translation>
+        <translation>卡被拒：此卡不支持此类消费。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="100"/>
         <source>Stripe will not charge this card for this customer: it has been removed from their saved cards.</source>
         <comment>outcome.reason.card_not_usable</comment>
-        <translation type="unfinished"></translation>
+        <translation>Stripe 不会为该客户向此卡扣款：此卡已从客户的已保存卡中移除。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="70"/>
         <source>The Stripe key in the settings was not accepted.</source>
         <comment>outcome.reason.config_bad_key</comment>
-        <translation type="unfinished"></translation>
+        <translation>设置中的 Stripe 密钥未被接受。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="73"/>
         <source>The Stripe key in the settings is not allowed to do this.</source>
         <comment>outcome.reason.config_permission</comment>
-        <translation type="unfinished"></translation>
+        <translation>设置中的 Stripe 密钥无权执行此操作。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="130"/>
         <source>The card was declined: the card does not support this currency.</source>
         <comment>outcome.reason.currency_not_supported</comment>
-        <translation type="unfinished"></translation>
+        <translation>卡被拒：此卡不支持该币种。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="106"/>
         <source>The card was declined.</source>
         <comment>outcome.reason.declined_generic</comment>
-        <translation type="unfinished"></translation>
+        <translation>卡被拒。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="110"/>
         <source>The card was declined: the card has expired.</source>
         <comment>outcome.reason.expired_card</comment>
-        <translation type="unfinished"></translation>
+        <translation>卡被拒：此卡已过期。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="113"/>
         <source>The card was declined: the security code is incorrect.</source>
         <comment>outcome.reason.incorrect_cvc</comment>
-        <translation type="unfinished"></translation>
+        <translation>卡被拒：安全码不正确。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="116"/>
         <source>The card was declined: the card number is incorrect.</source>
         <comment>outcome.reason.incorrect_number</comment>
-        <translation type="unfinished"></translation>
+        <translation>卡被拒：卡号不正确。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="107"/>
         <source>The card was declined: insufficient funds.</source>
         <comment>outcome.reason.insufficient_funds</comment>
-        <translation type="unfinished"></translation>
+        <translation>卡被拒：余额不足。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="127"/>
         <source>The card was declined: the card&apos;s limit has been reached.</source>
         <comment>outcome.reason.limit_exceeded</comment>
-        <translation type="unfinished"></translation>
+        <translation>卡被拒：已达到此卡的额度上限。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="52"/>
         <source>The payment is being processed by the bank.</source>
         <comment>outcome.reason.processing</comment>
-        <translation type="unfinished"></translation>
+        <translation>银行正在处理这笔付款。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="119"/>
         <source>The card could not be charged because of a processing error.</source>
         <comment>outcome.reason.processing_error</comment>
-        <translation type="unfinished"></translation>
+        <translation>处理出错，未能扣款。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="62"/>
         <source>Stripe is receiving too many requests right now, so nothing was charged.</source>
         <comment>outcome.reason.rate_limited</comment>
-        <translation type="unfinished"></translation>
+        <translation>Stripe 当前收到的请求过多，因此未扣款。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="55"/>
         <source>The amount is reserved on the card and waits to be captured.</source>
         <comment>outcome.reason.requires_capture</comment>
-        <translation type="unfinished"></translation>
+        <translation>金额已在卡上预授权冻结，等待请款。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="83"/>
         <source>Stripe had a problem answering, so it is not yet known whether the payment went through.</source>
         <comment>outcome.reason.server_error</comment>
-        <translation type="unfinished"></translation>
+        <translation>Stripe 响应出错，目前还无法确定付款是否成功。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="88"/>
         <source>Stripe had a problem with this payment and did not take it, so nothing was charged.</source>
         <comment>outcome.reason.server_error_not_charged</comment>
-        <translation type="unfinished"></translation>
+        <translation>Stripe 处理这笔付款时出错，且未受理，因此未扣款。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="92"/>
         <source>The payment was not completed, so nothing was charged.</source>
         <comment>outcome.reason.still_open</comment>
-        <translation type="unfinished"></translation>
+        <translation>付款未完成，因此未扣款。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="51"/>
         <source>The payment was approved.</source>
         <comment>outcome.reason.succeeded</comment>
-        <translation type="unfinished"></translation>
+        <translation>付款已批准。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="138"/>
         <source>The card was declined for now by the bank.</source>
         <comment>outcome.reason.try_again_later</comment>
-        <translation type="unfinished"></translation>
+        <translation>银行暂时拒绝了此卡。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="59"/>
         <source>Stripe could not be reached, so nothing was charged.</source>
         <comment>outcome.reason.unavailable</comment>
-        <translation type="unfinished"></translation>
+        <translation>无法连接 Stripe，因此未扣款。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="79"/>
         <source>The connection to Stripe was lost before the answer arrived.</source>
         <comment>outcome.reason.unconfirmed</comment>
-        <translation type="unfinished"></translation>
+        <translation>在收到响应之前，与 Stripe 的连接已断开。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="68"/>
         <source>Stripe could not be reached.</source>
         <comment>outcome.reason.unreachable</comment>
-        <translation type="unfinished"></translation>
+        <translation>无法连接 Stripe。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="195"/>
         <source>{reason} {next_step}</source>
         <comment>outcome.reason_with_next_step</comment>
-        <translation type="unfinished"></translation>
+        <translation>{reason}{next_step}</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/payment_input.py" line="39"/>
         <source>This is not one of Stripe&apos;s saved cards. Open the customer again.</source>
         <comment>payment.bad_card</comment>
-        <translation type="unfinished"></translation>
+        <translation>这不是 Stripe 中已保存的卡。请重新打开该客户。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/payment_input.py" line="35"/>
         <source>This is not a Stripe customer. Open the customer again from the search.</source>
         <comment>payment.bad_customer</comment>
-        <translation type="unfinished"></translation>
+        <translation>这不是 Stripe 客户。请通过搜索重新打开该客户。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/payment_input.py" line="46"/>
         <source>The description contains a control character that cannot be stored. Type it again.</source>
         <comment>payment.description_control</comment>
-        <translation type="unfinished"></translation>
+        <translation>说明中含有无法保存的控制字符。请重新输入。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/payment_input.py" line="42"/>
         <source>The description is too long (at most {limit} characters).</source>
         <comment>payment.description_too_long</comment>
-        <translation type="unfinished"></translation>
+        <translation>说明过长（最多 {limit} 个字符）。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/payment_input.py" line="34"/>
         <source>Choose one of the customer&apos;s saved cards.</source>
         <comment>payment.no_card</comment>
-        <translation type="unfinished"></translation>
+        <translation>请选择该客户已保存的一张卡。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/payment_input.py" line="33"/>
         <source>Choose a customer first.</source>
         <comment>payment.no_customer</comment>
-        <translation type="unfinished"></translation>
+        <translation>请先选择客户。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/secret_store.py" line="42"/>
+        <location filename="../../src/posdesk/domain/refunds.py" line="123"/>
+        <source>Stripe is busy and did not take the refund. Nothing was refunded: try again in a minute.</source>
+        <comment>refund.busy</comment>
+        <translation>Stripe 繁忙，未受理退款。未退款：请一分钟后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="94"/>
+        <source>Another terminal is refunding this payment right now. Try again in a moment; nothing was refunded.</source>
+        <comment>refund.busy_elsewhere</comment>
+        <translation>另一台终端正在为这笔付款退款。请稍后重试；未退款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="127"/>
+        <source>Stripe refused the shop&apos;s key for refunds. Nothing was refunded: a manager checks the key in Settings.</source>
+        <comment>refund.configuration</comment>
+        <translation>Stripe 拒绝了本店用于退款的密钥。未退款：请经理在设置中检查密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="82"/>
+        <source>Only {left} is left to refund on this payment. Nothing was refunded.</source>
+        <comment>refund.more_than_left</comment>
+        <translation>这笔付款仅剩 {left} 可退。未退款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="118"/>
+        <source>Stripe could not be reached, so nothing was refunded. Check the internet connection and try again.</source>
+        <comment>refund.not_reached</comment>
+        <translation>无法连接 Stripe，因此未退款。请检查网络连接后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="86"/>
+        <source>Only a payment that went through can be refunded. Nothing was refunded.</source>
+        <comment>refund.not_refundable</comment>
+        <translation>只有已成功的付款才能退款。未退款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="100"/>
+        <source>The note contains characters that cannot be kept.</source>
+        <comment>refund.note_control</comment>
+        <translation>备注中含有无法保存的字符。请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="99"/>
+        <source>The note may have at most {limit} characters.</source>
+        <comment>refund.note_too_long</comment>
+        <translation>备注最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="80"/>
+        <source>This payment has been refunded in full. Nothing was refunded.</source>
+        <comment>refund.nothing_left</comment>
+        <translation>这笔付款已全额退款。本次未退款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="90"/>
+        <source>This payment was taken in {currency}: refund it in {currency}. Nothing was refunded.</source>
+        <comment>refund.other_currency</comment>
+        <translation>这笔付款以 {currency} 收取：请以 {currency} 退款。未退款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="64"/>
+        <source>Charged twice (duplicate)</source>
+        <comment>refund.reason.duplicate</comment>
+        <translation>重复扣款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="65"/>
+        <source>Fraudulent payment</source>
+        <comment>refund.reason.fraudulent</comment>
+        <translation>欺诈付款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="62"/>
+        <source>Requested by the customer</source>
+        <comment>refund.reason.requested_by_customer</comment>
+        <translation>客户要求退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="137"/>
+        <source>Stripe answered with an error and made no refund. Nothing was refunded.</source>
+        <comment>refund.server_error_not_refunded</comment>
+        <translation>Stripe 返回错误，没有执行退款。未退款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="75"/>
+        <source>Canceled: not refunded</source>
+        <comment>refund.state.canceled</comment>
+        <translation>已取消：未退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="74"/>
+        <source>Failed: not refunded</source>
+        <comment>refund.state.failed</comment>
+        <translation>失败：未退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="71"/>
+        <source>Pending</source>
+        <comment>refund.state.pending</comment>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="76"/>
+        <source>Refused: not refunded</source>
+        <comment>refund.state.refused</comment>
+        <translation>被拒：未退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="72"/>
+        <source>Waiting for action</source>
+        <comment>refund.state.requires_action</comment>
+        <translation>等待处理</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="69"/>
+        <source>Being sent to Stripe</source>
+        <comment>refund.state.sending</comment>
+        <translation>正在发送至 Stripe</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="73"/>
+        <source>Refunded</source>
+        <comment>refund.state.succeeded</comment>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="70"/>
+        <source>Not confirmed yet</source>
+        <comment>refund.state.unconfirmed</comment>
+        <translation>尚未确认</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="109"/>
+        <source>Stripe says this payment has already been refunded in full. Nothing was refunded.</source>
+        <comment>refund.stripe_already_refunded</comment>
+        <translation>Stripe 显示这笔付款已全额退款。本次未退款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="105"/>
+        <source>Stripe says this is more than is left to refund on the payment. Nothing was refunded.</source>
+        <comment>refund.stripe_more_than_left</comment>
+        <translation>Stripe 显示退款金额超过这笔付款的剩余可退金额。未退款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="113"/>
+        <source>Stripe refused this refund. Nothing was refunded. Check the payment in the Stripe Dashboard.</source>
+        <comment>refund.stripe_refused</comment>
+        <translation>Stripe 拒绝了这笔退款。未退款。请在 Stripe 管理平台中查看这笔付款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="132"/>
+        <source>Stripe&apos;s answer did not arrive. PosDesk checks with Stripe by itself; do not refund again.</source>
+        <comment>refund.unconfirmed</comment>
+        <translation>未收到 Stripe 的答复。PosDesk 会自动向 Stripe 核实；请勿重复退款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="102"/>
+        <source>This payment is not in the shop&apos;s records. Nothing was refunded.</source>
+        <comment>refund.unknown_payment</comment>
+        <translation>本店记录中没有这笔付款。未退款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/refunds.py" line="101"/>
+        <source>Choose why the money goes back.</source>
+        <comment>refund.unknown_reason</comment>
+        <translation>请选择退款原因。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/secret_store.py" line="45"/>
         <source>This is not a Stripe publishable key. It starts with pk_test_ or pk_live_.</source>
         <comment>secret.bad_publishable_key</comment>
-        <translation type="unfinished"></translation>
+        <translation>这不是 Stripe 可发布密钥。可发布密钥以 pk_test_ 或 pk_live_ 开头。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/secret_store.py" line="37"/>
+        <location filename="../../src/posdesk/services/secret_store.py" line="40"/>
         <source>This is not a Stripe secret or restricted key. It starts with sk_test_, sk_live_, rk_test_ or rk_live_ (a restricted key, rk_, is recommended).</source>
         <comment>secret.bad_secret_key</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/services/secret_store.py" line="46"/>
-        <source>This is not a webhook signing secret. It starts with whsec_.</source>
-        <comment>secret.bad_webhook_secret</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/services/secret_store.py" line="51"/>
-        <source>The value contains a control character or a line break. Paste the key alone.</source>
-        <comment>secret.control</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/services/secret_store.py" line="50"/>
-        <source>Nothing was entered. Paste the key or secret.</source>
-        <comment>secret.empty</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/services/secret_store.py" line="59"/>
-        <source>Cannot tell test from live mode: the key does not start with sk_, rk_ or pk_.</source>
-        <comment>secret.no_mode</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/services/secret_store.py" line="55"/>
-        <source>This is too long to be a Stripe key or signing secret (at most {limit} characters).</source>
-        <comment>secret.too_long</comment>
-        <translation type="unfinished"></translation>
+        <translation>这不是 Stripe 私密密钥或受限密钥。它应以 sk_test_、sk_live_、rk_test_ 或 rk_live_ 开头（推荐使用受限密钥 rk_）。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/secret_store.py" line="49"/>
+        <source>This is not a webhook signing secret. It starts with whsec_.</source>
+        <comment>secret.bad_webhook_secret</comment>
+        <translation>这不是 Webhook 签名密钥。它应以 whsec_ 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/secret_store.py" line="54"/>
+        <source>The value contains a control character or a line break. Paste the key alone.</source>
+        <comment>secret.control</comment>
+        <translation>该值含有控制字符或换行。请只粘贴密钥本身。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/secret_store.py" line="53"/>
+        <source>Nothing was entered. Paste the key or secret.</source>
+        <comment>secret.empty</comment>
+        <translation>未输入任何内容。请粘贴密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/secret_store.py" line="62"/>
+        <source>Cannot tell test from live mode: the key does not start with sk_, rk_ or pk_.</source>
+        <comment>secret.no_mode</comment>
+        <translation>无法判断是测试模式还是正式模式：密钥不是以 sk_、rk_ 或 pk_ 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/secret_store.py" line="58"/>
+        <source>This is too long to be a Stripe key or signing secret (at most {limit} characters).</source>
+        <comment>secret.too_long</comment>
+        <translation>内容过长，不是 Stripe 密钥或签名密钥（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/secret_store.py" line="52"/>
         <source>Unknown secret name. Use one of: {names}.</source>
         <comment>secret.unknown_name</comment>
-        <translation type="unfinished"></translation>
+        <translation>未知的密钥名称。请使用以下之一：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/session.py" line="33"/>
+        <source>Nobody is signed in. Sign in with your PIN first.</source>
+        <comment>session.not_signed_in</comment>
+        <translation>尚无人登录。请先用 PIN 码登录。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/settings_service.py" line="55"/>
+        <source>The secret and publishable keys must both be test keys or both be live keys.</source>
+        <comment>settings.key_modes</comment>
+        <translation>私密密钥和可发布密钥必须同为测试密钥或同为正式密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/settings_service.py" line="48"/>
+        <source>The webhook address must be an IP address of this computer, such as 127.0.0.1 or 192.168.1.20.</source>
+        <comment>settings.relay_host</comment>
+        <translation>Webhook 地址必须是本机的 IP 地址，例如 127.0.0.1 或 192.168.1.20。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/settings_service.py" line="53"/>
+        <source>The webhook port is a number from 1024 to 65535.</source>
+        <comment>settings.relay_port</comment>
+        <translation>Webhook 端口是 1024 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/settings_service.py" line="54"/>
+        <source>This is not a setting of this terminal.</source>
+        <comment>settings.unknown</comment>
+        <translation>这不是本终端的设置项。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/shop_settings.py" line="52"/>
+        <source>The address is too long (at most {lines} lines and {limit} characters).</source>
+        <comment>shop.address_too_long</comment>
+        <translation>地址过长（最多 {lines} 行、{limit} 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/shop_settings.py" line="68"/>
+        <source>This value cannot be a shop setting.</source>
+        <comment>shop.bad_value</comment>
+        <translation>该值不能用作门店设置。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/shop_settings.py" line="60"/>
+        <source>The idle lock is 0 (never) or between {low} and {high} seconds.</source>
+        <comment>shop.idle_lock_range</comment>
+        <translation>空闲锁定时间为 0（从不）或 {low} 到 {high} 秒之间。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/shop_settings.py" line="64"/>
+        <source>An approval limit is an amount of zero or more, or empty for no approval.</source>
+        <comment>shop.limit_range</comment>
+        <translation>批准限额须为零或更大的金额；留空表示无需批准。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/shop_settings.py" line="49"/>
+        <source>The shop&apos;s name is too long (at most {limit} characters).</source>
+        <comment>shop.name_too_long</comment>
+        <translation>门店名称过长（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/shop_settings.py" line="56"/>
+        <source>“{locale}” is not a language and region PosDesk knows, such as en_US or zh_CN.</source>
+        <comment>shop.unknown_locale</comment>
+        <translation>“{locale}”不是 PosDesk 支持的语言和地区，应为 en_US 或 zh_CN 这样的格式。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/staff.py" line="69"/>
         <source>Only a manager can approve this.</source>
         <comment>staff.approver_not_manager</comment>
-        <translation type="unfinished"></translation>
+        <translation>只有经理可以批准此操作。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/staff.py" line="65"/>
         <source>The store must keep at least one active manager: make someone else a manager first.</source>
         <comment>staff.last_manager</comment>
-        <translation type="unfinished"></translation>
+        <translation>必须至少保留一位已启用的经理：请先将其他人设为经理。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/staff.py" line="49"/>
         <source>Enter the person&apos;s name.</source>
         <comment>staff.name_required</comment>
-        <translation type="unfinished"></translation>
+        <translation>请输入此人的姓名。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/staff.py" line="53"/>
         <source>Someone on the staff already has this name. Add a surname or initial.</source>
         <comment>staff.name_taken</comment>
-        <translation type="unfinished"></translation>
+        <translation>已有员工使用此姓名。请加上姓氏或名字首字母以示区分。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/staff.py" line="50"/>
         <source>A staff member&apos;s name has at most {limit} characters.</source>
         <comment>staff.name_too_long</comment>
-        <translation type="unfinished"></translation>
+        <translation>员工姓名最多 {limit} 个字符。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/staff.py" line="60"/>
         <source>This account does not exist or is switched off.</source>
         <comment>staff.no_account</comment>
-        <translation type="unfinished"></translation>
+        <translation>此账户不存在或已停用。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/staff.py" line="61"/>
         <source>This store already has staff: sign in, and a manager can add you.</source>
         <comment>staff.not_first_manager</comment>
-        <translation type="unfinished"></translation>
+        <translation>本店已有员工：请让经理登录后为您添加账户。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/domain/roles.py" line="52"/>
+        <location filename="../../src/posdesk/domain/roles.py" line="56"/>
         <source>{name} ({role}) may not {action}</source>
         <comment>staff.permission_denied</comment>
-        <translation type="unfinished"></translation>
+        <translation>{name}（{role}）无权执行：{action}</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/staff.py" line="42"/>
         <source>A PIN is {low} to {high} digits.</source>
         <comment>staff.pin_digits</comment>
-        <translation type="unfinished"></translation>
+        <translation>PIN 码为 {low} 到 {high} 位数字。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/staff.py" line="45"/>
         <source>This PIN is too easy to guess (one digit repeated, or digits in a row). Choose another.</source>
         <comment>staff.pin_too_simple</comment>
-        <translation type="unfinished"></translation>
+        <translation>此 PIN 码太容易被猜到（同一数字重复或数字连续）。请换一个。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/staff.py" line="70"/>
         <source>Another person must approve: ask a manager for their PIN.</source>
         <comment>staff.self_approval</comment>
-        <translation type="unfinished"></translation>
+        <translation>需由另一人批准：请经理输入其 PIN 码。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/staff.py" line="57"/>
         <source>Too many wrong PINs. Try again in {seconds} seconds.</source>
         <comment>staff.wait</comment>
-        <translation type="unfinished"></translation>
+        <translation>PIN 码错误次数过多。请 {seconds} 秒后重试。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/staff.py" line="56"/>
         <source>Wrong PIN.</source>
         <comment>staff.wrong_pin</comment>
-        <translation type="unfinished"></translation>
+        <translation>PIN 码错误。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/start_guard.py" line="33"/>
         <source>PosDesk is already running on this computer (process {pid}). Switch to its window, or close it before starting PosDesk again.</source>
         <comment>start.already_running</comment>
-        <translation type="unfinished"></translation>
+        <translation>PosDesk 已在本机运行（进程 {pid}）。请切换到其窗口，或先关闭它再重新启动 PosDesk。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/start_guard.py" line="38"/>
         <source>PosDesk on the computer {host} is running as this same terminal right now: its data folder was probably copied from this one. Close PosDesk there, or delete the file terminal-id in its data folder so that it becomes a terminal of its own.</source>
         <comment>start.same_terminal_elsewhere</comment>
-        <translation type="unfinished"></translation>
+        <translation>计算机 {host} 上的 PosDesk 正以同一终端的身份运行：它的数据文件夹可能是从本机复制过去的。请关闭那里的 PosDesk，或删除其数据文件夹中的 terminal-id 文件，使其成为独立的终端。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/start_guard.py" line="44"/>
         <source>This store ({database}) is in use by PosDesk on another computer ({host}). A SQLite store belongs to one computer: two computers writing one file over a network share can damage it. Close PosDesk on {host}, or let the terminals share a PostgreSQL store (Settings, Store).</source>
         <comment>start.sqlite_in_use_elsewhere</comment>
-        <translation type="unfinished"></translation>
+        <translation>此数据库（{database}）正被另一台计算机（{host}）上的 PosDesk 使用。SQLite 数据库只能由一台计算机使用：两台计算机通过网络共享写入同一个文件可能会损坏它。请关闭 {host} 上的 PosDesk，或让各终端共用一个 PostgreSQL 数据库（设置 → 数据库）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/store_setup.py" line="83"/>
+        <location filename="../../src/posdesk/services/store_setup.py" line="92"/>
         <source>Enter the store&apos;s URL, such as postgresql://posdesk@db-server/posdesk.</source>
         <comment>store.url_empty</comment>
-        <translation type="unfinished"></translation>
+        <translation>请输入数据库的 URL，例如 postgresql://posdesk@db-server/posdesk。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/store_setup.py" line="91"/>
+        <location filename="../../src/posdesk/services/store_setup.py" line="100"/>
         <source>Leave the password out of the URL: settings are kept in a plain file. Put it in ~/.pgpass (%APPDATA%\postgresql\pgpass.conf on Windows) or the PGPASSWORD environment variable, where PostgreSQL finds it.</source>
         <comment>store.url_has_password</comment>
-        <translation type="unfinished"></translation>
+        <translation>URL 中不要包含密码：设置保存在普通文件中。请将密码放入 ~/.pgpass（Windows 上为 %APPDATA%\postgresql\pgpass.conf）或 PGPASSWORD 环境变量，PostgreSQL 会从那里读取。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/store_setup.py" line="97"/>
+        <location filename="../../src/posdesk/services/store_setup.py" line="106"/>
         <source>Name the database at the end: postgresql://user@host/database.</source>
         <comment>store.url_no_database</comment>
-        <translation type="unfinished"></translation>
+        <translation>请在末尾写上数据库名：postgresql://user@host/database。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/store_setup.py" line="87"/>
+        <location filename="../../src/posdesk/services/store_setup.py" line="96"/>
         <source>Not a PostgreSQL URL: write it as postgresql://user@host/database.</source>
         <comment>store.url_not_postgres</comment>
-        <translation type="unfinished"></translation>
+        <translation>这不是 PostgreSQL URL：请写成 postgresql://user@host/database。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/errors.py" line="11"/>
         <source>PosDesk is not connected to Stripe yet. Ask a manager to enter the keys in the settings.</source>
         <comment>stripe.not_configured</comment>
-        <translation type="unfinished"></translation>
+        <translation>PosDesk 尚未连接 Stripe。请经理在设置中输入密钥。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/sync/engine.py" line="35"/>
+        <location filename="../../src/posdesk/sync/engine.py" line="40"/>
         <source>Payments left open could not all be checked with Stripe yet; PosDesk tries again by itself.</source>
         <comment>sync.reconcile_failed</comment>
-        <translation type="unfinished"></translation>
+        <translation>部分未完成的付款尚未向 Stripe 核实；PosDesk 会自动重试。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/sync/relay.py" line="43"/>
         <source>Changes received from Stripe could not be saved yet; PosDesk tries again by itself.</source>
         <comment>sync.webhook_not_saved</comment>
-        <translation type="unfinished"></translation>
+        <translation>从 Stripe 收到的更改暂时无法保存；PosDesk 会自动重试。</translation>
     </message>
 </context>
 <context>
@@ -1642,251 +2372,333 @@
     <message>
         <location filename="../../src/posdesk/gui/customers/new_customer_dialog.py" line="34"/>
         <source>New customer</source>
-        <translation type="unfinished"></translation>
+        <translation>新建客户</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/new_customer_dialog.py" line="46"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/new_customer_dialog.py" line="47"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/new_customer_dialog.py" line="48"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/new_customer_dialog.py" line="55"/>
         <source>Create customer</source>
-        <translation type="unfinished"></translation>
+        <translation>创建客户</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/new_customer_dialog.py" line="59"/>
         <source>Create the customer in Stripe (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Stripe 中创建客户（Enter）</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/new_customer_dialog.py" line="62"/>
         <source>Cancel  (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>取消  (Esc)</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/new_customer_dialog.py" line="80"/>
         <source>Enter the customer&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入客户姓名。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/new_customer_dialog.py" line="84"/>
         <source>Creating the customer in Stripe…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在 Stripe 中创建客户…</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/new_customer_dialog.py" line="106"/>
         <source>You are not allowed to add customers.</source>
-        <translation type="unfinished"></translation>
+        <translation>您无权添加客户。请联系经理。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/new_customer_dialog.py" line="105"/>
         <source>Stripe did not answer. Nothing was created; try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stripe 没有响应。未创建任何内容；请重试。</translation>
     </message>
 </context>
 <context>
     <name>OutcomeView</name>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="57"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="63"/>
         <source>%1 charged</source>
-        <translation type="unfinished"></translation>
+        <translation>已扣款 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="59"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="65"/>
         <source>%1 not charged</source>
-        <translation type="unfinished"></translation>
+        <translation>未扣款 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="68"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="74"/>
         <source>Card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="82"/>
-        <source>Sending to Stripe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="83"/>
-        <source>Checking with Stripe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="84"/>
-        <source>Waiting for the customer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="85"/>
-        <source>Paid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="86"/>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="143"/>
-        <source>Processing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="87"/>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="144"/>
-        <source>Authorized, not yet captured</source>
-        <translation type="unfinished"></translation>
+        <translation>卡</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="88"/>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="136"/>
-        <source>Declined</source>
-        <translation type="unfinished"></translation>
+        <source>Sending to Stripe</source>
+        <translation>正在发送至 Stripe</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="89"/>
-        <source>Needs customer to authenticate</source>
-        <translation type="unfinished"></translation>
+        <source>Checking with Stripe</source>
+        <translation>正在向 Stripe 核实</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="90"/>
+        <source>Waiting for the customer</source>
+        <translation>等待客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="91"/>
+        <source>Paid</source>
+        <translation>已付款</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="92"/>
-        <source>Failed, not charged</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="149"/>
+        <source>Processing</source>
+        <translation>处理中</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="93"/>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="134"/>
-        <source>Canceled</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="150"/>
+        <source>Authorized, not yet captured</source>
+        <translation>已预授权，未请款</translation>
     </message>
     <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="94"/>
         <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="142"/>
-        <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <source>Declined</source>
+        <translation>卡被拒</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="192"/>
-        <source>This card needs the customer to approve each payment with their bank, which cannot happen while they are not here. Nothing was charged.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="95"/>
+        <source>Needs customer to authenticate</source>
+        <translation>需客户验证</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="197"/>
-        <source>If the customer is here, they can confirm it now on this screen.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="98"/>
+        <source>Failed, not charged</source>
+        <translation>失败，未扣款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="145"/>
-        <source>Customer must authenticate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="146"/>
-        <source>Checking with Stripe…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="147"/>
-        <source>Stripe can&apos;t be reached</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="159"/>
-        <source>The connection to Stripe failed while sending this payment.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="99"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="140"/>
+        <source>Canceled</source>
+        <translation>已取消</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="148"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="198"/>
+        <source>This card needs the customer to approve each payment with their bank, which cannot happen while they are not here. Nothing was charged.</source>
+        <translation>此卡要求客户每次付款都向银行确认，客户不在场时无法完成。未扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="203"/>
+        <source>If the customer is here, they can confirm it now on this screen.</source>
+        <translation>如果客户在场，可以现在在此屏幕上确认。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="342"/>
+        <source>Left to refund on this payment: %1.</source>
+        <translation>这笔付款剩余可退金额：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="349"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="350"/>
+        <source>%1 refunded</source>
+        <translation>已退款 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="351"/>
+        <source>The money goes back to the card the customer paid with.</source>
+        <translation>款项将退回客户付款时所用的卡。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="355"/>
+        <source>Refund pending</source>
+        <translation>退款处理中</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="356"/>
+        <source>%1 refund pending</source>
+        <translation>退款 %1 处理中</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="357"/>
+        <source>Stripe has the refund and finishes it later (for example once the Stripe balance covers it).</source>
+        <translation>Stripe 已收到退款，稍后完成（例如等 Stripe 余额足够时）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="359"/>
+        <source>The payment shows when it is done. Do not refund again.</source>
+        <translation>完成后会显示在这笔付款中。请勿重复退款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="365"/>
+        <source>The payment shows the refund once Stripe answers.</source>
+        <translation>Stripe 答复后，这笔付款会显示该退款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="369"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="389"/>
+        <source>Not refunded</source>
+        <translation>未退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="370"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="374"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="381"/>
+        <source>%1 not refunded</source>
+        <translation>未退款 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="373"/>
+        <source>Refund failed</source>
+        <translation>退款失败</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="387"/>
+        <source>Ask a manager to make this refund.</source>
+        <translation>请经理来完成这笔退款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="396"/>
+        <source>PosDesk could not finish this refund because of an internal error.</source>
+        <translation>由于内部错误，PosDesk 未能完成这笔退款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="398"/>
+        <source>Check the payment&apos;s refunds before refunding again, and tell a manager.</source>
+        <translation>再次退款前，请先查看这笔付款的退款记录，并告知经理。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="151"/>
+        <source>Customer must authenticate</source>
+        <translation>需客户验证</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="152"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="363"/>
+        <source>Checking with Stripe…</source>
+        <translation>正在向 Stripe 核实…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="153"/>
+        <source>Stripe can&apos;t be reached</source>
+        <translation>无法连接 Stripe</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="165"/>
+        <source>The connection to Stripe failed while sending this payment.</source>
+        <translation>发送这笔付款时，与 Stripe 的连接失败。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="154"/>
         <source>Stripe is busy</source>
-        <translation type="unfinished"></translation>
+        <translation>Stripe 繁忙</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="163"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="169"/>
         <source>Stripe did not answer about this payment yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stripe 尚未答复这笔付款的结果。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="149"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="155"/>
         <source>Stripe set-up problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Stripe 设置有误</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="140"/>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="292"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="146"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="298"/>
         <source>Not charged</source>
-        <translation type="unfinished"></translation>
+        <translation>未扣款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="150"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="156"/>
         <source>Payment not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>付款未发送</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="229"/>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="240"/>
-        <source>Card saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="231"/>
-        <source>%1 is saved for future purchases. Nothing was charged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="234"/>
-        <source>It now shows in the customer&apos;s saved cards.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="243"/>
-        <source>Nothing was charged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="235"/>
         <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="246"/>
+        <source>Card saved</source>
+        <translation>卡已保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="237"/>
+        <source>%1 is saved for future purchases. Nothing was charged.</source>
+        <translation>%1 已保存，供日后购物使用。未扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="240"/>
+        <source>It now shows in the customer&apos;s saved cards.</source>
+        <translation>它现在显示在客户的已保存卡中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="249"/>
+        <source>Nothing was charged.</source>
+        <translation>未扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="252"/>
         <source>Card not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>卡未保存</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="253"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="259"/>
         <source>%1 is saved for future purchases.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已保存，供日后购物使用。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="283"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="289"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="385"/>
         <source>Not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="286"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="292"/>
         <source>Ask a manager to take this payment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="295"/>
-        <source>Nothing was sent to Stripe.</source>
-        <translation type="unfinished"></translation>
+        <translation>请经理来完成这笔收款。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="301"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="391"/>
+        <source>Nothing was sent to Stripe.</source>
+        <translation>未向 Stripe 发送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="307"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="394"/>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="303"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="309"/>
         <source>PosDesk could not finish this payment because of an internal error.</source>
-        <translation type="unfinished"></translation>
+        <translation>由于内部错误，PosDesk 未能完成这笔付款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="306"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="312"/>
         <source>Check the customer&apos;s recent payments before charging again, and tell a manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>再次扣款前，请先查看该客户的最近付款，并告知经理。</translation>
     </message>
 </context>
 <context>
@@ -1894,32 +2706,255 @@
     <message>
         <location filename="../../src/posdesk/gui/payments/payment_table_model.py" line="64"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/payments/payment_table_model.py" line="64"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/payments/payment_table_model.py" line="64"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/payments/payment_table_model.py" line="64"/>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/payments/payment_table_model.py" line="108"/>
         <source>Refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>已退款</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/payments/payment_table_model.py" line="109"/>
         <source>Partly refunded (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>部分退款（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/pin_dialog.py" line="34"/>
+        <source>New PIN for %1</source>
+        <translation>%1 的新 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/pin_dialog.py" line="36"/>
+        <location filename="../../src/posdesk/gui/settings/pin_dialog.py" line="43"/>
+        <source>New PIN</source>
+        <translation>新 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/pin_dialog.py" line="37"/>
+        <location filename="../../src/posdesk/gui/settings/pin_dialog.py" line="44"/>
+        <source>New PIN again</source>
+        <translation>再次输入新 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/pin_dialog.py" line="59"/>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>两次输入的 PIN 码不一致。请重新输入相同的 PIN 码。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/pin_dialog.py" line="76"/>
+        <source>The PIN could not be saved. Try again.</source>
+        <translation>无法保存 PIN 码。请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/pin_pad.py" line="35"/>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/pin_pad.py" line="43"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/pin_pad.py" line="44"/>
+        <source>Clear the PIN (Delete)</source>
+        <translation>清除 PIN 码（Delete）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/pin_pad.py" line="48"/>
+        <source>Take back the last digit (Backspace)</source>
+        <translation>删除最后一位（Backspace）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/pin_pad.py" line="49"/>
+        <source>Backspace</source>
+        <translation>退格</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/pin_pad.py" line="51"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/pin_pad.py" line="55"/>
+        <source>Sign in (Enter)</source>
+        <translation>登录（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/pin_pad.py" line="122"/>
+        <source>Enter your PIN</source>
+        <translation>请输入 PIN 码</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="79"/>
+        <source>Refund payment</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="103"/>
+        <source>Payment of %1 taken %2</source>
+        <translation>付款金额 %1，收款时间 %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="110"/>
+        <source>Reading what is left to refund…</source>
+        <translation>正在读取剩余可退金额…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="117"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="117"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="117"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="117"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="154"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="133"/>
+        <source>Amount to refund</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="134"/>
+        <source>Amount in %1</source>
+        <translation>金额（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="141"/>
+        <source>Why the money goes back</source>
+        <translation>退款原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="146"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="155"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Optional: kept in the shop&apos;s records, not sent to Stripe</source>
+        <translation type="vanished">选填：仅保存在本店记录中，不发送给 Stripe</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="148"/>
+        <source>Optional, for the shop&apos;s records only</source>
+        <translation>选填，仅保存在本店记录中</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="152"/>
+        <source>Amount (%1)</source>
+        <translation>金额（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="175"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="321"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="179"/>
+        <source>Cancel  (Esc)</source>
+        <translation>取消  (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="207"/>
+        <source>Open settings</source>
+        <translation>打开设置</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="209"/>
+        <source>Done  (Enter)</source>
+        <translation>完成  (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="233"/>
+        <source>Nothing was paid with this payment, so there is nothing to refund.</source>
+        <translation>这笔付款没有实际收到款项，无可退款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="236"/>
+        <source>This payment has been refunded in full.</source>
+        <translation>这笔付款已全额退款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="239"/>
+        <source>Left to refund: %1 (refunded so far: %2)</source>
+        <translation>剩余可退：%1（已退：%2）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="242"/>
+        <source>Left to refund: %1</source>
+        <translation>剩余可退：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="283"/>
+        <source>What is left to refund could not be read.</source>
+        <translation>无法读取剩余可退金额。请关闭后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="299"/>
+        <source>Type an amount above zero.</source>
+        <translation>请输入大于零的金额。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="301"/>
+        <source>Only %1 is left to refund.</source>
+        <translation>仅剩 %1 可退。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="320"/>
+        <source>Refund %1</source>
+        <translation>退款 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="334"/>
+        <source>Refunding %1… waiting for Stripe.</source>
+        <translation>正在退款 %1… 等待 Stripe 响应。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="370"/>
+        <source>Your role (%1) may not refund payments. Nothing was refunded.</source>
+        <translation>您的角色（%1）无权退款。未退款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="391"/>
+        <source>Waiting for Stripe&apos;s answer; this cannot be canceled now.</source>
+        <translation>正在等待 Stripe 响应，现在无法取消。</translation>
     </message>
 </context>
 <context>
@@ -1927,376 +2962,789 @@
     <message>
         <location filename="../../src/posdesk/gui/formatting.py" line="56"/>
         <source>Stripe code: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stripe 代码：%1</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="87"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="91"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="92"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="96"/>
         <source>PosDesk talks to Stripe with your account&apos;s API key. Use a restricted key (it starts with rk_): create one in the Stripe Dashboard under Developers → API keys → Create restricted key, with write access to Customers, PaymentIntents, PaymentMethods and SetupIntents and read access to Events. A secret key (sk_) works too but can do anything on the account.</source>
-        <translation type="unfinished"></translation>
+        <translation>PosDesk 使用您账户的 API 密钥与 Stripe 通信。请使用受限密钥（以 rk_ 开头）：在 Stripe 管理平台的“开发人员 → API 密钥 → 创建受限密钥”中创建，授予 Customers、PaymentIntents、PaymentMethods 和 SetupIntents 的写入权限，以及 Events 的读取权限。私密密钥（sk_）也能用，但它可以对账户执行任何操作。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="106"/>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="153"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="110"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="157"/>
         <source>Restricted or secret key</source>
-        <translation type="unfinished"></translation>
+        <translation>受限密钥或私密密钥</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="111"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="115"/>
         <source>whsec_… (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>whsec_…（选填）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="120"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="124"/>
         <source>Ask for the card&apos;s security code (CVC) before charging a saved card</source>
-        <translation type="unfinished"></translation>
+        <translation>向已保存的卡扣款前，先询问卡的安全码（CVC）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="128"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="132"/>
         <source>Also receive webhooks (needs the webhook signing secret)</source>
-        <translation type="unfinished"></translation>
+        <translation>同时接收 Webhook（需要 Webhook 签名密钥）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="133"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="137"/>
         <source>127.0.0.1 for this computer only; this computer&apos;s LAN address to accept webhooks forwarded by the store&apos;s network</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="154"/>
-        <source>Publishable key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="155"/>
-        <source>Webhook signing secret</source>
-        <translation type="unfinished"></translation>
+        <translation>127.0.0.1 表示仅限本机；填本机的局域网地址，则可接收门店网络转发来的 Webhook</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="158"/>
-        <source>Webhook address</source>
-        <translation type="unfinished"></translation>
+        <source>Publishable key</source>
+        <translation>可发布密钥</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="159"/>
+        <source>Webhook signing secret</source>
+        <translation>Webhook 签名密钥</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="162"/>
+        <source>Webhook address</source>
+        <translation>Webhook 地址</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="163"/>
         <source>Webhook port</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook 端口</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="166"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="172"/>
         <source>Check and save</source>
-        <translation type="unfinished"></translation>
+        <translation>验证并保存</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="171"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="177"/>
         <source>Cancel  (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>取消  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="184"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="190"/>
         <source>Stripe</source>
-        <translation type="unfinished"></translation>
+        <translation>Stripe</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="185"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="193"/>
+        <source>Shop</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="194"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="191"/>
         <source>Terminals</source>
-        <translation type="unfinished"></translation>
+        <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="186"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="192"/>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="242"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="199"/>
+        <source>Only a manager can change the settings. You can look at them; ask a manager to make a change.</source>
+        <translation>只有经理可以更改设置。您可以查看；如需更改，请联系经理。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="233"/>
+        <source>Only a manager can save</source>
+        <translation>只有经理可以保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="281"/>
         <source>A key is already saved in the system keyring. Enter a new one to replace it, or leave the field empty to keep it.</source>
-        <translation type="unfinished"></translation>
+        <translation>系统密钥环中已保存一个密钥。输入新密钥可将其替换；留空则保留原密钥。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="246"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="285"/>
         <source>No key is saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未保存密钥。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="265"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="304"/>
         <source>LIVE mode: charges move real money.</source>
-        <translation type="unfinished"></translation>
+        <translation>正式模式：扣款涉及真实资金。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="267"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="306"/>
         <source>Test mode: no real money moves.</source>
-        <translation type="unfinished"></translation>
+        <translation>测试模式：不涉及真实资金。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="269"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="308"/>
         <source>Tip: a restricted key (rk_) is safer than a secret key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="274"/>
-        <source>The publishable key is from the other mode.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="298"/>
-        <source>The secret and publishable keys must both be test keys or both be live keys.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="303"/>
-        <source>The webhook address must be an IP address of this computer, such as 127.0.0.1 or 192.168.1.20.</source>
-        <translation type="unfinished"></translation>
+        <translation>提示：受限密钥（rk_）比私密密钥更安全。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="313"/>
+        <source>The publishable key is from the other mode.</source>
+        <translation>可发布密钥与私密密钥不属于同一模式（测试/正式）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="337"/>
+        <source>The secret and publishable keys must both be test keys or both be live keys.</source>
+        <translation>私密密钥和可发布密钥必须同为测试密钥或同为正式密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="342"/>
+        <source>The webhook address must be an IP address of this computer, such as 127.0.0.1 or 192.168.1.20.</source>
+        <translation>Webhook 地址必须是本机的 IP 地址，例如 127.0.0.1 或 192.168.1.20。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="355"/>
         <source>Wait until the store switch has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>请等待数据库切换完成。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="325"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="386"/>
+        <source>The shop&apos;s settings could not be saved. Nothing was changed.</source>
+        <translation>无法保存门店设置。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="391"/>
+        <source>Your role (%1) may not change the settings. Ask a manager.</source>
+        <translation>您的角色（%1）无权更改设置。请联系经理。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="405"/>
         <source>Enter the restricted or secret key.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入受限密钥或私密密钥。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="331"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="411"/>
         <source>Checking the key with Stripe…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在向 Stripe 验证密钥…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="354"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="436"/>
         <source>The key could not be checked. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法验证密钥。未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="363"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="450"/>
         <source>The key could not be checked: Stripe did not answer. Nothing was saved. Check the internet connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法验证密钥：Stripe 没有响应。未保存任何内容。请检查网络连接后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="404"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="487"/>
         <source>The settings file could not be written, so no setting changed and no key was saved. Check that the disk is not full or read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入设置文件，因此设置未更改，密钥也未保存。请检查磁盘是否已满或为只读。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="492"/>
+        <source>The settings could not be saved. Nothing was changed.</source>
+        <translation>无法保存设置。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="506"/>
+        <source>The keys could not be saved. Nothing was changed.</source>
+        <translation>无法保存密钥。未做任何更改。</translation>
     </message>
 </context>
 <context>
     <name>SettleTimer</name>
     <message>
-        <location filename="../../src/posdesk/gui/shell/settle_timer.py" line="63"/>
+        <location filename="../../src/posdesk/gui/shell/settle_timer.py" line="70"/>
+        <source>Earlier refunds checked with Stripe: %1.</source>
+        <translation>已向 Stripe 核实之前的退款：%1 笔。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/settle_timer.py" line="75"/>
         <source>Earlier payments checked with Stripe: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已向 Stripe 核实之前的付款：%1 笔。</translation>
+    </message>
+</context>
+<context>
+    <name>ShopPage</name>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="49"/>
+        <source>These settings belong to the shop: every terminal using this store shares them. Changes are recorded in the audit log.</source>
+        <translation>这些设置属于整个门店：使用此数据库的所有终端共用。更改会记录在审计日志中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="57"/>
+        <source>As printed on receipts</source>
+        <translation>与收据上打印的一致</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="60"/>
+        <source>Street, town, postcode (several lines)</source>
+        <translation>街道、城镇、邮编（可多行）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="62"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="91"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="66"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="92"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="70"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="93"/>
+        <source>Language and region</source>
+        <translation>语言和地区</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="73"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="74"/>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="75"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="94"/>
+        <source>Lock an idle terminal after</source>
+        <translation>终端空闲多久后锁定</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="77"/>
+        <source>Empty: never ask</source>
+        <translation>留空：无需经理批准</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="78"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="95"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="153"/>
+        <source>Charges above this need a manager</source>
+        <translation>超过此金额的扣款需经理批准</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="81"/>
+        <source>Empty: always ask</source>
+        <translation>留空：始终需经理批准</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="82"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="96"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="155"/>
+        <source>Refunds above this need a manager</source>
+        <translation>超过此金额的退款需经理批准</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="84"/>
+        <source>Removing a saved card needs a manager&apos;s approval</source>
+        <translation>移除已保存的卡需经理批准</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="85"/>
+        <source>Reading the shop&apos;s settings…</source>
+        <translation>正在读取门店设置…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="90"/>
+        <source>Shop name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="127"/>
+        <source>The shop&apos;s settings could not be read from the store.</source>
+        <translation>无法从数据库读取门店设置。</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/style.py" line="39"/>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/style.py" line="40"/>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/style.py" line="41"/>
+        <source>Support</source>
+        <translation>客服</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/sign_in_page.py" line="85"/>
+        <source>Who is signing in?</source>
+        <translation>谁要登录？</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/sign_in_page.py" line="89"/>
+        <source>Choose your name, then enter your PIN.</source>
+        <translation>请选择您的姓名，然后输入 PIN 码。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/sign_in_page.py" line="133"/>
+        <source>No one can sign in: every account is switched off. A manager&apos;s account must be switched on again in the store&apos;s database.</source>
+        <translation>无人可以登录：所有账户都已停用。必须在数据库中重新启用一个经理账户。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/sign_in_page.py" line="143"/>
+        <source>Demo PINs — %1</source>
+        <translation>演示 PIN 码 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/sign_in_page.py" line="195"/>
+        <source>Not you? Choose another person  (Esc)</source>
+        <translation>不是您？选择其他人  (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/sign_in_page.py" line="230"/>
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/sign_in_page.py" line="248"/>
+        <source>The PIN could not be checked: the store did not answer. Try again.</source>
+        <translation>无法验证 PIN 码：数据库没有响应。请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/sign_in_page.py" line="265"/>
+        <source>Wait %1 s before the next try.</source>
+        <translation>请等待 %1 秒后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/sign_in_page.py" line="275"/>
+        <source>You can try again now.</source>
+        <translation>现在可以重试了。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/sign_in_screen.py" line="32"/>
+        <location filename="../../src/posdesk/gui/signin/sign_in_screen.py" line="63"/>
+        <source>Loading the staff…</source>
+        <translation>正在加载员工…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/sign_in_screen.py" line="36"/>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/sign_in_screen.py" line="89"/>
+        <source>The staff list could not be read: the store did not answer. Check the network, then try again.</source>
+        <translation>无法读取员工列表：数据库没有响应。请检查网络，然后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffAccountDialog</name>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="77"/>
+        <source>Add a member of staff</source>
+        <translation>添加员工</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="78"/>
+        <source>Change %1</source>
+        <translation>修改 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="93"/>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="108"/>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="94"/>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="109"/>
+        <source>PIN again</source>
+        <translation>再次输入 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="95"/>
+        <source>%1 to %2 digits; the person can change it later.</source>
+        <translation>%1 到 %2 位数字；本人之后可以修改。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="104"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="105"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="126"/>
+        <source>May: %1.</source>
+        <translation>权限：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="135"/>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>两次输入的 PIN 码不一致。请重新输入相同的 PIN 码。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="151"/>
+        <source>The account could not be saved. Try again.</source>
+        <translation>无法保存账户。请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_page.py" line="49"/>
+        <source>Everyone who works the tills signs in with their own PIN. Cashiers take payments; support staff look up customers and remove cards; managers do everything and approve what goes above the shop&apos;s limits.</source>
+        <translation>每位在收银台工作的人都用自己的 PIN 码登录。收银员负责收款；客服负责查找客户和移除卡；经理可执行所有操作，并批准超出门店限额的操作。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_page.py" line="58"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_page.py" line="58"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_page.py" line="58"/>
+        <source>Can sign in</source>
+        <translation>可登录</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_page.py" line="59"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_page.py" line="73"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_page.py" line="74"/>
+        <source>Change name or role…</source>
+        <translation>修改姓名或角色…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_page.py" line="75"/>
+        <location filename="../../src/posdesk/gui/settings/staff_page.py" line="155"/>
+        <source>Switch off</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_page.py" line="76"/>
+        <source>Set PIN…</source>
+        <translation>设置 PIN 码…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_page.py" line="88"/>
+        <source>Only a manager can see and change the staff. Ask a manager.</source>
+        <translation>只有经理可以查看和更改员工。请联系经理。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_page.py" line="130"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_page.py" line="130"/>
+        <source>No (switched off)</source>
+        <translation>否（已停用）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_page.py" line="140"/>
+        <source>The staff could not be read from the store.</source>
+        <translation>无法从数据库读取员工列表。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_page.py" line="154"/>
+        <source>Switch on</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_page.py" line="196"/>
+        <source>The account could not be changed. Try again.</source>
+        <translation>无法更改账户。请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffRoles</name>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="34"/>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="35"/>
+        <source>Support</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="36"/>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="42"/>
+        <source>looks up customers, charges and takes new cards</source>
+        <translation>查找客户、扣款、添加新卡</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="43"/>
+        <source>looks up customers, removes cards, resends receipts</source>
+        <translation>查找客户、移除卡、重发收据</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="45"/>
+        <source>everything, and approves others&apos; operations</source>
+        <translation>所有操作，并批准他人的操作</translation>
     </message>
 </context>
 <context>
     <name>StartRefused</name>
     <message>
-        <location filename="../../src/posdesk/gui/app.py" line="103"/>
+        <location filename="../../src/posdesk/gui/app.py" line="106"/>
         <source>PosDesk is not starting</source>
-        <translation type="unfinished"></translation>
+        <translation>PosDesk 无法启动</translation>
     </message>
 </context>
 <context>
     <name>StorePanel</name>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="84"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="87"/>
         <source>POSDESK_DATABASE_URL is set on this computer: it chooses the store while it is set, whatever is chosen here.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机设置了 POSDESK_DATABASE_URL：只要设置了它，就由它决定使用哪个数据库，此处的选择不起作用。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="89"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="92"/>
         <source>SQLite on this computer (one terminal)</source>
-        <translation type="unfinished"></translation>
+        <translation>本机上的 SQLite（单个终端）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="91"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="94"/>
         <source>PostgreSQL, shared by several terminals</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="99"/>
-        <source>PostgreSQL URL</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL，多个终端共用</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/store_panel.py" line="102"/>
+        <source>PostgreSQL URL</source>
+        <translation>PostgreSQL URL</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="105"/>
         <source>No password in the URL: settings are a plain file. Put the password in ~/.pgpass (on Windows %APPDATA%\postgresql\pgpass.conf) or in the PGPASSWORD environment variable; PostgreSQL finds it there.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL 中不要包含密码：设置保存在普通文件中。请将密码放入 ~/.pgpass（Windows 上为 %APPDATA%\postgresql\pgpass.conf）或 PGPASSWORD 环境变量；PostgreSQL 会从那里读取。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="115"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="118"/>
         <source>Test and switch</source>
-        <translation type="unfinished"></translation>
+        <translation>测试并切换</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="153"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="156"/>
         <source>In the demo, choose the store on the command line: posdesk --demo --store postgresql://…</source>
-        <translation type="unfinished"></translation>
+        <translation>演示时，请在命令行中选择数据库：posdesk --demo --store postgresql://…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="172"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="175"/>
         <source>This terminal uses: SQLite on this computer (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>本终端使用：本机上的 SQLite（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="174"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="177"/>
         <source>This terminal uses: PostgreSQL at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>本终端使用：位于 %1 的 PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="192"/>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="203"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="195"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="207"/>
         <source>This terminal already uses this store.</source>
-        <translation type="unfinished"></translation>
+        <translation>本终端已在使用此数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="206"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="210"/>
         <source>SQLite on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>本机上的 SQLite</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="223"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="227"/>
         <source>This terminal&apos;s data</source>
-        <translation type="unfinished"></translation>
+        <translation>本终端的数据</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="224"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="228"/>
         <source>Copy this terminal&apos;s data into the PostgreSQL store?</source>
-        <translation type="unfinished"></translation>
+        <translation>要将本终端的数据复制到 PostgreSQL 数据库吗？</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="226"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="230"/>
         <source>customers: %1 · payments: %2 · audit entries: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>客户：%1 · 付款：%2 · 审计条目：%3</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="232"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="236"/>
         <source>This computer&apos;s store holds</source>
-        <translation type="unfinished"></translation>
+        <translation>本机数据库中有</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="233"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="237"/>
         <source>Copy: they are added to the PostgreSQL store; what it already holds is kept as it is, and nothing is copied twice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="235"/>
-        <source>Start fresh: the PostgreSQL store is used as it is; this computer&apos;s data stays in its local file, untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>复制：这些数据将添加到 PostgreSQL 数据库；其中已有的数据保持不变，也不会重复复制。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/store_panel.py" line="239"/>
+        <source>Start fresh: the PostgreSQL store is used as it is; this computer&apos;s data stays in its local file, untouched.</source>
+        <translation>全新开始：按原样使用 PostgreSQL 数据库；本机的数据保留在本地文件中，不做改动。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="243"/>
         <source>Copy this terminal&apos;s data</source>
-        <translation type="unfinished"></translation>
+        <translation>复制本终端的数据</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="242"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="246"/>
         <source>Start fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>全新开始</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="264"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="268"/>
         <source>Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="278"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="282"/>
         <source>Rows copied: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已复制 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="281"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="285"/>
         <source>Rows not copied because the store holds a different row with the same payment or key: %1 (the log names them).</source>
-        <translation type="unfinished"></translation>
+        <translation>因数据库中已有相同付款或密钥的不同记录而未复制的行：%1（详见日志）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="296"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="297"/>
         <source>The settings file could not be written, so the store was not changed. Check that the disk is not full or read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入设置文件，因此数据库未更改。请检查磁盘是否已满或为只读。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="301"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="302"/>
         <source>Restart PosDesk to use %1. Until then this window keeps using the store it started with.</source>
-        <translation type="unfinished"></translation>
+        <translation>请重启 PosDesk 以使用 %1。在此之前，此窗口仍使用启动时的数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="313"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="314"/>
         <source>PostgreSQL did not accept the connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL 拒绝了连接：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="317"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="318"/>
+        <source>Only a manager can change the store. Nothing was changed.</source>
+        <translation>只有经理可以更改数据库。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="322"/>
         <source>The store could not be prepared (see the log). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法准备数据库（详见日志）。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="337"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="342"/>
         <source>Enter the store&apos;s URL, such as postgresql://posdesk@db-server/posdesk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="339"/>
-        <source>This is not a PostgreSQL URL: write it as postgresql://user@host/database.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="341"/>
-        <source>The URL holds a password: leave it out, and put it in ~/.pgpass or PGPASSWORD as described above.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入数据库的 URL，例如 postgresql://posdesk@db-server/posdesk。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/store_panel.py" line="344"/>
+        <source>This is not a PostgreSQL URL: write it as postgresql://user@host/database.</source>
+        <translation>这不是 PostgreSQL URL：请写成 postgresql://user@host/database。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="346"/>
+        <source>The URL holds a password: leave it out, and put it in ~/.pgpass or PGPASSWORD as described above.</source>
+        <translation>URL 中含有密码：请删去密码，并按上文所述将其放入 ~/.pgpass 或 PGPASSWORD。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="349"/>
         <source>Name the database at the end: postgresql://user@host/database.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="350"/>
-        <source>Connecting to PostgreSQL…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="352"/>
-        <source>Bringing the store&apos;s tables up to date…</source>
-        <translation type="unfinished"></translation>
+        <translation>请在末尾写上数据库名：postgresql://user@host/database。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/store_panel.py" line="355"/>
-        <source>customers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="356"/>
-        <source>saved cards</source>
-        <translation type="unfinished"></translation>
+        <source>Connecting to PostgreSQL…</source>
+        <translation>正在连接 PostgreSQL…</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/store_panel.py" line="357"/>
-        <source>payments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="358"/>
-        <source>refunds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="359"/>
-        <source>audit log</source>
-        <translation type="unfinished"></translation>
+        <source>Bringing the store&apos;s tables up to date…</source>
+        <translation>正在更新数据库的表结构…</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/store_panel.py" line="360"/>
-        <source>terminals</source>
-        <translation type="unfinished"></translation>
+        <source>customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="361"/>
+        <source>saved cards</source>
+        <translation>已保存的卡</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="362"/>
+        <source>payments</source>
+        <translation>付款</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/store_panel.py" line="363"/>
+        <source>refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="364"/>
+        <source>refund requests</source>
+        <translation>退款请求</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="365"/>
+        <source>audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="366"/>
+        <source>terminals</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="367"/>
+        <source>staff accounts</source>
+        <translation>员工账户</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="368"/>
+        <source>shop settings</source>
+        <translation>门店设置</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="371"/>
         <source>Copying %1: %2 of %3…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在复制 %1：%2 / %3…</translation>
     </message>
 </context>
 <context>
@@ -2304,132 +3752,132 @@
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="52"/>
         <source>up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>已是最新</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="54"/>
         <source>%1 s behind</source>
-        <translation type="unfinished"></translation>
+        <translation>落后 %1 秒</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="56"/>
         <source>%1 min behind</source>
-        <translation type="unfinished"></translation>
+        <translation>落后 %1 分钟</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="59"/>
         <source>%1 h behind</source>
-        <translation type="unfinished"></translation>
+        <translation>落后 %1 小时</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="61"/>
         <source>%1 days behind</source>
-        <translation type="unfinished"></translation>
+        <translation>落后 %1 天</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="141"/>
         <source>Sync: by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>同步：由 %1 负责</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="142"/>
         <source>Sync: by another terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>同步：由另一台终端负责</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="144"/>
         <source>Sync: catching up</source>
-        <translation type="unfinished"></translation>
+        <translation>同步：正在补齐</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="147"/>
         <source>Sync: webhooks + polling</source>
-        <translation type="unfinished"></translation>
+        <translation>同步：Webhook + 轮询</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="149"/>
         <source>Sync: polling (webhook relay could not start)</source>
-        <translation type="unfinished"></translation>
+        <translation>同步：轮询（Webhook 中继无法启动）</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="150"/>
         <source>Sync: polling</source>
-        <translation type="unfinished"></translation>
+        <translation>同步：轮询</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="152"/>
         <source>Sync: starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>同步：正在启动…</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="153"/>
         <source>Sync: stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>同步：已停止</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="158"/>
         <source>retrying automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>将自动重试</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="161"/>
         <source>retrying now…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重试…</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="163"/>
         <source>retrying in %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒后重试</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="164"/>
         <source>retrying in %1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分钟后重试</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="169"/>
         <source>Sync: Stripe unreachable, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>同步：无法连接 Stripe，%1</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="171"/>
         <source>Sync: Stripe is busy, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>同步：Stripe 繁忙，%1</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="173"/>
         <source>Sync: the Stripe key was not accepted; check the settings (Ctrl+,)</source>
-        <translation type="unfinished"></translation>
+        <translation>同步：Stripe 密钥未被接受；请检查设置（Ctrl+,）</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="174"/>
         <source>Sync: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>同步：%1</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="183"/>
         <source>last event %1</source>
-        <translation type="unfinished"></translation>
+        <translation>最近事件 %1</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="188"/>
         <source>caught up %1</source>
-        <translation type="unfinished"></translation>
+        <translation>补齐于 %1</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="200"/>
         <source>Another terminal of this shop keeps the store in step with Stripe; this one takes over if it stops.</source>
-        <translation type="unfinished"></translation>
+        <translation>本店另一台终端负责让数据库与 Stripe 保持同步；如果它停止，由本终端接手。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="203"/>
         <source>Webhooks are received at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook 接收地址：%1</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/sync_status.py" line="205"/>
         <source>The webhook relay could not start (%1); polling only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook 中继无法启动（%1）；仅使用轮询。</translation>
     </message>
 </context>
 <context>
@@ -2437,61 +3885,61 @@
     <message>
         <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="50"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="50"/>
         <source>Computer</source>
-        <translation type="unfinished"></translation>
+        <translation>计算机</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="50"/>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>版本</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="50"/>
         <source>Last seen</source>
-        <translation type="unfinished"></translation>
+        <translation>最后在线</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="51"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="59"/>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>刚刚</translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="61"/>
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="63"/>
         <source>%n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 小时前</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="76"/>
         <source>%1 (this terminal)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（本终端）</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="84"/>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>在线</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="84"/>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>离线</translation>
     </message>
 </context>
 <context>
@@ -2500,43 +3948,96 @@
         <location filename="../../src/posdesk/gui/settings/terminals_panel.py" line="49"/>
         <location filename="../../src/posdesk/gui/settings/terminals_panel.py" line="78"/>
         <source>Terminal name</source>
-        <translation type="unfinished"></translation>
+        <translation>终端名称</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/terminals_panel.py" line="51"/>
         <source>How this computer appears in the store&apos;s list of terminals, e.g. “Till 1” or “Back office”. Empty: the computer&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机在数据库终端列表中的显示名称，例如“1 号收银台”或“后台办公室”。留空则使用计算机名。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/terminals_panel.py" line="58"/>
         <location filename="../../src/posdesk/gui/settings/terminals_panel.py" line="63"/>
         <source>Terminals using this store</source>
-        <translation type="unfinished"></translation>
+        <translation>使用此数据库的终端</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/terminals_panel.py" line="73"/>
         <source>Reading the terminals…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取终端列表…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/terminals_panel.py" line="121"/>
+        <location filename="../../src/posdesk/gui/settings/terminals_panel.py" line="119"/>
+        <source>A manager can see the store&apos;s terminals here.</source>
+        <translation>经理可以在此查看使用此数据库的终端。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/terminals_panel.py" line="131"/>
         <source>No terminal has registered in this store yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无终端在此数据库中注册。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/terminals_panel.py" line="124"/>
+        <location filename="../../src/posdesk/gui/settings/terminals_panel.py" line="134"/>
         <source>Live now: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>当前在线：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/terminals_panel.py" line="125"/>
+        <location filename="../../src/posdesk/gui/settings/terminals_panel.py" line="135"/>
         <source>a terminal is offline once not seen for %1 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>超过 %1 秒未出现的终端视为离线</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/terminals_panel.py" line="133"/>
+        <location filename="../../src/posdesk/gui/settings/terminals_panel.py" line="143"/>
         <source>The list of terminals could not be read from the store.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从数据库读取终端列表。</translation>
+    </message>
+</context>
+<context>
+    <name>TillLock</name>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/till_lock.py" line="123"/>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/till_lock.py" line="125"/>
+        <source>Lock the till; your work waits for your PIN (Ctrl+L)</source>
+        <translation>锁定收银台；输入您的 PIN 码即可继续工作（Ctrl+L）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/till_lock.py" line="128"/>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/till_lock.py" line="130"/>
+        <source>Let someone else sign in (Ctrl+Shift+L)</source>
+        <translation>让其他人登录（Ctrl+Shift+L）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/till_lock.py" line="139"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/till_lock.py" line="158"/>
+        <source>Signed in: %1 (%2)</source>
+        <translation>已登录：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/till_lock.py" line="161"/>
+        <source>Locked — %1&apos;s work is waiting</source>
+        <translation>已锁定 — %1 的工作待继续</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/till_lock.py" line="164"/>
+        <source>Nobody signed in</source>
+        <translation>无人登录</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/till_lock.py" line="199"/>
+        <source>The till locks as soon as the payment in progress has its answer.</source>
+        <translation>当前付款有结果后，收银台将立即锁定。</translation>
     </message>
 </context>
 </TS>
