@@ -268,6 +268,25 @@ def test_a_customer_deleted_before_we_knew_them_never_appears(store) -> None:
     assert CustomerRepository(store).search("Bob") == []
 
 
+def test_a_succeeded_refund_that_fails_later_stops_counting(store) -> None:
+    # A bank can return a refund it had taken: Stripe then marks it failed.
+    applier = EventApplier(store)
+    applier.apply([event("payment_intent.succeeded", intent("pi_F", "succeeded"), T)])
+    refund = {"id": "re_F", "object": "refund", "amount": 400, "currency": "usd",
+              "payment_intent": "pi_F", "charge": "ch_F", "status": "succeeded", "created": T}
+    applier.apply([event("refund.created", refund, T + 1)])
+    [record] = payments(store)
+    assert record.amount_refunded == 400
+    failed = applier.apply([event("refund.failed", {**refund, "status": "failed"}, T + 600)])
+    assert failed.applied == 1
+    assert RefundRepository(store).get("re_F").status == "failed"
+    [record] = payments(store)
+    assert record.amount_refunded == 0
+    late = applier.apply([event("refund.updated", refund, T + 5)])  # the older news
+    assert late.stale == 1
+    assert RefundRepository(store).get("re_F").status == "failed"
+
+
 def test_a_saved_card_is_read_when_its_attach_event_is_missing(
     sandbox, secret_key, store, source
 ) -> None:

@@ -40,7 +40,9 @@ FINAL_STATUSES: Mapping[str, frozenset[str]] = MappingProxyType(
     {
         "payment_intent": frozenset({"succeeded", "canceled"}),
         "setup_intent": frozenset({"succeeded", "canceled"}),
-        "refund": frozenset({"succeeded", "failed", "canceled"}),
+        # Not "succeeded": Stripe documents that a bank can return a refund it had taken,
+        # and the refund is then marked failed (docs.stripe.com/refunds, "Failed refunds").
+        "refund": frozenset({"failed", "canceled"}),
         "customer": frozenset({"deleted"}),
         "payment_method": frozenset({"detached"}),
         "charge": frozenset(),
