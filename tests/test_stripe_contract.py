@@ -177,3 +177,34 @@ def test_the_suite_checked_the_gateways_requests(request: pytest.FixtureRequest)
         pytest.skip("counts the whole suite's requests; run the whole suite")
     assert RECORDER.checked >= 200, f"only {RECORDER.checked} gateway requests were checked"
 
+
+
+def test_authorise_capture_and_release_send_only_what_the_pinned_version_accepts(
+    sandbox, secret_key, tmp_store, customer_with_card
+) -> None:
+    from posdesk.services.captures import CaptureService
+
+    manager = StaffMember(id="staff-9", name="Mo", role=Role.MANAGER)
+    gateway = StripeGateway(secret_key, sandbox.base_url)
+    customer_id, card_id = customer_with_card
+    charges = ChargeService(tmp_store, gateway)
+    captures = CaptureService(tmp_store, charges.ledger)
+    with RECORDER.collecting() as sent:
+        held = charges.charge_saved_card(manager, customer_id, card_id, Money(5000, "USD"),
+                                         authorise_only=True)
+        other = charges.charge_saved_card(manager, customer_id, card_id, Money(900, "USD"),
+                                          authorise_only=True)
+        captures.open_authorisations(manager)
+        captures.capture(manager, held.payment_id, Money(3000, "USD"))
+        captures.release(manager, other.payment_id, "abandoned")
+    creates = [r for r in sent if r.method == "post" and r.path == "/v1/payment_intents"]
+    assert {r.params["capture_method"] for r in creates} == {"manual"}
+    [capture] = [r for r in sent if r.path.endswith("/capture")]
+    assert capture.params_type == "PaymentIntentCaptureParams"
+    assert capture.params == {"amount_to_capture": 3000}
+    [cancel] = [r for r in sent if r.path.endswith("/cancel")]
+    assert cancel.params_type == "PaymentIntentCancelParams"
+    assert cancel.params == {"cancellation_reason": "abandoned"}
+    reads = [r for r in sent if r.method == "get" and r.params.get("expand")]
+    assert reads and all(r.params["expand"] == ["latest_charge"] for r in reads)
+    assert violations(sent) == []

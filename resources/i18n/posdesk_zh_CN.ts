@@ -2,6 +2,62 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>Terminal</source>
+        <translation type="obsolete">终端</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="obsolete">卡</translation>
+    </message>
+    <message>
+        <source>Refund %1</source>
+        <translation type="obsolete">退款 %1</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation type="obsolete">已退款</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="obsolete">已付款</translation>
+    </message>
+</context>
+<context>
+    <name>AmountConfirmation</name>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/amount_confirmation.py" line="34"/>
+        <source>Confirm the amount</source>
+        <translation>确认金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/amount_confirmation.py" line="40"/>
+        <source>Amount again</source>
+        <translation>再次输入金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/amount_confirmation.py" line="41"/>
+        <source>Type the amount again</source>
+        <translation>请再次输入金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/amount_confirmation.py" line="51"/>
+        <source>Amount again (%1)</source>
+        <translation>再次输入金额（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/amount_confirmation.py" line="75"/>
+        <source>Type %1 again to confirm it.</source>
+        <translation>请再次输入 %1 以确认。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/amount_confirmation.py" line="112"/>
+        <source>This is not the same amount: %1 was entered above. Check both and type it again.</source>
+        <translation>金额不一致：上方输入的是 %1。请核对后重新输入。</translation>
+    </message>
+</context>
+<context>
     <name>AmountEntry</name>
     <message>
         <location filename="../../src/posdesk/gui/payments/amount_entry.py" line="35"/>
@@ -288,227 +344,361 @@
     </message>
 </context>
 <context>
-    <name>CardEntryDialog</name>
+    <name>CaptureDialog</name>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="166"/>
-        <source>Customer authenticates the payment</source>
-        <translation>客户验证付款</translation>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="64"/>
+        <source>Capture or release</source>
+        <translation>请款或撤销预授权</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="168"/>
-        <source>Confirm the security code</source>
-        <translation>确认安全码</translation>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="86"/>
+        <source>Authorized on the card: %1</source>
+        <translation>卡上已预授权：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="169"/>
-        <source>New card</source>
-        <translation>新卡</translation>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="88"/>
+        <source>Reading how long is left…</source>
+        <translation>正在读取剩余时间…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="179"/>
-        <source>Customer: %1</source>
-        <translation>客户：%1</translation>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="92"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="241"/>
+        <source>Capture</source>
+        <translation>请款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="188"/>
-        <source>The customer types the card into Stripe&apos;s secure form on the next screen. PosDesk never sees the card number.</source>
-        <translation>客户将在下一屏的 Stripe 安全表单中输入卡信息。PosDesk 不会看到卡号。</translation>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="94"/>
+        <source>Release the hold (take nothing)</source>
+        <translation>撤销预授权（不扣款）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="206"/>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="315"/>
-        <source>Take payment</source>
-        <translation>收款</translation>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="99"/>
+        <source>Amount to capture</source>
+        <translation>请款金额</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="210"/>
-        <source>Save card only (no charge)</source>
-        <translation>仅保存卡（不扣款）</translation>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="110"/>
+        <source>Why it is released</source>
+        <translation>撤销原因</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="213"/>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="272"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="117"/>
+        <source>Amount to capture (%1)</source>
+        <translation>请款金额（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="122"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="137"/>
         <source>Cancel  (Esc)</source>
         <translation>取消  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="238"/>
-        <source>What happens next</source>
-        <translation>接下来的步骤</translation>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="159"/>
+        <source>Check again</source>
+        <translation>再次核实</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="241"/>
-        <source>Turn the screen to the customer: they type their card into Stripe&apos;s form.</source>
-        <translation>将屏幕转向客户：由客户在 Stripe 表单中输入卡信息。</translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="243"/>
-        <source>They tick &quot;Save this card for future purchases&quot; only if they agree to keep it on file.</source>
-        <translation>仅在客户同意保存此卡时，才勾选“Save this card for future purchases”（保存此卡供日后购物使用）。</translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="245"/>
-        <source>If their bank asks, they confirm the payment right there (3D Secure).</source>
-        <translation>如果发卡银行要求，客户当场确认付款（3D Secure）。</translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="246"/>
-        <source>PosDesk checks the result with Stripe and shows it here.</source>
-        <translation>PosDesk 会向 Stripe 核实结果并在此显示。</translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="262"/>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="418"/>
-        <source>Preparing secure card entry…</source>
-        <translation>正在准备安全的卡信息录入页面…</translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="289"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="161"/>
         <source>Done  (Enter)</source>
         <translation>完成  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="312"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="186"/>
+        <source>How long is left could not be read.</source>
+        <translation>无法读取剩余时间。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="191"/>
+        <source>This payment no longer waits for a capture.</source>
+        <translation>这笔付款已不再等待请款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="195"/>
+        <source>Stripe&apos;s date</source>
+        <translation>Stripe 给出的时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="196"/>
+        <source>the card network&apos;s usual window</source>
+        <translation>按卡组织的常规期限估算</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="197"/>
+        <source>%1 before the authorization lapses (%2).</source>
+        <translation>距预授权失效还有 %1（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="200"/>
+        <source>Less than a day left: capture or release it now.</source>
+        <translation>剩余不足一天：请立即请款或撤销预授权。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="225"/>
+        <source>At most %1 can be captured.</source>
+        <translation>最多可请款 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="234"/>
+        <source>The rest, %1, is released on the card.</source>
+        <translation>其余 %1 将在卡上解除冻结。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="240"/>
+        <source>Capture %1</source>
+        <translation>请款 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="243"/>
+        <source>Release the hold</source>
+        <translation>撤销预授权</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="257"/>
+        <source>Capturing %1… waiting for Stripe.</source>
+        <translation>正在请款 %1… 等待 Stripe 响应。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="264"/>
+        <source>Releasing the hold… waiting for Stripe.</source>
+        <translation>正在撤销预授权… 等待 Stripe 响应。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="291"/>
+        <source>Your role (%1) may not capture or release payments. Ask a manager.</source>
+        <translation>您的角色（%1）无权请款或撤销预授权。请联系经理。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="308"/>
+        <source>Waiting for Stripe&apos;s answer; this cannot be canceled now.</source>
+        <translation>正在等待 Stripe 的响应，现在无法取消。</translation>
+    </message>
+</context>
+<context>
+    <name>CardEntryDialog</name>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="170"/>
+        <source>Customer authenticates the payment</source>
+        <translation>客户验证付款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="172"/>
+        <source>Confirm the security code</source>
+        <translation>确认安全码</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="173"/>
+        <source>New card</source>
+        <translation>新卡</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="183"/>
+        <source>Customer: %1</source>
+        <translation>客户：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="192"/>
+        <source>The customer types the card into Stripe&apos;s secure form on the next screen. PosDesk never sees the card number.</source>
+        <translation>客户将在下一屏的 Stripe 安全表单中输入卡信息。PosDesk 不会看到卡号。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="215"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="329"/>
+        <source>Take payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="219"/>
+        <source>Save card only (no charge)</source>
+        <translation>仅保存卡（不扣款）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="222"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="282"/>
+        <source>Cancel  (Esc)</source>
+        <translation>取消  (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="248"/>
+        <source>What happens next</source>
+        <translation>接下来的步骤</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="251"/>
+        <source>Turn the screen to the customer: they type their card into Stripe&apos;s form.</source>
+        <translation>将屏幕转向客户：由客户在 Stripe 表单中输入卡信息。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="253"/>
+        <source>They tick &quot;Save this card for future purchases&quot; only if they agree to keep it on file.</source>
+        <translation>仅在客户同意保存此卡时，才勾选“Save this card for future purchases”（保存此卡供日后购物使用）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="255"/>
+        <source>If their bank asks, they confirm the payment right there (3D Secure).</source>
+        <translation>如果发卡银行要求，客户当场确认付款（3D Secure）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="256"/>
+        <source>PosDesk checks the result with Stripe and shows it here.</source>
+        <translation>PosDesk 会向 Stripe 核实结果并在此显示。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="272"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="437"/>
+        <source>Preparing secure card entry…</source>
+        <translation>正在准备安全的卡信息录入页面…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="299"/>
+        <source>Done  (Enter)</source>
+        <translation>完成  (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="326"/>
         <source>Take payment of %1</source>
         <translation>收款 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="455"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="480"/>
         <source>Your role (%1) may not take payments. Ask a manager.</source>
         <translation>您的角色（%1）无权收款。请联系经理。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="454"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="479"/>
         <source>Card entry could not start. Try again.</source>
         <translation>无法开始录入卡信息。请重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="461"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="486"/>
         <source>Card entry could not start</source>
         <translation>无法开始录入卡信息</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="462"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="487"/>
         <source>Nothing was charged.</source>
         <translation>未扣款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="467"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="492"/>
         <source>Saving a card, nothing is charged</source>
         <translation>正在保存卡，不会扣款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="472"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="497"/>
         <source>Payment of %1 not confirmed by the customer&apos;s bank</source>
         <translation>%1 的付款未获客户银行确认</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="475"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="500"/>
         <source>Payment of %1 waiting for the customer&apos;s bank</source>
         <translation>%1 的付款正在等待客户银行确认</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="477"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="502"/>
         <source>Amount: %1</source>
         <translation>金额：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="504"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="529"/>
         <source>Sending the payment…</source>
         <translation>正在发送付款…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="513"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="538"/>
         <source>Waiting for the card&apos;s bank… If the bank asks, the customer confirms on the screen.</source>
         <translation>正在等待发卡银行… 如银行要求，客户需在屏幕上确认。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="516"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="541"/>
         <source>Checking the result with Stripe…</source>
         <translation>正在向 Stripe 核实结果…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="522"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="547"/>
         <source>The bank still needs the customer to confirm. They can press the button again.</source>
         <translation>银行仍需客户确认。客户可以再次点击按钮。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="525"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="550"/>
         <source>Charging the card…</source>
         <translation>正在扣款…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="532"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="557"/>
         <source>Ask the customer to press the button and confirm with their bank.</source>
         <translation>请客户点击按钮，并按银行要求完成确认。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="534"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="559"/>
         <source>Ask the customer to enter the card&apos;s security code.</source>
         <translation>请客户输入卡的安全码。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="536"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="561"/>
         <source>Ask the customer to enter the card they want to save.</source>
         <translation>请客户输入要保存的卡。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="537"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="562"/>
         <source>Ask the customer to enter their card and press Pay.</source>
         <translation>请客户输入卡信息，然后点击付款按钮（Pay）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="545"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="570"/>
         <source>Stripe could not be reached. Try again.</source>
         <translation>无法连接 Stripe。请重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="554"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="579"/>
         <source>Secure card entry could not load. Check the internet connection, then close and try again.</source>
         <translation>安全的卡信息录入页面无法加载。请检查网络连接，然后关闭并重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="564"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="589"/>
         <source>The customer can press the button again to retry.</source>
         <translation>客户可以再次点击按钮重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="567"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="592"/>
         <source>The card form stays open for another try.</source>
         <translation>卡信息表单保持打开，可以再试一次。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="591"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="616"/>
         <source>The secure connection to the card form could not be verified, so it was not opened.</source>
         <translation>无法验证与卡信息表单的安全连接，因此未打开表单。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="610"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="635"/>
         <source>Stripe has not confirmed this payment.</source>
         <translation>Stripe 尚未确认这笔付款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="620"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="645"/>
         <source>The bank asks the customer to confirm.</source>
         <translation>银行要求客户确认。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="635"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="660"/>
         <source>PosDesk could not check the result with Stripe. Check the customer&apos;s recent payments before trying again.</source>
         <translation>PosDesk 无法向 Stripe 核实结果。重试前请先查看该客户的最近付款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="666"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="691"/>
         <source>Checking the result with Stripe… one moment.</source>
         <translation>正在向 Stripe 核实结果… 请稍候。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="675"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="700"/>
         <source>The payment is being confirmed with the bank. Press Cancel again to stop it; nothing is charged if you do.</source>
         <translation>正在与银行确认这笔付款。再次点击“取消”可终止；终止后不会扣款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="683"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="708"/>
         <source>Closing… checking with Stripe.</source>
         <translation>正在关闭… 正在向 Stripe 核实。</translation>
     </message>
@@ -569,85 +759,95 @@
 <context>
     <name>ChargeDialog</name>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="73"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="78"/>
         <source>Charge saved card</source>
         <translation>向已保存的卡扣款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="111"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="116"/>
         <source>Customer: %1</source>
         <translation>客户：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="146"/>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="222"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="162"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="248"/>
         <source>Charge</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="150"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="166"/>
         <source>Cancel  (Esc)</source>
         <translation>取消  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="183"/>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="361"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="201"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="418"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="185"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="203"/>
         <source>Open settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="188"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="206"/>
         <source>Customer is here: authenticate now</source>
         <translation>客户在场：立即验证</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="191"/>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="368"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="209"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="427"/>
         <source>Done  (Enter)</source>
         <translation>完成  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="218"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="246"/>
         <source>Charge %1</source>
         <translation>扣款 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="239"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="290"/>
         <source>Charging %1… waiting for Stripe.</source>
         <translation>正在扣款 %1… 等待 Stripe 响应。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="272"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="324"/>
         <source>Checking with Stripe now…</source>
         <translation>正在向 Stripe 核实…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="321"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="378"/>
         <source>Your role (%1) may not take payments. Nothing was charged.</source>
         <translation>您的角色（%1）无权收款。未扣款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="338"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="395"/>
         <source>Next check in %1 s.</source>
         <translation>%1 秒后再次核实。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="394"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="470"/>
         <source>Waiting for Stripe&apos;s answer; this cannot be canceled now.</source>
         <translation>正在等待 Stripe 响应，现在无法取消。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="361"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="418"/>
         <source>Check again now</source>
         <translation>立即重新核实</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="368"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="144"/>
+        <source>Authorize only: hold the amount now, capture or release it later</source>
+        <translation>仅预授权：现在冻结金额，稍后请款或撤销预授权</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="245"/>
+        <source>Authorize %1</source>
+        <translation>预授权 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="427"/>
         <source>Close  (Esc)</source>
         <translation>关闭  (Esc)</translation>
     </message>
@@ -663,196 +863,201 @@
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="126"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="130"/>
         <source>Saved cards</source>
         <translation>已保存的卡</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="151"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="155"/>
         <source>Charge card…  (Enter)</source>
         <translation>扣款…  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="152"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="156"/>
         <source>Charge the selected card while the customer is not present (%1)</source>
         <translation>客户不在场时向所选卡扣款（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="153"/>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="220"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="157"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="237"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="157"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="161"/>
         <source>The customer types a new card into Stripe&apos;s secure form: pay with it, and save it if they agree (%1)</source>
         <translation>客户在 Stripe 安全表单中输入新卡：用它付款，客户同意时保存此卡（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="162"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="166"/>
         <source>Make default</source>
         <translation>设为默认</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="163"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="167"/>
         <source>Make the selected card the customer&apos;s default card (%1)</source>
         <translation>将所选卡设为客户的默认卡（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="167"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="171"/>
         <source>Remove card…</source>
         <translation>移除卡…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="156"/>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="223"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="160"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="240"/>
         <source>New card…</source>
         <translation>新卡…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="168"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="172"/>
         <source>Remove the selected card from this customer, after asking (%1)</source>
         <translation>从该客户移除所选卡，移除前会确认（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="178"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="182"/>
         <source>Recent payments</source>
         <translation>最近付款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="191"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="195"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="220"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="203"/>
+        <source>Capture or release…</source>
+        <translation>请款或撤销预授权…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="237"/>
         <source>Charge selected card…</source>
         <translation>向所选卡扣款…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="228"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="245"/>
         <source>Make selected card the default</source>
         <translation>将所选卡设为默认</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="231"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="248"/>
         <source>Remove selected card…</source>
         <translation>移除所选卡…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="264"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="281"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="332"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="349"/>
         <source>(no name)</source>
         <translation>（无姓名）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="341"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="358"/>
         <source>Showing the last known cards: %1</source>
         <translation>显示的是上次已知的卡：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="345"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="362"/>
         <source>No saved cards for this customer.</source>
         <translation>该客户没有已保存的卡。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="348"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="365"/>
         <source>To refund a payment, right-click it, or select it and press %1.</source>
         <translation>如需退款，请右键点击付款，或选中付款后按 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="350"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="367"/>
         <source>No payments taken in this shop yet.</source>
         <translation>本店尚无该客户的付款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="371"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="388"/>
         <source>This customer could not be loaded.</source>
         <translation>无法加载该客户。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="367"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="384"/>
         <source>Try again, or search for the customer again.</source>
         <translation>请重试，或重新搜索该客户。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="402"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="419"/>
         <source>This card has expired. Choose another card.</source>
         <translation>此卡已过期。请选择其他卡。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="519"/>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="529"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="566"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="576"/>
         <source>Remove card</source>
         <translation>移除卡</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="521"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="568"/>
         <source>Remove %1 from %2?</source>
         <translation>要从 %2 移除 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="526"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="573"/>
         <source>The card can no longer be charged from this shop. The customer has to give it again to use it.</source>
         <translation>移除后本店无法再向此卡扣款。客户需重新提供此卡才能使用。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="530"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="577"/>
         <source>Keep card</source>
         <translation>保留卡</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="552"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="599"/>
         <source>Removing the card…</source>
         <translation>正在移除卡…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="561"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="608"/>
         <source>Card removed.</source>
         <translation>卡已移除。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="571"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="618"/>
         <source>The card was not removed.</source>
         <translation>卡未移除。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="581"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="628"/>
         <source>You are not allowed to remove cards. Ask a manager.</source>
         <translation>您无权移除卡。请联系经理。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="585"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="632"/>
         <source>The card could not be removed: %1</source>
         <translation>无法移除卡：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="580"/>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="625"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="627"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="672"/>
         <source>Stripe did not answer. Try again.</source>
         <translation>Stripe 没有响应。请重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="607"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="654"/>
         <source>Making %1 the default card…</source>
         <translation>正在将 %1 设为默认卡…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="618"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="665"/>
         <source>%1 is now the default card.</source>
         <translation>%1 现在是默认卡。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="626"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="673"/>
         <source>You are not allowed to change the default card. Ask a manager.</source>
         <translation>您无权更改默认卡。请联系经理。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="632"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="679"/>
         <source>The default card could not be changed: %1</source>
         <translation>无法更改默认卡：%1</translation>
     </message>
@@ -951,17 +1156,17 @@
 <context>
     <name>ErrorWords</name>
     <message>
-        <location filename="../../src/posdesk/gui/common/error_words.py" line="51"/>
+        <location filename="../../src/posdesk/gui/common/error_words.py" line="52"/>
         <source>Your role (%1) may not do this. Ask a manager.</source>
         <translation>您的角色（%1）无权执行此操作。请联系经理。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/common/error_words.py" line="80"/>
+        <location filename="../../src/posdesk/gui/common/error_words.py" line="81"/>
         <source>Something went wrong. Try again.</source>
         <translation>出错了。请重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/common/error_words.py" line="91"/>
+        <location filename="../../src/posdesk/gui/common/error_words.py" line="92"/>
         <source>PosDesk</source>
         <translation>PosDesk</translation>
     </message>
@@ -1054,118 +1259,128 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="62"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="64"/>
         <source>PosDesk</source>
         <translation>PosDesk</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="70"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="72"/>
         <source>Find a customer on the left (Ctrl+K), then press Enter.</source>
         <translation>在左侧查找客户（Ctrl+K），然后按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="163"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="165"/>
         <source>&amp;PosDesk</source>
         <translation>&amp;PosDesk</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="167"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="169"/>
         <source>Update customers from Stripe</source>
         <translation>从 Stripe 更新客户</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="171"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="173"/>
         <source>Read every customer from Stripe again</source>
         <translation>重新从 Stripe 读取全部客户</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="174"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="176"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="185"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="187"/>
         <source>Audit trail…</source>
         <translation>审计记录…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="191"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="199"/>
+        <source>Emailed receipts (demo)…</source>
+        <translation>已发送的电子邮件收据（演示）…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="203"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="202"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="214"/>
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="214"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="226"/>
         <source>Create a customer in Stripe (%1)</source>
         <translation>在 Stripe 中创建客户（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="239"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="252"/>
         <source>TEST MODE — no real money moves</source>
         <translation>测试模式 — 不涉及真实资金</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="240"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="253"/>
         <source>DEMO — sample data on a built-in sandbox, no real money</source>
         <translation>演示 — 内置沙盒中的示例数据，不涉及真实资金</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="241"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="254"/>
         <source>NOT SET UP — add a Stripe key in the settings (Ctrl+,)</source>
         <translation>尚未设置 — 请在设置中添加 Stripe 密钥（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="249"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="262"/>
         <source>Stripe: not configured</source>
         <translation>Stripe：未配置</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="253"/>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="337"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="266"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="363"/>
         <source>Stripe: connecting…</source>
         <translation>Stripe：正在连接…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="257"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="270"/>
         <source>test mode</source>
         <translation>测试模式</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="258"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="271"/>
         <source>live mode</source>
         <translation>正式模式</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="259"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="272"/>
         <source>demo sandbox</source>
         <translation>演示沙盒</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="266"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="279"/>
         <source>Stripe: connected (%1)</source>
         <translation>Stripe：已连接（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="268"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="281"/>
         <source>Stripe: key not accepted</source>
         <translation>Stripe：密钥未被接受</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="164"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="166"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/main_window.py" line="193"/>
+        <source>Open authorizations…</source>
+        <translation>未完成的预授权…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="205"/>
         <source>Find customer</source>
         <translation>查找客户</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="270"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="283"/>
         <source>Stripe: unreachable</source>
         <translation>Stripe：无法连接</translation>
     </message>
@@ -1255,6 +1470,18 @@
         <source>A charge over {limit} needs a manager&apos;s approval. Nothing was charged.</source>
         <comment>approval.charge_over_limit</comment>
         <translation>超过 {limit} 的扣款需经理批准。未扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/approval.py" line="38"/>
+        <source>A charge over {limit} needs its amount typed again to confirm it. Nothing was charged.</source>
+        <comment>approval.confirm_amount</comment>
+        <translation>超过 {limit} 的扣款须再次输入金额确认。未扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/approval.py" line="44"/>
+        <source>Charges over {limit} are checked by typing the amount a second time.</source>
+        <comment>approval.confirm_amount_ask</comment>
+        <translation>超过 {limit} 的扣款须再次输入金额核对。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/approval.py" line="15"/>
@@ -1425,6 +1652,60 @@
         <translation>审计记录已被篡改：{problem}</translation>
     </message>
     <message>
+        <location filename="../../src/posdesk/domain/captures.py" line="86"/>
+        <source>Another terminal is working on this payment right now. Try again in a moment.</source>
+        <comment>capture.busy</comment>
+        <translation>另一台终端正在处理这笔付款。请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/captures.py" line="109"/>
+        <source>Stripe&apos;s answer did not arrive. Check again: the same request is sent, so nothing is taken twice.</source>
+        <comment>capture.not_confirmed</comment>
+        <translation>未收到 Stripe 的答复。请再次核实：系统会发送同一个请求，不会重复收款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/captures.py" line="101"/>
+        <source>Stripe refused: this authorization was already captured. Nothing more was taken.</source>
+        <comment>capture.already_captured</comment>
+        <translation>Stripe 拒绝：这笔预授权已请款。未再扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/captures.py" line="96"/>
+        <source>Stripe refused: this authorization was already released (the payment is canceled). Nothing was captured.</source>
+        <comment>capture.already_released</comment>
+        <translation>Stripe 拒绝：这笔预授权已撤销（付款已取消）。未请款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/captures.py" line="77"/>
+        <source>At most {authorized} can be captured: that is what the card authorized. Nothing was captured.</source>
+        <comment>capture.amount_too_large</comment>
+        <translation>最多可请款 {authorized}：这是卡上预授权的金额。未请款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/captures.py" line="90"/>
+        <source>Choose why the authorization is released.</source>
+        <comment>capture.bad_reason</comment>
+        <translation>请选择撤销预授权的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/captures.py" line="91"/>
+        <source>Stripe refused: the authorization has lapsed, so the card&apos;s bank released the hold and Stripe canceled the payment. Nothing was captured; take a new payment instead.</source>
+        <comment>capture.lapsed</comment>
+        <translation>Stripe 拒绝：预授权已失效，发卡银行已解除冻结，Stripe 已取消这笔付款。未请款；请重新收款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/captures.py" line="82"/>
+        <source>This payment is not an open authorization, so there is nothing to capture or release.</source>
+        <comment>capture.not_open</comment>
+        <translation>这笔付款不是未完成的预授权，无可请款或撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/captures.py" line="105"/>
+        <source>Stripe refused the request ({code}). Nothing changed on the card.</source>
+        <comment>capture.stripe_refused</comment>
+        <translation>Stripe 拒绝了请求（{code}）。卡上没有任何变化。</translation>
+    </message>
+    <message>
         <location filename="../../src/posdesk/services/card_entry.py" line="90"/>
         <source>The card was not saved.</source>
         <comment>card_entry.card_not_saved</comment>
@@ -1581,19 +1862,19 @@
         <translation>找不到该客户。请重新搜索。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gateway/client.py" line="45"/>
+        <location filename="../../src/posdesk/gateway/client.py" line="47"/>
         <source>This is not a Stripe secret or restricted key (sk_ or rk_).</source>
         <comment>gateway.key_shape</comment>
         <translation>这不是 Stripe 私密密钥或受限密钥（sk_ 或 rk_）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gateway/errors.py" line="61"/>
+        <location filename="../../src/posdesk/gateway/errors.py" line="62"/>
         <source>Open the customer again to refresh the saved cards, then try again.</source>
         <comment>gateway.next.refresh</comment>
         <translation>请重新打开该客户以刷新已保存的卡，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gateway/errors.py" line="58"/>
+        <location filename="../../src/posdesk/gateway/errors.py" line="59"/>
         <source>Stripe does not know this card or customer any more.</source>
         <comment>gateway.reason.missing_object</comment>
         <translation>Stripe 中已不存在此卡或此客户。</translation>
@@ -1947,6 +2228,36 @@
         <translation>请先选择客户。</translation>
     </message>
     <message>
+        <location filename="../../src/posdesk/services/receipts.py" line="64"/>
+        <source>Type an email address such as ann@example.com.</source>
+        <comment>receipt.bad_email</comment>
+        <translation>请输入电子邮件地址，例如 ann@example.com。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/receipts.py" line="65"/>
+        <source>Stripe does not know this payment yet, so it cannot email a receipt.</source>
+        <comment>receipt.no_intent</comment>
+        <translation>Stripe 尚不知道这笔付款，因此无法通过电子邮件发送收据。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/receipts.py" line="61"/>
+        <source>Only a payment that went through has a receipt. Nothing was printed.</source>
+        <comment>receipt.not_paid</comment>
+        <translation>只有成功的付款才有收据。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/receipts.py" line="60"/>
+        <source>This payment is not in the shop&apos;s records.</source>
+        <comment>receipt.unknown_payment</comment>
+        <translation>店铺记录中没有这笔付款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/receipts.py" line="63"/>
+        <source>This refund is not one of the payment&apos;s.</source>
+        <comment>receipt.unknown_refund</comment>
+        <translation>这笔退款不属于该付款。</translation>
+    </message>
+    <message>
         <location filename="../../src/posdesk/domain/refunds.py" line="123"/>
         <source>Stripe is busy and did not take the refund. Nothing was refunded: try again in a minute.</source>
         <comment>refund.busy</comment>
@@ -2193,37 +2504,37 @@
         <translation>这不是本终端的设置项。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/shop_settings.py" line="52"/>
+        <location filename="../../src/posdesk/services/shop_settings.py" line="53"/>
         <source>The address is too long (at most {lines} lines and {limit} characters).</source>
         <comment>shop.address_too_long</comment>
         <translation>地址过长（最多 {lines} 行、{limit} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/shop_settings.py" line="68"/>
+        <location filename="../../src/posdesk/services/shop_settings.py" line="69"/>
         <source>This value cannot be a shop setting.</source>
         <comment>shop.bad_value</comment>
         <translation>该值不能用作门店设置。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/shop_settings.py" line="60"/>
+        <location filename="../../src/posdesk/services/shop_settings.py" line="61"/>
         <source>The idle lock is 0 (never) or between {low} and {high} seconds.</source>
         <comment>shop.idle_lock_range</comment>
         <translation>空闲锁定时间为 0（从不）或 {low} 到 {high} 秒之间。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/shop_settings.py" line="64"/>
+        <location filename="../../src/posdesk/services/shop_settings.py" line="65"/>
         <source>An approval limit is an amount of zero or more, or empty for no approval.</source>
         <comment>shop.limit_range</comment>
         <translation>批准限额须为零或更大的金额；留空表示无需批准。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/shop_settings.py" line="49"/>
+        <location filename="../../src/posdesk/services/shop_settings.py" line="50"/>
         <source>The shop&apos;s name is too long (at most {limit} characters).</source>
         <comment>shop.name_too_long</comment>
         <translation>门店名称过长（最多 {limit} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/shop_settings.py" line="56"/>
+        <location filename="../../src/posdesk/services/shop_settings.py" line="57"/>
         <source>“{locale}” is not a language and region PosDesk knows, such as en_US or zh_CN.</source>
         <comment>shop.unknown_locale</comment>
         <translation>“{locale}”不是 PosDesk 支持的语言和地区，应为 en_US 或 zh_CN 这样的格式。</translation>
@@ -2426,277 +2737,490 @@
     </message>
 </context>
 <context>
-    <name>OutcomeView</name>
+    <name>OpenAuthorisationsDialog</name>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="63"/>
-        <source>%1 charged</source>
-        <translation>已扣款 %1</translation>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="62"/>
+        <source>Amount</source>
+        <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="65"/>
-        <source>%1 not charged</source>
-        <translation>未扣款 %1</translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="74"/>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="62"/>
         <source>Card</source>
         <translation>卡</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="88"/>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="62"/>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="63"/>
+        <source>Lapses</source>
+        <translation>失效时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="63"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="50"/>
+        <source>Open authorizations</source>
+        <translation>未完成的预授权</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="54"/>
+        <source>Amounts held on cards and not captured yet, soonest to lapse first. An authorization that lapses releases the hold: capture or release it before then.</source>
+        <translation>已在卡上冻结但尚未请款的金额，最先失效的排在最前。预授权失效后冻结即解除：请在此之前请款或撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="62"/>
+        <source>Authorized</source>
+        <translation>预授权时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="73"/>
+        <source>Reading the open authorizations…</source>
+        <translation>正在读取未完成的预授权…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="77"/>
+        <source>Capture or release…</source>
+        <translation>请款或撤销预授权…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="81"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="84"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="124"/>
+        <source>about %1</source>
+        <translation>约 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="127"/>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="139"/>
+        <source>Less than a day left: capture or release it now.</source>
+        <translation>剩余不足一天：请立即请款或撤销预授权。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="145"/>
+        <source>No authorization is waiting for a capture.</source>
+        <translation>没有等待请款的预授权。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="158"/>
+        <source>The open authorizations could not be read. Try again.</source>
+        <translation>无法读取未完成的预授权。请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="147"/>
+        <source>%1 lapse within a day: capture or release them now.</source>
+        <translation>有 %1 笔将在一天内失效：请立即请款或撤销预授权。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="150"/>
+        <source>Select one and press Enter to capture or release it.</source>
+        <translation>选中一笔并按 Enter 以请款或撤销预授权。</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeView</name>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="66"/>
+        <source>%1 charged</source>
+        <translation>已扣款 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="68"/>
+        <source>%1 not charged</source>
+        <translation>未扣款 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="77"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="90"/>
+        <source>Card</source>
+        <translation>卡</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="100"/>
         <source>Sending to Stripe</source>
         <translation>正在发送至 Stripe</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="89"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="101"/>
         <source>Checking with Stripe</source>
         <translation>正在向 Stripe 核实</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="90"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="102"/>
         <source>Waiting for the customer</source>
         <translation>等待客户</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="91"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="103"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="92"/>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="149"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="104"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="161"/>
         <source>Processing</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="93"/>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="150"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="105"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="162"/>
         <source>Authorized, not yet captured</source>
         <translation>已预授权，未请款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="94"/>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="142"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="106"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="154"/>
         <source>Declined</source>
         <translation>卡被拒</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="95"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="107"/>
         <source>Needs customer to authenticate</source>
         <translation>需客户验证</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="98"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="110"/>
         <source>Failed, not charged</source>
         <translation>失败，未扣款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="99"/>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="140"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="111"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="152"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="148"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="160"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="198"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="210"/>
         <source>This card needs the customer to approve each payment with their bank, which cannot happen while they are not here. Nothing was charged.</source>
         <translation>此卡要求客户每次付款都向银行确认，客户不在场时无法完成。未扣款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="203"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="215"/>
         <source>If the customer is here, they can confirm it now on this screen.</source>
         <translation>如果客户在场，可以现在在此屏幕上确认。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="342"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="354"/>
         <source>Left to refund on this payment: %1.</source>
         <translation>这笔付款剩余可退金额：%1。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="349"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="361"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="350"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="362"/>
         <source>%1 refunded</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="351"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="363"/>
         <source>The money goes back to the card the customer paid with.</source>
         <translation>款项将退回客户付款时所用的卡。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="355"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="367"/>
         <source>Refund pending</source>
         <translation>退款处理中</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="356"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="368"/>
         <source>%1 refund pending</source>
         <translation>退款 %1 处理中</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="357"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="369"/>
         <source>Stripe has the refund and finishes it later (for example once the Stripe balance covers it).</source>
         <translation>Stripe 已收到退款，稍后完成（例如等 Stripe 余额足够时）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="359"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="371"/>
         <source>The payment shows when it is done. Do not refund again.</source>
         <translation>完成后会显示在这笔付款中。请勿重复退款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="365"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="377"/>
         <source>The payment shows the refund once Stripe answers.</source>
         <translation>Stripe 答复后，这笔付款会显示该退款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="369"/>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="389"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="381"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="401"/>
         <source>Not refunded</source>
         <translation>未退款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="370"/>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="374"/>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="381"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="382"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="386"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="393"/>
         <source>%1 not refunded</source>
         <translation>未退款 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="373"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="385"/>
         <source>Refund failed</source>
         <translation>退款失败</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="387"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="399"/>
         <source>Ask a manager to make this refund.</source>
         <translation>请经理来完成这笔退款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="396"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="408"/>
         <source>PosDesk could not finish this refund because of an internal error.</source>
         <translation>由于内部错误，PosDesk 未能完成这笔退款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="398"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="410"/>
         <source>Check the payment&apos;s refunds before refunding again, and tell a manager.</source>
         <translation>再次退款前，请先查看这笔付款的退款记录，并告知经理。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="151"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="420"/>
+        <source>The customer asked</source>
+        <translation>客户要求</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="421"/>
+        <source>The sale did not happen</source>
+        <translation>交易未达成</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="422"/>
+        <source>Authorized twice by mistake</source>
+        <translation>误重复预授权</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="455"/>
+        <source>The money is taken from the card that was authorized.</source>
+        <translation>款项从预授权的卡上扣取。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="459"/>
+        <source>Authorization released</source>
+        <translation>预授权已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="423"/>
+        <source>Suspected fraud</source>
+        <translation>疑似欺诈</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="431"/>
+        <source>Lapsed</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="435"/>
+        <source>%1 d %2 h left</source>
+        <translation>剩余 %1 天 %2 小时</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="438"/>
+        <source>%1 h left</source>
+        <translation>剩余 %1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="439"/>
+        <source>%1 min left</source>
+        <translation>剩余 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="450"/>
+        <source>The rest, %1, was released on the card.</source>
+        <translation>其余 %1 已在卡上解除冻结。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="453"/>
+        <source>Captured</source>
+        <translation>已请款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="454"/>
+        <source>%1 captured</source>
+        <translation>已请款 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="460"/>
+        <source>%1 released</source>
+        <translation>已撤销 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="461"/>
+        <source>Nothing was taken: the hold on the card is released.</source>
+        <translation>未扣款：卡上的冻结已解除。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="466"/>
+        <source>Press Check again; nothing is taken twice.</source>
+        <translation>请按“再次核实”；不会重复扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="469"/>
+        <source>Stripe refused</source>
+        <translation>Stripe 拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="470"/>
+        <source>The payment shows what Stripe says it is now.</source>
+        <translation>付款记录显示 Stripe 当前的状态。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="480"/>
+        <source>Ask a manager to capture or release it.</source>
+        <translation>请经理来请款或撤销预授权。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="482"/>
+        <source>Nothing changed</source>
+        <translation>未做任何更改</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="488"/>
+        <source>PosDesk could not finish this because of an internal error.</source>
+        <translation>由于内部错误，PosDesk 无法完成此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="490"/>
+        <source>Open the payment again before trying again, and tell a manager.</source>
+        <translation>重试前请重新打开这笔付款，并告知经理。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="163"/>
         <source>Customer must authenticate</source>
         <translation>需客户验证</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="152"/>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="363"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="164"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="375"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="465"/>
         <source>Checking with Stripe…</source>
         <translation>正在向 Stripe 核实…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="153"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="165"/>
         <source>Stripe can&apos;t be reached</source>
         <translation>无法连接 Stripe</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="165"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="177"/>
         <source>The connection to Stripe failed while sending this payment.</source>
         <translation>发送这笔付款时，与 Stripe 的连接失败。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="154"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="166"/>
         <source>Stripe is busy</source>
         <translation>Stripe 繁忙</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="169"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="181"/>
         <source>Stripe did not answer about this payment yet.</source>
         <translation>Stripe 尚未答复这笔付款的结果。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="155"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="167"/>
         <source>Stripe set-up problem</source>
         <translation>Stripe 设置有误</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="146"/>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="298"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="158"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="310"/>
         <source>Not charged</source>
         <translation>未扣款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="156"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="168"/>
         <source>Payment not sent</source>
         <translation>付款未发送</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="235"/>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="246"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="247"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="258"/>
         <source>Card saved</source>
         <translation>卡已保存</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="237"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="249"/>
         <source>%1 is saved for future purchases. Nothing was charged.</source>
         <translation>%1 已保存，供日后购物使用。未扣款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="240"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="252"/>
         <source>It now shows in the customer&apos;s saved cards.</source>
         <translation>它现在显示在客户的已保存卡中。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="249"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="261"/>
         <source>Nothing was charged.</source>
         <translation>未扣款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="252"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="264"/>
         <source>Card not saved</source>
         <translation>卡未保存</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="259"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="271"/>
         <source>%1 is saved for future purchases.</source>
         <translation>%1 已保存，供日后购物使用。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="289"/>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="385"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="301"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="397"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="478"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="292"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="304"/>
         <source>Ask a manager to take this payment.</source>
         <translation>请经理来完成这笔收款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="301"/>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="391"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="313"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="403"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="484"/>
         <source>Nothing was sent to Stripe.</source>
         <translation>未向 Stripe 发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="307"/>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="394"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="319"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="406"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="487"/>
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="309"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="321"/>
         <source>PosDesk could not finish this payment because of an internal error.</source>
         <translation>由于内部错误，PosDesk 未能完成这笔付款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="312"/>
+        <location filename="../../src/posdesk/gui/payments/outcome_view.py" line="324"/>
         <source>Check the customer&apos;s recent payments before charging again, and tell a manager.</source>
         <translation>再次扣款前，请先查看该客户的最近付款，并告知经理。</translation>
     </message>
@@ -2805,6 +3329,193 @@
         <location filename="../../src/posdesk/gui/signin/pin_pad.py" line="122"/>
         <source>Enter your PIN</source>
         <translation>请输入 PIN 码</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptActions</name>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="62"/>
+        <source>Print receipt…</source>
+        <translation>打印收据…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="64"/>
+        <source>Save receipt as PDF…</source>
+        <translation>将收据另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="66"/>
+        <source>Email receipt…</source>
+        <translation>通过电子邮件发送收据…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="105"/>
+        <source>Receipt printed (a copy).</source>
+        <translation>收据已打印（副本）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="106"/>
+        <source>Receipt printed.</source>
+        <translation>收据已打印。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="119"/>
+        <source>Save receipt as PDF</source>
+        <translation>将收据另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="119"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="131"/>
+        <source>The PDF could not be saved.</source>
+        <translation>无法保存 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="134"/>
+        <source>Receipt saved as %1.</source>
+        <translation>收据已保存为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="147"/>
+        <source>Email receipt</source>
+        <translation>通过电子邮件发送收据</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="148"/>
+        <source>Stripe emails its receipt of this payment to:</source>
+        <translation>Stripe 将这笔付款的收据发送至：</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="161"/>
+        <source>Stripe emails its receipt to %1.</source>
+        <translation>Stripe 将收据发送至 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDocument</name>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="109"/>
+        <source>COPY</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="110"/>
+        <source>Receipt</source>
+        <translation>收据</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="111"/>
+        <source>Refund receipt</source>
+        <translation>退款收据</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="112"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="113"/>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="114"/>
+        <source>Served by</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="115"/>
+        <source>Card</source>
+        <translation>卡</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="116"/>
+        <source>Payment ID</source>
+        <translation>付款编号</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="117"/>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="118"/>
+        <source>Refund %1</source>
+        <translation>退款 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="119"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="120"/>
+        <source>Refund ID</source>
+        <translation>退款编号</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="121"/>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="122"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="123"/>
+        <source>Thank you</source>
+        <translation>谢谢惠顾</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptOutboxDialog</name>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_outbox_dialog.py" line="43"/>
+        <source>Emailed receipts (demo)</source>
+        <translation>已发送的电子邮件收据（演示）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_outbox_dialog.py" line="46"/>
+        <source>In the demo no email leaves this computer: these are the receipts Stripe would have sent.</source>
+        <translation>演示模式下不会从这台电脑发出任何电子邮件：以下是 Stripe 本应发送的收据。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_outbox_dialog.py" line="51"/>
+        <source>Sent</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_outbox_dialog.py" line="51"/>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_outbox_dialog.py" line="51"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_outbox_dialog.py" line="51"/>
+        <source>Card</source>
+        <translation>卡</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_outbox_dialog.py" line="52"/>
+        <source>Payment ID</source>
+        <translation>付款编号</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPrinter</name>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_printer.py" line="55"/>
+        <source>Print receipt</source>
+        <translation>打印收据</translation>
     </message>
 </context>
 <context>
@@ -3191,19 +3902,19 @@
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/shop_page.py" line="62"/>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="91"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="95"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/shop_page.py" line="66"/>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="92"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="96"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/shop_page.py" line="70"/>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="93"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="97"/>
         <source>Language and region</source>
         <translation>语言和地区</translation>
     </message>
@@ -3219,7 +3930,7 @@
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/shop_page.py" line="75"/>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="94"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="98"/>
         <source>Lock an idle terminal after</source>
         <translation>终端空闲多久后锁定</translation>
     </message>
@@ -3230,8 +3941,8 @@
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/shop_page.py" line="78"/>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="95"/>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="153"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="99"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="159"/>
         <source>Charges above this need a manager</source>
         <translation>超过此金额的扣款需经理批准</translation>
     </message>
@@ -3242,28 +3953,40 @@
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/shop_page.py" line="82"/>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="96"/>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="155"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="100"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="161"/>
         <source>Refunds above this need a manager</source>
         <translation>超过此金额的退款需经理批准</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/settings/shop_page.py" line="84"/>
+        <source>Empty: every amount typed once</source>
+        <translation>留空：所有金额只输入一次</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="86"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="101"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="164"/>
+        <source>Charges above this are typed twice</source>
+        <translation>超过此金额的扣款须输入两次</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="88"/>
         <source>Removing a saved card needs a manager&apos;s approval</source>
         <translation>移除已保存的卡需经理批准</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="85"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="89"/>
         <source>Reading the shop&apos;s settings…</source>
         <translation>正在读取门店设置…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="90"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="94"/>
         <source>Shop name</source>
         <translation>门店名称</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="127"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="133"/>
         <source>The shop&apos;s settings could not be read from the store.</source>
         <translation>无法从数据库读取门店设置。</translation>
     </message>

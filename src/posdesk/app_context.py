@@ -18,10 +18,12 @@ from posdesk.gateway.client import StripeGateway
 from posdesk.gateway.events import StripeEventSource
 from posdesk.services.approval import Approvals
 from posdesk.services.audit_trail import AuditTrailService
+from posdesk.services.captures import CaptureService
 from posdesk.services.card_entry import CardEntryService
 from posdesk.services.charges import ChargeService
 from posdesk.services.customers import CustomerService
 from posdesk.services.guard import Guard
+from posdesk.services.receipts import ReceiptService
 from posdesk.services.refunds import RefundService
 from posdesk.services.secret_store import (
     STRIPE_PUBLISHABLE_KEY,
@@ -84,6 +86,9 @@ class AppContext:
     charges: ChargeService = field(init=False)
     # Refunds on the ledger (the shop's refund limit asks for a manager's approval).
     refunds: RefundService = field(init=False)
+    captures: CaptureService = field(init=False)
+    # Receipts: printed, saved as PDF, emailed by Stripe.
+    receipts: ReceiptService = field(init=False)
     card_entry: CardEntryService = field(init=False)
     # The tamper-evident audit trail: viewing, verifying, exporting (managers).
     audit_trail: AuditTrailService = field(init=False)
@@ -169,8 +174,15 @@ class AppContext:
         self.refunds = RefundService(
             self.store, self.gateway, terminal=self.terminal, approvals=approvals
         )
+        # On the charges' ledger: the same claims, and the same gateway when keys change.
+        self.captures = CaptureService(
+            self.store, self.charges.ledger, locale=lambda: self.shop_settings.get().locale
+        )
         self.card_entry = CardEntryService(
             self.store, self.gateway, self.publishable_key, self.charges
+        )
+        self.receipts = ReceiptService(
+            self.store, self.gateway, self.shop_settings.get, terminal_id=self.terminal.id
         )
 
     @property

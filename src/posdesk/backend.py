@@ -28,6 +28,7 @@ from posdesk.services.audit_trail import (
     VerifyStatus,
     audit_page_key,
 )
+from posdesk.services.captures import CaptureService
 from posdesk.services.card_entry import (
     FLOW_AUTHENTICATE,
     FLOW_CVC,
@@ -45,6 +46,13 @@ from posdesk.services.customers import RECENT_PAYMENTS, CardSummary, CustomerSer
 from posdesk.services.customers import CustomerPage as CustomerPageData
 from posdesk.services.errors import InputError, StripeNotConfigured
 from posdesk.services.key_check import KeyCheck, check_secret_key
+from posdesk.services.receipts import (
+    EMAIL_LIMIT,
+    Receipt,
+    ReceiptKind,
+    ReceiptRefund,
+    ReceiptService,
+)
 from posdesk.services.refunds import (
     NOTE_LIMIT,
     Refundable,
@@ -150,6 +158,10 @@ class Backend(Protocol):
     charges: ChargeService
     # Refunds, full or partial, and what is left to refund of a payment.
     refunds: RefundService
+    # Authorise now, capture later: capture (all or part), release, the open ones.
+    captures: CaptureService
+    # Receipts of a payment or a refund: printed, saved as PDF, emailed by Stripe.
+    receipts: ReceiptService
     card_entry: CardEntryService
     # The audit trail for managers: pages with filters, verification, export.
     audit_trail: AuditTrailService
@@ -208,6 +220,7 @@ class Backend(Protocol):
 
 __all__ = [
     "DEFAULT_IDLE_LOCK_S",
+    "EMAIL_LIMIT",
     "ENDED_IDLE",
     "ENDED_LOCKED",
     "ENDED_SIGNED_OUT",
@@ -274,10 +287,15 @@ __all__ = [
     "PaymentMethodRecord",
     "PaymentRecord",
     "Progress",
+    "Receipt",
+    "ReceiptKind",
+    "ReceiptRefund",
+    "ReceiptService",
     "RefundLine",
     "RefundRefused",
     "RefundResult",
     "RefundService",
+    "CaptureService",
     "Refundable",
     "ReportError",
     "SecretStore",

@@ -34,6 +34,10 @@ class Settings:
     # without a password (that lives in ~/.pgpass or PGPASSWORD) lets several terminals
     # share one store. POSDESK_DATABASE_URL overrides it.
     database_url: str | None = None
+    # Receipts: the printer chosen last (its name; empty: the system's default) and the
+    # paper they are laid out for ("thermal80", "a4" or "letter").
+    receipt_printer: str = ""
+    receipt_paper: str = "thermal80"
 
     @classmethod
     def load(cls, path: Path) -> Settings:

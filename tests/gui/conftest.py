@@ -154,3 +154,18 @@ def window(qtbot: Any, gui_app: Any, gui_context: AppContext) -> Iterator[Any]:
     qtbot.waitExposed(win)
     yield win
     win.close()
+
+
+@pytest.fixture(autouse=True)
+def _background_work_finishes_before_widgets_go(qtbot: Any) -> Iterator[None]:
+    """After each GUI test, and before pytest-qt deletes its widgets (this fixture comes
+    after `qtbot`, so its teardown runs first): wait for the background jobs the test
+    started and deliver their answers while the widgets they report to still exist. An
+    answer delivered later, into the next test's event loop, would reach a deleted widget."""
+    yield
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        QThreadPool.globalInstance().waitForDone(15_000)
+        QApplication.processEvents()

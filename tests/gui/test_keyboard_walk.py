@@ -139,6 +139,7 @@ def test_main_window_shortcuts_and_menus(qtbot, window, shop):
     assert shortcuts == {
         "Settings…": "Ctrl+,",
         "Audit trail…": "Ctrl+Shift+A",
+        "Open authorizations…": "",
         "Update customers from Stripe": "F5",
         "Read every customer from Stripe again": "Shift+F5",
         "Lock": "Ctrl+L",
@@ -314,26 +315,32 @@ def test_charge_dialog_by_keyboard(qtbot, window, shop, sandbox):
     select_card(qtbot, page, "4242")
     press(qtbot, Qt.Key.Key_Return)
     dialog = dialog_opened(qtbot, lambda: page.charge_dialog)
-    names = {dialog.description_edit: "description", dialog.charge_button: "Charge"}
+    names = {dialog.description_edit: "description", dialog.charge_button: "Charge",
+             dialog.authorise_check: "authorize only"}
     assert focused() is dialog.amount_edit
     # No amount yet: Charge cannot act and Tab passes it by.
     assert tab_walk(qtbot, dialog.amount_edit, names=names) == [
-        "amountEdit", "description", "Cancel  (Esc)"]
+        "amountEdit", "description", "authorize only", "Cancel  (Esc)"]
 
     dialog.amount_edit.setFocus()
     qtbot.keyClicks(focused(), "12.50")
     assert_tab_cycle(qtbot, dialog.amount_edit,
-                     ["amountEdit", "description", "Charge", "Cancel  (Esc)"], names=names)
+                     ["amountEdit", "description", "authorize only", "Charge",
+                      "Cancel  (Esc)"], names=names)
     dialog.amount_edit.setFocus()
     press(qtbot, Qt.Key.Key_Tab)
     qtbot.keyClicks(focused(), "Gift wrap")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is dialog.authorise_check  # left off: a charge, not a hold
     press(qtbot, Qt.Key.Key_Tab)
     assert focused() is dialog.charge_button
     with qtbot.waitSignal(dialog.result_ready, timeout=RESULT_TIMEOUT_MS):
         press(qtbot, Qt.Key.Key_Return)  # Enter confirms
     assert dialog.result_title.text() == "Approved"
     assert focused() is dialog.done_button
-    assert tab_walk(qtbot, dialog.done_button) == ["Done  (Enter)"]
+    # The approved result offers the receipt (Print, PDF, Email) beside Done.
+    assert tab_walk(qtbot, dialog.done_button) == [
+        "Done  (Enter)", "Print receipt…", "Save receipt as PDF…", "Email receipt…"]
     with qtbot.waitSignals([dialog.accepted, page.loaded], timeout=RESULT_TIMEOUT_MS):
         press(qtbot, Qt.Key.Key_Return)
     assert page.payment_model.rowCount() == 1

@@ -30,10 +30,12 @@ from posdesk import paths
 from posdesk.domain.money import Money
 from posdesk.domain.roles import ROLE_PERMISSIONS, PermissionDenied, Role, StaffMember
 from posdesk.services import guard
+from posdesk.services.captures import CaptureService
 from posdesk.services.card_entry import CardEntryService
 from posdesk.services.charges import ChargeService
 from posdesk.services.customers import CustomerService
 from posdesk.services.guard import Guard, Operation, operations_of
+from posdesk.services.receipts import ReceiptService
 from posdesk.services.refunds import RefundService
 from posdesk.services.secret_store import SecretStore
 from posdesk.services.settings_service import SettingsService
@@ -195,6 +197,7 @@ class Services:
     secrets: SecretStore
     charges: ChargeService
     refunds: RefundService
+    receipts: ReceiptService
     card_entry: CardEntryService
     customers: CustomerService
     shop: ShopSettingsService
@@ -214,6 +217,7 @@ def services(tmp_store, data_dir) -> Services:
     secrets = SecretStore.in_memory()
     return Services(
         tmp_store, data_dir, settings, secrets, charges, RefundService(tmp_store, None),
+        ReceiptService(tmp_store, None, ShopSettings),
         CardEntryService(tmp_store, None, None, charges),
         CustomerService(tmp_store, None),
         ShopSettingsService(tmp_store, Guard(log)),
@@ -231,8 +235,24 @@ CALLS: dict[tuple[str, str], tuple[Operation, Call]] = {
         s.charges.charge_saved_card(who, "cus_1", "pm_1", USD))),
     ("RefundService", "refund"): (guard.REFUND, lambda s, who: (
         s.refunds.refund(who, "pay_1", USD))),
+    ("CaptureService", "capture"): (guard.CAPTURE, lambda s, who: (
+        CaptureService(s.store, s.charges.ledger).capture(who, "pay_1", USD))),
+    ("CaptureService", "release"): (guard.RELEASE_AUTHORISATION, lambda s, who: (
+        CaptureService(s.store, s.charges.ledger).release(who, "pay_1", "abandoned"))),
+    ("CaptureService", "open_authorisations"): (guard.VIEW_AUTHORISATIONS, lambda s, who: (
+        CaptureService(s.store, s.charges.ledger).open_authorisations(who))),
     ("RefundService", "refundable"): (guard.VIEW_REFUNDS, lambda s, who: (
         s.refunds.refundable(who, "pay_1"))),
+    ("ReceiptService", "preview"): (guard.VIEW_RECEIPT, lambda s, who: (
+        s.receipts.preview(who, "pay_1"))),
+    ("ReceiptService", "print_receipt"): (guard.PRINT_RECEIPT, lambda s, who: (
+        s.receipts.print_receipt(who, "pay_1"))),
+    ("ReceiptService", "save_receipt_pdf"): (guard.SAVE_RECEIPT_PDF, lambda s, who: (
+        s.receipts.save_receipt_pdf(who, "pay_1"))),
+    ("ReceiptService", "email_receipt"): (guard.EMAIL_RECEIPT, lambda s, who: (
+        s.receipts.email_receipt(who, "pay_1", "ann@example.com"))),
+    ("ReceiptService", "resend_receipt"): (guard.RESEND_RECEIPT, lambda s, who: (
+        s.receipts.resend_receipt(who, "pay_1", "ann@example.com"))),
     ("CardEntryService", "start_payment"): (guard.CARD_ENTRY_PAYMENT, lambda s, who: (
         s.card_entry.start_payment(who, "cus_1", USD))),
     ("CardEntryService", "start_setup"): (guard.CARD_ENTRY_SETUP, lambda s, who: (

@@ -33,3 +33,26 @@ class ApprovalRequired(Exception):
         self.action = action
         self.target = target
         self.message = words
+
+
+CONFIRM_AMOUNT_NEEDED = message(
+    "approval.confirm_amount",
+    "A charge over {limit} needs its amount typed again to confirm it. Nothing was charged.",
+)
+
+# Asked before anything is sent (the charge dialogs), where "nothing was charged" is no news.
+CONFIRM_AMOUNT_ASKED = message(
+    "approval.confirm_amount_ask",
+    "Charges over {limit} are checked by typing the amount a second time.",
+)
+
+
+class ConfirmationRequired(Exception):
+    """The charge is above the shop's "confirm amounts over" setting and its amount was not
+    typed again (nor approved by a manager for this amount): nothing was sent or written.
+    The same call is made again with the retyped amount."""
+
+    def __init__(self, action: str, words: Text) -> None:
+        super().__init__(words)
+        self.action = action
+        self.message = words

@@ -28,6 +28,8 @@ from posdesk.gateway.convert import (
 )
 from posdesk.gateway.errors import (
     GatewayError,
+    IntentAnswer,
+    answer_for_intent_error,
     answer_for_refund_error,
     gateway_error,
     outcome_for_charge_error,
@@ -295,8 +297,13 @@ class StripeGateway:
         metadata: Mapping[str, str],
         idempotency_key: str,
         cvc_token: str | None = None,
+        authorise_only: bool = False,
     ) -> ChargeOutcome:
         """Create and confirm a PaymentIntent for a saved card.
+
+        `authorise_only`: `capture_method=manual`, the amount is held on the card (the intent
+        stops at `requires_capture`) until `capture_payment_intent` or
+        `release_payment_intent`.
 
         Without `cvc_token` the customer is absent (`off_session`). With a freshly collected
         CVC (`cvc_update` token) the customer is present, so the confirmation is on-session: a
@@ -309,6 +316,9 @@ class StripeGateway:
             if cvc_token
             else {"off_session": True}
         )
+        if authorise_only:
+            capture: stripe.params.PaymentIntentCreateParams = {"capture_method": "manual"}
+            confirmation.update(capture)
         params = intent_params(
             amount=amount, currency=currency, customer_id=customer_id,
             payment_method_id=payment_method_id, metadata=metadata, description=description,
@@ -318,6 +328,15 @@ class StripeGateway:
 
     def retrieve_payment_intent(self, intent_id: str) -> ChargeOutcome:
         return self.payment_intent_data(intent_id)[1]
+
+    def set_receipt_email(self, intent_id: str, email: str) -> None:
+        """Set the payment's `receipt_email`: Stripe emails its own receipt of a payment
+        that went through to that address (each time it is set). Moves no money."""
+        # PaymentIntentUpdateParams: what StripeClient's payment_intents.update takes (the
+        # same fields as the resource-style PaymentIntentModifyParams).
+        params: stripe.params.PaymentIntentUpdateParams = {"receipt_email": email}
+        self.request("payment receipt email",
+                     lambda v1: v1.payment_intents.update(intent_id, params))
 
     def cancel_payment_intent(self, intent_id: str) -> ChargeOutcome:
         """Cancel an intent nobody is to confirm any more. One that already succeeded (or is
@@ -331,6 +350,47 @@ class StripeGateway:
         except stripe.StripeError as exc:
             return outcome_for_read_error(exc)
         return outcome_for_intent(intent)
+
+    # --- authorisations: capture later, or release -------------------------------------------
+
+    def capture_payment_intent(
+        self, intent_id: str, *, amount_to_capture: int | None, idempotency_key: str
+    ) -> IntentAnswer:
+        """Capture an authorisation (`requires_capture`): all of it, or `amount_to_capture`
+        (Stripe releases the rest). Money moves: a lost answer comes back `lost`, to be
+        settled by reading the intent or resending with the same key."""
+        params: stripe.params.PaymentIntentCaptureParams = {}
+        if amount_to_capture is not None:
+            params["amount_to_capture"] = amount_to_capture
+        return self._intent_post(
+            "capture",
+            lambda v1: v1.payment_intents.capture(
+                intent_id, params, {"idempotency_key": idempotency_key}))
+
+    def release_payment_intent(
+        self, intent_id: str, *, reason: str, idempotency_key: str
+    ) -> IntentAnswer:
+        """Release an authorisation: cancel its intent with a `cancellation_reason`
+        (duplicate, fraudulent, requested_by_customer or abandoned); nothing is taken."""
+        params: stripe.params.PaymentIntentCancelParams = {"cancellation_reason": reason}
+        return self._intent_post(
+            "release",
+            lambda v1: v1.payment_intents.cancel(
+                intent_id, params, {"idempotency_key": idempotency_key}))
+
+    def authorisation_of(self, intent_id: str) -> dict[str, Any]:
+        """The intent with its latest charge expanded: the charge's
+        `payment_method_details.card.capture_before` says when its authorisation lapses."""
+        params: stripe.params.PaymentIntentRetrieveParams = {"expand": ["latest_charge"]}
+        intent = self.request("authorisation",
+                              lambda v1: v1.payment_intents.retrieve(intent_id, params))
+        return as_dict(intent)
+
+    def _intent_post(self, what: str, call: Callable[[Any], Any]) -> IntentAnswer:
+        try:
+            return IntentAnswer(as_dict(call(self._client.v1)))
+        except stripe.StripeError as exc:
+            return answer_for_intent_error(exc, what)
 
     def find_payment_intent_by_metadata(
         self,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import stripe
@@ -304,3 +305,37 @@ def answer_for_refund_error(exc: stripe.StripeError) -> RefundAnswer:
     # Anything else (a 409 for a concurrent request with the key arrives as APIError): what
     # Stripe did is not known, so it is never read as "not refunded".
     return unconfirmed(code)
+
+
+@dataclass(frozen=True, slots=True)
+class IntentAnswer:
+    """What a money-moving request on an existing intent (capture, release) came to."""
+
+    intent: dict[str, Any] | None  # the intent as Stripe answered it
+    code: str | None = None  # Stripe's error code, when it refused
+    stripe_message: str | None = None  # Stripe's own sentence (secrets redacted), for the log
+    lost: bool = False  # no answer (or a server error): Stripe may have acted
+    reason: Text | None = None  # words for a refusal that is not about the intent's state
+
+
+def answer_for_intent_error(exc: stripe.StripeError, what: str) -> IntentAnswer:
+    """What a capture or release that raised says (gateway.client.IntentAnswer). As for a
+    charge, a lost or server-side-failed answer is `lost`: Stripe may have acted, so the
+    intent is read again, never sent afresh with a new key."""
+    _log(exc, what)
+    error = error_body(exc)
+    code = error.get("code") or exc.code
+    message = redact(error.get("message"))[:300] or None
+    intent = error.get("payment_intent") if isinstance(error.get("payment_intent"), dict) else None
+    if isinstance(exc, stripe.APIConnectionError):
+        if never_sent(exc):
+            return IntentAnswer(None, code=NOT_SENT, reason=REASON_UNAVAILABLE)
+        return IntentAnswer(None, code=code, lost=True)
+    if (exc.http_status or 0) >= 500 or (exc.http_status or 0) == 409:
+        return IntentAnswer(None, code=code or SERVER_ERROR, lost=True)
+    if isinstance(exc, stripe.IdempotencyError):
+        # The key was used before (with other parameters): the intent says what happened.
+        return IntentAnswer(None, code=code or IDEMPOTENCY_ERROR, lost=True)
+    _kind, reason, next_step = _classify(exc, code)
+    return IntentAnswer(intent, code=code, stripe_message=message,
+                        reason=REASON_WITH_NEXT_STEP(reason=reason, next_step=next_step))

@@ -89,6 +89,18 @@ _DEFINITIVE = frozenset(
     }
 )
 
+# An authorise-only payment (capture_method=manual: the amount is held on the card and
+# captured or released later) is named by its idempotency key: the key is written with the
+# record before anything is sent and never changes, so the request settling rebuilds from the
+# record is the authorise-only one exactly when the first was.
+AUTHORISE_KEY_PREFIX = "authorise-"
+
+
+def is_authorise_only(record: PaymentRecord) -> bool:
+    """Whether the payment's create request holds the amount for a later capture."""
+    return record.idempotency_key.startswith(AUTHORISE_KEY_PREFIX)
+
+
 # The request that moves a payment's money (step 2). It must build every parameter from
 # the record alone: settling calls it again, and the same key with other parameters is an
 # idempotency error at Stripe.
@@ -116,7 +128,7 @@ def intent_metadata(record: PaymentRecord) -> dict[str, str]:
 
 def payment_details(record: PaymentRecord, outcome: ChargeOutcome) -> dict[str, object]:
     """The audit details of a payment's answer (charge and settle alike)."""
-    return {
+    details: dict[str, object] = {
         "payment_id": record.id,
         "customer_id": record.customer_id,
         "payment_method_id": record.payment_method_id,
@@ -125,6 +137,9 @@ def payment_details(record: PaymentRecord, outcome: ChargeOutcome) -> dict[str, 
         "code": outcome.code,
         "decline_code": outcome.decline_code,
     }
+    if is_authorise_only(record):
+        details["authorise_only"] = True
+    return details
 
 
 def result_of(
@@ -220,15 +235,18 @@ class PaymentLedger:
         *,
         livemode: bool,
         cvc_token: str | None = None,
+        authorise_only: bool = False,
     ) -> PaymentRecord:
         """Step 1: the payment written and committed PENDING, held by this terminal, before
         Stripe hears of it, with a fresh idempotency key that every retry of its request
-        reuses (and, for a charge with a re-collected CVC, the token that request carries)."""
+        reuses (and, for a charge with a re-collected CVC, the token that request carries).
+        `authorise_only`: the key says so (AUTHORISE_KEY_PREFIX), see is_authorise_only."""
+        key = str(uuid.uuid4())
         return self.add_pending(
             PaymentRecord(
                 cvc_token=cvc_token,
                 id=str(uuid.uuid4()),
-                idempotency_key=str(uuid.uuid4()),
+                idempotency_key=AUTHORISE_KEY_PREFIX + key if authorise_only else key,
                 customer_id=customer_id,
                 payment_method_id=payment_method_id,
                 amount=amount.amount,

@@ -8,6 +8,20 @@ from .context import Context, expand, paginate, require_secret
 from .params import LIST_SPEC, LIST_STR, STR, Schema
 from .state import new_id
 
+# How long an online card authorisation stays valid, in seconds, by network and by whether
+# the merchant (off-session) or the customer initiated it, as Stripe documents
+# (docs.stripe.com/payments/place-a-hold-on-a-payment-method, card-not-present table):
+# Visa 5 days merchant-initiated (exactly 4 days 18 hours) and 7 customer-initiated; the
+# other networks 7 days either way.
+DAY_S = 24 * 3600
+AUTHORISATION_WINDOWS_S: dict[tuple[str, bool], int] = {("visa", True): 4 * DAY_S + 18 * 3600}
+DEFAULT_AUTHORISATION_WINDOW_S = 7 * DAY_S
+
+
+def authorisation_window_s(brand: str | None, merchant_initiated: bool) -> int:
+    return AUTHORISATION_WINDOWS_S.get(((brand or "").lower(), merchant_initiated),
+                                       DEFAULT_AUTHORISATION_WINDOW_S)
+
 
 def new_charge(
     ctx: Context,
@@ -16,8 +30,11 @@ def new_charge(
     *,
     failure: tuple[str, str, str | None] | None = None,
     captured: bool = True,
+    merchant_initiated: bool = False,
 ) -> dict[str, Any]:
-    """`failure` is (code, message, decline_code) for a declined attempt."""
+    """`failure` is (code, message, decline_code) for a declined attempt. An authorisation
+    (`captured` False) carries `payment_method_details.card.capture_before`: the card
+    network's window for online payments, by who initiated it (AUTHORISATION_WINDOWS_S)."""
     ok = failure is None
     card = pm["card"]
     charge = {
@@ -69,6 +86,9 @@ def new_charge(
         "status": "succeeded" if ok else "failed",
     }
     charge["refunds"]["url"] = f"/v1/charges/{charge['id']}/refunds"
+    if ok and not captured:
+        charge["payment_method_details"]["card"]["capture_before"] = (
+            charge["created"] + authorisation_window_s(card.get("brand"), merchant_initiated))
     ctx.state.add("charge", charge)
     ctx.emit("charge.succeeded" if ok else "charge.failed", charge)
     return charge

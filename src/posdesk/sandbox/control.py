@@ -1,5 +1,6 @@
 """`/_sandbox/…`: steering a running sandbox from outside (faults, latency, 3D Secure
-challenges, refunds that stay pending and then succeed or fail, webhook target, counts).
+challenges, refunds that stay pending and then succeed or fail, webhook target, counts, the
+receipts Stripe would have emailed).
 Deliberately not under `/v1`: Stripe has no such API."""
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ class Steered(Protocol):
     def fail_challenge(self, intent_id: str) -> dict[str, Any]: ...
 
     def hold_refunds_pending(self, count: int = 1) -> None: ...
+
+    def age_authorisation(self, intent_id: str, seconds: int) -> dict[str, Any]: ...
 
     def settle_refund(self, refund_id: str, *, succeed: bool) -> dict[str, Any]: ...
 
@@ -152,6 +155,14 @@ def _route(
         if parts[2] not in ("succeed", "fail"):
             raise invalid("Use /succeed or /fail.")
         return 200, sandbox.settle_refund(parts[1], succeed=parts[2] == "succeed")
+    if len(parts) == 3 and parts[0] == "authorisations" and parts[2] == "age" \
+            and method == "POST":
+        # An authorisation's capture_before comes `seconds` closer (past it, it lapses).
+        return 200, sandbox.age_authorisation(parts[1], _int(params, "seconds", 0))
+    if parts == ["receipts"] and method == "GET":
+        # The outbox: the receipts Stripe would have emailed, oldest first.
+        with sandbox.state.lock:
+            return 200, {"object": "list", "data": [dict(r) for r in sandbox.state.receipts]}
     if len(parts) == 2 and parts[0] == "challenges" and method == "GET":
         return 200, _challenge_page(parts[1])
     raise SandboxError(404, "invalid_request_error", f"Unknown sandbox control {method} {path}.")

@@ -98,6 +98,10 @@ LIST = Schema({**LIST_SPEC, "customer": STR})
 
 CONFIRMABLE = ("requires_payment_method", "requires_confirmation", "requires_action")
 UPDATABLE = ("requires_payment_method", "requires_confirmation", "requires_action")
+# What Stripe still lets change once the payment went through (or is held for capture).
+AFTER_PAYMENT = frozenset({"receipt_email", "description", "metadata", "expand"})
+# Statuses on which setting receipt_email has Stripe send its receipt at once.
+RECEIPTED = ("succeeded",)
 CANCELABLE = (
     "requires_payment_method",
     "requires_capture",
@@ -247,7 +251,7 @@ def _confirm(
         ctx.state.action_since[pi["id"]] = ctx.now()
         require_action(ctx, pi, previous, return_url, use_stripe_sdk)
         return
-    _settle(ctx, pi, pm, previous, authenticated=False)
+    _settle(ctx, pi, pm, previous, authenticated=False, off_session=off_session)
 
 
 def _settle(
@@ -257,14 +261,17 @@ def _settle(
     previous: dict[str, Any],
     *,
     authenticated: bool,
+    off_session: bool = False,
 ) -> None:
-    """Charge the card (authentication, if needed, is done)."""
+    """Charge the card (authentication, if needed, is done). `off_session`: a
+    merchant-initiated payment, which decides how long an authorisation stays valid."""
     profile = payment_methods.profile_of(ctx, pm)
     declines = profile.behaviour in (cards.DECLINE, cards.CHARGE_FAILS, cards.AUTH_THEN_DECLINE)
     if declines:
         _fail(ctx, pi, pm, profile.code or "card_declined", profile.decline_code, previous)
     manual = pi["capture_method"] == "manual"
-    charge = charges.new_charge(ctx, pi, pm, captured=not manual)
+    charge = charges.new_charge(ctx, pi, pm, captured=not manual,
+                                merchant_initiated=off_session)
     _set(pi, previous, latest_charge=charge["id"], next_action=None)
     if manual:
         _set(pi, previous, status="requires_capture", amount_capturable=pi["amount"])
@@ -307,8 +314,42 @@ def _fail(
 ACTION_WINDOW_S = 3600
 
 
+def lapse_authorisation(ctx: Context, pi: dict[str, Any]) -> dict[str, Any]:
+    """An authorisation not captured by its charge's `capture_before` lapses, as Stripe
+    documents (docs.stripe.com/payments/place-a-hold-on-a-payment-method): the funds are
+    released and the intent is canceled (cancellation_reason "automatic")."""
+    if pi["status"] != "requires_capture" or not pi.get("latest_charge"):
+        return pi
+    charge = ctx.get("charge", pi["latest_charge"])
+    before = ((charge.get("payment_method_details") or {}).get("card") or {}).get(
+        "capture_before")
+    if before is None or ctx.now() < before:
+        return pi
+    charge.update(refunded=True, amount_refunded=charge["amount"])
+    previous: dict[str, Any] = {}
+    _set(pi, previous, status="canceled", canceled_at=ctx.now(),
+         cancellation_reason="automatic", amount_capturable=0)
+    ctx.state.dirty = True
+    ctx.emit("payment_intent.canceled", pi, previous)
+    return pi
+
+
+def age_authorisation(ctx: Context, pi: dict[str, Any], seconds: int) -> dict[str, Any]:
+    """Control: bring an authorisation's `capture_before` `seconds` closer (tests and the
+    demo), then let it lapse if that time has come."""
+    if pi["status"] != "requires_capture" or not pi.get("latest_charge"):
+        raise unexpected_state(
+            f"This PaymentIntent has no authorisation to age (status {pi['status']}).")
+    card = ctx.get("charge", pi["latest_charge"])["payment_method_details"]["card"]
+    card["capture_before"] = int(card["capture_before"]) - int(seconds)
+    ctx.state.dirty = True
+    return lapse_authorisation(ctx, pi)
+
+
 def expire_action(ctx: Context, pi: dict[str, Any]) -> dict[str, Any]:
-    """An authentication left open for an hour falls back to requires_payment_method."""
+    """An authentication left open for an hour falls back to requires_payment_method; an
+    authorisation past its charge's `capture_before` lapses (lapse_authorisation)."""
+    lapse_authorisation(ctx, pi)
     since = ctx.state.action_since.get(pi["id"])
     if pi["status"] != "requires_action" or since is None:
         return pi
@@ -365,7 +406,7 @@ def retrieve(ctx: Context, p: dict[str, Any], pi_id: str) -> dict[str, Any]:
 def update(ctx: Context, p: dict[str, Any], pi_id: str) -> dict[str, Any]:
     require_secret(ctx)
     pi = expire_action(ctx, ctx.get("payment_intent", pi_id))
-    if pi["status"] not in UPDATABLE:
+    if pi["status"] not in UPDATABLE and not set(p) <= AFTER_PAYMENT:
         raise unexpected_state(
             f"You cannot update this PaymentIntent because it has a status of {pi['status']}."
         )
@@ -398,8 +439,30 @@ def update(ctx: Context, p: dict[str, Any], pi_id: str) -> dict[str, Any]:
         _set(pi, previous, currency=currency)
     if "metadata" in p:
         merge_metadata(pi, p["metadata"], previous)
+    if p.get("receipt_email") and pi["status"] in RECEIPTED:
+        # Stripe emails its receipt when the address is set on a payment that went
+        # through; the sandbox keeps what it would have sent (GET /_sandbox/receipts).
+        _send_receipt(ctx, pi)
     ctx.state.dirty = True
     return expand(ctx, pi, p.get("expand"))
+
+
+def _send_receipt(ctx: Context, pi: dict[str, Any]) -> None:
+    charge = ctx.state.get("charge", pi["latest_charge"]) if pi.get("latest_charge") else None
+    card = ((charge or {}).get("payment_method_details") or {}).get("card") or {}
+    if charge is not None:
+        charge["receipt_email"] = pi["receipt_email"]
+    ctx.state.receipts.append({
+        "to": pi["receipt_email"],
+        "payment_intent": pi["id"],
+        "charge": charge["id"] if charge else None,
+        "amount": pi.get("amount_received") or pi["amount"],
+        "currency": pi["currency"],
+        "description": pi.get("description"),
+        "card_brand": card.get("brand"),
+        "card_last4": card.get("last4"),
+        "sent": ctx.state.now(),
+    })
 
 
 def capture(ctx: Context, p: dict[str, Any], pi_id: str) -> dict[str, Any]:

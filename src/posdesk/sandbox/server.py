@@ -175,6 +175,13 @@ class SandboxServer:
     def count(self, kind: str) -> int:
         return self.state.count(kind)
 
+    def age_authorisation(self, intent_id: str, seconds: int) -> dict[str, Any]:
+        """Bring an authorisation's `capture_before` `seconds` closer; past it, it lapses."""
+        ctx = Context(self.state, base_url=self.base_url)
+        with self.state.lock:
+            pi = ctx.get("payment_intent", intent_id)
+            return dict(payment_intents.age_authorisation(ctx, pi, seconds))
+
     def hold_refunds_pending(self, count: int = 1) -> None:
         """The next `count` refunds stay `pending` until settle_refund moves them on."""
         with self.state.lock:

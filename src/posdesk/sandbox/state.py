@@ -77,6 +77,8 @@ class State:
         # Steering (control.py): how many of the next refunds stay `pending` (as a card
         # refund does while the balance is short) instead of succeeding at once.
         self.refunds_pending_next = 0
+        # Receipts Stripe would have emailed (receipt_email set on a paid intent), oldest first.
+        self.receipts: list[dict[str, Any]] = []
         self.listeners: list[Callable[[dict[str, Any]], None]] = []
         self.clock: Callable[[], float] = time.time
         self.dirty = False

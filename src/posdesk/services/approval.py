@@ -10,6 +10,12 @@ A service checks its permission first (the guard), then its input, then `Approva
 and only then opens a payment or calls Stripe. Without a valid approval the attempt is
 audited as "approval_required" and ApprovalRequired is raised: nothing was sent or written.
 A manager's own operation needs no one else's approval (their row names them as approver).
+
+Separately, a charge above `confirm_amount_over` is confirmed before it is sent: its amount
+typed again (`confirmed`, equal to the amount), or a manager's valid approval of this charge
+when the approval rule applied too. Without either the attempt is audited as
+"confirmation_required" and ConfirmationRequired is raised: nothing was sent or written. This
+holds for everyone, managers included: it guards against a mistyped amount, not a role.
 Otherwise a valid approval was given by someone else than the requester, who may approve
 (Permission.APPROVE), for this action on this target (`approval_target`: for amounts, the
 amount too, so an approval for 50.00 does not cover 5,000.00). The operation's own audit row
@@ -23,10 +29,13 @@ from collections.abc import Callable, Mapping
 
 from posdesk.domain.approval import (
     CHARGE_NEEDS_APPROVAL,
+    CONFIRM_AMOUNT_ASKED,
+    CONFIRM_AMOUNT_NEEDED,
     REFUND_ALWAYS_NEEDS_APPROVAL,
     REFUND_NEEDS_APPROVAL,
     REMOVE_CARD_NEEDS_APPROVAL,
     ApprovalRequired,
+    ConfirmationRequired,
 )
 from posdesk.domain.messages import Text
 from posdesk.domain.money import Money, format_money
@@ -85,6 +94,21 @@ RULES: Mapping[Operation, Rule] = {
     guard.REFUND: refund_rule,
     guard.DETACH_CARD: remove_card_rule,
 }
+
+
+# The charges whose amount is confirmed above the shop's `confirm_amount_over`.
+CONFIRMED_CHARGES: frozenset[Operation] = frozenset(
+    {guard.CHARGE_SAVED_CARD, guard.CARD_ENTRY_PAYMENT, guard.CARD_ENTRY_CVC})
+
+
+def confirm_rule(
+    settings: ShopSettings, amount: Money | None, *, asking: bool = False
+) -> Text | None:
+    limit = settings.confirm_amount_over
+    if limit is None or not _over(limit, amount, settings):
+        return None
+    words = CONFIRM_AMOUNT_ASKED if asking else CONFIRM_AMOUNT_NEEDED
+    return words(limit=_limit_words(limit, settings))
 
 
 def approval_target(target: str | None, amount: Money | None = None) -> str | None:
@@ -152,5 +176,62 @@ class Approvals:
         guard_.record(staff, operation.action, target, "approval_required", refused)
         raise ApprovalRequired(operation.action, subject, words)
 
+    def confirmation_needed(self, operation: Operation, amount: Money | None) -> Text | None:
+        """Why `operation` of `amount` must have its amount typed again, or None."""
+        if operation not in CONFIRMED_CHARGES:
+            return None
+        return confirm_rule(self.settings(), amount)
 
-__all__ = ["RULES", "ApprovalRequired", "Approvals", "approval_target", "is_valid"]
+    def charge_confirmation(self, staff: StaffMember, amount: Money | None) -> Text | None:
+        """What a charge dialog asks before sending a charge of `amount` by `staff`: why the
+        amount must be typed again, or None. None too when a manager's approval will be asked
+        for this charge anyway (the approval confirms the amount)."""
+        settings = self.settings()
+        words = confirm_rule(settings, amount, asking=True)
+        if words is None:
+            return None
+        if (charge_rule(settings, amount) is not None
+                and not staff.role.allows(Permission.APPROVE)):
+            return None
+        return words
+
+    def check_confirmed(
+        self,
+        guard_: Guard,
+        staff: StaffMember,
+        operation: Operation,
+        target: str | None,
+        amount: Money,
+        confirmed: Money | None,
+        approval: Approval | None,
+        *,
+        details: Mapping[str, object] | None = None,
+    ) -> dict[str, object]:
+        """The confirmation's details for the operation's audit row ({} when none is
+        needed). Raises ConfirmationRequired, audited, when the amount is above the shop's
+        `confirm_amount_over` and was neither typed again (`confirmed` equal to `amount`) nor
+        approved by a manager for this amount."""
+        words = self.confirmation_needed(operation, amount)
+        if words is None:
+            return {}
+        if confirmed is not None and confirmed == amount:
+            return {"amount_confirmed": "retyped"}
+        if is_valid(approval, staff, operation.action, approval_target(target, amount)):
+            return {"amount_confirmed": "approved"}
+        refused: dict[str, object] = {**(details or {})}
+        if confirmed is not None:
+            refused["confirmed_amount"] = confirmed.amount
+            refused["confirmed_currency"] = confirmed.currency
+        guard_.record(staff, operation.action, target, "confirmation_required", refused)
+        raise ConfirmationRequired(operation.action, words)
+
+
+__all__ = [
+    "CONFIRMED_CHARGES",
+    "RULES",
+    "ApprovalRequired",
+    "Approvals",
+    "ConfirmationRequired",
+    "approval_target",
+    "is_valid",
+]

@@ -244,11 +244,13 @@ class CardEntryService:
         *,
         allow_save: bool = True,
         approval: Approval | None = None,
+        confirmed: Money | None = None,
     ) -> CardEntrySession:
         """Flow 1: an intent for a new card the customer types in. Raises PermissionDenied
         (audited), AmountError/InputError (nothing written), StripeNotConfigured,
-        ApprovalRequired (audited, nothing written), or GatewayError (the payment is recorded
-        as failed, nothing charged)."""
+        ApprovalRequired or ConfirmationRequired (audited, nothing written; `confirmed` is
+        the amount typed again), or GatewayError (the payment is recorded as failed, nothing
+        charged)."""
         self.guard.check(staff, guard.CARD_ENTRY_PAYMENT, customer_id or None)
         check_chargeable(amount)
         customer_id, description = self._clean(customer_id, description)
@@ -256,6 +258,9 @@ class CardEntryService:
         approved = self.approvals.check(
             self.guard, staff, guard.CARD_ENTRY_PAYMENT, customer_id, approval, amount=amount,
             details={"amount": amount.amount, "currency": amount.currency})
+        approved = {**approved, **self.approvals.check_confirmed(
+            self.guard, staff, guard.CARD_ENTRY_PAYMENT, customer_id, amount, confirmed,
+            approval, details={"amount": amount.amount, "currency": amount.currency})}
         # Held from settling from its insert on, until the form is done or given up.
         record = self.ledger.open(staff, customer_id, amount, description, None,
                                   livemode=gateway.livemode)
@@ -341,10 +346,12 @@ class CardEntryService:
         amount: Money,
         description: str = "",
         approval: Approval | None = None,
+        confirmed: Money | None = None,
     ) -> CardEntrySession:
         """Flow 5, step 1: the page collects the CVC of a saved card (no intent yet). Above
-        the shop's limit it needs a manager's `approval` (ApprovalRequired, audited), asked
-        before the customer types anything."""
+        the shop's limit it needs a manager's `approval` (ApprovalRequired, audited), above
+        its "confirm amounts over" the amount typed again (`confirmed`, else
+        ConfirmationRequired, audited), asked before the customer types anything."""
         self.guard.check(staff, guard.CARD_ENTRY_CVC, customer_id or None)
         check_chargeable(amount)
         customer_id, description = self._clean(customer_id, description)
@@ -354,6 +361,10 @@ class CardEntryService:
             self.guard, staff, guard.CARD_ENTRY_CVC, customer_id, approval, amount=amount,
             details={"amount": amount.amount, "currency": amount.currency,
                      "payment_method_id": payment_method_id})
+        approved = {**approved, **self.approvals.check_confirmed(
+            self.guard, staff, guard.CARD_ENTRY_CVC, customer_id, amount, confirmed, approval,
+            details={"amount": amount.amount, "currency": amount.currency,
+                     "payment_method_id": payment_method_id})}
         return CardEntrySession(
             FLOW_CVC, staff, customer_id, amount=amount, description=description or None,
             payment_method=payment_method_id.strip(), approved=approved,

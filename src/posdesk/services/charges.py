@@ -23,6 +23,7 @@ from posdesk.ledger.payments import (
     PaymentLedger,
     SendRequest,
     intent_metadata,
+    is_authorise_only,
     payment_details,
 )
 from posdesk.services import guard, payment_input
@@ -61,6 +62,7 @@ def charge_request(gateway: StripeGateway, record: PaymentRecord) -> ChargeOutco
         metadata=intent_metadata(record),
         idempotency_key=record.idempotency_key,
         cvc_token=record.cvc_token,  # set: re-collected CVC, customer present
+        authorise_only=is_authorise_only(record),  # capture_method=manual
     )
 
 
@@ -160,14 +162,23 @@ class ChargeService:
         amount: Money,
         description: str = "",
         approval: Approval | None = None,
+        confirmed: Money | None = None,
+        authorise_only: bool = False,
     ) -> ChargeResult:
         """Charge a saved card off-session. Raises PermissionDenied (audited), AmountError or
-        InputError (nothing written), StripeNotConfigured, or ApprovalRequired (audited,
-        nothing written: above the shop's limit, call again with a manager's `approval`);
+        InputError (nothing written), StripeNotConfigured, ApprovalRequired (audited,
+        nothing written: above the shop's limit, call again with a manager's `approval`), or
+        ConfirmationRequired (audited, nothing written: above the shop's "confirm amounts
+        over", call again with the amount typed again as `confirmed`); `authorise_only`:
+        the amount is held on the card (REQUIRES_CAPTURE) for a capture or release later
+        (services/captures.py);
         every other result, including a lost connection, comes back as a ChargeResult with
         a recorded payment."""
-        denied_details = {"amount": amount.amount, "currency": amount.currency,
-                          "payment_method_id": payment_method_id}
+        denied_details: dict[str, object] = {
+            "amount": amount.amount, "currency": amount.currency,
+            "payment_method_id": payment_method_id}
+        if authorise_only:
+            denied_details["authorise_only"] = True
         with self.guard.run(
             staff, guard.CHARGE_SAVED_CARD, customer_id or None, denied_details
         ) as audited:
@@ -179,8 +190,12 @@ class ChargeService:
             audited.details.update(self.approvals.check(
                 self.guard, staff, guard.CHARGE_SAVED_CARD, customer_id, approval,
                 amount=amount, details=denied_details))
+            audited.details.update(self.approvals.check_confirmed(
+                self.guard, staff, guard.CHARGE_SAVED_CARD, customer_id, amount, confirmed,
+                approval, details=denied_details))
             record = self.ledger.open(staff, customer_id, amount, description,
-                                      payment_method_id, livemode=gateway.livemode)
+                                      payment_method_id, livemode=gateway.livemode,
+                                      authorise_only=authorise_only)
             result = self.ledger.send(record, charge_request,
                                       before_send=self._on_pending_written)
             outcome = result.outcome

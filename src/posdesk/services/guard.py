@@ -75,6 +75,22 @@ VIEW_CUSTOMER = Operation("view_customer", Permission.VIEW_CUSTOMERS)
 REFUND = Operation("refund", Permission.REFUND)
 VIEW_REFUNDS = Operation("view_refunds", Permission.VIEW_CUSTOMERS)
 
+# Receipts (services/receipts.py). Printing and saving one as PDF: anyone who may view
+# customers (each is audited, and counted for COPY); a preview is audited only when
+# refused. Emailing at the sale needs CHARGE; re-sending later needs RESEND_RECEIPT.
+VIEW_RECEIPT = Operation("view_receipt", Permission.VIEW_CUSTOMERS)
+PRINT_RECEIPT = Operation("print_receipt", Permission.VIEW_CUSTOMERS)
+SAVE_RECEIPT_PDF = Operation("save_receipt_pdf", Permission.VIEW_CUSTOMERS)
+EMAIL_RECEIPT = Operation("email_receipt", Permission.CHARGE)
+RESEND_RECEIPT = Operation("resend_receipt", Permission.RESEND_RECEIPT)
+
+# Authorise now, capture later (services/captures.py): capturing and releasing are a
+# manager's (Permission.CAPTURE; cashiers may authorise, as they may charge). The list of
+# open authorisations is read by anyone who may see customers, audited only when refused.
+CAPTURE = Operation("capture", Permission.CAPTURE)
+RELEASE_AUTHORISATION = Operation("release_authorisation", Permission.CAPTURE)
+VIEW_AUTHORISATIONS = Operation("view_authorisations", Permission.VIEW_CUSTOMERS)
+
 # The shop's and this terminal's settings.
 SAVE_SHOP_SETTINGS = Operation("shop_setting", Permission.MANAGE_SETTINGS)
 CHECK_STRIPE_KEY = Operation("check_stripe_key", Permission.MANAGE_SETTINGS)

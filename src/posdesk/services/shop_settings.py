@@ -1,5 +1,6 @@
 """The shop's settings, shared by every terminal of a store: name and address (on receipts),
-currency, locale, when an idle terminal locks, and the limits above which a manager approves.
+currency, locale, when an idle terminal locks, the limits above which a manager approves, and
+the amount above which a charge is confirmed by typing its amount again.
 
 They live in the store (store/shop_settings.py), not in a terminal's settings.json, which
 keeps only what belongs to one machine (its store, relay, name, API base). Currency and
@@ -79,6 +80,9 @@ class ShopSettings:
     charge_approval_over: int | None = None
     refund_approval_over: int | None = None
     remove_card_needs_approval: bool = False
+    # A charge above this (minor units) has its amount typed again (or a manager's approval
+    # for it) before it is sent; None: never ask.
+    confirm_amount_over: int | None = None
 
 
 FIELDS = tuple(f.name for f in fields(ShopSettings))
@@ -161,6 +165,7 @@ _CLEAN: dict[str, Callable[[object], Any]] = {
     "charge_approval_over": clean_limit,
     "refund_approval_over": clean_limit,
     "remove_card_needs_approval": clean_flag,
+    "confirm_amount_over": clean_limit,
 }
 
 

@@ -150,6 +150,17 @@ class PaymentRepository:
         with self.store.session() as session:
             return list(session.exec(query))
 
+    def list_in_state(self, state: str, limit: int = 500) -> list[PaymentRecord]:
+        """Payments in one state, newest first (index ix_payments_state_created)."""
+        query = (
+            select(PaymentRecord)
+            .where(col(PaymentRecord.state) == str(state))
+            .order_by(col(PaymentRecord.created_at).desc(), col(PaymentRecord.id).desc())
+            .limit(limit)
+        )
+        with self.store.session() as session:
+            return list(session.exec(query))
+
     def list_recent(self, limit: int = 50) -> list[PaymentRecord]:
         query = (
             select(PaymentRecord)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
 from posdesk.backend import InputError, StripeNotConfigured
+from posdesk.domain.approval import ConfirmationRequired
 from posdesk.domain.money import AmountError
 from posdesk.domain.roles import PermissionDenied
 from posdesk.gui.formatting import error_text
@@ -52,7 +53,7 @@ def error_words(
             "ErrorWords", "Your role (%1) may not do this. Ask a manager."
         )
         return ErrorWords(text.replace("%1", str(exc.staff.role)), denied=True)
-    if isinstance(exc, AmountError | InputError | StripeNotConfigured):
+    if isinstance(exc, AmountError | InputError | StripeNotConfigured | ConfirmationRequired):
         return ErrorWords(
             error_text(exc, fallback),
             refused=True,

@@ -22,6 +22,14 @@ def _read(*parts: str) -> bytes:
     return node.read_bytes()
 
 
+def read_resource(*parts: str) -> bytes:
+    """A file of resources/ (e.g. "fonts", "ReceiptCJK.ttf"); OSError when it is missing."""
+    try:
+        return _read(*parts)
+    except (FileNotFoundError, ModuleNotFoundError) as exc:
+        raise OSError(f"resource {'/'.join(parts)} not found") from exc
+
+
 @cache
 def icon_data(name: str) -> bytes:
     return _read("icons", f"{name}.svg")

@@ -39,11 +39,13 @@ from posdesk.backend import (
 from posdesk.domain.approval import ApprovalRequired
 from posdesk.domain.changes import Change, ChangeKind
 from posdesk.domain.money import Money
+from posdesk.domain.payment_state import PaymentState
 from posdesk.gui.common.error_words import error_words
 from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.customers.card_table_model import CardTableModel
 from posdesk.gui.formatting import outcome_text
 from posdesk.gui.payments.approval_section import ApprovalSection
+from posdesk.gui.payments.capture_dialog import CaptureDialog
 from posdesk.gui.payments.card_entry_dialog import (
     MODE_AUTHENTICATE,
     MODE_CVC,
@@ -53,6 +55,7 @@ from posdesk.gui.payments.card_entry_dialog import (
 from posdesk.gui.payments.charge_dialog import ChargeDialog
 from posdesk.gui.payments.payment_table_model import PaymentTableModel
 from posdesk.gui.payments.refund_dialog import RefundDialog
+from posdesk.gui.receipts.receipt_actions import ReceiptActions
 from posdesk.gui.shell.sync_bridge import SyncBridge
 
 log = logging.getLogger(__name__)
@@ -68,6 +71,7 @@ SHORTCUT_NEW_CARD = "Ctrl+Shift+N"  # Ctrl+N is a new customer
 SHORTCUT_MAKE_DEFAULT = "Ctrl+D"
 SHORTCUT_REMOVE_CARD = QKeySequence.StandardKey.Delete  # Del
 SHORTCUT_REFUND = "Ctrl+R"  # the selected payment
+SHORTCUT_CAPTURE = "Ctrl+T"  # the selected authorisation: capture or release
 
 
 def shortcut_text(action: QAction) -> str:
@@ -194,6 +198,19 @@ class CustomerPage(QWidget):
         self.refund_action.triggered.connect(lambda: self.start_refund())
         self.addAction(self.refund_action)
         self.payment_table.addAction(self.refund_action)
+        # Capture or release the selected authorisation: its context menu, or Ctrl+T.
+        self.capture_dialog: CaptureDialog | None = None
+        self.capture_action = QAction(self.tr("Capture or release…"), self.payment_table)
+        self.capture_action.setShortcut(QKeySequence(SHORTCUT_CAPTURE))
+        self.capture_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.capture_action.triggered.connect(lambda: self.start_capture())
+        self.addAction(self.capture_action)
+        self.payment_table.addAction(self.capture_action)
+        # The selected payment's receipt: printed, as PDF, emailed (Ctrl+P, Ctrl+Shift+S, Ctrl+E).
+        self.receipt_actions = ReceiptActions(backend, runner, self._receipt_payment,
+                                              self.payment_table)
+        self.receipt_actions.status.connect(self.payments_hint.setText)
+        self.payment_table.addActions(self.receipt_actions.actions())
         self.payment_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         layout = QVBoxLayout(self)
@@ -409,6 +426,14 @@ class CustomerPage(QWidget):
         index = self.payment_table.currentIndex()
         return self.payment_model.payment_at(index.row()) if index.isValid() else None
 
+    def _receipt_payment(self) -> tuple[str, str] | None:
+        """The selected payment, for its receipt, with the customer's email."""
+        payment = self.selected_payment()
+        if payment is None:
+            return None
+        email = self.page.customer.email if self.page is not None else None
+        return payment.id, email or ""
+
     def start_refund(self, payment: PaymentRecord | None = None) -> RefundDialog | None:
         """Refund the selected payment (or `payment`): full or partial, in a dialog."""
         payment = payment or self.selected_payment()
@@ -425,6 +450,26 @@ class CustomerPage(QWidget):
     def _refund_dialog_closed(self, dialog: RefundDialog) -> None:
         if self.refund_dialog is dialog:
             self.refund_dialog = None
+        dialog.deleteLater()
+
+    # --- capturing --------------------------------------------------------------------------
+
+    def start_capture(self, payment: PaymentRecord | None = None) -> CaptureDialog | None:
+        """Capture (all or part) or release the selected authorization (or `payment`)."""
+        payment = payment or self.selected_payment()
+        if (payment is None or self.capture_dialog is not None
+                or payment.state != PaymentState.REQUIRES_CAPTURE.value):
+            return None
+        dialog = CaptureDialog(self._backend, self._runner, payment, self)
+        dialog.answered.connect(lambda _result: self.reload(from_stripe=False))
+        dialog.finished.connect(lambda _code: self._capture_dialog_closed(dialog))
+        self.capture_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _capture_dialog_closed(self, dialog: CaptureDialog) -> None:
+        if self.capture_dialog is dialog:
+            self.capture_dialog = None
         dialog.deleteLater()
 
     # --- charging ---------------------------------------------------------------------------
@@ -454,8 +499,9 @@ class CustomerPage(QWidget):
             lambda payment_id, c=card: self.start_authentication(payment_id, card=c)
         )
         dialog.cvc_requested.connect(
-            lambda amount, description, c=card: self.start_card_entry(
-                mode=MODE_CVC, card=c, amount=amount, description=description)
+            lambda amount, description, confirmed, c=card: self.start_card_entry(
+                mode=MODE_CVC, card=c, amount=amount, description=description,
+                confirmed=confirmed)
         )
         self.charge_dialog = dialog
         dialog.open()
@@ -471,13 +517,14 @@ class CustomerPage(QWidget):
         card: CardSummary | None = None,
         amount: Money | None = None,
         description: str = "",
+        confirmed: Money | None = None,
     ) -> CardEntryDialog | None:
         """New card (or authenticate a payment / re-collect a CVC, by `mode`)."""
         if self.page is None:
             return None
         dialog = CardEntryDialog(self._backend, self._runner, self.page.customer, parent=self,
                                  mode=mode, payment_id=payment_id, card=card, amount=amount,
-                                 description=description)
+                                 description=description, confirmed=confirmed)
         dialog.finished.connect(lambda _code: self._card_entry_closed(dialog))
         self.card_entry_dialog = dialog
         dialog.open()

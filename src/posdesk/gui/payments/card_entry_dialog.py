@@ -47,13 +47,14 @@ from posdesk.backend import (
     failure_wording,
     is_authentication_failure,
 )
-from posdesk.domain.approval import ApprovalRequired
+from posdesk.domain.approval import ApprovalRequired, ConfirmationRequired
 from posdesk.domain.money import Money
 from posdesk.domain.outcomes import OutcomeKind
 from posdesk.gui.common.error_words import error_words
 from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.formatting import code_details, outcome_text
 from posdesk.gui.payments import outcome_view
+from posdesk.gui.payments.amount_confirmation import AmountConfirmation
 from posdesk.gui.payments.amount_entry import AmountEntry
 from posdesk.gui.payments.approval_section import ApprovalSection
 from posdesk.gui.payments.result_panel import ResultPanel, ResultView, fit_dialog_to_page
@@ -100,6 +101,7 @@ class CardEntryDialog(QDialog):
         card: CardSummary | None = None,
         amount: Money | None = None,
         description: str = "",
+        confirmed: Money | None = None,
         record_traffic: bool = False,
         parent: QWidget | None = None,
     ) -> None:
@@ -112,6 +114,8 @@ class CardEntryDialog(QDialog):
         self._card = card
         self._amount: Money | None = amount
         self._description = description
+        # A saved card's CVC charge: the amount as typed again in the charge dialog.
+        self._confirmed = confirmed
         self._record_traffic = record_traffic
         self._flow_choice = FLOW_PAYMENT  # new card: pay, or save only
         # A manager's approval for this payment, once given (the shop's limit asked for it).
@@ -197,6 +201,11 @@ class CardEntryDialog(QDialog):
         self.amount_edit = self.amount_entry.amount_edit
         self.amount_error = self.amount_entry.error_label
         self.description_edit = self.amount_entry.description_edit
+        # Shown in place when the amount is above the shop's "confirm amounts over".
+        self.confirmation = AmountConfirmation(self._currency(), self._locale(), page)
+        self.confirmation.changed.connect(
+            lambda: self.pay_button.setEnabled(self._can_pay()))
+        self.confirmation.submitted.connect(self.start_payment)
 
         self.form_error = QLabel(page)
         self.form_error.setObjectName("fieldError")
@@ -224,6 +233,7 @@ class CardEntryDialog(QDialog):
         layout.addWidget(intro)
         layout.addSpacing(8)
         layout.addWidget(self.amount_entry)
+        layout.addWidget(self.confirmation)
         layout.addWidget(self.form_error)
         layout.addSpacing(16)
         layout.addWidget(self._build_steps(page))
@@ -305,26 +315,34 @@ class CardEntryDialog(QDialog):
             # Another amount: the approval asked for was for the old one.
             self.approval_section.close_section()
         self._amount = amount
-        self.pay_button.setEnabled(
-            self._amount is not None and not self.busy and not self.approval_section.pending
-        )
+        reason = (self._backend.charges.approvals.charge_confirmation(self._backend.staff, amount)
+                  if amount is not None else None)
+        if reason is not None and amount is not None:
+            self.confirmation.ask(amount, reason)
+        elif self.confirmation.asked:
+            self.confirmation.close_section()
+        self.pay_button.setEnabled(self._can_pay())
         if self._amount is not None:
             self.pay_button.setText(self.tr("Take payment of %1").replace(
                 "%1", outcome_view.amount_words(self._amount, self._locale())))
         else:
             self.pay_button.setText(self.tr("Take payment"))
 
+    def _can_pay(self) -> bool:
+        return (self._amount is not None and not self.busy
+                and not self.approval_section.pending and not self.confirmation.pending)
+
     def _set_form_busy(self, busy: bool) -> None:
         self.busy = busy
-        for widget in (self.amount_edit, self.description_edit, self.save_only_button):
+        for widget in (self.amount_edit, self.description_edit, self.save_only_button,
+                       self.confirmation.retype_edit):
             widget.setEnabled(not busy)
-        self.pay_button.setEnabled(
-            not busy and self._amount is not None and not self.approval_section.pending
-        )
+        self.pay_button.setEnabled(self._can_pay())
 
     def start_payment(self) -> None:
-        if self.busy or self._amount is None:
+        if self.busy or self._amount is None or self.confirmation.pending:
             return
+        self._confirmed = self.confirmation.confirmed()
         self._description = self.description_edit.text().strip()
         self._flow_choice = FLOW_PAYMENT
         self._start()
@@ -344,6 +362,7 @@ class CardEntryDialog(QDialog):
         customer_id = self._customer.id
         flow = self._flow_choice
         amount, description, approval = self._amount, self._description, self._approval
+        confirmed = self._confirmed
         start: Callable[[], CardEntrySession]
         if self._mode == MODE_AUTHENTICATE:
             payment_id = self._payment_id or ""
@@ -355,14 +374,14 @@ class CardEntryDialog(QDialog):
 
             def start() -> CardEntrySession:
                 return service.start_cvc(staff, customer_id, card_id, amount, description,
-                                         approval=approval)
+                                         approval=approval, confirmed=confirmed)
         elif flow == FLOW_SETUP:
             def start() -> CardEntrySession:
                 return service.start_setup(staff, customer_id)
         else:
             def start() -> CardEntrySession:
                 return service.start_payment(staff, customer_id, amount, description,
-                                             approval=approval)
+                                             approval=approval, confirmed=confirmed)
 
         def work() -> Started:
             return start(), backend.checkout_server()
@@ -449,6 +468,12 @@ class CardEntryDialog(QDialog):
             # Above the shop's limit: a manager approves here, in this dialog.
             self.approval_section.ask(exc, self._backend.staff)
             self.pay_button.setEnabled(False)
+            return
+        if (isinstance(exc, ConfirmationRequired) and self._mode == MODE_NEW
+                and self._amount is not None):
+            # The shop's setting changed meanwhile (another terminal): type the amount again.
+            self.confirmation.ask(self._amount, exc.message)
+            self.confirmation.retype_edit.setFocus()
             return
         text = error_words(
             exc, fallback=self.tr("Card entry could not start. Try again."),

@@ -11,7 +11,9 @@ import logging
 import math
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from posdesk.backend import Approval, Backend, CardSummary, ChargeResult, CustomerRecord
-from posdesk.domain.approval import ApprovalRequired
+from posdesk.domain.approval import ApprovalRequired, ConfirmationRequired
 from posdesk.domain.money import Money
 from posdesk.domain.outcomes import ChargeOutcome
 from posdesk.domain.payment_state import PaymentState
@@ -31,9 +33,11 @@ from posdesk.gui.common.error_words import error_words
 from posdesk.gui.common.resources import pixmap
 from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.payments import outcome_view
+from posdesk.gui.payments.amount_confirmation import AmountConfirmation
 from posdesk.gui.payments.amount_entry import AmountEntry
 from posdesk.gui.payments.approval_section import ApprovalSection
 from posdesk.gui.payments.result_panel import ResultPanel, ResultView, fit_dialog_to_page
+from posdesk.gui.receipts.receipt_actions import ReceiptActions
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +47,9 @@ class ChargeDialog(QDialog):
     settings_requested = Signal()
     # payment id: the customer is here to authenticate that payment (card-entry dialog)
     authenticate_requested = Signal(str)
-    # amount, description: charge after the customer re-enters the CVC (settings.recollect_cvc)
-    cvc_requested = Signal(object, str)
+    # amount, description, the amount typed again (or None): charge after the customer
+    # re-enters the CVC (settings.recollect_cvc)
+    cvc_requested = Signal(object, str, object)
 
     # Back-off between automatic checks of an unconfirmed payment (milliseconds).
     SETTLE_DELAYS_MS: tuple[int, ...] = (1000, 2000, 4000, 8000, 15000, 30000)
@@ -132,6 +137,17 @@ class ChargeDialog(QDialog):
         self.approval_section.canceled.connect(lambda: self._amount_changed(self._amount))
         self.approval_section.changed.connect(
             lambda: fit_dialog_to_page(self, self.stack.widget(0)))
+        # Authorise only: the amount is held on the card, captured or released later
+        # (a manager, from the customer's payments or the open authorisations). Not with a
+        # re-collected CVC (the customer is present for that charge).
+        self.authorise_check = QCheckBox(
+            self.tr("Authorize only: hold the amount now, capture or release it later"), page)
+        self.authorise_check.setVisible(not self._backend.settings.recollect_cvc)
+        self.authorise_check.toggled.connect(lambda _on: self._amount_changed(self._amount))
+        # Shown in place when the amount is above the shop's "confirm amounts over".
+        self.confirmation = AmountConfirmation(self._currency(), self._locale(), page)
+        self.confirmation.changed.connect(self._confirmation_changed)
+        self.confirmation.submitted.connect(self.charge)
 
         self.busy_label = QLabel(page)
         self.busy_label.setObjectName("busyLabel")
@@ -160,6 +176,8 @@ class ChargeDialog(QDialog):
         layout.addLayout(card_row)
         layout.addSpacing(8)
         layout.addWidget(self.amount_entry)
+        layout.addWidget(self.authorise_check)
+        layout.addWidget(self.confirmation)
         layout.addWidget(self.approval_section)
         layout.addWidget(self.busy_label)
         layout.addWidget(self.busy_bar)
@@ -191,8 +209,17 @@ class ChargeDialog(QDialog):
         self.done_button = QPushButton(self.tr("Done  (Enter)"), page)
         self.done_button.setObjectName("primaryButton")
         self.done_button.clicked.connect(self.accept)
+        # Once the payment went through: its receipt (Ctrl+P, Ctrl+Shift+S, Ctrl+E).
+        self.receipt_actions = ReceiptActions(self._backend, self._runner,
+                                              self._receipt_payment, self)
+        self.receipt_actions.status.connect(self.settle_label.setText)
+        self.addActions(self.receipt_actions.actions())
+        self.receipt_buttons = [self._receipt_button(action, page)
+                                for action in self.receipt_actions.actions()]
         buttons = QHBoxLayout()
         buttons.addWidget(self.settings_button)
+        for button in self.receipt_buttons:
+            buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.authenticate_button)
         buttons.addWidget(self.retry_button)
@@ -210,31 +237,55 @@ class ChargeDialog(QDialog):
             # Another amount: the approval asked for was for the old one.
             self.approval_section.close_section()
         self._amount = amount
-        self.charge_button.setEnabled(
-            self._amount is not None and not self.busy and not self.approval_section.pending
-        )
+        self._ask_confirmation()
+        self.charge_button.setEnabled(self._can_charge())
         if self._amount is not None:
+            words = outcome_view.amount_words(self._amount, self._locale())
             self.charge_button.setText(
-                self.tr("Charge %1").replace(
-                    "%1", outcome_view.amount_words(self._amount, self._locale()))
-            )
+                self.tr("Authorize %1").replace("%1", words) if self.authorise_only
+                else self.tr("Charge %1").replace("%1", words))
         else:
             self.charge_button.setText(self.tr("Charge"))
+
+    def _ask_confirmation(self) -> None:
+        """Show the "Confirm the amount" section while the amount is above the shop's
+        setting (and no manager's approval will confirm it instead)."""
+        amount = self._amount
+        reason = (self._backend.charges.approvals.charge_confirmation(self._backend.staff, amount)
+                  if amount is not None else None)
+        if reason is not None and amount is not None:
+            self.confirmation.ask(amount, reason)
+        elif self.confirmation.asked:
+            self.confirmation.close_section()
+
+    def _confirmation_changed(self) -> None:
+        self.charge_button.setEnabled(self._can_charge())
+        fit_dialog_to_page(self, self.stack.widget(0))
+
+    @property
+    def authorise_only(self) -> bool:
+        return not self.authorise_check.isHidden() and self.authorise_check.isChecked()
+
+    def _can_charge(self) -> bool:
+        return (self._amount is not None and not self.busy
+                and not self.approval_section.pending and not self.confirmation.pending)
 
     # --- charging ---------------------------------------------------------------------------
 
     def charge(self) -> None:
-        if self.busy or self._amount is None:
+        if self.busy or self._amount is None or self.confirmation.pending:
             return
         amount = self._amount
+        confirmed = self.confirmation.confirmed()
         description = self.description_edit.text().strip()
         if self._backend.settings.recollect_cvc:
             # The customer re-enters the security code first; the charge happens there.
-            self.cvc_requested.emit(amount, description)
+            self.cvc_requested.emit(amount, description, confirmed)
             self.accept()
             return
         charges, staff = self._backend.charges, self._backend.staff
         customer_id, card_id, approval = self._customer.id, self._card.id, self._approval
+        authorise_only = self.authorise_only
         self._set_busy(
             True, self.tr("Charging %1… waiting for Stripe.").replace(
                 "%1", outcome_view.amount_words(amount, self._locale())
@@ -243,7 +294,8 @@ class ChargeDialog(QDialog):
         # The dialog shows its own failures: on the result panel, with the amount.
         self._runner.op(
             lambda: charges.charge_saved_card(staff, customer_id, card_id, amount, description,
-                                              approval=approval)
+                                              approval=approval, confirmed=confirmed,
+                                              authorise_only=authorise_only)
         ).success(self._charge_answered).failure(self._charge_failed).run()
 
     def retry(self) -> None:
@@ -276,11 +328,10 @@ class ChargeDialog(QDialog):
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self.busy = busy
-        for widget in (self.amount_edit, self.description_edit, self.cancel_button):
+        for widget in (self.amount_edit, self.description_edit, self.cancel_button,
+                       self.confirmation.retype_edit, self.authorise_check):
             widget.setEnabled(not busy)
-        self.charge_button.setEnabled(
-            not busy and self._amount is not None and not self.approval_section.pending
-        )
+        self.charge_button.setEnabled(self._can_charge())
         self.busy_label.setText(text)
         self.busy_label.setVisible(busy)
         self.busy_bar.setVisible(busy)
@@ -315,6 +366,12 @@ class ChargeDialog(QDialog):
             self.stack.setCurrentIndex(0)
             self.approval_section.ask(exc, self._backend.staff)
             self.charge_button.setEnabled(False)
+            return
+        if isinstance(exc, ConfirmationRequired) and self._amount is not None:
+            # The shop's setting changed meanwhile (another terminal): type the amount again.
+            self.stack.setCurrentIndex(0)
+            self.confirmation.ask(self._amount, exc.message)
+            self.confirmation.retype_edit.setFocus()
             return
         words = error_words(
             exc, fallback="",
@@ -364,6 +421,8 @@ class ChargeDialog(QDialog):
         self.retry_button.setEnabled(view.can_retry)
         self.settings_button.setVisible(view.can_open_settings)
         self.authenticate_button.setVisible(view.can_authenticate and bool(self._payment_id))
+        for button in self.receipt_buttons:
+            button.setVisible(self._receipt_payment() is not None)
         self.done_button.setText(
             self.tr("Close  (Esc)") if view.settling else self.tr("Done  (Enter)")
         )
@@ -376,6 +435,23 @@ class ChargeDialog(QDialog):
     def _fit_result(self) -> None:
         """Grow the dialog so the whole result reads without clipping."""
         fit_dialog_to_page(self, self.stack.widget(1))
+
+    @staticmethod
+    def _receipt_button(action: QAction, page: QWidget) -> QPushButton:
+        button = QPushButton(action.text(), page)
+        button.setAutoDefault(False)
+        button.setToolTip(action.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+        button.clicked.connect(action.trigger)
+        button.setVisible(False)
+        return button
+
+    def _receipt_payment(self) -> tuple[str, str] | None:
+        """The payment a receipt is for: this sale, once it went through."""
+        result = self.result_shown
+        if (self._payment_id is None or result is None
+                or PaymentState(result.state) is not PaymentState.SUCCEEDED):
+            return None
+        return self._payment_id, self._customer.email or ""
 
     def _authenticate_now(self) -> None:
         if self._payment_id:

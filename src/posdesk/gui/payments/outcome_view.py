@@ -10,6 +10,8 @@ was saved.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import QCoreApplication
 
 from posdesk.backend import (
@@ -21,6 +23,7 @@ from posdesk.backend import (
     RefundResult,
     StripeNotConfigured,
 )
+from posdesk.domain.captures import CaptureKind, CaptureResult
 from posdesk.domain.money import AmountError, Money
 from posdesk.domain.outcomes import (
     NEXT_STEP_CHECKING,
@@ -77,6 +80,15 @@ def card_label(card: CardSummary | PaymentMethodRecord) -> str:
     if card.wallet:
         label += f" ({card.wallet.replace('_', ' ').title()})"
     return label
+
+
+def card_label_of(brand: str | None, last4: str | None) -> str:
+    """A card known only by its brand and last four digits (an authorization's charge)."""
+    if not brand and not last4:
+        return ""
+    name = _BRAND_NAMES.get((brand or "").lower()) or (
+        brand or translate("OutcomeView", "Card")).replace("_", " ").title()
+    return f"{name} •••• {last4 or '????'}"
 
 
 # --- payment states (the payments table) ---
@@ -397,3 +409,83 @@ def refund_error_view(words: ErrorWords, amount: Money | None, locale: str) -> R
                   "PosDesk could not finish this refund because of an internal error."),
         translate("OutcomeView",
                   "Check the payment's refunds before refunding again, and tell a manager."))
+
+
+# --- authorisations: capture later, release ----------------------------------------------------
+
+
+def release_reason_words() -> dict[str, str]:
+    """Why an authorization is released, as staff choose it (Stripe's cancellation reasons)."""
+    return {
+        "requested_by_customer": translate("OutcomeView", "The customer asked"),
+        "abandoned": translate("OutcomeView", "The sale did not happen"),
+        "duplicate": translate("OutcomeView", "Authorized twice by mistake"),
+        "fraudulent": translate("OutcomeView", "Suspected fraud"),
+    }
+
+
+def time_left_text(left: timedelta) -> str:
+    """How long an authorization has before it lapses, in days and hours."""
+    seconds = int(left.total_seconds())
+    if seconds <= 0:
+        return translate("OutcomeView", "Lapsed")
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    if days:
+        return translate("OutcomeView", "%1 d %2 h left").replace("%1", str(days)).replace(
+            "%2", str(hours))
+    if hours:
+        return translate("OutcomeView", "%1 h left").replace("%1", str(hours))
+    return translate("OutcomeView", "%1 min left").replace("%1", str(max(1, rest // 60)))
+
+
+def capture_result_view(result: CaptureResult, locale: str) -> ResultView:
+    """The words, color and icon for the answer to a capture or a release."""
+    authorised = amount_words(result.authorised, locale)
+    reason = outcome_text(result.reason) if result.reason else ""
+    if result.kind is CaptureKind.CAPTURED and result.captured is not None:
+        captured = amount_words(result.captured, locale)
+        rest = Money(result.authorised.amount - result.captured.amount,
+                     result.authorised.currency)
+        released = (translate("OutcomeView", "The rest, %1, was released on the card.")
+                    .replace("%1", amount_words(rest, locale)) if rest.amount > 0 else "")
+        return ResultView(
+            "good", "approved", translate("OutcomeView", "Captured"),
+            translate("OutcomeView", "%1 captured").replace("%1", captured),
+            translate("OutcomeView", "The money is taken from the card that was authorized."),
+            released)
+    if result.kind is CaptureKind.RELEASED:
+        return ResultView(
+            "good", "approved", translate("OutcomeView", "Authorization released"),
+            translate("OutcomeView", "%1 released").replace("%1", authorised),
+            translate("OutcomeView", "Nothing was taken: the hold on the card is released."),
+            "")
+    if result.kind is CaptureKind.UNCONFIRMED:
+        return ResultView(
+            "warn", "waiting", translate("OutcomeView", "Checking with Stripe…"), authorised,
+            reason, translate("OutcomeView", "Press Check again; nothing is taken twice."),
+            can_retry=True, settling=True, details=code_details(result.code))
+    return ResultView(
+        "bad", "declined", translate("OutcomeView", "Stripe refused"), authorised, reason,
+        translate("OutcomeView", "The payment shows what Stripe says it is now."),
+        details=code_details(result.code))
+
+
+def capture_error_view(words: ErrorWords, amount: Money | None, locale: str) -> ResultView:
+    """The result panel for a capture or release that raised instead of answering."""
+    shown = amount_words(amount, locale) if amount is not None else ""
+    if words.denied:
+        return ResultView("bad", "locked", translate("OutcomeView", "Not allowed"), shown,
+                          words.text,
+                          translate("OutcomeView", "Ask a manager to capture or release it."))
+    if words.refused:
+        return ResultView("bad", "declined", translate("OutcomeView", "Nothing changed"),
+                          shown, words.text,
+                          translate("OutcomeView", "Nothing was sent to Stripe."),
+                          can_open_settings=words.needs_settings)
+    return ResultView(
+        "bad", "declined", translate("OutcomeView", "Something went wrong"), shown,
+        translate("OutcomeView", "PosDesk could not finish this because of an internal "
+                                 "error."),
+        translate("OutcomeView", "Open the payment again before trying again, and tell a "
+                                 "manager."))

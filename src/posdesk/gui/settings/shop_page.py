@@ -1,6 +1,6 @@
 """Settings, Shop: the shop's own settings, shared by every terminal of its store: name and
-address (printed on receipts), currency, language and region, when an idle till locks, and the
-limits above which a manager approves.
+address (printed on receipts), currency, language and region, when an idle till locks, the
+limits above which a manager approves, and the amount above which a charge is typed again.
 
 The page reads them off the GUI thread when it opens; the dialog saves them with the rest
 (ShopSettingsService.save: a manager only, each change audited). Amounts are typed and read
@@ -80,6 +80,10 @@ class ShopPage(QWidget):
         # No refund limit: cashiers' and support's refunds all need a manager.
         self.refund_limit_edit.setPlaceholderText(self.tr("Empty: always ask"))
         self.refund_limit_edit.setAccessibleName(self.tr("Refunds above this need a manager"))
+        self.confirm_limit_edit = QLineEdit(self)
+        self.confirm_limit_edit.setPlaceholderText(self.tr("Empty: every amount typed once"))
+        self.confirm_limit_edit.setAccessibleName(
+            self.tr("Charges above this are typed twice"))
         self.remove_card_check = QCheckBox(
             self.tr("Removing a saved card needs a manager's approval"), self)
         self.status_label = QLabel(self.tr("Reading the shop's settings…"), self)
@@ -94,6 +98,7 @@ class ShopPage(QWidget):
         form.addRow(self.tr("Lock an idle terminal after"), self.idle_spin)
         form.addRow(self.tr("Charges above this need a manager"), self.charge_limit_edit)
         form.addRow(self.tr("Refunds above this need a manager"), self.refund_limit_edit)
+        form.addRow(self.tr("Charges above this are typed twice"), self.confirm_limit_edit)
         form.addRow(self.remove_card_check)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -117,6 +122,7 @@ class ShopPage(QWidget):
         self.idle_spin.setValue(round(settings.idle_lock_s / 60))
         self.charge_limit_edit.setText(self._limit_text(settings.charge_approval_over, settings))
         self.refund_limit_edit.setText(self._limit_text(settings.refund_approval_over, settings))
+        self.confirm_limit_edit.setText(self._limit_text(settings.confirm_amount_over, settings))
         self.remove_card_check.setChecked(settings.remove_card_needs_approval)
         self.status_label.setText("")
         self.status_label.hide()
@@ -154,6 +160,8 @@ class ShopPage(QWidget):
             refund_approval_over=self._limit(self.refund_limit_edit, currency, locale,
                                              self.tr("Refunds above this need a manager")),
             remove_card_needs_approval=self.remove_card_check.isChecked(),
+            confirm_amount_over=self._limit(self.confirm_limit_edit, currency, locale,
+                                            self.tr("Charges above this are typed twice")),
         )
 
     def _limit(self, edit: QLineEdit, currency: str, locale: str, label: str) -> int | None:
@@ -179,7 +187,7 @@ class ShopPage(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         for edit in (self.name_edit, self.currency_edit, self.charge_limit_edit,
-                     self.refund_limit_edit):
+                     self.refund_limit_edit, self.confirm_limit_edit):
             edit.setReadOnly(read_only)
         self.address_edit.setReadOnly(read_only)
         for widget in (self.locale_combo, self.idle_spin, self.remove_card_check):
@@ -192,4 +200,5 @@ def _comparable(settings: ShopSettings) -> tuple[object, ...]:
                         .splitlines()).rstrip("\n")
     return (" ".join(settings.shop_name.split()), address, settings.currency.upper(),
             settings.locale, settings.idle_lock_s, settings.charge_approval_over,
-            settings.refund_approval_over, settings.remove_card_needs_approval)
+            settings.refund_approval_over, settings.remove_card_needs_approval,
+            settings.confirm_amount_over)

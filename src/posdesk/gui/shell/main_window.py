@@ -30,6 +30,8 @@ from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.customers.customer_page import CustomerPage
 from posdesk.gui.customers.customer_search import CustomerSearch
 from posdesk.gui.customers.new_customer_dialog import NewCustomerDialog
+from posdesk.gui.payments.open_authorisations import OpenAuthorisationsDialog
+from posdesk.gui.receipts.receipt_outbox_dialog import ReceiptOutboxDialog
 from posdesk.gui.settings.keyring_missing_dialog import KeyringMissingDialog
 from posdesk.gui.settings.settings_dialog import SettingsDialog
 from posdesk.gui.shell.customer_refresh import CustomerRefresh
@@ -187,7 +189,17 @@ class MainWindow(QMainWindow):
         self.audit_action.triggered.connect(self.open_audit_viewer)
         menu.insertAction(self.refresh_action, self.audit_action)
         self.addAction(self.audit_action)
+        # Authorisations waiting for their capture, with the time left (a manager captures).
+        self.authorisations_action = QAction(self.tr("Open authorizations…"), self)
+        self.authorisations_action.triggered.connect(self.open_authorisations)
+        menu.insertAction(self.refresh_action, self.authorisations_action)
+        self.addAction(self.authorisations_action)
         menu.insertSeparator(self.quit_action)
+        # The demo: the receipts Stripe would have emailed (the sandbox's outbox).
+        self.outbox_action = QAction(self.tr("Emailed receipts (demo)…"), self)
+        self.outbox_action.triggered.connect(self.open_receipt_outbox)
+        if self.backend.demo:
+            menu.insertAction(self.quit_action, self.outbox_action)
         customers = self.menuBar().addMenu(self.tr("&Customers"))
         self.customers_menu = customers
         self.find_action = QAction(self.tr("Find customer"), self)
@@ -219,7 +231,8 @@ class MainWindow(QMainWindow):
     def _work_actions(self) -> list[QAction]:
         """The window's actions that act for the person signed in (off while locked)."""
         return [self.settings_action, self.refresh_action, self.refresh_all_action,
-                self.find_action, self.new_customer_action, self.audit_action]
+                self.find_action, self.new_customer_action, self.audit_action,
+                self.authorisations_action]
 
     def _signed_in(self, result: SignedIn) -> None:
         # Pages skip their updates while nobody is signed in: bring them up to date.
@@ -321,6 +334,19 @@ class MainWindow(QMainWindow):
         dialog = AuditViewer(self.backend, self.runner, self)
         dialog.finished.connect(dialog.deleteLater)
         self.audit_viewer = dialog
+        dialog.open()
+        return dialog
+
+    def open_authorisations(self) -> OpenAuthorisationsDialog:
+        dialog = OpenAuthorisationsDialog(self.backend, self.runner, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_receipt_outbox(self) -> ReceiptOutboxDialog:
+        dialog = ReceiptOutboxDialog(self.backend, self.runner, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.load()
         dialog.open()
         return dialog
 
