@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QStackedWidget,
@@ -35,6 +34,7 @@ from posdesk.gui.common.error_words import error_words
 from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.formatting import money_text, outcome_text
 from posdesk.gui.payments import outcome_view
+from posdesk.gui.payments.dialog_parts import busy_indicator, button_row
 from posdesk.gui.payments.result_panel import ResultPanel, ResultView, fit_dialog_to_page
 
 
@@ -121,26 +121,14 @@ class CaptureDialog(QDialog):
         form.addRow(self.release_radio)
         form.addRow(self.tr("Why"), self.reason_combo)
 
-        self.busy_label = QLabel(page)
-        self.busy_label.setObjectName("busyLabel")
-        self.busy_bar = QProgressBar(page)
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.setMaximumHeight(10)
-        self.busy_label.hide()
-        self.busy_bar.hide()
+        self.busy_label, self.busy_bar = busy_indicator(page)
 
         self.go_button = QPushButton(page)
         self.go_button.setObjectName("primaryButton")
-        self.go_button.setDefault(True)
         self.go_button.clicked.connect(self.submit)
         self.cancel_button = QPushButton(self.tr("Cancel  (Esc)"), page)
-        self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.go_button)
+        buttons = button_row(self.cancel_button, self.go_button)
 
         layout = QVBoxLayout(page)
         layout.addWidget(self.summary_label)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from posdesk.gui.payments import outcome_view
 from posdesk.gui.payments.amount_confirmation import AmountConfirmation
 from posdesk.gui.payments.amount_entry import AmountEntry
 from posdesk.gui.payments.approval_section import ApprovalSection
+from posdesk.gui.payments.dialog_parts import busy_indicator, button_row
 from posdesk.gui.payments.result_panel import ResultPanel, ResultView, fit_dialog_to_page
 from posdesk.gui.receipts.receipt_actions import ReceiptActions
 
@@ -149,27 +149,14 @@ class ChargeDialog(QDialog):
         self.confirmation.changed.connect(self._confirmation_changed)
         self.confirmation.submitted.connect(self.charge)
 
-        self.busy_label = QLabel(page)
-        self.busy_label.setObjectName("busyLabel")
-        self.busy_label.setWordWrap(True)
-        self.busy_bar = QProgressBar(page)
-        self.busy_bar.setRange(0, 0)  # indeterminate
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.setMaximumHeight(10)
-        self.busy_label.hide()
-        self.busy_bar.hide()
+        self.busy_label, self.busy_bar = busy_indicator(page)
 
         self.charge_button = QPushButton(self.tr("Charge"), page)
         self.charge_button.setObjectName("primaryButton")
-        self.charge_button.setDefault(True)
         self.charge_button.clicked.connect(self.charge)
         self.cancel_button = QPushButton(self.tr("Cancel  (Esc)"), page)
-        self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.charge_button)
+        buttons = button_row(self.cancel_button, self.charge_button)
 
         layout = QVBoxLayout(page)
         layout.addWidget(who)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QTableWidget,
@@ -47,6 +46,7 @@ from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.formatting import local_time_text, money_text, outcome_text
 from posdesk.gui.payments import outcome_view
 from posdesk.gui.payments.approval_section import ApprovalSection
+from posdesk.gui.payments.dialog_parts import busy_indicator, button_row
 from posdesk.gui.payments.result_panel import ResultPanel, ResultView, fit_dialog_to_page
 
 log = logging.getLogger(__name__)
@@ -162,27 +162,14 @@ class RefundDialog(QDialog):
         self.approval_section.changed.connect(
             lambda: fit_dialog_to_page(self, self.stack.widget(0)))
 
-        self.busy_label = QLabel(page)
-        self.busy_label.setObjectName("busyLabel")
-        self.busy_label.setWordWrap(True)
-        self.busy_bar = QProgressBar(page)
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.setMaximumHeight(10)
-        self.busy_label.hide()
-        self.busy_bar.hide()
+        self.busy_label, self.busy_bar = busy_indicator(page)
 
         self.refund_button = QPushButton(self.tr("Refund"), page)
         self.refund_button.setObjectName("dangerButton")
-        self.refund_button.setDefault(True)
         self.refund_button.clicked.connect(self.refund)
         self.cancel_button = QPushButton(self.tr("Cancel  (Esc)"), page)
-        self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.refund_button)
+        buttons = button_row(self.cancel_button, self.refund_button)
 
         layout = QVBoxLayout(page)
         layout.addWidget(self.payment_label)
