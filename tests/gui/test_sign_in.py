@@ -185,6 +185,8 @@ def test_the_till_locks_itself_when_left_alone(qtbot, gui_app, gui_context, monk
     assert not window.till.is_locked
     qtbot.waitUntil(lambda: window.till.idle.idle_s == 1, timeout=5000)
     wait_locked(qtbot, window)
+    # Audited in the background (the audit chain takes the store's write lock).
+    qtbot.waitUntil(lambda: sign_outs(gui_context) != [], timeout=5000)
     assert sign_outs(gui_context) == ["idle"]
     with pytest.raises(NotSignedIn):
         _ = gui_context.staff
@@ -240,6 +242,8 @@ def test_ctrl_l_locks_and_the_same_person_continues(qtbot, gui_app, gui_context,
     qtbot.waitUntil(page.card_table.hasFocus, timeout=2000)
     qtbot.keyClick(page.card_table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     wait_locked(qtbot, window)
+    # Audited in the background (the audit chain takes the store's write lock).
+    qtbot.waitUntil(lambda: sign_outs(gui_context) != [], timeout=5000)
     assert sign_outs(gui_context) == ["locked"]
     assert not page.isVisible() and not window.work.isVisible()
     # Nothing of the work answers the keyboard while locked.
@@ -289,6 +293,8 @@ def test_switching_to_a_cashier_closes_what_was_open(qtbot, gui_app, gui_context
     assert window.search.search_edit.text() == ""
     assert window.till.who_label.text() == f"Signed in: {STAFF_NAMES[Role.CASHIER]} (Cashier)"
     assert gui_context.staff.role == Role.CASHIER
+    # Audited in the background (the audit chain takes the store's write lock).
+    qtbot.waitUntil(lambda: sign_outs(gui_context) != [], timeout=5000)
     assert sign_outs(gui_context) == ["switched"]
 
 
