@@ -362,7 +362,7 @@
     </message>
     <message>
         <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="92"/>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="241"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="229"/>
         <source>Capture</source>
         <translation>请款</translation>
     </message>
@@ -392,87 +392,87 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="137"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="129"/>
         <source>Cancel  (Esc)</source>
         <translation>取消  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="159"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="147"/>
         <source>Check again</source>
         <translation>再次核实</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="161"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="149"/>
         <source>Done  (Enter)</source>
         <translation>完成  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="186"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="174"/>
         <source>How long is left could not be read.</source>
         <translation>无法读取剩余时间。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="191"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="179"/>
         <source>This payment no longer waits for a capture.</source>
         <translation>这笔付款已不再等待请款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="195"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="183"/>
         <source>Stripe&apos;s date</source>
         <translation>Stripe 给出的时间</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="196"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="184"/>
         <source>the card network&apos;s usual window</source>
         <translation>按卡组织的常规期限估算</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="197"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="185"/>
         <source>%1 before the authorization lapses (%2).</source>
         <translation>距预授权失效还有 %1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="200"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="188"/>
         <source>Less than a day left: capture or release it now.</source>
         <translation>剩余不足一天：请立即请款或撤销预授权。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="225"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="213"/>
         <source>At most %1 can be captured.</source>
         <translation>最多可请款 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="234"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="222"/>
         <source>The rest, %1, is released on the card.</source>
         <translation>其余 %1 将在卡上解除冻结。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="240"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="228"/>
         <source>Capture %1</source>
         <translation>请款 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="243"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="231"/>
         <source>Release the hold</source>
         <translation>撤销预授权</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="257"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="245"/>
         <source>Capturing %1… waiting for Stripe.</source>
         <translation>正在请款 %1… 等待 Stripe 响应。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="264"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="252"/>
         <source>Releasing the hold… waiting for Stripe.</source>
         <translation>正在撤销预授权… 等待 Stripe 响应。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="291"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="279"/>
         <source>Your role (%1) may not capture or release payments. Ask a manager.</source>
         <translation>您的角色（%1）无权请款或撤销预授权。请联系经理。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="308"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="296"/>
         <source>Waiting for Stripe&apos;s answer; this cannot be canceled now.</source>
         <translation>正在等待 Stripe 的响应，现在无法取消。</translation>
     </message>
@@ -480,225 +480,230 @@
 <context>
     <name>CardEntryDialog</name>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="170"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="174"/>
         <source>Customer authenticates the payment</source>
         <translation>客户验证付款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="172"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="176"/>
         <source>Confirm the security code</source>
         <translation>确认安全码</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="173"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="177"/>
         <source>New card</source>
         <translation>新卡</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="183"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="187"/>
         <source>Customer: %1</source>
         <translation>客户：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="192"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="196"/>
         <source>The customer types the card into Stripe&apos;s secure form on the next screen. PosDesk never sees the card number.</source>
         <translation>客户将在下一屏的 Stripe 安全表单中输入卡信息。PosDesk 不会看到卡号。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="215"/>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="329"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="222"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="350"/>
         <source>Take payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="219"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="226"/>
         <source>Save card only (no charge)</source>
         <translation>仅保存卡（不扣款）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="222"/>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="282"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="229"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="290"/>
         <source>Cancel  (Esc)</source>
         <translation>取消  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="248"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="256"/>
         <source>What happens next</source>
         <translation>接下来的步骤</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="251"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="259"/>
         <source>Turn the screen to the customer: they type their card into Stripe&apos;s form.</source>
         <translation>将屏幕转向客户：由客户在 Stripe 表单中输入卡信息。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="253"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="261"/>
         <source>They tick &quot;Save this card for future purchases&quot; only if they agree to keep it on file.</source>
         <translation>仅在客户同意保存此卡时，才勾选“Save this card for future purchases”（保存此卡供日后购物使用）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="255"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="263"/>
         <source>If their bank asks, they confirm the payment right there (3D Secure).</source>
         <translation>如果发卡银行要求，客户当场确认付款（3D Secure）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="256"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="264"/>
         <source>PosDesk checks the result with Stripe and shows it here.</source>
         <translation>PosDesk 会向 Stripe 核实结果并在此显示。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="272"/>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="437"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="280"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="463"/>
         <source>Preparing secure card entry…</source>
         <translation>正在准备安全的卡信息录入页面…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="299"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="307"/>
         <source>Done  (Enter)</source>
         <translation>完成  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="326"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="348"/>
         <source>Take payment of %1</source>
         <translation>收款 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="480"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="506"/>
         <source>Your role (%1) may not take payments. Ask a manager.</source>
         <translation>您的角色（%1）无权收款。请联系经理。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="479"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="505"/>
         <source>Card entry could not start. Try again.</source>
         <translation>无法开始录入卡信息。请重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="486"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="347"/>
+        <source>Authorize %1</source>
+        <translation>预授权 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="512"/>
         <source>Card entry could not start</source>
         <translation>无法开始录入卡信息</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="487"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="513"/>
         <source>Nothing was charged.</source>
         <translation>未扣款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="492"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="518"/>
         <source>Saving a card, nothing is charged</source>
         <translation>正在保存卡，不会扣款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="497"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="523"/>
         <source>Payment of %1 not confirmed by the customer&apos;s bank</source>
         <translation>%1 的付款未获客户银行确认</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="500"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="526"/>
         <source>Payment of %1 waiting for the customer&apos;s bank</source>
         <translation>%1 的付款正在等待客户银行确认</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="502"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="528"/>
         <source>Amount: %1</source>
         <translation>金额：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="529"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="555"/>
         <source>Sending the payment…</source>
         <translation>正在发送付款…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="538"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="564"/>
         <source>Waiting for the card&apos;s bank… If the bank asks, the customer confirms on the screen.</source>
         <translation>正在等待发卡银行… 如银行要求，客户需在屏幕上确认。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="541"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="567"/>
         <source>Checking the result with Stripe…</source>
         <translation>正在向 Stripe 核实结果…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="547"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="573"/>
         <source>The bank still needs the customer to confirm. They can press the button again.</source>
         <translation>银行仍需客户确认。客户可以再次点击按钮。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="550"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="576"/>
         <source>Charging the card…</source>
         <translation>正在扣款…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="557"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="583"/>
         <source>Ask the customer to press the button and confirm with their bank.</source>
         <translation>请客户点击按钮，并按银行要求完成确认。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="559"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="585"/>
         <source>Ask the customer to enter the card&apos;s security code.</source>
         <translation>请客户输入卡的安全码。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="561"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="587"/>
         <source>Ask the customer to enter the card they want to save.</source>
         <translation>请客户输入要保存的卡。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="562"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="588"/>
         <source>Ask the customer to enter their card and press Pay.</source>
         <translation>请客户输入卡信息，然后点击付款按钮（Pay）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="570"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="596"/>
         <source>Stripe could not be reached. Try again.</source>
         <translation>无法连接 Stripe。请重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="579"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="605"/>
         <source>Secure card entry could not load. Check the internet connection, then close and try again.</source>
         <translation>安全的卡信息录入页面无法加载。请检查网络连接，然后关闭并重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="589"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="615"/>
         <source>The customer can press the button again to retry.</source>
         <translation>客户可以再次点击按钮重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="592"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="618"/>
         <source>The card form stays open for another try.</source>
         <translation>卡信息表单保持打开，可以再试一次。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="616"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="642"/>
         <source>The secure connection to the card form could not be verified, so it was not opened.</source>
         <translation>无法验证与卡信息表单的安全连接，因此未打开表单。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="635"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="661"/>
         <source>Stripe has not confirmed this payment.</source>
         <translation>Stripe 尚未确认这笔付款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="645"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="671"/>
         <source>The bank asks the customer to confirm.</source>
         <translation>银行要求客户确认。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="660"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="686"/>
         <source>PosDesk could not check the result with Stripe. Check the customer&apos;s recent payments before trying again.</source>
         <translation>PosDesk 无法向 Stripe 核实结果。重试前请先查看该客户的最近付款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="691"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="730"/>
         <source>Checking the result with Stripe… one moment.</source>
         <translation>正在向 Stripe 核实结果… 请稍候。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="700"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="739"/>
         <source>The payment is being confirmed with the bank. Press Cancel again to stop it; nothing is charged if you do.</source>
         <translation>正在与银行确认这笔付款。再次点击“取消”可终止；终止后不会扣款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="708"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="747"/>
         <source>Closing… checking with Stripe.</source>
         <translation>正在关闭… 正在向 Stripe 核实。</translation>
     </message>
@@ -769,85 +774,84 @@
         <translation>客户：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="162"/>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="248"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="153"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="234"/>
         <source>Charge</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="166"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="156"/>
         <source>Cancel  (Esc)</source>
         <translation>取消  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="201"/>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="418"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="187"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="404"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="203"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="189"/>
         <source>Open settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="206"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="192"/>
         <source>Customer is here: authenticate now</source>
         <translation>客户在场：立即验证</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="209"/>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="427"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="195"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="412"/>
         <source>Done  (Enter)</source>
         <translation>完成  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="246"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="232"/>
         <source>Charge %1</source>
         <translation>扣款 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="290"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="276"/>
         <source>Charging %1… waiting for Stripe.</source>
         <translation>正在扣款 %1… 等待 Stripe 响应。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="324"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="310"/>
         <source>Checking with Stripe now…</source>
         <translation>正在向 Stripe 核实…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="378"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="364"/>
         <source>Your role (%1) may not take payments. Nothing was charged.</source>
         <translation>您的角色（%1）无权收款。未扣款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="395"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="381"/>
         <source>Next check in %1 s.</source>
         <translation>%1 秒后再次核实。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="470"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="450"/>
         <source>Waiting for Stripe&apos;s answer; this cannot be canceled now.</source>
         <translation>正在等待 Stripe 响应，现在无法取消。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="418"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="404"/>
         <source>Check again now</source>
         <translation>立即重新核实</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="144"/>
         <source>Authorize only: hold the amount now, capture or release it later</source>
-        <translation>仅预授权：现在冻结金额，稍后请款或撤销预授权</translation>
+        <translation type="vanished">仅预授权：现在冻结金额，稍后请款或撤销预授权</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="245"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="231"/>
         <source>Authorize %1</source>
         <translation>预授权 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="427"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="412"/>
         <source>Close  (Esc)</source>
         <translation>关闭  (Esc)</translation>
     </message>
@@ -990,74 +994,74 @@
         <translation>此卡已过期。请选择其他卡。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="566"/>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="576"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="575"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="585"/>
         <source>Remove card</source>
         <translation>移除卡</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="568"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="577"/>
         <source>Remove %1 from %2?</source>
         <translation>要从 %2 移除 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="573"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="582"/>
         <source>The card can no longer be charged from this shop. The customer has to give it again to use it.</source>
         <translation>移除后本店无法再向此卡扣款。客户需重新提供此卡才能使用。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="577"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="586"/>
         <source>Keep card</source>
         <translation>保留卡</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="599"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="608"/>
         <source>Removing the card…</source>
         <translation>正在移除卡…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="608"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="617"/>
         <source>Card removed.</source>
         <translation>卡已移除。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="618"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="627"/>
         <source>The card was not removed.</source>
         <translation>卡未移除。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="628"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="637"/>
         <source>You are not allowed to remove cards. Ask a manager.</source>
         <translation>您无权移除卡。请联系经理。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="632"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="641"/>
         <source>The card could not be removed: %1</source>
         <translation>无法移除卡：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="627"/>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="672"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="636"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="681"/>
         <source>Stripe did not answer. Try again.</source>
         <translation>Stripe 没有响应。请重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="654"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="663"/>
         <source>Making %1 the default card…</source>
         <translation>正在将 %1 设为默认卡…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="665"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="674"/>
         <source>%1 is now the default card.</source>
         <translation>%1 现在是默认卡。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="673"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="682"/>
         <source>You are not allowed to change the default card. Ask a manager.</source>
         <translation>您无权更改默认卡。请联系经理。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="679"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="688"/>
         <source>The default card could not be changed: %1</source>
         <translation>无法更改默认卡：%1</translation>
     </message>
@@ -1151,6 +1155,14 @@
         <location filename="../../src/posdesk/gui/customers/customer_search.py" line="176"/>
         <source>Search failed. Try again in a moment.</source>
         <translation>搜索失败。请稍后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>DialogParts</name>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/dialog_parts.py" line="32"/>
+        <source>Authorize only: hold the amount now, capture or release it later</source>
+        <translation>仅预授权：现在冻结金额，稍后请款或撤销预授权</translation>
     </message>
 </context>
 <context>
@@ -1862,6 +1874,54 @@
         <translation>找不到该客户。请重新搜索。</translation>
     </message>
     <message>
+        <location filename="../../src/posdesk/domain/day_close.py" line="101"/>
+        <source>{scope} was already closed for {day} (Z report no. {number}, by {staff} at {at}). Nothing was changed.</source>
+        <comment>day_close.already_closed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/day_close.py" line="108"/>
+        <source>A day that has not begun cannot be closed.</source>
+        <comment>day_close.day_in_future</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/day_close.py" line="97"/>
+        <source>Fees unavailable: Stripe is not set up on this terminal.</source>
+        <comment>day_close.fees_not_configured</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/day_close.py" line="93"/>
+        <source>Fees unavailable with this key: it may not read the Stripe balance.</source>
+        <comment>day_close.fees_not_permitted</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/day_close.py" line="100"/>
+        <source>Fees unavailable: {reason}</source>
+        <comment>day_close.fees_unavailable</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/day_close.py" line="106"/>
+        <source>The whole store</source>
+        <comment>day_close.scope_store</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/day_close.py" line="107"/>
+        <source>Terminal {name}</source>
+        <comment>day_close.scope_terminal</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/day_close.py" line="109"/>
+        <source>This terminal is not one of the store&apos;s.</source>
+        <comment>day_close.unknown_terminal</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../src/posdesk/gateway/client.py" line="47"/>
         <source>This is not a Stripe secret or restricted key (sk_ or rk_).</source>
         <comment>gateway.key_shape</comment>
@@ -2480,10 +2540,16 @@
         <translation>尚无人登录。请先用 PIN 码登录。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/settings_service.py" line="55"/>
+        <location filename="../../src/posdesk/services/settings_service.py" line="57"/>
         <source>The secret and publishable keys must both be test keys or both be live keys.</source>
         <comment>settings.key_modes</comment>
         <translation>私密密钥和可发布密钥必须同为测试密钥或同为正式密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/settings_service.py" line="55"/>
+        <source>Receipts are laid out for an 80 mm roll, A4 or Letter.</source>
+        <comment>settings.receipt_paper</comment>
+        <translation>收据只能按 80 毫米卷纸、A4 或 Letter 纸排版。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/settings_service.py" line="48"/>
@@ -2582,7 +2648,7 @@
         <translation>本店已有员工：请让经理登录后为您添加账户。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/domain/roles.py" line="56"/>
+        <location filename="../../src/posdesk/domain/roles.py" line="59"/>
         <source>{name} ({role}) may not {action}</source>
         <comment>staff.permission_denied</comment>
         <translation>{name}（{role}）无权执行：{action}</translation>
@@ -3334,62 +3400,72 @@
 <context>
     <name>ReceiptActions</name>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="62"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="68"/>
         <source>Print receipt…</source>
         <translation>打印收据…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="64"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="70"/>
         <source>Save receipt as PDF…</source>
         <translation>将收据另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="66"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="72"/>
         <source>Email receipt…</source>
         <translation>通过电子邮件发送收据…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="105"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="75"/>
+        <source>Print refund receipt…</source>
+        <translation>打印退款收据…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="76"/>
+        <source>Save refund receipt as PDF…</source>
+        <translation>将退款收据另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="120"/>
         <source>Receipt printed (a copy).</source>
         <translation>收据已打印（副本）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="106"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="121"/>
         <source>Receipt printed.</source>
         <translation>收据已打印。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="119"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="135"/>
         <source>Save receipt as PDF</source>
         <translation>将收据另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="119"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="135"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="131"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="148"/>
         <source>The PDF could not be saved.</source>
         <translation>无法保存 PDF。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="134"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="151"/>
         <source>Receipt saved as %1.</source>
         <translation>收据已保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="147"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="164"/>
         <source>Email receipt</source>
         <translation>通过电子邮件发送收据</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="148"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="165"/>
         <source>Stripe emails its receipt of this payment to:</source>
         <translation>Stripe 将这笔付款的收据发送至：</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="161"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_actions.py" line="178"/>
         <source>Stripe emails its receipt to %1.</source>
         <translation>Stripe 将收据发送至 %1。</translation>
     </message>
@@ -3519,61 +3595,104 @@
     </message>
 </context>
 <context>
+    <name>ReceiptsPage</name>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/receipts_page.py" line="24"/>
+        <source>80 mm receipt roll (thermal printer)</source>
+        <translation>80 毫米收据卷纸（热敏打印机）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/receipts_page.py" line="25"/>
+        <source>A4 sheet</source>
+        <translation>A4 纸</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/receipts_page.py" line="26"/>
+        <source>Letter sheet</source>
+        <translation>Letter 纸</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/receipts_page.py" line="36"/>
+        <source>Use the system&apos;s default printer</source>
+        <translation>改用系统默认打印机</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/receipts_page.py" line="39"/>
+        <source>The printer is chosen in the print dialog the first time a receipt is printed here, and used again after that.</source>
+        <translation>第一次在本终端打印收据时在打印对话框中选择打印机，之后会继续使用它。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/receipts_page.py" line="45"/>
+        <source>Receipt paper</source>
+        <translation>收据纸张</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/receipts_page.py" line="46"/>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/receipts_page.py" line="55"/>
+        <source>The system&apos;s default printer</source>
+        <translation>系统默认打印机</translation>
+    </message>
+</context>
+<context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="79"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="80"/>
         <source>Refund payment</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="103"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="104"/>
         <source>Payment of %1 taken %2</source>
         <translation>付款金额 %1，收款时间 %2</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="110"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="111"/>
         <source>Reading what is left to refund…</source>
         <translation>正在读取剩余可退金额…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="117"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="118"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="117"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="118"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="117"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="118"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="117"/>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="154"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="118"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="155"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="133"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="134"/>
         <source>Amount to refund</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="134"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="135"/>
         <source>Amount in %1</source>
         <translation>金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="141"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="142"/>
         <source>Why the money goes back</source>
         <translation>退款原因</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="146"/>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="155"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="147"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="156"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -3582,90 +3701,98 @@
         <translation type="vanished">选填：仅保存在本店记录中，不发送给 Stripe</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="148"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="149"/>
         <source>Optional, for the shop&apos;s records only</source>
         <translation>选填，仅保存在本店记录中</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="152"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="153"/>
         <source>Amount (%1)</source>
         <translation>金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="175"/>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="321"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="168"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="319"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="179"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="171"/>
         <source>Cancel  (Esc)</source>
         <translation>取消  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="207"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="195"/>
         <source>Open settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="209"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="197"/>
         <source>Done  (Enter)</source>
         <translation>完成  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="233"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="231"/>
         <source>Nothing was paid with this payment, so there is nothing to refund.</source>
         <translation>这笔付款没有实际收到款项，无可退款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="236"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="234"/>
         <source>This payment has been refunded in full.</source>
         <translation>这笔付款已全额退款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="239"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="237"/>
         <source>Left to refund: %1 (refunded so far: %2)</source>
         <translation>剩余可退：%1（已退：%2）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="242"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="240"/>
         <source>Left to refund: %1</source>
         <translation>剩余可退：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="283"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="281"/>
         <source>What is left to refund could not be read.</source>
         <translation>无法读取剩余可退金额。请关闭后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="299"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="297"/>
         <source>Type an amount above zero.</source>
         <translation>请输入大于零的金额。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="301"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="299"/>
         <source>Only %1 is left to refund.</source>
         <translation>仅剩 %1 可退。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="320"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="318"/>
         <source>Refund %1</source>
         <translation>退款 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="334"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="332"/>
         <source>Refunding %1… waiting for Stripe.</source>
         <translation>正在退款 %1… 等待 Stripe 响应。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="370"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="368"/>
         <source>Your role (%1) may not refund payments. Nothing was refunded.</source>
         <translation>您的角色（%1）无权退款。未退款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="391"/>
+        <location filename="../../src/posdesk/gui/payments/refund_dialog.py" line="403"/>
         <source>Waiting for Stripe&apos;s answer; this cannot be canceled now.</source>
         <translation>正在等待 Stripe 响应，现在无法取消。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultActions</name>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/result_actions.py" line="48"/>
+        <source>Refund…</source>
+        <translation>退款…</translation>
     </message>
 </context>
 <context>
@@ -3679,193 +3806,198 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="91"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="96"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="96"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="101"/>
         <source>PosDesk talks to Stripe with your account&apos;s API key. Use a restricted key (it starts with rk_): create one in the Stripe Dashboard under Developers → API keys → Create restricted key, with write access to Customers, PaymentIntents, PaymentMethods and SetupIntents and read access to Events. A secret key (sk_) works too but can do anything on the account.</source>
         <translation>PosDesk 使用您账户的 API 密钥与 Stripe 通信。请使用受限密钥（以 rk_ 开头）：在 Stripe 管理平台的“开发人员 → API 密钥 → 创建受限密钥”中创建，授予 Customers、PaymentIntents、PaymentMethods 和 SetupIntents 的写入权限，以及 Events 的读取权限。私密密钥（sk_）也能用，但它可以对账户执行任何操作。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="110"/>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="157"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="115"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="162"/>
         <source>Restricted or secret key</source>
         <translation>受限密钥或私密密钥</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="115"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="120"/>
         <source>whsec_… (optional)</source>
         <translation>whsec_…（选填）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="124"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="129"/>
         <source>Ask for the card&apos;s security code (CVC) before charging a saved card</source>
         <translation>向已保存的卡扣款前，先询问卡的安全码（CVC）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="132"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="137"/>
         <source>Also receive webhooks (needs the webhook signing secret)</source>
         <translation>同时接收 Webhook（需要 Webhook 签名密钥）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="137"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="142"/>
         <source>127.0.0.1 for this computer only; this computer&apos;s LAN address to accept webhooks forwarded by the store&apos;s network</source>
         <translation>127.0.0.1 表示仅限本机；填本机的局域网地址，则可接收门店网络转发来的 Webhook</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="158"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="163"/>
         <source>Publishable key</source>
         <translation>可发布密钥</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="159"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="164"/>
         <source>Webhook signing secret</source>
         <translation>Webhook 签名密钥</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="162"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="167"/>
         <source>Webhook address</source>
         <translation>Webhook 地址</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="163"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="168"/>
         <source>Webhook port</source>
         <translation>Webhook 端口</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="172"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="178"/>
         <source>Check and save</source>
         <translation>验证并保存</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="177"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="183"/>
         <source>Cancel  (Esc)</source>
         <translation>取消  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="190"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="196"/>
         <source>Stripe</source>
         <translation>Stripe</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="193"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="199"/>
         <source>Shop</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="194"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="200"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="191"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="197"/>
         <source>Terminals</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="192"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="198"/>
         <source>Store</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="199"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="201"/>
+        <source>Receipts</source>
+        <translation>收据</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="206"/>
         <source>Only a manager can change the settings. You can look at them; ask a manager to make a change.</source>
         <translation>只有经理可以更改设置。您可以查看；如需更改，请联系经理。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="233"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="241"/>
         <source>Only a manager can save</source>
         <translation>只有经理可以保存</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="281"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="289"/>
         <source>A key is already saved in the system keyring. Enter a new one to replace it, or leave the field empty to keep it.</source>
         <translation>系统密钥环中已保存一个密钥。输入新密钥可将其替换；留空则保留原密钥。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="285"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="293"/>
         <source>No key is saved yet.</source>
         <translation>尚未保存密钥。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="304"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="312"/>
         <source>LIVE mode: charges move real money.</source>
         <translation>正式模式：扣款涉及真实资金。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="306"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="314"/>
         <source>Test mode: no real money moves.</source>
         <translation>测试模式：不涉及真实资金。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="308"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="316"/>
         <source>Tip: a restricted key (rk_) is safer than a secret key.</source>
         <translation>提示：受限密钥（rk_）比私密密钥更安全。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="313"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="321"/>
         <source>The publishable key is from the other mode.</source>
         <translation>可发布密钥与私密密钥不属于同一模式（测试/正式）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="337"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="345"/>
         <source>The secret and publishable keys must both be test keys or both be live keys.</source>
         <translation>私密密钥和可发布密钥必须同为测试密钥或同为正式密钥。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="342"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="350"/>
         <source>The webhook address must be an IP address of this computer, such as 127.0.0.1 or 192.168.1.20.</source>
         <translation>Webhook 地址必须是本机的 IP 地址，例如 127.0.0.1 或 192.168.1.20。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="355"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="363"/>
         <source>Wait until the store switch has finished.</source>
         <translation>请等待数据库切换完成。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="386"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="394"/>
         <source>The shop&apos;s settings could not be saved. Nothing was changed.</source>
         <translation>无法保存门店设置。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="391"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="399"/>
         <source>Your role (%1) may not change the settings. Ask a manager.</source>
         <translation>您的角色（%1）无权更改设置。请联系经理。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="405"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="413"/>
         <source>Enter the restricted or secret key.</source>
         <translation>请输入受限密钥或私密密钥。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="411"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="419"/>
         <source>Checking the key with Stripe…</source>
         <translation>正在向 Stripe 验证密钥…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="436"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="445"/>
         <source>The key could not be checked. Nothing was saved.</source>
         <translation>无法验证密钥。未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="450"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="459"/>
         <source>The key could not be checked: Stripe did not answer. Nothing was saved. Check the internet connection and try again.</source>
         <translation>无法验证密钥：Stripe 没有响应。未保存任何内容。请检查网络连接后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="487"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="498"/>
         <source>The settings file could not be written, so no setting changed and no key was saved. Check that the disk is not full or read-only.</source>
         <translation>无法写入设置文件，因此设置未更改，密钥也未保存。请检查磁盘是否已满或为只读。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="492"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="503"/>
         <source>The settings could not be saved. Nothing was changed.</source>
         <translation>无法保存设置。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="506"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="517"/>
         <source>The keys could not be saved. Nothing was changed.</source>
         <translation>无法保存密钥。未做任何更改。</translation>
     </message>
@@ -4246,9 +4378,22 @@
 <context>
     <name>StartRefused</name>
     <message>
-        <location filename="../../src/posdesk/gui/app.py" line="106"/>
+        <location filename="../../src/posdesk/gui/app.py" line="252"/>
         <source>PosDesk is not starting</source>
         <translation>PosDesk 无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>StartingWindow</name>
+    <message>
+        <location filename="../../src/posdesk/gui/app.py" line="110"/>
+        <source>PosDesk</source>
+        <translation type="unfinished">PosDesk</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/app.py" line="112"/>
+        <source>Starting PosDesk…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,11 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 
+# What a receipt can be laid out for (gui/receipts/receipt_document.py Paper): an 80 mm
+# thermal roll, or an A4 or Letter sheet.
+RECEIPT_PAPERS = ("thermal80", "a4", "letter")
+
+
 @dataclass
 class Settings:
     currency: str = "USD"

@@ -163,3 +163,37 @@ def test_cancel_during_the_challenge_asks_twice_then_cancels_the_payment(
     assert record.state == PaymentState.CANCELED
     intent = call(sandbox.base_url, secret_key, "GET", f"/v1/payment_intents/{record.intent_id}")
     assert intent["status"] == "canceled"
+
+
+def test_authorize_only_on_a_new_card_holds_the_amount_and_offers_no_receipt_yet(
+    qtbot, context, customer
+) -> None:
+    dialog = open_dialog(qtbot, context, customer)
+    dialog.amount_edit.setText("45.00")
+    dialog.authorise_check.setChecked(True)
+    assert dialog.pay_button.text() == "Authorize $45.00"
+    dialog.pay_button.click()
+    wait_ready(qtbot, dialog)
+    type_card(qtbot, dialog, "4242424242424242")
+    press_pay(qtbot, dialog)
+    view = wait_result(qtbot, dialog)
+    assert view.title == "Authorized, not yet captured"
+    [record] = payments(context)
+    assert record.state == PaymentState.REQUIRES_CAPTURE and record.amount_received in (0, None)
+    assert not any(b.isVisible() for b in dialog.result_actions.buttons)
+
+
+def test_an_approved_new_card_payment_offers_receipt_and_refund(qtbot, context, customer) -> None:
+    dialog = open_dialog(qtbot, context, customer)
+    dialog.amount_edit.setText("20.00")
+    dialog.pay_button.click()
+    wait_ready(qtbot, dialog)
+    type_card(qtbot, dialog, "4242424242424242")
+    press_pay(qtbot, dialog)
+    assert wait_result(qtbot, dialog).title == "Approved"
+    shown = [b.text() for b in dialog.result_actions.buttons if b.isVisible()]
+    assert shown == ["Print receipt…", "Save receipt as PDF…", "Email receipt…", "Refund…"]
+    with qtbot.waitSignal(dialog.refund_requested, timeout=10_000) as asked:
+        dialog.result_actions.refund_button.click()
+    assert asked.args == [dialog.result.payment_id]
+    assert not dialog.isVisible()

@@ -20,7 +20,7 @@ from posdesk.app_context import AppContext
 from posdesk.domain.money import Money
 from posdesk.domain.roles import Role
 from posdesk.store.audit import AuditLog
-from tests.gui.conftest import STAFF_PINS, add_staff, make_context, sandbox_url
+from tests.gui.conftest import STAFF_PINS, add_staff, make_context, sandbox_url, sign_in_as
 
 pytestmark = pytest.mark.gui
 
@@ -151,3 +151,53 @@ def test_printing_paints_the_receipt_on_the_chosen_printer_and_is_audited(
     assert page.payments_hint.text() == "Receipt printed."
     [row] = [e for e in AuditLog(till.store).list_recent(50) if e.action == "print_receipt"]
     assert (row.outcome, row.target) == ("made", payment_id)
+
+
+def test_refund_from_the_charge_result_opens_the_refund_dialog_for_that_payment(
+    qtbot: Any, page_window: Any, till: AppContext, shop: Any
+) -> None:
+    page = open_page(qtbot, page_window, shop)
+    model = page.card_model
+    page.card_table.selectRow(next(i for i in range(model.rowCount())
+                                   if model.card_at(i).id == shop.card_ids["4242"]))
+    dialog = page.start_charge()
+    assert dialog is not None
+    dialog.amount_edit.setText("30.00")
+    with qtbot.waitSignal(dialog.result_ready, timeout=TIMEOUT_MS):
+        dialog.charge()
+    assert dialog.result_actions.refund_button.isVisible()
+    dialog.result_actions.refund_button.click()
+    qtbot.waitUntil(lambda: page.refund_dialog is not None, timeout=TIMEOUT_MS)
+    assert page.refund_dialog._payment.id == dialog._payment_id
+    assert "$30.00" in page.refund_dialog.payment_label.text()
+
+
+def test_a_refund_has_its_own_receipt_from_the_refund_result(
+    qtbot: Any, gui_app: Any, till: AppContext, shop: Any, tmp_path: Path
+) -> None:
+    from posdesk.gui.common.workers import TaskRunner
+    from posdesk.gui.payments.refund_dialog import RefundDialog
+
+    payment_id = paid(till, shop, 5000)
+    payment = till.refunds.payment(till.staff, payment_id)
+    sign_in_as(till, Role.MANAGER)
+    dialog = RefundDialog(till, TaskRunner(), payment, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load()
+    qtbot.waitUntil(lambda: dialog.refund_button.isEnabled(), timeout=TIMEOUT_MS)
+    dialog.amount_edit.setText("12.00")
+    with qtbot.waitSignal(dialog.result_ready, timeout=TIMEOUT_MS):
+        dialog.refund()
+    buttons = [b.text() for b in dialog.result_actions.buttons if b.isVisible()]
+    assert buttons == ["Print refund receipt…", "Save refund receipt as PDF…"]
+    with qtbot.waitSignal(dialog.result_actions.receipt_actions.made,
+                          timeout=TIMEOUT_MS) as made:
+        dialog.result_actions.receipt_actions.save_to(payment_id, tmp_path / "refund.pdf")
+    receipt = made.args[0]
+    assert receipt.refund is not None and receipt.refund.amount == 1200
+    assert "refund.pdf" in dialog.result_status.text()
+    if shutil.which("pdftotext"):
+        words = subprocess.run(["pdftotext", str(tmp_path / "refund.pdf"), "-"],
+                               capture_output=True, text=True, check=True).stdout
+        assert "$12.00" in words and "$50.00" in words

@@ -111,6 +111,42 @@ def test_a_webhook_address_that_is_not_an_ip_changes_nothing(qtbot, gui_context,
     assert not settings_file.exists()
 
 
+def test_receipt_paper_and_printer_are_this_terminals_and_audited(
+    qtbot, gui_context, runner
+) -> None:
+    gui_context.settings.receipt_printer = "Counter TM-T20"
+    dialog = open_dialog(qtbot, gui_context, runner)
+    page = dialog.receipts_page
+    assert dialog.tabs.tabText(dialog.tabs.indexOf(page)) == "Receipts"
+    assert page.paper_combo.currentData() == "thermal80"
+    assert page.printer_label.text() == "Counter TM-T20"
+    page.paper_combo.setCurrentIndex(page.paper_combo.findData("a4"))
+    page.forget_button.click()
+    assert page.printer_label.text() == "The system's default printer"
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    stored = Settings.load(paths.settings_file(gui_context.data_dir))
+    assert (stored.receipt_paper, stored.receipt_printer) == ("a4", "")
+    assert gui_context.settings.receipt_paper == "a4"
+    changes = {e.target: e for e in AuditLog(gui_context.store).list_recent(20)
+               if e.action == "terminal_setting"}
+    assert {"receipt_paper", "receipt_printer"} <= set(changes)
+
+    # Reopened, the page shows the saved paper.
+    again = open_dialog(qtbot, gui_context, runner)
+    assert again.receipts_page.paper_combo.currentData() == "a4"
+    assert not again.receipts_page.forget_button.isEnabled()
+
+
+def test_a_receipt_paper_the_service_does_not_know_is_refused(gui_context) -> None:
+    from posdesk.services.errors import InputError
+
+    with pytest.raises(InputError, match="80 mm roll, A4 or Letter"):
+        gui_context.settings_service.save_terminal_settings(
+            gui_context.staff, {"receipt_paper": "a3"})
+    assert gui_context.settings.receipt_paper == "thermal80"
+
+
 # --- this terminal and the store's terminals ----------------------------------------------------
 
 

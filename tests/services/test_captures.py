@@ -240,3 +240,39 @@ def test_another_terminal_holding_the_payment_makes_it_wait(
         with pytest.raises(InputError):
             shop.captures.capture(shop.manager, payment_id)
     assert payment(store, payment_id).state == PaymentState.REQUIRES_CAPTURE.value
+
+
+def test_a_new_card_authorised_on_the_page_is_held_then_captured(
+    shop: Shop, store: Store, gateway: Any, sandbox: Any, secret_key: str, customer_id: str
+) -> None:
+    """Authorize only with a new card: the intent the page confirms has
+    capture_method=manual, so confirming only holds the amount; a manager captures it."""
+    from posdesk.services.card_entry import CardEntryService
+    from tests.conftest import TEST_PUBLISHABLE_KEY
+    from tests.services.test_card_entry import page_confirm
+
+    entry = CardEntryService(store, gateway, TEST_PUBLISHABLE_KEY, shop.charges)
+    session = entry.start_payment(shop.cashier, customer_id, Money(4500, USD), "Deposit",
+                                  authorise_only=True)
+    record = payment(store, session.payment_id)
+    assert is_authorise_only(record)
+    assert intent(sandbox, secret_key, session.intent_id)["capture_method"] == "manual"
+    page_confirm(sandbox, "pi", session.intent_id, session.client_secret.reveal(),
+                 "pm_card_visa")
+    result = entry.finish(session)
+    assert result.outcome.kind is OutcomeKind.REQUIRES_CAPTURE
+    assert result.state is PaymentState.REQUIRES_CAPTURE
+    assert payment(store, session.payment_id).state == PaymentState.REQUIRES_CAPTURE.value
+    pi = intent(sandbox, secret_key, session.intent_id)
+    assert (pi["status"], pi["amount_capturable"], pi["amount_received"]) == (
+        "requires_capture", 4500, 0)
+    started = audit(store, "card_entry_start")[-1]
+    assert decode_detail(started)["authorise_only"] is True
+    [listed] = [a for a in shop.captures.open_authorisations(shop.manager)
+                if a.payment_id == session.payment_id]
+    assert listed.amount == Money(4500, USD)
+
+    captured = shop.captures.capture(shop.manager, session.payment_id, Money(4500, USD))
+    assert captured.kind is CaptureKind.CAPTURED
+    assert payment(store, session.payment_id).state == PaymentState.SUCCEEDED.value
+    assert intent(sandbox, secret_key, session.intent_id)["amount_received"] == 4500

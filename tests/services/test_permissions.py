@@ -243,6 +243,8 @@ CALLS: dict[tuple[str, str], tuple[Operation, Call]] = {
         CaptureService(s.store, s.charges.ledger).open_authorisations(who))),
     ("RefundService", "refundable"): (guard.VIEW_REFUNDS, lambda s, who: (
         s.refunds.refundable(who, "pay_1"))),
+    ("RefundService", "payment"): (guard.VIEW_REFUNDS, lambda s, who: (
+        s.refunds.payment(who, "pay_1"))),
     ("ReceiptService", "preview"): (guard.VIEW_RECEIPT, lambda s, who: (
         s.receipts.preview(who, "pay_1"))),
     ("ReceiptService", "print_receipt"): (guard.PRINT_RECEIPT, lambda s, who: (

@@ -128,13 +128,18 @@ class CardEntryGateway:
         description: str | None,
         metadata: Mapping[str, str],
         idempotency_key: str,
+        authorise_only: bool = False,
     ) -> OpenIntent:
         """An unconfirmed card PaymentIntent for the page to confirm. Moves no money by
         itself; the key still makes a retry after a lost answer return the same intent.
-        Raises GatewayError (safe message)."""
+        `authorise_only`: `capture_method=manual`, so the page's confirmation only holds
+        the amount (the intent stops at `requires_capture`). Raises GatewayError (safe
+        message)."""
+        options: stripe.params.PaymentIntentCreateParams = (
+            {"capture_method": "manual"} if authorise_only else {})
         params = intent_params(
             amount=amount, currency=currency, customer_id=customer_id, metadata=metadata,
-            description=description,
+            description=description, **options,
         )
         intent = self.gateway.request(
             "payment intent create",

@@ -245,12 +245,14 @@ class CardEntryService:
         allow_save: bool = True,
         approval: Approval | None = None,
         confirmed: Money | None = None,
+        authorise_only: bool = False,
     ) -> CardEntrySession:
         """Flow 1: an intent for a new card the customer types in. Raises PermissionDenied
         (audited), AmountError/InputError (nothing written), StripeNotConfigured,
         ApprovalRequired or ConfirmationRequired (audited, nothing written; `confirmed` is
         the amount typed again), or GatewayError (the payment is recorded as failed, nothing
-        charged)."""
+        charged). `authorise_only`: the page only holds the amount (capture_method=manual);
+        a manager captures or releases it later (services/captures.py)."""
         self.guard.check(staff, guard.CARD_ENTRY_PAYMENT, customer_id or None)
         check_chargeable(amount)
         customer_id, description = self._clean(customer_id, description)
@@ -263,7 +265,7 @@ class CardEntryService:
             approval, details={"amount": amount.amount, "currency": amount.currency})}
         # Held from settling from its insert on, until the form is done or given up.
         record = self.ledger.open(staff, customer_id, amount, description, None,
-                                  livemode=gateway.livemode)
+                                  livemode=gateway.livemode, authorise_only=authorise_only)
         session = CardEntrySession(
             FLOW_PAYMENT, staff, customer_id, payment_id=record.id, amount=amount,
             description=description or None, allow_save=allow_save, approved=approved,
@@ -272,7 +274,7 @@ class CardEntryService:
             intent = gateway.create_payment_intent(
                 amount=amount.amount, currency=amount.currency, customer_id=customer_id,
                 description=description or None, metadata=intent_metadata(record),
-                idempotency_key=record.idempotency_key,
+                idempotency_key=record.idempotency_key, authorise_only=authorise_only,
             )
         except GatewayError as exc:
             # An unconfirmed intent moves no money: whatever happened, nothing was charged.
@@ -281,7 +283,8 @@ class CardEntryService:
             raise
         self.ledger.record_waiting(record.id, intent.id, intent.status)
         session.intent_id, session.client_secret = intent.id, intent.client_secret
-        self._audit(session, "card_entry_start", intent.id, "started")
+        self._audit(session, "card_entry_start", intent.id, "started",
+                    authorise_only=True if authorise_only else None)
         return session
 
     @guard.operation(guard.CARD_ENTRY_SETUP)

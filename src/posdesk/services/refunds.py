@@ -142,6 +142,13 @@ class RefundService:
     # --- reading ----------------------------------------------------------------------------
 
     @guard.operation(guard.VIEW_REFUNDS)
+    def payment(self, staff: StaffMember, payment_id: str) -> PaymentRecord:
+        """The payment a refund would be for (a result screen's "Refund…" names only its
+        id). Raises InputError when the store does not know it."""
+        self.guard.check(staff, guard.VIEW_REFUNDS, payment_id or None)
+        return self._payment(payment_id)
+
+    @guard.operation(guard.VIEW_REFUNDS)
     def refundable(self, staff: StaffMember, payment_id: str) -> Refundable:
         """What is left to refund of a payment, what was refunded, and its refunds (made
         here or elsewhere), for the refund dialog. Audited only when refused."""

@@ -36,14 +36,14 @@ from posdesk.services.terminal_roster import (
     rename_terminal,
     terminals_of_store,
 )
-from posdesk.settings import Settings
+from posdesk.settings import RECEIPT_PAPERS, Settings
 from posdesk.store.database import Store
 
 log = logging.getLogger(__name__)
 
 # The settings-file entries Settings changes through `save_terminal_settings`.
 TERMINAL_SETTINGS = ("recollect_cvc", "sync_webhooks", "relay_host", "relay_port",
-                     "terminal_name")
+                     "terminal_name", "receipt_paper", "receipt_printer")
 
 MESSAGE_RELAY_HOST = text(
     "settings.relay_host",
@@ -52,6 +52,8 @@ MESSAGE_RELAY_HOST = text(
 )
 MESSAGE_RELAY_PORT = text("settings.relay_port", "The webhook port is a number from 1024 to 65535.")
 MESSAGE_NOT_A_SETTING = text("settings.unknown", "This is not a setting of this terminal.")
+MESSAGE_RECEIPT_PAPER = text(
+    "settings.receipt_paper", "Receipts are laid out for an 80 mm roll, A4 or Letter.")
 MESSAGE_KEY_MODES = text(
     "settings.key_modes",
     "The secret and publishable keys must both be test keys or both be live keys.",
@@ -74,6 +76,14 @@ def _clean(name: str, value: object) -> object:
         return value
     if name == "terminal_name":
         return clean_terminal_name(str(value))
+    if name == "receipt_printer":  # a printer's name as the system lists it; "" the default
+        if not isinstance(value, str) or len(value) > 256:
+            raise InputError(MESSAGE_NOT_A_SETTING)
+        return value.strip()
+    if name == "receipt_paper":
+        if value not in RECEIPT_PAPERS:
+            raise InputError(MESSAGE_RECEIPT_PAPER)
+        return value
     raise InputError(MESSAGE_NOT_A_SETTING)
 
 

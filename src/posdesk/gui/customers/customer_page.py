@@ -447,6 +447,13 @@ class CustomerPage(QWidget):
         dialog.open()
         return dialog
 
+    def start_refund_of(self, payment_id: str) -> None:
+        """Refund a payment named by id ("Refund…" on a sale's result): read it off the GUI
+        thread, then open the refund dialog."""
+        refunds, staff = self._backend.refunds, self._backend.staff
+        self._runner.op(lambda: refunds.payment(staff, payment_id)).success(
+            self.start_refund).run()
+
     def _refund_dialog_closed(self, dialog: RefundDialog) -> None:
         if self.refund_dialog is dialog:
             self.refund_dialog = None
@@ -495,6 +502,7 @@ class CustomerPage(QWidget):
         dialog = ChargeDialog(self._backend, self._runner, self.page.customer, card, self)
         dialog.finished.connect(lambda _code: self._charge_dialog_closed(dialog))
         dialog.settings_requested.connect(self.settings_requested)
+        dialog.refund_requested.connect(self.start_refund_of)
         dialog.authenticate_requested.connect(
             lambda payment_id, c=card: self.start_authentication(payment_id, card=c)
         )
@@ -526,6 +534,7 @@ class CustomerPage(QWidget):
                                  mode=mode, payment_id=payment_id, card=card, amount=amount,
                                  description=description, confirmed=confirmed)
         dialog.finished.connect(lambda _code: self._card_entry_closed(dialog))
+        dialog.refund_requested.connect(self.start_refund_of)
         self.card_entry_dialog = dialog
         dialog.open()
         return dialog

@@ -50,6 +50,7 @@ from posdesk.backend import (
 from posdesk.domain.approval import ApprovalRequired, ConfirmationRequired
 from posdesk.domain.money import Money
 from posdesk.domain.outcomes import OutcomeKind
+from posdesk.domain.payment_state import PaymentState
 from posdesk.gui.common.error_words import error_words
 from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.formatting import code_details, outcome_text
@@ -57,6 +58,8 @@ from posdesk.gui.payments import outcome_view
 from posdesk.gui.payments.amount_confirmation import AmountConfirmation
 from posdesk.gui.payments.amount_entry import AmountEntry
 from posdesk.gui.payments.approval_section import ApprovalSection
+from posdesk.gui.payments.dialog_parts import authorise_only_check
+from posdesk.gui.payments.result_actions import ResultActions
 from posdesk.gui.payments.result_panel import ResultPanel, ResultView, fit_dialog_to_page
 
 if TYPE_CHECKING:
@@ -89,6 +92,7 @@ class CardEntryDialog(QDialog):
     result_ready = Signal(object)  # ResultView, when the result page shows
     completed = Signal(object)  # CardEntryResult, once Stripe's answer is recorded
     page_failed = Signal(object)  # PageReport of a failed attempt (decline, failed challenge)
+    refund_requested = Signal(str)  # "Refund…" on the result: this payment (dialog closed)
 
     def __init__(
         self,
@@ -206,6 +210,9 @@ class CardEntryDialog(QDialog):
         self.confirmation.changed.connect(
             lambda: self.pay_button.setEnabled(self._can_pay()))
         self.confirmation.submitted.connect(self.start_payment)
+        # Hold the amount on the new card; a manager captures or releases it later.
+        self.authorise_check = authorise_only_check(page)
+        self.authorise_check.toggled.connect(lambda _on: self._amount_changed(self._amount))
 
         self.form_error = QLabel(page)
         self.form_error.setObjectName("fieldError")
@@ -233,6 +240,7 @@ class CardEntryDialog(QDialog):
         layout.addWidget(intro)
         layout.addSpacing(8)
         layout.addWidget(self.amount_entry)
+        layout.addWidget(self.authorise_check)
         layout.addWidget(self.confirmation)
         layout.addWidget(self.form_error)
         layout.addSpacing(16)
@@ -299,11 +307,22 @@ class CardEntryDialog(QDialog):
         self.done_button = QPushButton(self.tr("Done  (Enter)"), page)
         self.done_button.setObjectName("primaryButton")
         self.done_button.clicked.connect(self.accept)
+        # Once the payment went through: its receipt (Ctrl+P, Ctrl+Shift+S, Ctrl+E), refund.
+        self.result_status = QLabel(page)
+        self.result_status.setObjectName("hint")
+        self.result_status.setWordWrap(True)
+        self.result_actions = ResultActions(self._backend, self._runner,
+                                            self._receipt_payment, self,
+                                            self.result_status.setText)
+        self.result_actions.refund_requested.connect(self._refund)
         buttons = QHBoxLayout()
+        for button in self.result_actions.buttons:
+            buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.done_button)
         layout = QVBoxLayout(page)
         layout.addWidget(self.result_panel)
+        layout.addWidget(self.result_status)
         layout.addStretch(1)
         layout.addLayout(buttons)
         return page
@@ -323,10 +342,16 @@ class CardEntryDialog(QDialog):
             self.confirmation.close_section()
         self.pay_button.setEnabled(self._can_pay())
         if self._amount is not None:
-            self.pay_button.setText(self.tr("Take payment of %1").replace(
-                "%1", outcome_view.amount_words(self._amount, self._locale())))
+            words = outcome_view.amount_words(self._amount, self._locale())
+            self.pay_button.setText(
+                self.tr("Authorize %1").replace("%1", words) if self.authorise_only
+                else self.tr("Take payment of %1").replace("%1", words))
         else:
             self.pay_button.setText(self.tr("Take payment"))
+
+    @property
+    def authorise_only(self) -> bool:
+        return self.authorise_check.isChecked()
 
     def _can_pay(self) -> bool:
         return (self._amount is not None and not self.busy
@@ -335,7 +360,7 @@ class CardEntryDialog(QDialog):
     def _set_form_busy(self, busy: bool) -> None:
         self.busy = busy
         for widget in (self.amount_edit, self.description_edit, self.save_only_button,
-                       self.confirmation.retype_edit):
+                       self.confirmation.retype_edit, self.authorise_check):
             widget.setEnabled(not busy)
         self.pay_button.setEnabled(self._can_pay())
 
@@ -362,7 +387,7 @@ class CardEntryDialog(QDialog):
         customer_id = self._customer.id
         flow = self._flow_choice
         amount, description, approval = self._amount, self._description, self._approval
-        confirmed = self._confirmed
+        confirmed, authorise_only = self._confirmed, self.authorise_only
         start: Callable[[], CardEntrySession]
         if self._mode == MODE_AUTHENTICATE:
             payment_id = self._payment_id or ""
@@ -381,7 +406,8 @@ class CardEntryDialog(QDialog):
         else:
             def start() -> CardEntrySession:
                 return service.start_payment(staff, customer_id, amount, description,
-                                             approval=approval, confirmed=confirmed)
+                                             approval=approval, confirmed=confirmed,
+                                             authorise_only=authorise_only)
 
         def work() -> Started:
             return start(), backend.checkout_server()
@@ -669,11 +695,24 @@ class CardEntryDialog(QDialog):
     def _show(self, view: ResultView) -> None:
         self.view = view
         self.result_panel.show_view(view)
+        self.result_actions.update()
         self.stack.setCurrentIndex(PAGE_RESULT)
         self._fit_result()
         self.done_button.setDefault(True)
         self.done_button.setFocus()
         self.result_ready.emit(view)
+
+    def _receipt_payment(self) -> tuple[str, str] | None:
+        """The payment a receipt or a refund is for: this one, once it went through."""
+        result = self.result
+        if (result is None or result.payment_id is None
+                or result.state is not PaymentState.SUCCEEDED):
+            return None
+        return result.payment_id, self._customer.email or ""
+
+    def _refund(self, payment_id: str) -> None:
+        self.accept()
+        self.refund_requested.emit(payment_id)
 
     def _fit_result(self) -> None:
         """The result is a few lines: shrink the tall card-entry window around it, so

@@ -11,9 +11,7 @@ import logging
 import math
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -35,9 +33,9 @@ from posdesk.gui.payments import outcome_view
 from posdesk.gui.payments.amount_confirmation import AmountConfirmation
 from posdesk.gui.payments.amount_entry import AmountEntry
 from posdesk.gui.payments.approval_section import ApprovalSection
-from posdesk.gui.payments.dialog_parts import busy_indicator, button_row
+from posdesk.gui.payments.dialog_parts import authorise_only_check, busy_indicator, button_row
+from posdesk.gui.payments.result_actions import ResultActions
 from posdesk.gui.payments.result_panel import ResultPanel, ResultView, fit_dialog_to_page
-from posdesk.gui.receipts.receipt_actions import ReceiptActions
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +45,8 @@ class ChargeDialog(QDialog):
     settings_requested = Signal()
     # payment id: the customer is here to authenticate that payment (card-entry dialog)
     authenticate_requested = Signal(str)
+    # "Refund…" on the result: the payment to refund (the dialog has closed).
+    refund_requested = Signal(str)
     # amount, description, the amount typed again (or None): charge after the customer
     # re-enters the CVC (settings.recollect_cvc)
     cvc_requested = Signal(object, str, object)
@@ -140,8 +140,7 @@ class ChargeDialog(QDialog):
         # Authorise only: the amount is held on the card, captured or released later
         # (a manager, from the customer's payments or the open authorisations). Not with a
         # re-collected CVC (the customer is present for that charge).
-        self.authorise_check = QCheckBox(
-            self.tr("Authorize only: hold the amount now, capture or release it later"), page)
+        self.authorise_check = authorise_only_check(page)
         self.authorise_check.setVisible(not self._backend.settings.recollect_cvc)
         self.authorise_check.toggled.connect(lambda _on: self._amount_changed(self._amount))
         # Shown in place when the amount is above the shop's "confirm amounts over".
@@ -196,16 +195,16 @@ class ChargeDialog(QDialog):
         self.done_button = QPushButton(self.tr("Done  (Enter)"), page)
         self.done_button.setObjectName("primaryButton")
         self.done_button.clicked.connect(self.accept)
-        # Once the payment went through: its receipt (Ctrl+P, Ctrl+Shift+S, Ctrl+E).
-        self.receipt_actions = ReceiptActions(self._backend, self._runner,
-                                              self._receipt_payment, self)
-        self.receipt_actions.status.connect(self.settle_label.setText)
-        self.addActions(self.receipt_actions.actions())
-        self.receipt_buttons = [self._receipt_button(action, page)
-                                for action in self.receipt_actions.actions()]
+        # Once the payment went through: its receipt (Ctrl+P, Ctrl+Shift+S, Ctrl+E), refund.
+        self.result_actions = ResultActions(self._backend, self._runner,
+                                            self._receipt_payment, self,
+                                            self.settle_label.setText)
+        self.result_actions.refund_requested.connect(self._refund)
+        self.receipt_actions = self.result_actions.receipt_actions
+        self.receipt_buttons = self.result_actions.receipt_buttons
         buttons = QHBoxLayout()
         buttons.addWidget(self.settings_button)
-        for button in self.receipt_buttons:
+        for button in self.result_actions.buttons:
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.authenticate_button)
@@ -408,8 +407,7 @@ class ChargeDialog(QDialog):
         self.retry_button.setEnabled(view.can_retry)
         self.settings_button.setVisible(view.can_open_settings)
         self.authenticate_button.setVisible(view.can_authenticate and bool(self._payment_id))
-        for button in self.receipt_buttons:
-            button.setVisible(self._receipt_payment() is not None)
+        self.result_actions.update()
         self.done_button.setText(
             self.tr("Close  (Esc)") if view.settling else self.tr("Done  (Enter)")
         )
@@ -423,15 +421,6 @@ class ChargeDialog(QDialog):
         """Grow the dialog so the whole result reads without clipping."""
         fit_dialog_to_page(self, self.stack.widget(1))
 
-    @staticmethod
-    def _receipt_button(action: QAction, page: QWidget) -> QPushButton:
-        button = QPushButton(action.text(), page)
-        button.setAutoDefault(False)
-        button.setToolTip(action.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
-        button.clicked.connect(action.trigger)
-        button.setVisible(False)
-        return button
-
     def _receipt_payment(self) -> tuple[str, str] | None:
         """The payment a receipt is for: this sale, once it went through."""
         result = self.result_shown
@@ -439,6 +428,10 @@ class ChargeDialog(QDialog):
                 or PaymentState(result.state) is not PaymentState.SUCCEEDED):
             return None
         return self._payment_id, self._customer.email or ""
+
+    def _refund(self, payment_id: str) -> None:
+        self.accept()
+        self.refund_requested.emit(payment_id)
 
     def _authenticate_now(self) -> None:
         if self._payment_id:

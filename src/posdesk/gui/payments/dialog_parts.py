@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
 
 
 def busy_indicator(parent: QWidget) -> tuple[QLabel, QProgressBar]:
@@ -17,6 +25,13 @@ def busy_indicator(parent: QWidget) -> tuple[QLabel, QProgressBar]:
     label.hide()
     bar.hide()
     return label, bar
+
+
+def authorise_only_check(parent: QWidget) -> QCheckBox:
+    """"Authorize only" on a charge (saved card or new card): capture_method=manual."""
+    return QCheckBox(QCoreApplication.translate(
+        "DialogParts", "Authorize only: hold the amount now, capture or release it later"),
+        parent)
 
 
 def button_row(cancel: QPushButton, action: QPushButton) -> QHBoxLayout:

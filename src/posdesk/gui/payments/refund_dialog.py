@@ -40,13 +40,14 @@ from posdesk.backend import (
 )
 from posdesk.domain.approval import ApprovalRequired
 from posdesk.domain.money import AmountError, Money, parse_amount
-from posdesk.domain.refunds import REASON_WORDS, RefundReason
+from posdesk.domain.refunds import REASON_WORDS, RefundReason, RefundState
 from posdesk.gui.common.error_words import error_words
 from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.formatting import local_time_text, money_text, outcome_text
 from posdesk.gui.payments import outcome_view
 from posdesk.gui.payments.approval_section import ApprovalSection
 from posdesk.gui.payments.dialog_parts import busy_indicator, button_row
+from posdesk.gui.payments.result_actions import ResultActions
 from posdesk.gui.payments.result_panel import ResultPanel, ResultView, fit_dialog_to_page
 
 log = logging.getLogger(__name__)
@@ -196,8 +197,18 @@ class RefundDialog(QDialog):
         self.done_button = QPushButton(self.tr("Done  (Enter)"), page)
         self.done_button.setObjectName("primaryButton")
         self.done_button.clicked.connect(self.accept)
+        # The refund's receipt once Stripe took it (Ctrl+P, Ctrl+Shift+S).
+        self.result_status = QLabel(page)
+        self.result_status.setObjectName("hint")
+        self.result_status.setWordWrap(True)
+        self.result_panel.add_line(self.result_status)
+        self.result_actions = ResultActions(
+            self._backend, self._runner, self._receipt_payment, self,
+            self.result_status.setText, refund_of=self._receipt_refund)
         buttons = QHBoxLayout()
         buttons.addWidget(self.settings_button)
+        for button in self.result_actions.buttons:
+            buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.done_button)
         layout = QVBoxLayout(page)
@@ -362,11 +373,25 @@ class RefundDialog(QDialog):
         self.view = view
         self.result_panel.show_view(view)
         self.settings_button.setVisible(view.can_open_settings)
+        self.result_status.setText("")
+        self.result_actions.update()
         self.done_button.setDefault(True)
         self.stack.setCurrentIndex(1)
         fit_dialog_to_page(self, self.stack.widget(1))
         self.done_button.setFocus()
         self.result_ready.emit(view)
+
+    def _receipt_payment(self) -> tuple[str, str] | None:
+        """The payment whose refund has a receipt: once Stripe made the refund (pending or
+        succeeded)."""
+        result = self.result_shown
+        if result is None or result.state not in (RefundState.PENDING, RefundState.SUCCEEDED):
+            return None
+        return self._payment.id, ""
+
+    def _receipt_refund(self) -> str | None:
+        result = self.result_shown
+        return None if result is None else result.refund_id or result.request_id
 
     def _open_settings(self) -> None:
         self.settings_requested.emit()

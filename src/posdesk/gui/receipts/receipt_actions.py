@@ -37,6 +37,8 @@ SHORTCUT_EMAIL = "Ctrl+E"
 
 # (payment id, the customer's email or "") of the payment the actions are for, or None.
 PaymentChoice = Callable[[], tuple[str, str] | None]
+# For a refund's receipt: the refund (Stripe's id or our request's), or None.
+RefundChoice = Callable[[], str | None]
 
 
 class ReceiptActions(QObject):
@@ -53,11 +55,15 @@ class ReceiptActions(QObject):
         runner: TaskRunner,
         choose: PaymentChoice,
         parent: QWidget,
+        refund_of: RefundChoice | None = None,
     ) -> None:
         super().__init__(parent)
         self._backend = backend
         self._runner = runner
         self._choose = choose
+        # Set: the receipts are of one refund of the payment (no email: Stripe's own
+        # receipt is of the payment).
+        self._refund_of = refund_of
         self._parent = parent
         self.print_action = self._action(self.tr("Print receipt…"), SHORTCUT_PRINT,
                                          self.print_chosen)
@@ -65,6 +71,9 @@ class ReceiptActions(QObject):
                                        self.save_chosen)
         self.email_action = self._action(self.tr("Email receipt…"), SHORTCUT_EMAIL,
                                          self.email_chosen)
+        if refund_of is not None:
+            self.print_action.setText(self.tr("Print refund receipt…"))
+            self.pdf_action.setText(self.tr("Save refund receipt as PDF…"))
 
     def _action(self, text: str, keys: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self._parent)
@@ -74,7 +83,12 @@ class ReceiptActions(QObject):
         return action
 
     def actions(self) -> list[QAction]:
+        if self._refund_of is not None:
+            return [self.print_action, self.pdf_action]
         return [self.print_action, self.pdf_action, self.email_action]
+
+    def _refund_id(self) -> str | None:
+        return self._refund_of() if self._refund_of is not None else None
 
     def set_enabled(self, enabled: bool) -> None:
         for action in self.actions():
@@ -97,6 +111,7 @@ class ReceiptActions(QObject):
         """Build (and count) the receipt, then print it on `printer`, remembered for next
         time."""
         backend, staff = self._backend, self._backend.staff
+        refund_id = self._refund_id()
         remember_printer(backend.settings, paths.settings_file(backend.data_dir), printer)
 
         def printed(receipt: Receipt) -> None:
@@ -105,8 +120,8 @@ class ReceiptActions(QObject):
             self.status.emit(self.tr("Receipt printed (a copy).") if receipt.copy
                              else self.tr("Receipt printed."))
 
-        self._runner.op(lambda: backend.receipts.print_receipt(staff, payment_id)).success(
-            printed).run()
+        self._runner.op(lambda: backend.receipts.print_receipt(staff, payment_id, refund_id)
+                        ).success(printed).run()
 
     # --- PDF --------------------------------------------------------------------------------
 
@@ -114,7 +129,8 @@ class ReceiptActions(QObject):
         chosen = self._choose()
         if chosen is None:
             return
-        suggested = str(Path.home() / f"receipt-{chosen[0][:8]}.pdf")
+        kind = "refund" if self._refund_of is not None else "receipt"
+        suggested = str(Path.home() / f"{kind}-{chosen[0][:8]}.pdf")
         path, _filter = QFileDialog.getSaveFileName(
             self._parent, self.tr("Save receipt as PDF"), suggested, self.tr("PDF (*.pdf)"))
         if path:
@@ -123,6 +139,7 @@ class ReceiptActions(QObject):
     def save_to(self, payment_id: str, path: Path) -> None:
         """Build (and count) the receipt, then write it as a PDF at `path`."""
         backend, staff = self._backend, self._backend.staff
+        refund_id = self._refund_id()
 
         def saved(receipt: Receipt) -> None:
             try:
@@ -133,8 +150,8 @@ class ReceiptActions(QObject):
             self.made.emit(receipt)
             self.status.emit(self.tr("Receipt saved as %1.").replace("%1", str(path)))
 
-        self._runner.op(lambda: backend.receipts.save_receipt_pdf(staff, payment_id)).success(
-            saved).run()
+        self._runner.op(lambda: backend.receipts.save_receipt_pdf(staff, payment_id, refund_id)
+                        ).success(saved).run()
 
     # --- email ------------------------------------------------------------------------------
 

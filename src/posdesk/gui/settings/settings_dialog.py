@@ -49,6 +49,7 @@ from posdesk.domain.roles import Permission
 from posdesk.gui.common.error_words import error_words
 from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.formatting import outcome_text
+from posdesk.gui.settings.receipts_page import ReceiptsPage
 from posdesk.gui.settings.shop_page import ShopPage
 from posdesk.gui.settings.staff_page import StaffPage
 from posdesk.gui.settings.store_panel import StorePanel
@@ -66,17 +67,21 @@ class Preferences:
     relay_host: str
     relay_port: int
     terminal_name: str
+    receipt_paper: str
+    receipt_printer: str
 
     @classmethod
     def of(cls, settings: Settings) -> Preferences:
         return cls(settings.recollect_cvc, settings.sync_webhooks, settings.relay_host,
-                   settings.relay_port, settings.terminal_name)
+                   settings.relay_port, settings.terminal_name, settings.receipt_paper,
+                   settings.receipt_printer)
 
     def values(self) -> dict[str, object]:
         """As SettingsService.save_terminal_settings takes them."""
         return {"recollect_cvc": self.recollect_cvc, "sync_webhooks": self.sync_webhooks,
                 "relay_host": self.relay_host, "relay_port": self.relay_port,
-                "terminal_name": self.terminal_name}
+                "terminal_name": self.terminal_name, "receipt_paper": self.receipt_paper,
+                "receipt_printer": self.receipt_printer}
 
 
 class SettingsDialog(QDialog):
@@ -168,6 +173,7 @@ class SettingsDialog(QDialog):
         self.store_panel = StorePanel(backend, runner, self)
         self.shop_page = ShopPage(backend, runner, self)
         self.staff_page = StaffPage(backend, runner, self)
+        self.receipts_page = ReceiptsPage(backend, self)
         self.buttons = QDialogButtonBox(self)
         self.save_button = QPushButton(self.tr("Check and save"), self)
         self.save_button.setObjectName("primaryButton")
@@ -192,6 +198,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.store_panel, self.tr("Store"))
         self.tabs.addTab(self.shop_page, self.tr("Shop"))
         self.tabs.addTab(self.staff_page, self.tr("Staff"))
+        self.tabs.addTab(self.receipts_page, self.tr("Receipts"))
 
         # Who may change anything here: a manager. Others see the settings, read-only.
         self.may_manage = self._actor_may(Permission.MANAGE_SETTINGS)
@@ -227,6 +234,7 @@ class SettingsDialog(QDialog):
                        self.relay_port_spin):
             widget.setEnabled(False)
         self.shop_page.set_read_only(True)
+        self.receipts_page.set_read_only(True)
         self.terminals_panel.set_busy(True)
         self.store_panel.setEnabled(False)
         self.save_button.setEnabled(False)
@@ -417,6 +425,7 @@ class SettingsDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.shop_page.set_read_only(busy)
+        self.receipts_page.set_read_only(busy)
         # Read-only rather than disabled: a disabled field would pass focus (and Enter) on.
         for edit in (self.secret_edit, self.publishable_edit, self.webhook_edit):
             edit.setReadOnly(busy)
@@ -458,6 +467,8 @@ class SettingsDialog(QDialog):
             relay_host=self.relay_host_edit.text().strip(),
             relay_port=self.relay_port_spin.value(),
             terminal_name=self.terminals_panel.chosen_name(),
+            receipt_paper=self.receipts_page.chosen_paper(),
+            receipt_printer=self.receipts_page.chosen_printer(),
         )
 
     def _preferences_changed(self) -> bool:
