@@ -47,6 +47,22 @@ def children_of() -> dict[int, list[int]]:
     return tree
 
 
+# Set by --processes: each measurement also prints every process of the tree.
+SHOW_PROCESSES = False
+
+
+def process_name(pid: int) -> str:
+    """What a process is: its program, and Chromium's --type= for the web engine's helpers."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            args = [a.decode(errors="replace") for a in f.read().split(b"\0") if a]
+    except OSError:
+        return "?"
+    kind = next((a.split("=", 1)[1] for a in args if a.startswith("--type=")), None)
+    words = " ".join(Path(a).name if i == 0 else a for i, a in enumerate(args[:4]))
+    return f"{words} [{kind}]" if kind else words
+
+
 def tree_memory(root: int) -> tuple[float, float, int]:
     """(RSS MB, PSS MB, processes) of `root` and all its descendants."""
     tree = children_of()
@@ -59,9 +75,12 @@ def tree_memory(root: int) -> tuple[float, float, int]:
                 fields = dict(line.split(":", 1) for line in f if ":" in line)
         except OSError:
             continue
-        rss += int(fields.get("Rss", "0 kB").split()[0])
+        one_rss = int(fields.get("Rss", "0 kB").split()[0])
+        rss += one_rss
         pss += int(fields.get("Pss", "0 kB").split()[0])
         count += 1
+        if SHOW_PROCESSES:
+            print(f"    {one_rss / 1024:6.0f} MB RSS  {process_name(pid)[:90]}")
     return rss / 1024, pss / 1024, count
 
 
@@ -162,7 +181,11 @@ def main() -> int:
     parser.add_argument("--before", type=Path, metavar="TREE", action="append", default=[],
                         help="also posdesk --demo from TREE/src (another version); may be "
                              "given more than once")
+    parser.add_argument("--processes", action="store_true",
+                        help="print each process of the tree with its RSS")
     args = parser.parse_args()
+    global SHOW_PROCESSES
+    SHOW_PROCESSES = args.processes
     if args.child:
         return child_main(args.child)
     variants = {name: (cmd, wait_for, ROOT) for name, (cmd, wait_for) in VARIANTS.items()}
@@ -184,8 +207,9 @@ def main() -> int:
         rss = statistics.median(v[0] for v in values)
         pss = statistics.median(v[1] for v in values)
         count = max(v[2] for v in values)
-        print(f"{name:50s} RSS {rss:6.0f} MB ({rss / bare:4.1f}x bare)  PSS {pss:6.0f} MB  "
-              f"{count} processes")
+        low, high = min(v[0] for v in values), max(v[0] for v in values)
+        print(f"{name:50s} RSS {rss:6.0f} MB ({rss / bare:4.1f}x bare, range {low:.0f}-"
+              f"{high:.0f})  PSS {pss:6.0f} MB  {count} processes")
     return 0
 
 

@@ -26,6 +26,7 @@ from typing import Any
 
 import stripe
 import stripe.params
+import stripe.params.checkout
 import typing_extensions
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,7 +86,9 @@ def accepted(cls: type, *, top: bool = True, seen: tuple[type, ...] = ()) -> Tre
 
 
 def params_class(name: str) -> type:
-    cls = getattr(stripe.params, name, None)
+    # Checkout's types live in their namespace (stripe.params.checkout.SessionCreateParams);
+    # the route names them bare, as stripe-python's service does.
+    cls = getattr(stripe.params, name, None) or getattr(stripe.params.checkout, name, None)
     if not (isinstance(cls, type) and typing_extensions.is_typeddict(cls)):
         raise LookupError(f"stripe.params has no params type {name!r}")
     return cls

@@ -2,6 +2,7 @@
 
     python scripts/screenshots.py --out ./screenshots
     python scripts/screenshots.py --out ./screenshots --sign-in-only   # the sign-in screens
+    python scripts/screenshots.py --out ./screenshots-dark --dark      # the dark scheme
 
 The window starts at the sign-in page, as the app does: the demo's manager signs in (after
 the sign-in screens are pictured) before anything else.
@@ -27,7 +28,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")  # Chromium refuses root otherwise
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from posdesk.app_context import build_context  # noqa: E402
@@ -43,6 +44,7 @@ from posdesk.domain.outcomes import (  # noqa: E402
 )
 from posdesk.domain.roles import Permission, PermissionDenied, Role, StaffMember  # noqa: E402
 from posdesk.gui.app import prepare_application  # noqa: E402
+from posdesk.gui.common.theme import Scheme, apply_scheme, force_scheme  # noqa: E402
 from posdesk.gui.shell.main_window import MainWindow  # noqa: E402
 from posdesk.sandbox.server import SandboxServer  # noqa: E402
 from posdesk.services.secret_store import (  # noqa: E402
@@ -172,10 +174,11 @@ def unreachable_screenshots(window: MainWindow, server: SandboxServer, out: Path
     use_api(context, server.base_url)
 
     server.fail_next(3, status=503, path_prefix="/v1/events")
-    wait_until(lambda: window.sync_status.text().startswith("Sync: Stripe unreachable"))
+    # By state, not by words: the same wait holds in every UI language.
+    wait_until(lambda: window.sync_status.property("state") == "error")
     save(window, out, "09-status-bar-unreachable")
     save(window.statusBar(), out, "09-status-bar-unreachable-detail")
-    wait_until(lambda: window.connection_label.text().startswith("Stripe: connected"))
+    wait_until(lambda: window.connection_label.property("state") == "connected")
     save(window.statusBar(), out, "09-status-bar-connected-detail")
 
 
@@ -284,9 +287,15 @@ def locked_screenshot(window: MainWindow, customer_id: str, out: Path) -> None:
     save(window, out, "00-signed-in-again")
 
 
-def run(out: Path, sign_in_only: bool = False) -> int:
+def run(out: Path, sign_in_only: bool = False, dark: bool = False) -> int:
     out.mkdir(parents=True, exist_ok=True)
-    prepare_application()
+    if dark:
+        force_scheme(Scheme.DARK)  # offscreen reports no scheme of its own
+    app = prepare_application()
+    if dark:
+        # Ask the platform too (Qt 6.8+; offscreen ignores it), then show the dark set.
+        app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
+        apply_scheme(app, Scheme.DARK)
     data_dir = Path(tempfile.mkdtemp(prefix="posdesk-shots-"))
     server = SandboxServer(seed="demo").start()
     keys = SecretStore.in_memory()
@@ -407,6 +416,7 @@ def take_screenshots(
     save(dialog, out, "12-result-permission-denied")
     dialog.close()
     unreachable_screenshots(window, server, out)
+    payment_request_screenshots(window, out)
 
     card_entry_screenshots(window, out)
 
@@ -453,6 +463,30 @@ def take_screenshots(
     new_customer.reject()
     window.close()
     QCoreApplication.processEvents()
+
+
+def payment_request_screenshots(window: MainWindow, out: Path) -> None:
+    """A payment request for the customer on screen: the form, then its QR code and link;
+    the shop's reusable payment links."""
+    dialog = window.customer_page.start_payment_request()
+    assert dialog is not None
+    dialog.amount_edit.setText("42.50")
+    dialog.description_edit.setText("Deposit for the bike repair")
+    dialog.save_check.setChecked(True)
+    save(dialog, out, "14-payment-request-form")
+    dialog.submit()
+    wait_until(lambda: dialog.request is not None)
+    dialog.resize(560, 720)
+    settle(1.2)  # the time left ticks once
+    save(dialog, out, "14-payment-request-qr")
+    dialog.accept()
+    backend = window.backend
+    backend.payment_requests.create_link(backend.staff, "Deposit",
+                                         Money(5000, backend.settings.currency))
+    links = window.open_payment_links()
+    wait_until(lambda: bool(links.links))
+    save(links, out, "14-payment-links")
+    links.accept()
 
 
 def page_js(dialog: Any, code: str) -> Any:
@@ -569,8 +603,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("screenshots"))
     parser.add_argument("--sign-in-only", action="store_true",
                         help="only the first-manager, sign-in and locked screens")
+    parser.add_argument("--dark", action="store_true",
+                        help="the dark colour scheme, whatever the computer's")
     args = parser.parse_args(argv)
-    return run(args.out, args.sign_in_only)
+    return run(args.out, args.sign_in_only, args.dark)
 
 
 if __name__ == "__main__":

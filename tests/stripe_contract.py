@@ -26,6 +26,7 @@ from pathlib import Path
 
 import stripe
 import stripe.params
+import stripe.params.checkout
 import typing_extensions
 from stripe._stripe_service import StripeService
 
@@ -181,7 +182,11 @@ def check_typed_dict(value: object, typed_dict: type, where: str = "") -> list[t
 
 
 def params_class(name: str) -> type:
-    return getattr(stripe.params, name)
+    # Checkout's request types sit in their own namespace (stripe.params.checkout).
+    found = getattr(stripe.params, name, None) or getattr(stripe.params.checkout, name, None)
+    if found is None:
+        raise AttributeError(name)
+    return found
 
 
 def check_request(request: SentRequest) -> list[Violation]:

@@ -25,6 +25,59 @@
     </message>
 </context>
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/about_dialog.py" line="76"/>
+        <source>About PosDesk</source>
+        <translation>关于 PosDesk</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/about_dialog.py" line="78"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/about_dialog.py" line="79"/>
+        <source>&lt;h2&gt;PosDesk %1&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;PosDesk %1&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/about_dialog.py" line="81"/>
+        <source>Point of sale and back office for shops that take payments with Stripe.</source>
+        <translation>为使用 Stripe 收款的商店打造的收银与后台系统。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/about_dialog.py" line="87"/>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/about_dialog.py" line="88"/>
+        <source>PySide6</source>
+        <translation>PySide6</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/about_dialog.py" line="89"/>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/about_dialog.py" line="90"/>
+        <source>Stripe library</source>
+        <translation>Stripe 库</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/about_dialog.py" line="97"/>
+        <source>PosDesk uses Qt under the GNU LGPL version 3. The third-party licenses list every library this copy carries, and how to replace the Qt libraries.</source>
+        <translation>PosDesk 依据 GNU LGPL 第 3 版使用 Qt。第三方许可证列出了此副本包含的所有库，以及如何替换 Qt 库。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/about_dialog.py" line="101"/>
+        <source>Third-party licenses…</source>
+        <translation>第三方许可证…</translation>
+    </message>
+</context>
+<context>
     <name>AmountConfirmation</name>
     <message>
         <location filename="../../src/posdesk/gui/payments/amount_confirmation.py" line="34"/>
@@ -47,12 +100,12 @@
         <translation>再次输入金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/amount_confirmation.py" line="75"/>
+        <location filename="../../src/posdesk/gui/payments/amount_confirmation.py" line="74"/>
         <source>Type %1 again to confirm it.</source>
         <translation>请再次输入 %1 以确认。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/amount_confirmation.py" line="112"/>
+        <location filename="../../src/posdesk/gui/payments/amount_confirmation.py" line="111"/>
         <source>This is not the same amount: %1 was entered above. Check both and type it again.</source>
         <translation>金额不一致：上方输入的是 %1。请核对后重新输入。</translation>
     </message>
@@ -152,42 +205,42 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="94"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="95"/>
         <source>Seq</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="94"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="95"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="94"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="95"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="94"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="95"/>
         <source>Terminal</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="95"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="96"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="95"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="96"/>
         <source>Target</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="95"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="96"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="95"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="96"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -195,150 +248,150 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="158"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="159"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="167"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="168"/>
         <source>Verify again</source>
         <translation>重新校验</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="173"/>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="181"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="174"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="182"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="173"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="174"/>
         <source>All staff</source>
         <translation>全部员工</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="174"/>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="181"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="175"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="182"/>
         <source>Terminal</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="174"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="175"/>
         <source>All terminals</source>
         <translation>全部终端</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="175"/>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="182"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="176"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="183"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="175"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="176"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="176"/>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="182"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="177"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="183"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="176"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="177"/>
         <source>All outcomes</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="177"/>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="183"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="178"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="184"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="178"/>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="183"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="179"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="184"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="193"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="194"/>
         <source>Audit entries</source>
         <translation>审计条目</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="211"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="212"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="212"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="213"/>
         <source>Save the entries the filters select as a CSV file</source>
         <translation>将筛选出的条目保存为 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="214"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="215"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="252"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="253"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="307"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="308"/>
         <source>Reading the audit trail…</source>
         <translation>正在读取审计记录…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="320"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="321"/>
         <source>Newest first; more load as you scroll.</source>
         <translation>最新的在前；向下滚动加载更多。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="322"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="323"/>
         <source>No entries match these filters.</source>
         <translation>没有符合这些筛选条件的条目。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="328"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="329"/>
         <source>Verifying the audit trail…</source>
         <translation>正在校验审计记录…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="342"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="343"/>
         <source>Verification failed</source>
         <translation>校验失败</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="346"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="347"/>
         <source>The audit trail could not be verified.</source>
         <translation>无法校验审计记录。请重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="359"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="360"/>
         <source>Export the audit trail</source>
         <translation>导出审计记录</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="360"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="361"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="368"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="369"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="378"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="379"/>
         <source>%n entries exported.</source>
         <translation>
             <numerusform>已导出 %n 条记录。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="382"/>
+        <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="383"/>
         <source>The export failed.</source>
         <translation>导出失败。请重试。</translation>
     </message>
@@ -362,7 +415,7 @@
     </message>
     <message>
         <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="92"/>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="229"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="230"/>
         <source>Capture</source>
         <translation>请款</translation>
     </message>
@@ -432,47 +485,47 @@
         <translation>距预授权失效还有 %1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="188"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="189"/>
         <source>Less than a day left: capture or release it now.</source>
         <translation>剩余不足一天：请立即请款或撤销预授权。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="213"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="214"/>
         <source>At most %1 can be captured.</source>
         <translation>最多可请款 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="222"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="223"/>
         <source>The rest, %1, is released on the card.</source>
         <translation>其余 %1 将在卡上解除冻结。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="228"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="229"/>
         <source>Capture %1</source>
         <translation>请款 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="231"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="232"/>
         <source>Release the hold</source>
         <translation>撤销预授权</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="245"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="246"/>
         <source>Capturing %1… waiting for Stripe.</source>
         <translation>正在请款 %1… 等待 Stripe 响应。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="252"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="253"/>
         <source>Releasing the hold… waiting for Stripe.</source>
         <translation>正在撤销预授权… 等待 Stripe 响应。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="279"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="280"/>
         <source>Your role (%1) may not capture or release payments. Ask a manager.</source>
         <translation>您的角色（%1）无权请款或撤销预授权。请联系经理。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="296"/>
+        <location filename="../../src/posdesk/gui/payments/capture_dialog.py" line="297"/>
         <source>Waiting for Stripe&apos;s answer; this cannot be canceled now.</source>
         <translation>正在等待 Stripe 的响应，现在无法取消。</translation>
     </message>
@@ -480,283 +533,426 @@
 <context>
     <name>CardEntryDialog</name>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="174"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="175"/>
         <source>Customer authenticates the payment</source>
         <translation>客户验证付款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="176"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="177"/>
         <source>Confirm the security code</source>
         <translation>确认安全码</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="177"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="178"/>
         <source>New card</source>
         <translation>新卡</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="187"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="188"/>
         <source>Customer: %1</source>
         <translation>客户：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="196"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="197"/>
         <source>The customer types the card into Stripe&apos;s secure form on the next screen. PosDesk never sees the card number.</source>
         <translation>客户将在下一屏的 Stripe 安全表单中输入卡信息。PosDesk 不会看到卡号。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="222"/>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="350"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="223"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="351"/>
         <source>Take payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="226"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="227"/>
         <source>Save card only (no charge)</source>
         <translation>仅保存卡（不扣款）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="229"/>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="290"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="230"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="291"/>
         <source>Cancel  (Esc)</source>
         <translation>取消  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="256"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="257"/>
         <source>What happens next</source>
         <translation>接下来的步骤</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="259"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="260"/>
         <source>Turn the screen to the customer: they type their card into Stripe&apos;s form.</source>
         <translation>将屏幕转向客户：由客户在 Stripe 表单中输入卡信息。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="261"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="262"/>
         <source>They tick &quot;Save this card for future purchases&quot; only if they agree to keep it on file.</source>
         <translation>仅在客户同意保存此卡时，才勾选“Save this card for future purchases”（保存此卡供日后购物使用）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="263"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="264"/>
         <source>If their bank asks, they confirm the payment right there (3D Secure).</source>
         <translation>如果发卡银行要求，客户当场确认付款（3D Secure）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="264"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="265"/>
         <source>PosDesk checks the result with Stripe and shows it here.</source>
         <translation>PosDesk 会向 Stripe 核实结果并在此显示。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="280"/>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="463"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="281"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="464"/>
         <source>Preparing secure card entry…</source>
         <translation>正在准备安全的卡信息录入页面…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="307"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="308"/>
         <source>Done  (Enter)</source>
         <translation>完成  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="348"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="349"/>
         <source>Take payment of %1</source>
         <translation>收款 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="506"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="507"/>
         <source>Your role (%1) may not take payments. Ask a manager.</source>
         <translation>您的角色（%1）无权收款。请联系经理。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="505"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="506"/>
         <source>Card entry could not start. Try again.</source>
         <translation>无法开始录入卡信息。请重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="347"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="348"/>
         <source>Authorize %1</source>
         <translation>预授权 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="512"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="513"/>
         <source>Card entry could not start</source>
         <translation>无法开始录入卡信息</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="513"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="514"/>
         <source>Nothing was charged.</source>
         <translation>未扣款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="518"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="519"/>
         <source>Saving a card, nothing is charged</source>
         <translation>正在保存卡，不会扣款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="523"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="524"/>
         <source>Payment of %1 not confirmed by the customer&apos;s bank</source>
         <translation>%1 的付款未获客户银行确认</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="526"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="527"/>
         <source>Payment of %1 waiting for the customer&apos;s bank</source>
         <translation>%1 的付款正在等待客户银行确认</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="528"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="529"/>
         <source>Amount: %1</source>
         <translation>金额：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="555"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="556"/>
         <source>Sending the payment…</source>
         <translation>正在发送付款…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="564"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="565"/>
         <source>Waiting for the card&apos;s bank… If the bank asks, the customer confirms on the screen.</source>
         <translation>正在等待发卡银行… 如银行要求，客户需在屏幕上确认。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="567"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="568"/>
         <source>Checking the result with Stripe…</source>
         <translation>正在向 Stripe 核实结果…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="573"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="574"/>
         <source>The bank still needs the customer to confirm. They can press the button again.</source>
         <translation>银行仍需客户确认。客户可以再次点击按钮。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="576"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="577"/>
         <source>Charging the card…</source>
         <translation>正在扣款…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="583"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="584"/>
         <source>Ask the customer to press the button and confirm with their bank.</source>
         <translation>请客户点击按钮，并按银行要求完成确认。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="585"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="586"/>
         <source>Ask the customer to enter the card&apos;s security code.</source>
         <translation>请客户输入卡的安全码。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="587"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="588"/>
         <source>Ask the customer to enter the card they want to save.</source>
         <translation>请客户输入要保存的卡。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="588"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="589"/>
         <source>Ask the customer to enter their card and press Pay.</source>
         <translation>请客户输入卡信息，然后点击付款按钮（Pay）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="596"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="597"/>
         <source>Stripe could not be reached. Try again.</source>
         <translation>无法连接 Stripe。请重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="605"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="606"/>
         <source>Secure card entry could not load. Check the internet connection, then close and try again.</source>
         <translation>安全的卡信息录入页面无法加载。请检查网络连接，然后关闭并重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="615"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="616"/>
         <source>The customer can press the button again to retry.</source>
         <translation>客户可以再次点击按钮重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="618"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="619"/>
         <source>The card form stays open for another try.</source>
         <translation>卡信息表单保持打开，可以再试一次。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="642"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="643"/>
         <source>The secure connection to the card form could not be verified, so it was not opened.</source>
         <translation>无法验证与卡信息表单的安全连接，因此未打开表单。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="661"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="662"/>
         <source>Stripe has not confirmed this payment.</source>
         <translation>Stripe 尚未确认这笔付款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="671"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="672"/>
         <source>The bank asks the customer to confirm.</source>
         <translation>银行要求客户确认。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="686"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="687"/>
         <source>PosDesk could not check the result with Stripe. Check the customer&apos;s recent payments before trying again.</source>
         <translation>PosDesk 无法向 Stripe 核实结果。重试前请先查看该客户的最近付款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="730"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="731"/>
         <source>Checking the result with Stripe… one moment.</source>
         <translation>正在向 Stripe 核实结果… 请稍候。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="739"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="740"/>
         <source>The payment is being confirmed with the bank. Press Cancel again to stop it; nothing is charged if you do.</source>
         <translation>正在与银行确认这笔付款。再次点击“取消”可终止；终止后不会扣款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="747"/>
+        <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="748"/>
         <source>Closing… checking with Stripe.</source>
         <translation>正在关闭… 正在向 Stripe 核实。</translation>
     </message>
 </context>
 <context>
+    <name>CardPage</name>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="18"/>
+        <source>Card payment</source>
+        <translation>刷卡付款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="19"/>
+        <source>Pay</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="20"/>
+        <source>Pay %1</source>
+        <translation>付款 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="21"/>
+        <source>Save a card</source>
+        <translation>保存银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="22"/>
+        <source>Save card</source>
+        <translation>保存卡</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="23"/>
+        <source>Confirm the payment</source>
+        <translation>确认付款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="24"/>
+        <source>Authenticate and pay</source>
+        <translation>验证并付款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="25"/>
+        <source>Authenticate and pay %1</source>
+        <translation>验证并付款 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="26"/>
+        <source>Confirm the security code</source>
+        <translation>确认安全码</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="27"/>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="28"/>
+        <source>Save this card for future purchases</source>
+        <translation>保存此卡，以便日后购物使用</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="29"/>
+        <source>Security code for %1</source>
+        <translation>%1 的安全码</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="30"/>
+        <source>Security code (CVC)</source>
+        <translation>安全码（CVC）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="31"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="32"/>
+        <source>Card saved</source>
+        <translation>卡已保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="33"/>
+        <source>Processing…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="34"/>
+        <source>Security code received</source>
+        <translation>已收到安全码</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="35"/>
+        <source>Something went wrong. Please try again or use another card.</source>
+        <translation>出了点问题。请重试或换一张卡。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="36"/>
+        <source>Your bank did not confirm the payment, so nothing was charged. You can try again or use another card.</source>
+        <translation>您的银行未确认这笔付款，因此没有扣款。您可以重试或换一张卡。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="40"/>
+        <source>The card was declined. Please use another card.</source>
+        <translation>此卡被拒绝。请换一张卡。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="41"/>
+        <source>Please check the card details and try again.</source>
+        <translation>请检查卡片信息后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="42"/>
+        <source>The card could not be charged just now. Please try again.</source>
+        <translation>暂时无法从此卡扣款。请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="43"/>
+        <source>The payment service could not be reached. Please try again.</source>
+        <translation>无法连接支付服务。请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="44"/>
+        <source>The bank needs the customer to confirm. Please try again.</source>
+        <translation>银行需要顾客确认。请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="45"/>
+        <source>The card form could not be loaded.</source>
+        <translation>无法加载银行卡表单。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="46"/>
+        <source>This payment could not be loaded.</source>
+        <translation>无法加载这笔付款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="47"/>
+        <source>The checkout is not configured with a publishable key.</source>
+        <translation>付款页面未配置可发布密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="48"/>
+        <source>Secure card entry could not be loaded. Check the connection.</source>
+        <translation>无法加载安全的银行卡输入页面。请检查网络连接。</translation>
+    </message>
+</context>
+<context>
     <name>CardTableModel</name>
     <message>
-        <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="43"/>
+        <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="45"/>
         <source>Card</source>
         <translation>卡</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="43"/>
+        <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="45"/>
         <source>Expires</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="43"/>
+        <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="45"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="43"/>
+        <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="45"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="51"/>
+        <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="53"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="53"/>
+        <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="55"/>
         <source>Expires soon</source>
         <translation>即将过期</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="75"/>
+        <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="77"/>
         <source>★ Default</source>
         <translation>★ 默认</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="88"/>
+        <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="90"/>
         <source>This card expires at the end of the shown month.</source>
         <translation>此卡在所示月份的月底到期。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="90"/>
+        <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="92"/>
         <source>The customer&apos;s default card at Stripe.</source>
         <translation>客户在 Stripe 的默认卡。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="93"/>
+        <location filename="../../src/posdesk/gui/customers/card_table_model.py" line="95"/>
         <source>Default card</source>
         <translation>默认卡</translation>
     </message>
@@ -764,80 +960,90 @@
 <context>
     <name>ChargeDialog</name>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="78"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="80"/>
         <source>Charge saved card</source>
         <translation>向已保存的卡扣款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="116"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="115"/>
+        <source>%1   expires %2</source>
+        <translation>%1   有效期至 %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="120"/>
         <source>Customer: %1</source>
         <translation>客户：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="153"/>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="234"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="157"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="249"/>
         <source>Charge</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="156"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="160"/>
         <source>Cancel  (Esc)</source>
         <translation>取消  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="187"/>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="404"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="191"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="419"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="189"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="193"/>
         <source>Open settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="192"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="196"/>
         <source>Customer is here: authenticate now</source>
         <translation>客户在场：立即验证</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="195"/>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="412"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="200"/>
+        <source>Send the customer a link to authenticate</source>
+        <translation>给顾客发送验证链接</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="204"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="428"/>
         <source>Done  (Enter)</source>
         <translation>完成  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="232"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="247"/>
         <source>Charge %1</source>
         <translation>扣款 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="276"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="291"/>
         <source>Charging %1… waiting for Stripe.</source>
         <translation>正在扣款 %1… 等待 Stripe 响应。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="310"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="325"/>
         <source>Checking with Stripe now…</source>
         <translation>正在向 Stripe 核实…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="364"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="379"/>
         <source>Your role (%1) may not take payments. Nothing was charged.</source>
         <translation>您的角色（%1）无权收款。未扣款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="381"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="396"/>
         <source>Next check in %1 s.</source>
         <translation>%1 秒后再次核实。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="450"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="471"/>
         <source>Waiting for Stripe&apos;s answer; this cannot be canceled now.</source>
         <translation>正在等待 Stripe 响应，现在无法取消。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="404"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="419"/>
         <source>Check again now</source>
         <translation>立即重新核实</translation>
     </message>
@@ -846,12 +1052,12 @@
         <translation type="vanished">仅预授权：现在冻结金额，稍后请款或撤销预授权</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="231"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="246"/>
         <source>Authorize %1</source>
         <translation>预授权 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="412"/>
+        <location filename="../../src/posdesk/gui/payments/charge_dialog.py" line="428"/>
         <source>Close  (Esc)</source>
         <translation>关闭  (Esc)</translation>
     </message>
@@ -867,201 +1073,212 @@
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="130"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="131"/>
         <source>Saved cards</source>
         <translation>已保存的卡</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="155"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="156"/>
         <source>Charge card…  (Enter)</source>
         <translation>扣款…  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="156"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="157"/>
         <source>Charge the selected card while the customer is not present (%1)</source>
         <translation>客户不在场时向所选卡扣款（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="157"/>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="237"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="158"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="244"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="161"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="162"/>
         <source>The customer types a new card into Stripe&apos;s secure form: pay with it, and save it if they agree (%1)</source>
         <translation>客户在 Stripe 安全表单中输入新卡：用它付款，客户同意时保存此卡（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="166"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="172"/>
         <source>Make default</source>
         <translation>设为默认</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="167"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="173"/>
         <source>Make the selected card the customer&apos;s default card (%1)</source>
         <translation>将所选卡设为客户的默认卡（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="171"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="177"/>
         <source>Remove card…</source>
         <translation>移除卡…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="160"/>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="240"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="161"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="247"/>
         <source>New card…</source>
         <translation>新卡…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="172"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="167"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="253"/>
+        <source>Request payment…</source>
+        <translation>请求付款…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="168"/>
+        <source>Send the customer a link (or QR code) to pay on Stripe&apos;s page, e.g. for a phone order or a deposit</source>
+        <translation>给顾客发送链接（或二维码），在 Stripe 页面上付款，例如电话订单或定金</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="178"/>
         <source>Remove the selected card from this customer, after asking (%1)</source>
         <translation>从该客户移除所选卡，移除前会确认（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="182"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="189"/>
         <source>Recent payments</source>
         <translation>最近付款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="195"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="202"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="203"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="210"/>
         <source>Capture or release…</source>
         <translation>请款或撤销预授权…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="237"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="244"/>
         <source>Charge selected card…</source>
         <translation>向所选卡扣款…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="245"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="257"/>
         <source>Make selected card the default</source>
         <translation>将所选卡设为默认</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="248"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="260"/>
         <source>Remove selected card…</source>
         <translation>移除所选卡…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="281"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="293"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="349"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="362"/>
         <source>(no name)</source>
         <translation>（无姓名）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="358"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="371"/>
         <source>Showing the last known cards: %1</source>
         <translation>显示的是上次已知的卡：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="362"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="375"/>
         <source>No saved cards for this customer.</source>
         <translation>该客户没有已保存的卡。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="365"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="378"/>
         <source>To refund a payment, right-click it, or select it and press %1.</source>
         <translation>如需退款，请右键点击付款，或选中付款后按 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="367"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="380"/>
         <source>No payments taken in this shop yet.</source>
         <translation>本店尚无该客户的付款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="388"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="401"/>
         <source>This customer could not be loaded.</source>
         <translation>无法加载该客户。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="384"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="397"/>
         <source>Try again, or search for the customer again.</source>
         <translation>请重试，或重新搜索该客户。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="419"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="433"/>
         <source>This card has expired. Choose another card.</source>
         <translation>此卡已过期。请选择其他卡。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="575"/>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="585"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="622"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="632"/>
         <source>Remove card</source>
         <translation>移除卡</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="577"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="624"/>
         <source>Remove %1 from %2?</source>
         <translation>要从 %2 移除 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="582"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="629"/>
         <source>The card can no longer be charged from this shop. The customer has to give it again to use it.</source>
         <translation>移除后本店无法再向此卡扣款。客户需重新提供此卡才能使用。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="586"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="633"/>
         <source>Keep card</source>
         <translation>保留卡</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="608"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="655"/>
         <source>Removing the card…</source>
         <translation>正在移除卡…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="617"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="664"/>
         <source>Card removed.</source>
         <translation>卡已移除。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="627"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="674"/>
         <source>The card was not removed.</source>
         <translation>卡未移除。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="637"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="684"/>
         <source>You are not allowed to remove cards. Ask a manager.</source>
         <translation>您无权移除卡。请联系经理。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="641"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="688"/>
         <source>The card could not be removed: %1</source>
         <translation>无法移除卡：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="636"/>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="681"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="683"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="728"/>
         <source>Stripe did not answer. Try again.</source>
         <translation>Stripe 没有响应。请重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="663"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="710"/>
         <source>Making %1 the default card…</source>
         <translation>正在将 %1 设为默认卡…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="674"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="721"/>
         <source>%1 is now the default card.</source>
         <translation>%1 现在是默认卡。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="682"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="729"/>
         <source>You are not allowed to change the default card. Ask a manager.</source>
         <translation>您无权更改默认卡。请联系经理。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="688"/>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="735"/>
         <source>The default card could not be changed: %1</source>
         <translation>无法更改默认卡：%1</translation>
     </message>
@@ -1102,42 +1319,42 @@
 <context>
     <name>CustomerSearch</name>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_search.py" line="57"/>
+        <location filename="../../src/posdesk/gui/customers/customer_search.py" line="58"/>
         <source>Name, email, phone or id  (Ctrl+K)</source>
         <translation>姓名、邮箱、电话或 ID  (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_search.py" line="60"/>
+        <location filename="../../src/posdesk/gui/customers/customer_search.py" line="61"/>
         <source>Search customers</source>
         <translation>搜索客户</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_search.py" line="72"/>
+        <location filename="../../src/posdesk/gui/customers/customer_search.py" line="73"/>
         <source>Matching customers</source>
         <translation>匹配的客户</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_search.py" line="50"/>
+        <location filename="../../src/posdesk/gui/customers/customer_search.py" line="51"/>
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_search.py" line="81"/>
+        <location filename="../../src/posdesk/gui/customers/customer_search.py" line="82"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_search.py" line="161"/>
+        <location filename="../../src/posdesk/gui/customers/customer_search.py" line="162"/>
         <source>First %1 matches; type more to narrow down.</source>
         <translation>仅显示前 %1 个结果；输入更多内容以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_search.py" line="163"/>
+        <location filename="../../src/posdesk/gui/customers/customer_search.py" line="164"/>
         <source>Matches: %1.</source>
         <translation>匹配：%1 个。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_search.py" line="166"/>
+        <location filename="../../src/posdesk/gui/customers/customer_search.py" line="167"/>
         <source>Up/Down to move, Enter to open.</source>
         <translation>按上/下方向键移动，按 Enter 打开。</translation>
     </message>
@@ -1158,11 +1375,172 @@
     </message>
 </context>
 <context>
+    <name>DayCloseDialog</name>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="60"/>
+        <source>Close of day</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="66"/>
+        <source>This terminal (%1)</source>
+        <translation>本终端（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="68"/>
+        <source>The whole store</source>
+        <translation>全店</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="74"/>
+        <source>Show X report</source>
+        <translation>查看 X 报表</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="79"/>
+        <source>Report for</source>
+        <translation>报表范围</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="81"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="100"/>
+        <source>Yes, close the day</source>
+        <translation>是，执行日结</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="103"/>
+        <source>Not now</source>
+        <translation>暂不</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="111"/>
+        <source>Close day (Z)…</source>
+        <translation>日结（Z 报表）…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="115"/>
+        <source>Show its Z report</source>
+        <translation>查看其 Z 报表</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="118"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="121"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="124"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="184"/>
+        <source>Adding up the day…</source>
+        <translation>正在汇总当日数据…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="210"/>
+        <source>Z report no. %1 as it was made; it prints as a copy.</source>
+        <translation>第 %1 号 Z 报表（按生成时的内容）；打印时标为副本。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="213"/>
+        <source>Day closed: Z report no. %1.</source>
+        <translation>已日结：第 %1 号 Z 报表。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="216"/>
+        <source>This day is closed already (Z report no. %1).</source>
+        <translation>这一天已经日结（第 %1 号 Z 报表）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="219"/>
+        <source>X report: nothing is closed by it.</source>
+        <translation>X 报表：不会结束当日营业。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="226"/>
+        <source>The report could not be made. Try again.</source>
+        <translation>无法生成报表。请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="227"/>
+        <source>Only a manager can see or close the day (you are %1).</source>
+        <translation>只有经理可以查看日结或执行日结（您是%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="235"/>
+        <source>Close the day %1 (%2)? The Z report is final: this day cannot be closed again.</source>
+        <translation>确定为 %1（%2）执行日结吗？Z 报表是最终结果：这一天不能再次日结。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="245"/>
+        <source>Closing the day…</source>
+        <translation>正在日结…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="264"/>
+        <source>The report could not be printed.</source>
+        <translation>无法打印报表。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="266"/>
+        <source>Report printed.</source>
+        <translation>报表已打印。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="277"/>
+        <source>Save report as PDF</source>
+        <translation>将报表另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="277"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="287"/>
+        <source>The PDF could not be saved.</source>
+        <translation>无法保存 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_close_dialog.py" line="289"/>
+        <source>%1 saved as %2.</source>
+        <translation>%1 已保存为 %2。</translation>
+    </message>
+</context>
+<context>
     <name>DialogParts</name>
     <message>
         <location filename="../../src/posdesk/gui/payments/dialog_parts.py" line="32"/>
         <source>Authorize only: hold the amount now, capture or release it later</source>
         <translation>仅预授权：现在冻结金额，稍后请款或撤销预授权</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayPage</name>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/display_page.py" line="27"/>
+        <source>The computer&apos;s language (%1)</source>
+        <translation>电脑的语言（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/display_page.py" line="35"/>
+        <source>PosDesk speaks the new language from its next start.</source>
+        <translation>PosDesk 将在下次启动时使用新语言。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/display_page.py" line="40"/>
+        <source>Language</source>
+        <translation>语言</translation>
     </message>
 </context>
 <context>
@@ -1181,6 +1559,180 @@
         <location filename="../../src/posdesk/gui/common/error_words.py" line="92"/>
         <source>PosDesk</source>
         <translation>PosDesk</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="46"/>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="83"/>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="48"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="48"/>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="49"/>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="50"/>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="51"/>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="51"/>
+        <source>Custom…</source>
+        <translation>自定义…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="56"/>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="83"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="57"/>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="84"/>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="59"/>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="84"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="59"/>
+        <source>All states</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="60"/>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="85"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="60"/>
+        <source>All staff</source>
+        <translation>所有员工</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="61"/>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="85"/>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="61"/>
+        <source>All terminals</source>
+        <translation>所有终端</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="63"/>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="88"/>
+        <source>Order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="65"/>
+        <source>Newest first</source>
+        <translation>最新的在前</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="66"/>
+        <source>Oldest first</source>
+        <translation>最早的在前</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="67"/>
+        <source>Largest first</source>
+        <translation>金额大的在前</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="68"/>
+        <source>Smallest first</source>
+        <translation>金额小的在前</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="72"/>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="86"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="72"/>
+        <source>Name, email or cus_…</source>
+        <translation>姓名、邮箱或 cus_…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="73"/>
+        <source>Amount from</source>
+        <translation>金额从</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="73"/>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="74"/>
+        <source>Amount to</source>
+        <translation>金额到</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="74"/>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="87"/>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="75"/>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="87"/>
+        <source>Card</source>
+        <translation>卡</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="75"/>
+        <source>last 4 digits</source>
+        <translation>末 4 位</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="77"/>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="88"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="78"/>
+        <source>Description or customer</source>
+        <translation>说明或顾客</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="86"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/filter_bar.py" line="197"/>
+        <source>Not an amount: this bound is left out.</source>
+        <translation>不是有效金额：此范围条件未使用。</translation>
     </message>
 </context>
 <context>
@@ -1246,6 +1798,233 @@
     </message>
 </context>
 <context>
+    <name>HistoryChart</name>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_chart.py" line="50"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_chart.py" line="61"/>
+        <source>Adding up…</source>
+        <translation>正在汇总…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_chart.py" line="91"/>
+        <source>No payments in this period.</source>
+        <translation>这段时间内没有付款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_chart.py" line="96"/>
+        <source>Per month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_chart.py" line="96"/>
+        <source>Per day</source>
+        <translation>按天</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_chart.py" line="98"/>
+        <source>Received (%1)</source>
+        <translation>实收（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_chart.py" line="101"/>
+        <source>Declined (%)</source>
+        <translation>拒绝率（%）</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="73"/>
+        <source>Payment history</source>
+        <translation>付款记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="92"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="141"/>
+        <source>Payments</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="118"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="120"/>
+        <source>Save the payments the filters select as a CSV file</source>
+        <translation>将筛选出的付款保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="122"/>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="125"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="144"/>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="176"/>
+        <source>You see this terminal&apos;s payments of today.</source>
+        <translation>您看到的是本终端今天的付款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="198"/>
+        <source>Reading payments…</source>
+        <translation>正在读取付款…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="212"/>
+        <source>More load as you scroll.</source>
+        <translation>滚动时会加载更多。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="214"/>
+        <source>No payments match these filters.</source>
+        <translation>没有符合这些筛选条件的付款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="221"/>
+        <source>Adding up…</source>
+        <translation>正在汇总…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="261"/>
+        <source>No payments.</source>
+        <translation>没有付款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="266"/>
+        <source>%1: %2 payments · gross %3 · refunded %4 · net %5</source>
+        <translation>%1：%2 笔付款 · 总额 %3 · 已退款 %4 · 净额 %5</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="272"/>
+        <source> · declined %1%</source>
+        <translation> · 拒绝率 %1%</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="342"/>
+        <source>Export payments</source>
+        <translation>导出付款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="343"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="354"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="355"/>
+        <source>Exporting payments…</source>
+        <translation>正在导出付款…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="355"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="356"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="380"/>
+        <source>Canceling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="389"/>
+        <source>%1 of %2 payments exported…</source>
+        <translation>已导出 %1 / %2 笔付款…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="404"/>
+        <source>Export canceled; no file was kept.</source>
+        <translation>导出已取消；未保留文件。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="406"/>
+        <source>%n payments exported.</source>
+        <translation>
+            <numerusform>已导出 %n 笔付款。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="411"/>
+        <source>The export failed.</source>
+        <translation>导出失败。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_table_model.py" line="54"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_table_model.py" line="54"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_table_model.py" line="54"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_table_model.py" line="54"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_table_model.py" line="55"/>
+        <source>Card</source>
+        <translation>卡</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_table_model.py" line="55"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_table_model.py" line="55"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_table_model.py" line="55"/>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_table_model.py" line="103"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_table_model.py" line="104"/>
+        <source>Partly refunded (%1)</source>
+        <translation>部分退款（%1）</translation>
+    </message>
+</context>
+<context>
     <name>KeyringMissingDialog</name>
     <message>
         <location filename="../../src/posdesk/gui/settings/keyring_missing_dialog.py" line="14"/>
@@ -1269,130 +2048,183 @@
     </message>
 </context>
 <context>
+    <name>LicensesView</name>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/about_dialog.py" line="125"/>
+        <source>Third-party licenses</source>
+        <translation>第三方许可证</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/about_dialog.py" line="130"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/about_dialog.py" line="140"/>
+        <source>This copy of PosDesk runs from a development install, not an installed bundle: the license file is written when a bundle is built (packaging/build-linux.sh, the Windows and macOS installer builds). The libraries in use are those of this Python environment, each with the license in its own package metadata.</source>
+        <translation>此 PosDesk 副本运行于开发环境，而不是已安装的软件包：许可证文件在构建软件包时生成（packaging/build-linux.sh，以及 Windows 和 macOS 安装程序的构建）。当前使用的库来自此 Python 环境，每个库的许可证都在其自身的包元数据中。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="64"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="70"/>
         <source>PosDesk</source>
         <translation>PosDesk</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="72"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="78"/>
         <source>Find a customer on the left (Ctrl+K), then press Enter.</source>
         <translation>在左侧查找客户（Ctrl+K），然后按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="165"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="171"/>
         <source>&amp;PosDesk</source>
         <translation>&amp;PosDesk</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="169"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="175"/>
         <source>Update customers from Stripe</source>
         <translation>从 Stripe 更新客户</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="173"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="179"/>
         <source>Read every customer from Stripe again</source>
         <translation>重新从 Stripe 读取全部客户</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="176"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="182"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="187"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="193"/>
         <source>Audit trail…</source>
         <translation>审计记录…</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/main_window.py" line="199"/>
+        <source>Payment history…</source>
+        <translation>付款记录…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="210"/>
+        <source>Close of day…</source>
+        <translation>日结…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="215"/>
+        <source>Request a payment (walk-in)…</source>
+        <translation>请求付款（散客）…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="217"/>
+        <source>Open payment requests…</source>
+        <translation>未完成的付款请求…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="219"/>
+        <source>Payment links…</source>
+        <translation>付款链接…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="227"/>
         <source>Emailed receipts (demo)…</source>
         <translation>已发送的电子邮件收据（演示）…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="203"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="231"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="214"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="242"/>
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="226"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="254"/>
         <source>Create a customer in Stripe (%1)</source>
         <translation>在 Stripe 中创建客户（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="252"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="260"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="261"/>
+        <source>About PosDesk…</source>
+        <translation>关于 PosDesk…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="294"/>
         <source>TEST MODE — no real money moves</source>
         <translation>测试模式 — 不涉及真实资金</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="253"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="295"/>
         <source>DEMO — sample data on a built-in sandbox, no real money</source>
         <translation>演示 — 内置沙盒中的示例数据，不涉及真实资金</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="254"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="296"/>
         <source>NOT SET UP — add a Stripe key in the settings (Ctrl+,)</source>
         <translation>尚未设置 — 请在设置中添加 Stripe 密钥（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="262"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="304"/>
         <source>Stripe: not configured</source>
         <translation>Stripe：未配置</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="266"/>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="363"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="308"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="439"/>
         <source>Stripe: connecting…</source>
         <translation>Stripe：正在连接…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="270"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="312"/>
         <source>test mode</source>
         <translation>测试模式</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="271"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="313"/>
         <source>live mode</source>
         <translation>正式模式</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="272"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="314"/>
         <source>demo sandbox</source>
         <translation>演示沙盒</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="279"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="321"/>
         <source>Stripe: connected (%1)</source>
         <translation>Stripe：已连接（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="281"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="323"/>
         <source>Stripe: key not accepted</source>
         <translation>Stripe：密钥未被接受</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="166"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="172"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="193"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="205"/>
         <source>Open authorizations…</source>
         <translation>未完成的预授权…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="205"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="233"/>
         <source>Find customer</source>
         <translation>查找客户</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="283"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="325"/>
         <source>Stripe: unreachable</source>
         <translation>Stripe：无法连接</translation>
     </message>
@@ -1718,49 +2550,49 @@
         <translation>Stripe 拒绝了请求（{code}）。卡上没有任何变化。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/card_entry.py" line="90"/>
+        <location filename="../../src/posdesk/services/card_entry.py" line="91"/>
         <source>The card was not saved.</source>
         <comment>card_entry.card_not_saved</comment>
         <translation>卡未保存。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/card_entry.py" line="92"/>
+        <location filename="../../src/posdesk/services/card_entry.py" line="93"/>
         <source>The card was not saved. {reason}</source>
         <comment>card_entry.card_not_saved_because</comment>
         <translation>卡未保存。{reason}</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/card_entry.py" line="89"/>
+        <location filename="../../src/posdesk/services/card_entry.py" line="90"/>
         <source>The card is saved for future purchases.</source>
         <comment>card_entry.card_saved</comment>
         <translation>此卡已保存，供日后购物使用。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/card_entry.py" line="75"/>
+        <location filename="../../src/posdesk/services/card_entry.py" line="76"/>
         <source>Another terminal is handling this payment right now. Finish it there, or try again in a minute.</source>
         <comment>card_entry.held_elsewhere</comment>
         <translation>另一台终端正在处理这笔付款。请在那台终端上完成，或一分钟后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/card_entry.py" line="69"/>
+        <location filename="../../src/posdesk/services/card_entry.py" line="70"/>
         <source>This payment has no card the customer could confirm.</source>
         <comment>card_entry.no_card_on_intent</comment>
         <translation>这笔付款没有可供客户确认的卡。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/card_entry.py" line="61"/>
+        <location filename="../../src/posdesk/services/card_entry.py" line="62"/>
         <source>Card entry needs Stripe&apos;s publishable key (pk_…). Ask a manager to add it in the settings.</source>
         <comment>card_entry.no_publishable_key</comment>
         <translation>录入卡信息需要 Stripe 的可发布密钥（pk_…）。请经理在设置中添加。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/card_entry.py" line="65"/>
+        <location filename="../../src/posdesk/services/card_entry.py" line="66"/>
         <source>This payment is not waiting for the customer to authenticate. Open the customer again.</source>
         <comment>card_entry.not_awaiting_authentication</comment>
         <translation>这笔付款并未在等待客户验证。请重新打开该客户。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/card_entry.py" line="72"/>
+        <location filename="../../src/posdesk/services/card_entry.py" line="73"/>
         <source>This card entry is already finished. Start a new one.</source>
         <comment>card_entry.session_over</comment>
         <translation>本次卡信息录入已结束。请重新开始。</translation>
@@ -1877,49 +2709,49 @@
         <location filename="../../src/posdesk/domain/day_close.py" line="101"/>
         <source>{scope} was already closed for {day} (Z report no. {number}, by {staff} at {at}). Nothing was changed.</source>
         <comment>day_close.already_closed</comment>
-        <translation type="unfinished"></translation>
+        <translation>{scope}的 {day} 已经日结（第 {number} 号 Z 报表，由 {staff} 于 {at} 执行）。未做任何更改。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/day_close.py" line="108"/>
         <source>A day that has not begun cannot be closed.</source>
         <comment>day_close.day_in_future</comment>
-        <translation type="unfinished"></translation>
+        <translation>尚未开始的日期不能日结。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/day_close.py" line="97"/>
         <source>Fees unavailable: Stripe is not set up on this terminal.</source>
         <comment>day_close.fees_not_configured</comment>
-        <translation type="unfinished"></translation>
+        <translation>无法获取手续费：本终端未设置 Stripe。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/day_close.py" line="93"/>
         <source>Fees unavailable with this key: it may not read the Stripe balance.</source>
         <comment>day_close.fees_not_permitted</comment>
-        <translation type="unfinished"></translation>
+        <translation>无法获取手续费：此密钥无权读取 Stripe 余额。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/day_close.py" line="100"/>
         <source>Fees unavailable: {reason}</source>
         <comment>day_close.fees_unavailable</comment>
-        <translation type="unfinished"></translation>
+        <translation>无法获取手续费：{reason}</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/day_close.py" line="106"/>
         <source>The whole store</source>
         <comment>day_close.scope_store</comment>
-        <translation type="unfinished"></translation>
+        <translation>全店</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/day_close.py" line="107"/>
         <source>Terminal {name}</source>
         <comment>day_close.scope_terminal</comment>
-        <translation type="unfinished"></translation>
+        <translation>终端 {name}</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/day_close.py" line="109"/>
         <source>This terminal is not one of the store&apos;s.</source>
         <comment>day_close.unknown_terminal</comment>
-        <translation type="unfinished"></translation>
+        <translation>此终端不属于本店。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gateway/client.py" line="47"/>
@@ -1992,6 +2824,18 @@
         <source>The system keyring refused the request ({problem}). {explanation}</source>
         <comment>keyring.refused</comment>
         <translation>系统密钥环拒绝了请求（{problem}）。{explanation}</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/payment_requests.py" line="74"/>
+        <source>The name can have at most {limit} characters.</source>
+        <comment>link.name_too_long</comment>
+        <translation>名称最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/payment_requests.py" line="73"/>
+        <source>Give the link a name customers will see.</source>
+        <comment>link.no_name</comment>
+        <translation>请为链接取一个顾客能看到的名称。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/domain/outcomes.py" line="163"/>
@@ -2288,6 +3132,90 @@
         <translation>请先选择客户。</translation>
     </message>
     <message>
+        <location filename="../../src/posdesk/domain/roles.py" line="83"/>
+        <source>approve others&apos; operations</source>
+        <comment>permission.approve</comment>
+        <translation>批准他人的操作</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/roles.py" line="75"/>
+        <source>capture or release authorizations</source>
+        <comment>permission.capture</comment>
+        <translation>请款或撤销预授权</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/roles.py" line="72"/>
+        <source>take payments</source>
+        <comment>permission.charge</comment>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/roles.py" line="84"/>
+        <source>close the day</source>
+        <comment>permission.close_day</comment>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/roles.py" line="73"/>
+        <source>remove saved cards</source>
+        <comment>permission.detach_card</comment>
+        <translation>删除已保存的卡</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/roles.py" line="71"/>
+        <source>add or change customers</source>
+        <comment>permission.edit_customers</comment>
+        <translation>添加或修改顾客</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/roles.py" line="79"/>
+        <source>export data</source>
+        <comment>permission.export</comment>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/roles.py" line="76"/>
+        <source>change the settings</source>
+        <comment>permission.manage_settings</comment>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/roles.py" line="77"/>
+        <source>manage staff accounts</source>
+        <comment>permission.manage_staff</comment>
+        <translation>管理员工账户</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/roles.py" line="74"/>
+        <source>refund payments</source>
+        <comment>permission.refund</comment>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/roles.py" line="80"/>
+        <source>resend receipts</source>
+        <comment>permission.resend_receipt</comment>
+        <translation>重新发送收据</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/roles.py" line="78"/>
+        <source>read the audit trail</source>
+        <comment>permission.view_audit</comment>
+        <translation>查看审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/roles.py" line="70"/>
+        <source>look up customers</source>
+        <comment>permission.view_customers</comment>
+        <translation>查找顾客</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/roles.py" line="81"/>
+        <source>see the whole store&apos;s payment history</source>
+        <comment>permission.view_history</comment>
+        <translation>查看全店的付款记录</translation>
+    </message>
+    <message>
         <location filename="../../src/posdesk/services/receipts.py" line="64"/>
         <source>Type an email address such as ann@example.com.</source>
         <comment>receipt.bad_email</comment>
@@ -2486,6 +3414,102 @@
         <translation>请选择退款原因。</translation>
     </message>
     <message>
+        <location filename="../../src/posdesk/domain/payment_requests.py" line="71"/>
+        <source>A link to authenticate this payment is already open.</source>
+        <comment>request.already_sent</comment>
+        <translation>此付款的验证链接已经发出，仍然有效。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/payment_requests.py" line="57"/>
+        <source>The link must stay open between {min} and {max} minutes.</source>
+        <comment>request.bad_expiry</comment>
+        <translation>链接的有效时间必须在 {min} 到 {max} 分钟之间。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/payment_requests.py" line="61"/>
+        <source>The description can have at most {limit} characters.</source>
+        <comment>request.description_too_long</comment>
+        <translation>说明最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/payment_requests.py" line="60"/>
+        <source>Say what the payment is for.</source>
+        <comment>request.no_description</comment>
+        <translation>请说明付款用途。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/payment_requests.py" line="67"/>
+        <source>Only a payment that failed for lack of the customer&apos;s authentication can be sent as a link.</source>
+        <comment>request.not_authentication</comment>
+        <translation>只有因顾客未验证而失败的付款才能以链接发送。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/payment_requests.py" line="66"/>
+        <source>This payment request does not exist.</source>
+        <comment>request.not_found</comment>
+        <translation>此付款请求不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/payment_requests.py" line="65"/>
+        <source>This request is no longer open.</source>
+        <comment>request.not_open</comment>
+        <translation>此请求已不再有效。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/payment_requests.py" line="63"/>
+        <source>A card can only be saved for a customer on file.</source>
+        <comment>request.save_needs_customer</comment>
+        <translation>只能为已建档的顾客保存卡片。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/payment_requests.py" line="53"/>
+        <source>Expired: the link no longer works</source>
+        <comment>request.state.expired</comment>
+        <translation>已过期：链接不再有效</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/payment_requests.py" line="54"/>
+        <source>The link could not be created</source>
+        <comment>request.state.failed</comment>
+        <translation>无法创建链接</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/payment_requests.py" line="51"/>
+        <source>Waiting for the customer to pay</source>
+        <comment>request.state.open</comment>
+        <translation>等待顾客付款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/payment_requests.py" line="52"/>
+        <source>Paid</source>
+        <comment>request.state.paid</comment>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/payment_requests.py" line="50"/>
+        <source>Creating the link…</source>
+        <comment>request.state.sending</comment>
+        <translation>正在创建链接…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/roles.py" line="65"/>
+        <source>Cashier</source>
+        <comment>role.cashier</comment>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/roles.py" line="67"/>
+        <source>Manager</source>
+        <comment>role.manager</comment>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/domain/roles.py" line="66"/>
+        <source>Support</source>
+        <comment>role.support</comment>
+        <translation>客服</translation>
+    </message>
+    <message>
         <location filename="../../src/posdesk/services/secret_store.py" line="45"/>
         <source>This is not a Stripe publishable key. It starts with pk_test_ or pk_live_.</source>
         <comment>secret.bad_publishable_key</comment>
@@ -2570,40 +3594,51 @@
         <translation>这不是本终端的设置项。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/shop_settings.py" line="53"/>
+        <location filename="../../src/posdesk/services/shop_settings.py" line="55"/>
         <source>The address is too long (at most {lines} lines and {limit} characters).</source>
         <comment>shop.address_too_long</comment>
         <translation>地址过长（最多 {lines} 行、{limit} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/shop_settings.py" line="69"/>
+        <location filename="../../src/posdesk/services/shop_settings.py" line="72"/>
         <source>This value cannot be a shop setting.</source>
         <comment>shop.bad_value</comment>
         <translation>该值不能用作门店设置。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/shop_settings.py" line="61"/>
+        <location filename="../../src/posdesk/services/shop_settings.py" line="63"/>
         <source>The idle lock is 0 (never) or between {low} and {high} seconds.</source>
         <comment>shop.idle_lock_range</comment>
         <translation>空闲锁定时间为 0（从不）或 {low} 到 {high} 秒之间。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/shop_settings.py" line="65"/>
-        <source>An approval limit is an amount of zero or more, or empty for no approval.</source>
+        <location filename="../../src/posdesk/services/shop_settings.py" line="67"/>
+        <source>A limit is an amount of zero or more, or empty (charges: never ask; refunds: always ask a manager).</source>
         <comment>shop.limit_range</comment>
-        <translation>批准限额须为零或更大的金额；留空表示无需批准。</translation>
+        <translation>限额须为零或更大的金额，也可留空（收款：从不询问；退款：总是需要经理批准）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/shop_settings.py" line="50"/>
+        <source>An approval limit is an amount of zero or more, or empty for no approval.</source>
+        <comment>shop.limit_range</comment>
+        <translation type="vanished">批准限额须为零或更大的金额；留空表示无需批准。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/shop_settings.py" line="52"/>
         <source>The shop&apos;s name is too long (at most {limit} characters).</source>
         <comment>shop.name_too_long</comment>
         <translation>门店名称过长（最多 {limit} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/services/shop_settings.py" line="57"/>
+        <location filename="../../src/posdesk/services/shop_settings.py" line="59"/>
         <source>“{locale}” is not a language and region PosDesk knows, such as en_US or zh_CN.</source>
         <comment>shop.unknown_locale</comment>
         <translation>“{locale}”不是 PosDesk 支持的语言和地区，应为 en_US 或 zh_CN 这样的格式。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/services/shop_settings.py" line="73"/>
+        <source>“{zone}” is not a time zone. Choose one from the list, such as Asia/Shanghai.</source>
+        <comment>shop.unknown_time_zone</comment>
+        <translation>“{zone}”不是有效的时区。请从列表中选择，例如 Asia/Shanghai。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/services/staff.py" line="69"/>
@@ -2648,7 +3683,7 @@
         <translation>本店已有员工：请让经理登录后为您添加账户。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/domain/roles.py" line="59"/>
+        <location filename="../../src/posdesk/domain/roles.py" line="61"/>
         <source>{name} ({role}) may not {action}</source>
         <comment>staff.permission_denied</comment>
         <translation>{name}（{role}）无权执行：{action}</translation>
@@ -2805,99 +3840,172 @@
 <context>
     <name>OpenAuthorisationsDialog</name>
     <message>
-        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="62"/>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="63"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="62"/>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="63"/>
         <source>Card</source>
         <translation>卡</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="62"/>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="63"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="63"/>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="64"/>
         <source>Lapses</source>
         <translation>失效时间</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="63"/>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="64"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="50"/>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="51"/>
         <source>Open authorizations</source>
         <translation>未完成的预授权</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="54"/>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="55"/>
         <source>Amounts held on cards and not captured yet, soonest to lapse first. An authorization that lapses releases the hold: capture or release it before then.</source>
         <translation>已在卡上冻结但尚未请款的金额，最先失效的排在最前。预授权失效后冻结即解除：请在此之前请款或撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="62"/>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="63"/>
         <source>Authorized</source>
         <translation>预授权时间</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="73"/>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="74"/>
         <source>Reading the open authorizations…</source>
         <translation>正在读取未完成的预授权…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="77"/>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="78"/>
         <source>Capture or release…</source>
         <translation>请款或撤销预授权…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="81"/>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="82"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="84"/>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="85"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="124"/>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="127"/>
         <source>about %1</source>
         <translation>约 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="127"/>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="130"/>
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="139"/>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="142"/>
         <source>Less than a day left: capture or release it now.</source>
         <translation>剩余不足一天：请立即请款或撤销预授权。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="145"/>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="148"/>
         <source>No authorization is waiting for a capture.</source>
         <translation>没有等待请款的预授权。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="158"/>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="167"/>
         <source>The open authorizations could not be read. Try again.</source>
         <translation>无法读取未完成的预授权。请重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="147"/>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="150"/>
         <source>%1 lapse within a day: capture or release them now.</source>
         <translation>有 %1 笔将在一天内失效：请立即请款或撤销预授权。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="150"/>
+        <location filename="../../src/posdesk/gui/payments/open_authorisations.py" line="153"/>
         <source>Select one and press Enter to capture or release it.</source>
         <translation>选中一笔并按 Enter 以请款或撤销预授权。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenRequestsDialog</name>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/open_requests.py" line="54"/>
+        <source>Open payment requests</source>
+        <translation>未完成的付款请求</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/open_requests.py" line="57"/>
+        <source>Links customers may still pay, soonest to expire first. Expire one to stop it taking payments.</source>
+        <translation>顾客仍可付款的链接，最先过期的排在前面。让链接过期即可停止收款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/open_requests.py" line="64"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/open_requests.py" line="64"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/open_requests.py" line="64"/>
+        <source>For</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/open_requests.py" line="64"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/open_requests.py" line="65"/>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/open_requests.py" line="65"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/open_requests.py" line="73"/>
+        <source>Expire selected</source>
+        <translation>使所选过期</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/open_requests.py" line="75"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/open_requests.py" line="77"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/open_requests.py" line="100"/>
+        <source>The open requests could not be read.</source>
+        <translation>无法读取未完成的请求。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/open_requests.py" line="120"/>
+        <source>No open payment requests.</source>
+        <translation>没有未完成的付款请求。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/open_requests.py" line="130"/>
+        <source>Select a request first.</source>
+        <translation>请先选择一个请求。</translation>
     </message>
 </context>
 <context>
@@ -3292,34 +4400,442 @@
     </message>
 </context>
 <context>
-    <name>PaymentTableModel</name>
+    <name>PaymentDetailDialog</name>
     <message>
-        <location filename="../../src/posdesk/gui/payments/payment_table_model.py" line="64"/>
-        <source>When</source>
-        <translation>时间</translation>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="53"/>
+        <source>Payment</source>
+        <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/payment_table_model.py" line="64"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="57"/>
+        <source>Reading the payment…</source>
+        <translation>正在读取付款…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="63"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="77"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/payment_table_model.py" line="64"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="63"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="77"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/payment_table_model.py" line="64"/>
-        <source>Description</source>
-        <translation>说明</translation>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="64"/>
+        <source>Received</source>
+        <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/payment_table_model.py" line="108"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="64"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/payment_table_model.py" line="109"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="65"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="77"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="80"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="65"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="66"/>
+        <source>Card</source>
+        <translation>卡</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="66"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="67"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="67"/>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="68"/>
+        <source>Reference</source>
+        <translation>参考编号</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="76"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="111"/>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="77"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="78"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="79"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="113"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="80"/>
+        <source>What</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="80"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="80"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="85"/>
+        <source>Refund…</source>
+        <translation>退款…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="87"/>
+        <source>Capture or release…</source>
+        <translation>请款或撤销预授权…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="97"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="141"/>
+        <source>This payment could not be read.</source>
+        <translation>无法读取这笔付款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="147"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="173"/>
+        <source>Elsewhere (Stripe)</source>
+        <translation>在别处（Stripe）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="179"/>
+        <source>Recorded here</source>
+        <translation>在此记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="180"/>
+        <source>Stripe event</source>
+        <translation>Stripe 事件</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="181"/>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="obsolete">退款</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentLinksDialog</name>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/payment_links.py" line="48"/>
+        <source>Payment links</source>
+        <translation>付款链接</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/payment_links.py" line="60"/>
+        <source>Print QR code…</source>
+        <translation>打印二维码…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/payment_links.py" line="62"/>
+        <source>Save QR code…</source>
+        <translation>保存二维码…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/payment_links.py" line="64"/>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/payment_links.py" line="80"/>
+        <source>e.g. Deposit</source>
+        <translation>例如：定金</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/payment_links.py" line="83"/>
+        <source>Create link</source>
+        <translation>创建链接</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/payment_links.py" line="85"/>
+        <source>New link</source>
+        <translation>新链接</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/payment_links.py" line="87"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/payment_links.py" line="88"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/payment_links.py" line="92"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/payment_links.py" line="112"/>
+        <source>Stripe could not be asked.</source>
+        <translation>无法联系 Stripe。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/payment_links.py" line="159"/>
+        <source>Link created: %1</source>
+        <translation>已创建链接：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/payment_links.py" line="178"/>
+        <source>Save QR code</source>
+        <translation>保存二维码</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentRequestDialog</name>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="97"/>
+        <source>Request a payment</source>
+        <translation>请求付款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="125"/>
+        <source>Walk-in customer (no customer record)</source>
+        <translation>散客（无顾客档案）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="130"/>
+        <source>Amount in %1</source>
+        <translation>金额（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="135"/>
+        <source>What it is for, e.g. Deposit</source>
+        <translation>付款用途，例如：定金</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="140"/>
+        <source>Save the card for later payments</source>
+        <translation>保存卡片以便日后付款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="143"/>
+        <source>Only a customer on file can have a saved card.</source>
+        <translation>只有已建档的顾客才能保存卡片。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="145"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="146"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="147"/>
+        <source>For</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="148"/>
+        <source>Link open for</source>
+        <translation>链接有效期</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="154"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="156"/>
+        <source>Create link</source>
+        <translation>创建链接</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="171"/>
+        <source>%1 minutes</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="173"/>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="174"/>
+        <source>%1 hours</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="177"/>
+        <source>Send a link to authenticate</source>
+        <translation>发送验证链接</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="183"/>
+        <source>Send link</source>
+        <translation>发送链接</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="212"/>
+        <source>Creating the link with Stripe…</source>
+        <translation>正在通过 Stripe 创建链接…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="225"/>
+        <source>The link could not be created.</source>
+        <translation>无法创建链接。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="232"/>
+        <source>Stripe refused to create the link.</source>
+        <translation>Stripe 拒绝创建链接。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="255"/>
+        <source>QR code of the payment link</source>
+        <translation>付款链接的二维码</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="256"/>
+        <source>The customer scans the code with a phone, or opens the link.</source>
+        <translation>顾客用手机扫描二维码，或打开链接。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="263"/>
+        <source>Copy link</source>
+        <translation>复制链接</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="265"/>
+        <source>Send by email…</source>
+        <translation>通过电子邮件发送…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="280"/>
+        <source>Expire now</source>
+        <translation>立即过期</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="283"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="315"/>
+        <source>The payment is in the customer&apos;s payments and the history.</source>
+        <translation>这笔付款已记入顾客的付款记录和历史。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="317"/>
+        <source>The link no longer takes payments.</source>
+        <translation>该链接不再接受付款。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="330"/>
+        <source>Time left: %1</source>
+        <translation>剩余时间：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="334"/>
+        <source>Link copied.</source>
+        <translation>已复制链接。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="341"/>
+        <source>Payment request: %1</source>
+        <translation>付款请求：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="343"/>
+        <source>Hello,
+
+please pay %1 for %2 on this secure page:
+%3
+
+The link works until %4.
+
+%5</source>
+        <translation>您好：
+
+请在以下安全页面支付 %1（%2）：
+%3
+
+链接在 %4 之前有效。
+
+%5</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/requests/request_dialog.py" line="371"/>
+        <source>The link could not be expired.</source>
+        <translation>无法使链接过期。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentTableModel</name>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/payment_table_model.py" line="80"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/payment_table_model.py" line="80"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/payment_table_model.py" line="80"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/payment_table_model.py" line="80"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/payment_table_model.py" line="121"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/payments/payment_table_model.py" line="122"/>
         <source>Partly refunded (%1)</source>
         <translation>部分退款（%1）</translation>
     </message>
@@ -3473,77 +4989,77 @@
 <context>
     <name>ReceiptDocument</name>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="109"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="94"/>
         <source>COPY</source>
         <translation>副本</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="110"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="95"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="111"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="96"/>
         <source>Refund receipt</source>
         <translation>退款收据</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="112"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="97"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="113"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="98"/>
         <source>Terminal</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="114"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="99"/>
         <source>Served by</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="115"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="100"/>
         <source>Card</source>
         <translation>卡</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="116"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="101"/>
         <source>Payment ID</source>
         <translation>付款编号</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="117"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="102"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="118"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="103"/>
         <source>Refund %1</source>
         <translation>退款 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="119"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="104"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="120"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="105"/>
         <source>Refund ID</source>
         <translation>退款编号</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="121"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="106"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="122"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="107"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="123"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="108"/>
         <source>Thank you</source>
         <translation>谢谢惠顾</translation>
     </message>
@@ -3798,206 +5314,220 @@
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../src/posdesk/gui/formatting.py" line="56"/>
+        <location filename="../../src/posdesk/gui/formatting.py" line="57"/>
         <source>Stripe code: %1</source>
         <translation>Stripe 代码：%1</translation>
     </message>
 </context>
 <context>
+    <name>Sentences</name>
+    <message>
+        <location filename="../../src/posdesk/gui/formatting.py" line="84"/>
+        <source>%1 %2</source>
+        <comment>two sentences one after the other</comment>
+        <translation>%1%2</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="96"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="98"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="101"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="103"/>
         <source>PosDesk talks to Stripe with your account&apos;s API key. Use a restricted key (it starts with rk_): create one in the Stripe Dashboard under Developers → API keys → Create restricted key, with write access to Customers, PaymentIntents, PaymentMethods and SetupIntents and read access to Events. A secret key (sk_) works too but can do anything on the account.</source>
         <translation>PosDesk 使用您账户的 API 密钥与 Stripe 通信。请使用受限密钥（以 rk_ 开头）：在 Stripe 管理平台的“开发人员 → API 密钥 → 创建受限密钥”中创建，授予 Customers、PaymentIntents、PaymentMethods 和 SetupIntents 的写入权限，以及 Events 的读取权限。私密密钥（sk_）也能用，但它可以对账户执行任何操作。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="115"/>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="162"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="117"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="164"/>
         <source>Restricted or secret key</source>
         <translation>受限密钥或私密密钥</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="120"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="122"/>
         <source>whsec_… (optional)</source>
         <translation>whsec_…（选填）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="129"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="131"/>
         <source>Ask for the card&apos;s security code (CVC) before charging a saved card</source>
         <translation>向已保存的卡扣款前，先询问卡的安全码（CVC）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="137"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="139"/>
         <source>Also receive webhooks (needs the webhook signing secret)</source>
         <translation>同时接收 Webhook（需要 Webhook 签名密钥）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="142"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="144"/>
         <source>127.0.0.1 for this computer only; this computer&apos;s LAN address to accept webhooks forwarded by the store&apos;s network</source>
         <translation>127.0.0.1 表示仅限本机；填本机的局域网地址，则可接收门店网络转发来的 Webhook</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="163"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="165"/>
         <source>Publishable key</source>
         <translation>可发布密钥</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="164"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="166"/>
         <source>Webhook signing secret</source>
         <translation>Webhook 签名密钥</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="167"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="169"/>
         <source>Webhook address</source>
         <translation>Webhook 地址</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="168"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="170"/>
         <source>Webhook port</source>
         <translation>Webhook 端口</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="178"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="181"/>
         <source>Check and save</source>
         <translation>验证并保存</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="183"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="186"/>
         <source>Cancel  (Esc)</source>
         <translation>取消  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="196"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="199"/>
         <source>Stripe</source>
         <translation>Stripe</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="199"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="202"/>
         <source>Shop</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="200"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="203"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="197"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="200"/>
         <source>Terminals</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="198"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="201"/>
         <source>Store</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="201"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="204"/>
         <source>Receipts</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="206"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="205"/>
+        <source>Display</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="210"/>
         <source>Only a manager can change the settings. You can look at them; ask a manager to make a change.</source>
         <translation>只有经理可以更改设置。您可以查看；如需更改，请联系经理。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="241"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="246"/>
         <source>Only a manager can save</source>
         <translation>只有经理可以保存</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="289"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="294"/>
         <source>A key is already saved in the system keyring. Enter a new one to replace it, or leave the field empty to keep it.</source>
         <translation>系统密钥环中已保存一个密钥。输入新密钥可将其替换；留空则保留原密钥。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="293"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="298"/>
         <source>No key is saved yet.</source>
         <translation>尚未保存密钥。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="312"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="317"/>
         <source>LIVE mode: charges move real money.</source>
         <translation>正式模式：扣款涉及真实资金。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="314"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="319"/>
         <source>Test mode: no real money moves.</source>
         <translation>测试模式：不涉及真实资金。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="316"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="322"/>
         <source>Tip: a restricted key (rk_) is safer than a secret key.</source>
         <translation>提示：受限密钥（rk_）比私密密钥更安全。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="321"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="328"/>
         <source>The publishable key is from the other mode.</source>
         <translation>可发布密钥与私密密钥不属于同一模式（测试/正式）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="345"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="352"/>
         <source>The secret and publishable keys must both be test keys or both be live keys.</source>
         <translation>私密密钥和可发布密钥必须同为测试密钥或同为正式密钥。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="350"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="357"/>
         <source>The webhook address must be an IP address of this computer, such as 127.0.0.1 or 192.168.1.20.</source>
         <translation>Webhook 地址必须是本机的 IP 地址，例如 127.0.0.1 或 192.168.1.20。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="363"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="370"/>
         <source>Wait until the store switch has finished.</source>
         <translation>请等待数据库切换完成。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="394"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="401"/>
         <source>The shop&apos;s settings could not be saved. Nothing was changed.</source>
         <translation>无法保存门店设置。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="399"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="406"/>
         <source>Your role (%1) may not change the settings. Ask a manager.</source>
         <translation>您的角色（%1）无权更改设置。请联系经理。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="413"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="420"/>
         <source>Enter the restricted or secret key.</source>
         <translation>请输入受限密钥或私密密钥。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="419"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="426"/>
         <source>Checking the key with Stripe…</source>
         <translation>正在向 Stripe 验证密钥…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="445"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="453"/>
         <source>The key could not be checked. Nothing was saved.</source>
         <translation>无法验证密钥。未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="459"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="467"/>
         <source>The key could not be checked: Stripe did not answer. Nothing was saved. Check the internet connection and try again.</source>
         <translation>无法验证密钥：Stripe 没有响应。未保存任何内容。请检查网络连接后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="498"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="507"/>
         <source>The settings file could not be written, so no setting changed and no key was saved. Check that the disk is not full or read-only.</source>
         <translation>无法写入设置文件，因此设置未更改，密钥也未保存。请检查磁盘是否已满或为只读。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="503"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="512"/>
         <source>The settings could not be saved. Nothing was changed.</source>
         <translation>无法保存设置。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="517"/>
+        <location filename="../../src/posdesk/gui/settings/settings_dialog.py" line="526"/>
         <source>The keys could not be saved. Nothing was changed.</source>
         <translation>无法保存密钥。未做任何更改。</translation>
     </message>
@@ -4005,12 +5535,12 @@
 <context>
     <name>SettleTimer</name>
     <message>
-        <location filename="../../src/posdesk/gui/shell/settle_timer.py" line="70"/>
+        <location filename="../../src/posdesk/gui/shell/settle_timer.py" line="76"/>
         <source>Earlier refunds checked with Stripe: %1.</source>
         <translation>已向 Stripe 核实之前的退款：%1 笔。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/settle_timer.py" line="75"/>
+        <location filename="../../src/posdesk/gui/shell/settle_timer.py" line="81"/>
         <source>Earlier payments checked with Stripe: %1.</source>
         <translation>已向 Stripe 核实之前的付款：%1 笔。</translation>
     </message>
@@ -4018,107 +5548,118 @@
 <context>
     <name>ShopPage</name>
     <message>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="49"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="50"/>
         <source>These settings belong to the shop: every terminal using this store shares them. Changes are recorded in the audit log.</source>
         <translation>这些设置属于整个门店：使用此数据库的所有终端共用。更改会记录在审计日志中。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="57"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="58"/>
         <source>As printed on receipts</source>
         <translation>与收据上打印的一致</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="60"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="61"/>
         <source>Street, town, postcode (several lines)</source>
         <translation>街道、城镇、邮编（可多行）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="62"/>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="95"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="63"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="104"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="66"/>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="96"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="67"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="105"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="70"/>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="97"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="71"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="106"/>
         <source>Language and region</source>
         <translation>语言和地区</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="73"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="76"/>
+        <source>Each terminal&apos;s own clock</source>
+        <translation>按各终端自己的时钟</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="79"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="107"/>
+        <source>Time zone of the business day</source>
+        <translation>营业日所用时区</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="82"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="74"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="83"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="75"/>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="98"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="84"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="108"/>
         <source>Lock an idle terminal after</source>
         <translation>终端空闲多久后锁定</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="77"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="86"/>
         <source>Empty: never ask</source>
         <translation>留空：无需经理批准</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="78"/>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="99"/>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="159"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="87"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="109"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="174"/>
         <source>Charges above this need a manager</source>
         <translation>超过此金额的扣款需经理批准</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="81"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="90"/>
         <source>Empty: always ask</source>
         <translation>留空：始终需经理批准</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="82"/>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="100"/>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="161"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="91"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="110"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="176"/>
         <source>Refunds above this need a manager</source>
         <translation>超过此金额的退款需经理批准</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="84"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="93"/>
         <source>Empty: every amount typed once</source>
         <translation>留空：所有金额只输入一次</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="86"/>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="101"/>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="164"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="95"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="111"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="179"/>
         <source>Charges above this are typed twice</source>
         <translation>超过此金额的扣款须输入两次</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="88"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="97"/>
         <source>Removing a saved card needs a manager&apos;s approval</source>
         <translation>移除已保存的卡需经理批准</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="89"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="98"/>
         <source>Reading the shop&apos;s settings…</source>
         <translation>正在读取门店设置…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="94"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="103"/>
         <source>Shop name</source>
         <translation>门店名称</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="133"/>
+        <location filename="../../src/posdesk/gui/settings/shop_page.py" line="148"/>
         <source>The shop&apos;s settings could not be read from the store.</source>
         <translation>无法从数据库读取门店设置。</translation>
     </message>
@@ -4126,19 +5667,16 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../src/posdesk/gui/signin/style.py" line="39"/>
         <source>Manager</source>
-        <translation>经理</translation>
+        <translation type="vanished">经理</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/signin/style.py" line="40"/>
         <source>Cashier</source>
-        <translation>收银员</translation>
+        <translation type="vanished">收银员</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/signin/style.py" line="41"/>
         <source>Support</source>
-        <translation>客服</translation>
+        <translation type="vanished">客服</translation>
     </message>
 </context>
 <context>
@@ -4192,18 +5730,18 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../src/posdesk/gui/signin/sign_in_screen.py" line="32"/>
-        <location filename="../../src/posdesk/gui/signin/sign_in_screen.py" line="63"/>
+        <location filename="../../src/posdesk/gui/signin/sign_in_screen.py" line="33"/>
+        <location filename="../../src/posdesk/gui/signin/sign_in_screen.py" line="64"/>
         <source>Loading the staff…</source>
         <translation>正在加载员工…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/signin/sign_in_screen.py" line="36"/>
+        <location filename="../../src/posdesk/gui/signin/sign_in_screen.py" line="37"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/signin/sign_in_screen.py" line="89"/>
+        <location filename="../../src/posdesk/gui/signin/sign_in_screen.py" line="90"/>
         <source>The staff list could not be read: the store did not answer. Check the network, then try again.</source>
         <translation>无法读取员工列表：数据库没有响应。请检查网络，然后重试。</translation>
     </message>
@@ -4211,54 +5749,54 @@
 <context>
     <name>StaffAccountDialog</name>
     <message>
-        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="77"/>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="69"/>
         <source>Add a member of staff</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="78"/>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="70"/>
         <source>Change %1</source>
         <translation>修改 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="93"/>
-        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="108"/>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="85"/>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="100"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="94"/>
-        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="109"/>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="86"/>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="101"/>
         <source>PIN again</source>
         <translation>再次输入 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="95"/>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="87"/>
         <source>%1 to %2 digits; the person can change it later.</source>
         <translation>%1 到 %2 位数字；本人之后可以修改。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="104"/>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="96"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="105"/>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="97"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="126"/>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="118"/>
         <source>May: %1.</source>
         <translation>权限：%1。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="135"/>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="127"/>
         <source>The two PINs differ. Type the same PIN twice.</source>
         <translation>两次输入的 PIN 码不一致。请重新输入相同的 PIN 码。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="151"/>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="143"/>
         <source>The account could not be saved. Try again.</source>
         <translation>无法保存账户。请重试。</translation>
     </message>
@@ -4345,32 +5883,29 @@
 <context>
     <name>StaffRoles</name>
     <message>
-        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="34"/>
         <source>Cashier</source>
-        <translation>收银员</translation>
+        <translation type="vanished">收银员</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="35"/>
         <source>Support</source>
-        <translation>客服</translation>
+        <translation type="vanished">客服</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="36"/>
         <source>Manager</source>
-        <translation>经理</translation>
+        <translation type="vanished">经理</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="42"/>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="34"/>
         <source>looks up customers, charges and takes new cards</source>
         <translation>查找客户、扣款、添加新卡</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="43"/>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="35"/>
         <source>looks up customers, removes cards, resends receipts</source>
         <translation>查找客户、移除卡、重发收据</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="45"/>
+        <location filename="../../src/posdesk/gui/settings/staff_account_dialog.py" line="37"/>
         <source>everything, and approves others&apos; operations</source>
         <translation>所有操作，并批准他人的操作</translation>
     </message>
@@ -4378,7 +5913,7 @@
 <context>
     <name>StartRefused</name>
     <message>
-        <location filename="../../src/posdesk/gui/app.py" line="252"/>
+        <location filename="../../src/posdesk/gui/app.py" line="293"/>
         <source>PosDesk is not starting</source>
         <translation>PosDesk 无法启动</translation>
     </message>
@@ -4386,231 +5921,231 @@
 <context>
     <name>StartingWindow</name>
     <message>
-        <location filename="../../src/posdesk/gui/app.py" line="110"/>
+        <location filename="../../src/posdesk/gui/app.py" line="129"/>
         <source>PosDesk</source>
-        <translation type="unfinished">PosDesk</translation>
+        <translation>PosDesk</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/app.py" line="112"/>
+        <location filename="../../src/posdesk/gui/app.py" line="131"/>
         <source>Starting PosDesk…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动 PosDesk…</translation>
     </message>
 </context>
 <context>
     <name>StorePanel</name>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="87"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="88"/>
         <source>POSDESK_DATABASE_URL is set on this computer: it chooses the store while it is set, whatever is chosen here.</source>
         <translation>本机设置了 POSDESK_DATABASE_URL：只要设置了它，就由它决定使用哪个数据库，此处的选择不起作用。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="92"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="93"/>
         <source>SQLite on this computer (one terminal)</source>
         <translation>本机上的 SQLite（单个终端）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="94"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="95"/>
         <source>PostgreSQL, shared by several terminals</source>
         <translation>PostgreSQL，多个终端共用</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="102"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="103"/>
         <source>PostgreSQL URL</source>
         <translation>PostgreSQL URL</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="105"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="106"/>
         <source>No password in the URL: settings are a plain file. Put the password in ~/.pgpass (on Windows %APPDATA%\postgresql\pgpass.conf) or in the PGPASSWORD environment variable; PostgreSQL finds it there.</source>
         <translation>URL 中不要包含密码：设置保存在普通文件中。请将密码放入 ~/.pgpass（Windows 上为 %APPDATA%\postgresql\pgpass.conf）或 PGPASSWORD 环境变量；PostgreSQL 会从那里读取。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="118"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="119"/>
         <source>Test and switch</source>
         <translation>测试并切换</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="156"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="157"/>
         <source>In the demo, choose the store on the command line: posdesk --demo --store postgresql://…</source>
         <translation>演示时，请在命令行中选择数据库：posdesk --demo --store postgresql://…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="175"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="176"/>
         <source>This terminal uses: SQLite on this computer (%1)</source>
         <translation>本终端使用：本机上的 SQLite（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="177"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="178"/>
         <source>This terminal uses: PostgreSQL at %1</source>
         <translation>本终端使用：位于 %1 的 PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="195"/>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="207"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="196"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="208"/>
         <source>This terminal already uses this store.</source>
         <translation>本终端已在使用此数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="210"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="211"/>
         <source>SQLite on this computer</source>
         <translation>本机上的 SQLite</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="227"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="228"/>
         <source>This terminal&apos;s data</source>
         <translation>本终端的数据</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="228"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="229"/>
         <source>Copy this terminal&apos;s data into the PostgreSQL store?</source>
         <translation>要将本终端的数据复制到 PostgreSQL 数据库吗？</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="230"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="231"/>
         <source>customers: %1 · payments: %2 · audit entries: %3</source>
         <translation>客户：%1 · 付款：%2 · 审计条目：%3</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="236"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="237"/>
         <source>This computer&apos;s store holds</source>
         <translation>本机数据库中有</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="237"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="238"/>
         <source>Copy: they are added to the PostgreSQL store; what it already holds is kept as it is, and nothing is copied twice.</source>
         <translation>复制：这些数据将添加到 PostgreSQL 数据库；其中已有的数据保持不变，也不会重复复制。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="239"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="240"/>
         <source>Start fresh: the PostgreSQL store is used as it is; this computer&apos;s data stays in its local file, untouched.</source>
         <translation>全新开始：按原样使用 PostgreSQL 数据库；本机的数据保留在本地文件中，不做改动。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="243"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="244"/>
         <source>Copy this terminal&apos;s data</source>
         <translation>复制本终端的数据</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="246"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="247"/>
         <source>Start fresh</source>
         <translation>全新开始</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="268"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="269"/>
         <source>Nothing was changed.</source>
         <translation>未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="282"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="283"/>
         <source>Rows copied: %1.</source>
         <translation>已复制 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="285"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="286"/>
         <source>Rows not copied because the store holds a different row with the same payment or key: %1 (the log names them).</source>
         <translation>因数据库中已有相同付款或密钥的不同记录而未复制的行：%1（详见日志）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="297"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="298"/>
         <source>The settings file could not be written, so the store was not changed. Check that the disk is not full or read-only.</source>
         <translation>无法写入设置文件，因此数据库未更改。请检查磁盘是否已满或为只读。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="302"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="303"/>
         <source>Restart PosDesk to use %1. Until then this window keeps using the store it started with.</source>
         <translation>请重启 PosDesk 以使用 %1。在此之前，此窗口仍使用启动时的数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="314"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="315"/>
         <source>PostgreSQL did not accept the connection: %1</source>
         <translation>PostgreSQL 拒绝了连接：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="318"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="319"/>
         <source>Only a manager can change the store. Nothing was changed.</source>
         <translation>只有经理可以更改数据库。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="322"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="323"/>
         <source>The store could not be prepared (see the log). Nothing was changed.</source>
         <translation>无法准备数据库（详见日志）。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="342"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="343"/>
         <source>Enter the store&apos;s URL, such as postgresql://posdesk@db-server/posdesk.</source>
         <translation>请输入数据库的 URL，例如 postgresql://posdesk@db-server/posdesk。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="344"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="345"/>
         <source>This is not a PostgreSQL URL: write it as postgresql://user@host/database.</source>
         <translation>这不是 PostgreSQL URL：请写成 postgresql://user@host/database。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="346"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="347"/>
         <source>The URL holds a password: leave it out, and put it in ~/.pgpass or PGPASSWORD as described above.</source>
         <translation>URL 中含有密码：请删去密码，并按上文所述将其放入 ~/.pgpass 或 PGPASSWORD。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="349"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="350"/>
         <source>Name the database at the end: postgresql://user@host/database.</source>
         <translation>请在末尾写上数据库名：postgresql://user@host/database。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="355"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="356"/>
         <source>Connecting to PostgreSQL…</source>
         <translation>正在连接 PostgreSQL…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="357"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="358"/>
         <source>Bringing the store&apos;s tables up to date…</source>
         <translation>正在更新数据库的表结构…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="360"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="361"/>
         <source>customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="361"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="362"/>
         <source>saved cards</source>
         <translation>已保存的卡</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="362"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="363"/>
         <source>payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="363"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="364"/>
         <source>refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="364"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="365"/>
         <source>refund requests</source>
         <translation>退款请求</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="365"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="366"/>
         <source>audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="366"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="367"/>
         <source>terminals</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="367"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="368"/>
         <source>staff accounts</source>
         <translation>员工账户</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="368"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="369"/>
         <source>shop settings</source>
         <translation>门店设置</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="371"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="372"/>
         <source>Copying %1: %2 of %3…</source>
         <translation>正在复制 %1：%2 / %3…</translation>
     </message>
@@ -4618,132 +6153,132 @@
 <context>
     <name>SyncStatusLabel</name>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="52"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="53"/>
         <source>up to date</source>
         <translation>已是最新</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="54"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="55"/>
         <source>%1 s behind</source>
         <translation>落后 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="56"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="57"/>
         <source>%1 min behind</source>
         <translation>落后 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="59"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="60"/>
         <source>%1 h behind</source>
         <translation>落后 %1 小时</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="61"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="62"/>
         <source>%1 days behind</source>
         <translation>落后 %1 天</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="141"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="142"/>
         <source>Sync: by %1</source>
         <translation>同步：由 %1 负责</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="142"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="143"/>
         <source>Sync: by another terminal</source>
         <translation>同步：由另一台终端负责</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="144"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="145"/>
         <source>Sync: catching up</source>
         <translation>同步：正在补齐</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="147"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="148"/>
         <source>Sync: webhooks + polling</source>
         <translation>同步：Webhook + 轮询</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="149"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="150"/>
         <source>Sync: polling (webhook relay could not start)</source>
         <translation>同步：轮询（Webhook 中继无法启动）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="150"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="151"/>
         <source>Sync: polling</source>
         <translation>同步：轮询</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="152"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="153"/>
         <source>Sync: starting…</source>
         <translation>同步：正在启动…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="153"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="154"/>
         <source>Sync: stopped</source>
         <translation>同步：已停止</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="158"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="159"/>
         <source>retrying automatically</source>
         <translation>将自动重试</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="161"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="162"/>
         <source>retrying now…</source>
         <translation>正在重试…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="163"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="164"/>
         <source>retrying in %1 s</source>
         <translation>%1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="164"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="165"/>
         <source>retrying in %1 min</source>
         <translation>%1 分钟后重试</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="169"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="170"/>
         <source>Sync: Stripe unreachable, %1</source>
         <translation>同步：无法连接 Stripe，%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="171"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="172"/>
         <source>Sync: Stripe is busy, %1</source>
         <translation>同步：Stripe 繁忙，%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="173"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="174"/>
         <source>Sync: the Stripe key was not accepted; check the settings (Ctrl+,)</source>
         <translation>同步：Stripe 密钥未被接受；请检查设置（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="174"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="175"/>
         <source>Sync: %1</source>
         <translation>同步：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="183"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="184"/>
         <source>last event %1</source>
         <translation>最近事件 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="188"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="189"/>
         <source>caught up %1</source>
         <translation>补齐于 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="200"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="201"/>
         <source>Another terminal of this shop keeps the store in step with Stripe; this one takes over if it stops.</source>
         <translation>本店另一台终端负责让数据库与 Stripe 保持同步；如果它停止，由本终端接手。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="203"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="204"/>
         <source>Webhooks are received at %1</source>
         <translation>Webhook 接收地址：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="205"/>
+        <location filename="../../src/posdesk/gui/shell/sync_status.py" line="206"/>
         <source>The webhook relay could not start (%1); polling only.</source>
         <translation>Webhook 中继无法启动（%1）；仅使用轮询。</translation>
     </message>
@@ -4751,61 +6286,61 @@
 <context>
     <name>TerminalTableModel</name>
     <message>
-        <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="50"/>
+        <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="52"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="50"/>
+        <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="52"/>
         <source>Computer</source>
         <translation>计算机</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="50"/>
+        <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="52"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="50"/>
+        <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="52"/>
         <source>Last seen</source>
         <translation>最后在线</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="51"/>
+        <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="53"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="59"/>
+        <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="61"/>
         <source>now</source>
         <translation>刚刚</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="61"/>
+        <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="63"/>
         <source>%n min ago</source>
         <translation>
             <numerusform>%n 分钟前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="63"/>
+        <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="65"/>
         <source>%n h ago</source>
         <translation>
             <numerusform>%n 小时前</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="76"/>
+        <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="78"/>
         <source>%1 (this terminal)</source>
         <translation>%1（本终端）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="84"/>
+        <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="86"/>
         <source>Live</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="84"/>
+        <location filename="../../src/posdesk/gui/settings/terminal_table_model.py" line="86"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>

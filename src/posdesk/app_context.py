@@ -22,7 +22,10 @@ from posdesk.services.captures import CaptureService
 from posdesk.services.card_entry import CardEntryService
 from posdesk.services.charges import ChargeService
 from posdesk.services.customers import CustomerService
+from posdesk.services.day_close import DayCloseService
 from posdesk.services.guard import Guard
+from posdesk.services.history import HistoryService
+from posdesk.services.payment_requests import PaymentRequestService
 from posdesk.services.receipts import ReceiptService
 from posdesk.services.refunds import RefundService
 from posdesk.services.secret_store import (
@@ -35,7 +38,7 @@ from posdesk.services.secret_store import (
 )
 from posdesk.services.session import DEFAULT_IDLE_LOCK_S, Session
 from posdesk.services.settings_service import SettingsService
-from posdesk.services.shop_settings import ShopSettings, ShopSettingsService
+from posdesk.services.shop_settings import ShopSettings, ShopSettingsService, business_zone
 from posdesk.services.staff import StaffService
 from posdesk.services.start_guard import check_may_start
 from posdesk.settings import Settings
@@ -89,9 +92,15 @@ class AppContext:
     captures: CaptureService = field(init=False)
     # Receipts: printed, saved as PDF, emailed by Stripe.
     receipts: ReceiptService = field(init=False)
+    # Close of day: X and Z reports of this terminal or the store (managers).
+    day_close: DayCloseService = field(init=False)
+    # Remote payments: requests paid on Stripe's hosted page, reusable payment links.
+    payment_requests: PaymentRequestService = field(init=False)
     card_entry: CardEntryService = field(init=False)
     # The tamper-evident audit trail: viewing, verifying, exporting (managers).
     audit_trail: AuditTrailService = field(init=False)
+    # The payment history (cashiers: this terminal's day only, narrowed by the service).
+    history: HistoryService = field(init=False)
     # The shop's settings in the store (shared by its terminals), and changing this
     # terminal's set-up (keys, settings file, name, store) as a manager.
     shop_settings: ShopSettingsService = field(init=False)
@@ -130,6 +139,9 @@ class AppContext:
             self.terminal.id,
         )
         self._build_services()
+        self.history = HistoryService(
+            self.store, self.terminal.id,
+            zone=lambda: business_zone(self.shop_settings.get()))
         self.change_feed = ChangeFeed(self.store)
         # Built once: the session outlives new keys (reconfigure rebuilds the others).
         self.staff_accounts = StaffService(
@@ -183,6 +195,13 @@ class AppContext:
         )
         self.receipts = ReceiptService(
             self.store, self.gateway, self.shop_settings.get, terminal_id=self.terminal.id
+        )
+        self.day_close = DayCloseService(
+            self.store, self.gateway, self.shop_settings.get, terminal_id=self.terminal.id,
+            time_zone=lambda: business_zone(self.shop_settings.get()),
+        )
+        self.payment_requests = PaymentRequestService(
+            self.store, self.gateway, terminal_id=self.terminal.id
         )
 
     @property

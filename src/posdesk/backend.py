@@ -44,8 +44,11 @@ from posdesk.services.card_entry import (
 from posdesk.services.charges import ChargeResult, ChargeService, outcome_for_record
 from posdesk.services.customers import RECENT_PAYMENTS, CardSummary, CustomerService
 from posdesk.services.customers import CustomerPage as CustomerPageData
+from posdesk.services.day_close import DayAlreadyClosed, DayCloseService
 from posdesk.services.errors import InputError, StripeNotConfigured
+from posdesk.services.history import HistoryChoices, HistoryService, PaymentDetail
 from posdesk.services.key_check import KeyCheck, check_secret_key
+from posdesk.services.payment_requests import PaymentRequestService
 from posdesk.services.receipts import (
     EMAIL_LIMIT,
     Receipt,
@@ -122,6 +125,7 @@ from posdesk.services.terminal_roster import (
 )
 from posdesk.settings import Settings
 from posdesk.store.database import Store
+from posdesk.store.history import HistoryKey, HistoryRow, history_key
 from posdesk.store.models import (
     AuditEntry,
     CustomerRecord,
@@ -162,9 +166,17 @@ class Backend(Protocol):
     captures: CaptureService
     # Receipts of a payment or a refund: printed, saved as PDF, emailed by Stripe.
     receipts: ReceiptService
+    # Close of day: X reports and the Z report that closes a day (managers).
+    day_close: DayCloseService
+    # Remote payments: requests paid on Stripe's hosted page (link, QR code, email), their
+    # state, remote authentication, and the shop's reusable payment links.
+    payment_requests: PaymentRequestService
     card_entry: CardEntryService
     # The audit trail for managers: pages with filters, verification, export.
     audit_trail: AuditTrailService
+    # The payment history: pages with filters, totals, a payment's detail, export
+    # (cashiers see only this terminal's day: the service narrows).
+    history: HistoryService
     # The shop's settings (store-wide: name, address, currency, locale, idle lock, approval
     # limits), and changing this terminal's set-up as a manager (keys, settings file, store).
     shop_settings: ShopSettingsService
@@ -262,6 +274,12 @@ __all__ = [
     "AuditTrailService",
     "AuditVerification",
     "Backend",
+    "HistoryChoices",
+    "HistoryKey",
+    "HistoryRow",
+    "HistoryService",
+    "PaymentDetail",
+    "history_key",
     "CardEntryResult",
     "CardEntryService",
     "CardEntrySession",
@@ -274,6 +292,8 @@ __all__ = [
     "CustomerPageData",
     "CustomerRecord",
     "CustomerService",
+    "DayAlreadyClosed",
+    "DayCloseService",
     "FilterChoices",
     "InputError",
     "KeyCheck",
@@ -285,6 +305,7 @@ __all__ = [
     "PageKey",
     "PageReport",
     "PaymentMethodRecord",
+    "PaymentRequestService",
     "PaymentRecord",
     "Progress",
     "Receipt",

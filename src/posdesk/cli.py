@@ -4,7 +4,6 @@ trail's check."""
 from __future__ import annotations
 
 import argparse
-import getpass
 import importlib
 import logging
 import os
@@ -13,13 +12,15 @@ import sys
 import tempfile
 import threading
 import types
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from posdesk import paths
 from posdesk.file_privacy import restrict_data_dir, restrict_new_files
 
 if TYPE_CHECKING:
+    from posdesk.app_context import AppContext
     from posdesk.helper_process import StartingSandbox
     from posdesk.system_libraries import MissingLibraries
 
@@ -46,13 +47,36 @@ class _LoadedOnFirstUse(types.ModuleType):
             module = sys.modules.get(self.__name__)
             if module is self or module is None:
                 sys.modules.pop(self.__name__, None)
-                module = importlib.import_module(self.__name__)
+                with _not_importable(*NEVER_WITH.get(self.__name__, ())):
+                    module = importlib.import_module(self.__name__)
                 # Modules that imported the stand-in keep it: give it the real names, so
                 # their later uses are plain attribute reads, not this lookup.
                 self.__dict__.update(
                     (key, value) for key, value in vars(module).items() if key != "__name__"
                 )
         return getattr(module, name)
+
+
+# Libraries a module picks up only if they are installed, which PosDesk never uses: stripe
+# resolves its async HTTP client when it is imported (stripe/_http_client.py: httpx, then
+# aiohttp), and aiohttp costs about 75 ms and 10 MB. Without them stripe settles on its
+# NoImportFoundAsyncClient; the gateway's requests are sync (RequestsClient) anyway.
+NEVER_WITH: dict[str, tuple[str, ...]] = {"stripe": ("aiohttp", "httpx")}
+
+
+@contextmanager
+def _not_importable(*names: str) -> Iterator[None]:
+    """`import name` raises ImportError inside the block (a None entry in sys.modules);
+    modules already imported stay as they are."""
+    blocked = [name for name in names if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        for name in blocked:
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
 
 
 def load_on_first_use(name: str) -> None:
@@ -87,6 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
         "starting one, so several demo terminals see one Stripe account",
     )
     parser.add_argument("--debug", action="store_true", help="verbose logging, web developer tools")
+    from posdesk import __version__  # argparse prints it and exits: no Qt, no display needed
+
+    parser.add_argument("--version", action="version", version=f"PosDesk {__version__}")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("sandbox", add_help=False, help="run the Stripe-compatible sandbox server")
     sub.add_parser("relay", add_help=False, help="keep the store in step with Stripe, headless")
@@ -180,6 +207,7 @@ def secrets_command(action: str, name: str | None) -> int:
 def audit_command(command: str, key_action: str | None) -> int:
     """`posdesk audit verify` and `posdesk audit key export|import` on this terminal's store
     (chosen as the app chooses it) with this terminal's keyring and remembered heads."""
+    from posdesk import paths
     from posdesk.services.audit_trail import (
         AuditKeyProblem,
         export_key,
@@ -232,6 +260,8 @@ def audit_command(command: str, key_action: str | None) -> int:
 
 
 def _read_secret(name: str) -> str:
+    import getpass
+
     try:
         if sys.stdin.isatty():
             return getpass.getpass(f"{name} (input hidden): ").strip()
@@ -243,51 +273,107 @@ def _read_secret(name: str) -> str:
 def run_app(
     *, demo: bool, debug: bool, store_url: str | None = None, sandbox_url: str | None = None
 ) -> int:
-    from posdesk.logging_setup import configure_logging
-
-    starting: StartingSandbox | None = None
-    if demo and sandbox_url is None:
-        # First of all: the sandbox seeds its customers on another core while this process
-        # loads Qt and the app (the demo then waits for it only when building its context).
-        from posdesk.helper_process import spawn_sandbox
-
-        starting = spawn_sandbox(["--seed", "demo"])
     if (missing := _missing_system_libraries()) is not None:
-        from posdesk.system_libraries import EXIT_MISSING_LIBRARIES
-
-        if starting is not None:
-            starting.stop()
-        print(missing.message(), file=sys.stderr)
-        return EXIT_MISSING_LIBRARIES
+        return _say_missing(missing)
     if demo:
-        return _run_demo(debug, store_url=store_url, sandbox_url=sandbox_url, starting=starting)
+        return _run_demo(debug, store_url=store_url, sandbox_url=sandbox_url)
+    from posdesk import paths
+
     data_dir = paths.data_dir()
     # Files an older version created readable by others are narrowed before use.
     restrict_data_dir(data_dir)
-    configure_logging(paths.log_dir(data_dir) / "posdesk.log", debug=debug)
-    from posdesk.app_context import build_context
-    from posdesk.gui.app import run_gui
-    from posdesk.services.secret_store import SecretStore
+    from posdesk.gui import app as gui_app
 
-    context = build_context(data_dir=data_dir, secrets=SecretStore())
-    context.debug = debug
+    # The window first, in this terminal's language (a small JSON read); the store, the
+    # services and the screens load behind it.
+    from posdesk.settings import Settings
+
+    gui_app.show_starting_window(Settings.load(paths.settings_file(data_dir)).language)
+
+    def build() -> AppContext:
+        _behind_the_window(data_dir, debug)
+        from posdesk.app_context import build_context
+        from posdesk.services.secret_store import SecretStore
+
+        context = build_context(data_dir=data_dir, secrets=SecretStore())
+        context.debug = debug
+        _load_main_window()
+        return context
+
     try:
-        return run_gui(context)
+        try:
+            context = gui_app.build_while_showing(build)
+        except _MissingAtStart as exc:
+            return _say_missing(exc.missing)
+        try:
+            if gui_app.start_abandoned():
+                return 0
+            return gui_app.run_gui(context)
+        finally:
+            context.close()
     finally:
-        context.close()
+        gui_app.discard_starting_window()
+
+
+class _MissingAtStart(Exception):
+    """A system library the web view needs is missing (found behind the starting window)."""
+
+    def __init__(self, missing: MissingLibraries) -> None:
+        super().__init__(missing.failed)
+        self.missing = missing
+
+
+def _say_missing(missing: MissingLibraries) -> int:
+    from posdesk.system_libraries import EXIT_MISSING_LIBRARIES
+
+    print(missing.message(), file=sys.stderr)
+    return EXIT_MISSING_LIBRARIES
+
+
+def _behind_the_window(data_dir: Path, debug: bool) -> None:
+    """Start-up steps that need not delay the first window (on the start-up worker): the
+    log file, and whether the web view's system libraries load."""
+    from posdesk import paths
+    from posdesk.logging_setup import configure_logging
+
+    _give_back_large_blocks()
+    configure_logging(paths.log_dir(data_dir) / "posdesk.log", debug=debug)
+    if (missing := _missing_web_view_libraries()) is not None:
+        raise _MissingAtStart(missing)
+
+
+# glibc's mallopt parameter: blocks of at least this many bytes get their own mapping.
+_M_MMAP_THRESHOLD = -3
+LARGE_BLOCK = 1 << 20
+
+
+def _give_back_large_blocks() -> None:
+    """With glibc, make blocks of LARGE_BLOCK and more their own mappings, returned to the
+    system when freed. Left to itself glibc raises that threshold to the largest block
+    freed so far: after a PIN hash (Argon2, 19 MiB) the next hashes come from a thread's
+    arena, which keeps them resident for the life of the process (19 MiB per thread that
+    hashed or checked a PIN)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # not glibc (musl has no such tuning)
+        return
+    mallopt(_M_MMAP_THRESHOLD, LARGE_BLOCK)
+
+
+def _load_main_window() -> None:
+    """Import the main window's modules (on the start-up worker thread: importing defines
+    classes and creates no widget), so the GUI thread only builds it."""
+    import posdesk.gui.shell.main_window  # noqa: F401
 
 
 def _missing_system_libraries() -> MissingLibraries | None:
     """Before any Qt import or QApplication: a missing library would otherwise end the
     process with Qt's abort and a core dump, or an ImportError traceback."""
-    from posdesk.system_libraries import (
-        GUI_LIBRARIES,
-        MissingLibraries,
-        apt_newer_names,
-        check_xcb_plugin,
-        explain_import_error,
-        unloadable,
-    )
+    from posdesk.system_libraries import check_xcb_plugin, explain_import_error
 
     if (missing := check_xcb_plugin()) is not None:
         return missing
@@ -297,34 +383,68 @@ def _missing_system_libraries() -> MissingLibraries | None:
         if (missing := explain_import_error(exc)) is None:
             raise
         return missing
-    # QtWebEngine itself loads only when card entry is first prepared; that it will load is
-    # checked now, by its system libraries, so a missing one is named at start, not later.
+    return None
+
+
+def _missing_web_view_libraries() -> MissingLibraries | None:
+    """QtWebEngine itself loads only when card entry is first prepared; that it will load is
+    checked at start (behind the starting window), by its system libraries, so a missing one
+    is named at start, not later."""
+    from posdesk.system_libraries import (
+        GUI_LIBRARIES,
+        MissingLibraries,
+        apt_newer_names,
+        unloadable,
+    )
+
     if sys.platform.startswith("linux") and (absent := unloadable(GUI_LIBRARIES)):
         return MissingLibraries("Qt's widgets and web view", tuple(absent),
                                 apt_newer_names(absent))
     return None
 
 
-def _run_demo(
-    debug: bool, *, store_url: str | None, sandbox_url: str | None,
-    starting: StartingSandbox | None = None,
-) -> int:
+def _run_demo(debug: bool, *, store_url: str | None, sandbox_url: str | None) -> int:
     """The full app against a seeded sandbox, in a throwaway data directory and keyring;
-    `store_url` and `sandbox_url` let several demo terminals share a store and a sandbox.
-    `starting`: the sandbox run_app spawned."""
-    from posdesk.demo import demo_context
-    from posdesk.gui.app import run_gui
-    from posdesk.logging_setup import configure_logging
+    `store_url` and `sandbox_url` let several demo terminals share a store and a sandbox."""
+    from posdesk.gui import app as gui_app
 
     data_dir = Path(tempfile.mkdtemp(prefix="posdesk-demo-"))
-    configure_logging(paths.log_dir(data_dir) / "posdesk.log", debug=debug)
     try:
-        # Handed over only when spawned: a demo joining --sandbox-url spawns none.
-        spawned = {"starting": starting} if starting is not None else {}
-        with demo_context(data_dir, store_url=store_url, sandbox_url=sandbox_url,
-                          **spawned) as context:
-            context.debug = debug
-            return run_gui(context)
+        # The window first; the store, the services and the screens load behind it.
+        gui_app.show_starting_window()
+        with ExitStack() as opened:
+
+            def build() -> AppContext:
+                spawned: dict[str, StartingSandbox] = {}
+                if sandbox_url is None:
+                    # First once the window is up (before, its start would compete with the
+                    # window's for the cores): the sandbox seeds its customers on another
+                    # core while this process loads the app; the demo's context waits for it.
+                    from posdesk.helper_process import spawn_sandbox
+
+                    spawned["starting"] = spawn_sandbox(["--seed", "demo"])
+                try:
+                    _behind_the_window(data_dir, debug)
+                except _MissingAtStart:
+                    if "starting" in spawned:
+                        spawned["starting"].stop()
+                    raise
+                import posdesk.demo
+
+                context = opened.enter_context(posdesk.demo.demo_context(
+                    data_dir, store_url=store_url, sandbox_url=sandbox_url, **spawned))
+                context.debug = debug
+                _load_main_window()
+                return context
+
+            try:
+                context = gui_app.build_while_showing(build)
+            except _MissingAtStart as exc:
+                return _say_missing(exc.missing)
+            if gui_app.start_abandoned():
+                return 0
+            return gui_app.run_gui(context)
     finally:
+        gui_app.discard_starting_window()
         logging.shutdown()
         shutil.rmtree(data_dir, ignore_errors=True)

@@ -5,8 +5,10 @@ To try several terminals on one store, `store_url` points the demo at a shared s
 PostgreSQL) and `sandbox_url` joins a sandbox already running (`posdesk sandbox --seed
 demo`), so that the terminals also see one Stripe account.
 
-`posdesk --demo` spawns its sandbox before anything else (`starting`): the sandbox seeds its
-customers on another core while this process imports Qt and the app.
+`posdesk --demo` spawns its sandbox as soon as its window is up (`starting`): the sandbox seeds
+its customers on another core while this process imports the app. Each demo's own SQLite
+store is a copy of an empty store kept in the user's cache (`demo_store_templates`), so a
+demo start neither imports Alembic nor runs the migrations.
 
 A demo store gets three people to sign in as (`DEMO_STAFF`), and the sign-in page shows their
 PINs. Only a demo store: a real store starts with no account and no PIN, and its first
@@ -21,6 +23,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import platformdirs
+
 from posdesk import paths
 from posdesk.app_context import AppContext, build_context
 from posdesk.domain.roles import Role
@@ -28,6 +32,7 @@ from posdesk.helper_process import SandboxProcess, StartingSandbox, start_sandbo
 from posdesk.services.errors import InputError
 from posdesk.services.secret_store import STRIPE_PUBLISHABLE_KEY, STRIPE_SECRET_KEY, SecretStore
 from posdesk.settings import Settings
+from posdesk.store.database import DATABASE_FILE, default_database_url, new_store_from_template
 
 # (name, role, PIN) of the demo store's people; the first is its first manager.
 DEMO_STAFF: tuple[tuple[str, Role, str], ...] = (
@@ -35,6 +40,11 @@ DEMO_STAFF: tuple[tuple[str, Role, str], ...] = (
     ("Casey Cashier", Role.CASHIER, "3690"),
     ("Sam Support", Role.SUPPORT, "1470"),
 )
+
+
+def demo_store_templates() -> Path:
+    """Where the demo keeps its empty-store templates (the user's cache folder)."""
+    return Path(platformdirs.user_cache_dir(paths.APP_NAME, paths.APP_AUTHOR)) / "demo-stores"
 
 
 def seed_demo_staff(context: AppContext) -> None:
@@ -81,12 +91,15 @@ def demo_context(
         Settings(terminal_name=f"Demo terminal {os.getpid()}").save(
             paths.settings_file(data_dir)
         )
+        if store_url is None:
+            # A new store each time, copied from an empty one kept in the user's cache.
+            new_store_from_template(data_dir / DATABASE_FILE, demo_store_templates())
         context = build_context(
             data_dir=data_dir,
             secrets=keys,
             demo=True,
             api_base=sandbox_url,
-            database_url=store_url or f"sqlite:///{data_dir / 'posdesk.db'}",
+            database_url=store_url or default_database_url(data_dir),
         )
         try:
             seed_demo_staff(context)

@@ -14,6 +14,8 @@ log = logging.getLogger(__name__)
 # What a receipt can be laid out for (gui/receipts/receipt_document.py Paper): an 80 mm
 # thermal roll, or an A4 or Letter sheet.
 RECEIPT_PAPERS = ("thermal80", "a4", "letter")
+# The UI languages PosDesk has (resources/i18n); "" follows the computer's.
+LANGUAGES = ("", "en_US", "zh_CN")
 
 
 @dataclass
@@ -43,6 +45,8 @@ class Settings:
     # paper they are laid out for ("thermal80", "a4" or "letter").
     receipt_printer: str = ""
     receipt_paper: str = "thermal80"
+    # The UI language (LANGUAGES); "" follows the computer's. Read at start.
+    language: str = ""
 
     @classmethod
     def load(cls, path: Path) -> Settings:

@@ -146,7 +146,7 @@ def test_staff_without_charge_permission_is_told_so(qtbot, window, shop, sandbox
     view = charge(qtbot, dialog, "5")
     assert view.icon == "locked"
     assert dialog.result_title.text() == "Not allowed"
-    assert "Your role (support) may not take payments" in dialog.result_body.text()
+    assert "Your role (Support) may not take payments" in dialog.result_body.text()
     assert "Nothing was charged" in dialog.result_body.text()
     assert "Ask a manager" in dialog.result_next_step.text()
     assert sandbox.count("payment_intent") == 0

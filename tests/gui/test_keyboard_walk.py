@@ -29,7 +29,8 @@ pytestmark = pytest.mark.gui
 ALT = Qt.KeyboardModifier.AltModifier
 
 CUSTOMER_PAGE_STOPS = [
-    "cardTable", "Charge card…  (Enter)", "New card…", "Make default", "Remove card…",
+    "cardTable", "Charge card…  (Enter)", "New card…", "Request payment…", "Make default",
+    "Remove card…",
     "paymentTable",
 ]
 
@@ -140,6 +141,9 @@ def test_main_window_shortcuts_and_menus(qtbot, window, shop):
         "Settings…": "Ctrl+,",
         "Audit trail…": "Ctrl+Shift+A",
         "Open authorizations…": "",
+        "Close of day…": "",
+        "Payment history…": "Ctrl+H",
+        "About PosDesk…": "",
         "Update customers from Stripe": "F5",
         "Read every customer from Stripe again": "Shift+F5",
         "Lock": "Ctrl+L",
@@ -149,6 +153,10 @@ def test_main_window_shortcuts_and_menus(qtbot, window, shop):
         "New customer…": "Ctrl+N",
         "Charge selected card…\tEnter": "",  # Enter in the cards table; the text shows it
         "New card…": "Ctrl+Shift+N",
+        "Request payment…": "",
+        "Request a payment (walk-in)…": "",
+        "Open payment requests…": "",
+        "Payment links…": "",
         "Make selected card the default": "Ctrl+D",
         "Remove selected card…": "Del",
     }
@@ -219,7 +227,7 @@ def test_customer_page_card_actions_by_keyboard(qtbot, window, shop):
     assert not page.make_default_button.isEnabled()
     assert focused() is page.card_table
     select_card(qtbot, page, "9995")
-    for _ in range(3):
+    for _ in range(4):
         press(qtbot, Qt.Key.Key_Tab)
     assert focused() is page.make_default_button
     press(qtbot, Qt.Key.Key_Return)
@@ -242,7 +250,7 @@ def test_customer_page_card_actions_by_keyboard(qtbot, window, shop):
     assert page.card_model.rowCount() == 3
 
     select_card(qtbot, page, "3184")
-    for _ in range(4):
+    for _ in range(5):
         press(qtbot, Qt.Key.Key_Tab)
     assert focused() is page.remove_button
     press(qtbot, Qt.Key.Key_Space)
@@ -301,7 +309,8 @@ def test_card_buttons_follow_the_cards_shown(qtbot, window, shop):
     assert page.confirm_box is None and page.charge_dialog is None
     # Tab skips the buttons that cannot act.
     assert tab_walk(qtbot, page.card_table) == [
-        "cardTable", "New card…", "paymentTable", "New customer…", "customerSearchEdit",
+        "cardTable", "New card…", "Request payment…", "paymentTable", "New customer…",
+        "customerSearchEdit",
         "customerResults",
     ]
 
@@ -338,9 +347,10 @@ def test_charge_dialog_by_keyboard(qtbot, window, shop, sandbox):
         press(qtbot, Qt.Key.Key_Return)  # Enter confirms
     assert dialog.result_title.text() == "Approved"
     assert focused() is dialog.done_button
-    # The approved result offers the receipt (Print, PDF, Email) beside Done.
+    # The approved result offers the receipt (Print, PDF, Email) and Refund beside Done.
     assert tab_walk(qtbot, dialog.done_button) == [
-        "Done  (Enter)", "Print receipt…", "Save receipt as PDF…", "Email receipt…"]
+        "Done  (Enter)", "Print receipt…", "Save receipt as PDF…", "Email receipt…",
+        "Refund…"]
     with qtbot.waitSignals([dialog.accepted, page.loaded], timeout=RESULT_TIMEOUT_MS):
         press(qtbot, Qt.Key.Key_Return)
     assert page.payment_model.rowCount() == 1
@@ -532,17 +542,19 @@ def test_card_entry_dialog_buttons_by_keyboard(qtbot, window, shop):
     page = open_customer(qtbot, window, "ada", "Ada Lovelace")
     press(qtbot, Qt.Key.Key_N, CTRL | SHIFT)
     dialog = dialog_opened(qtbot, lambda: page.card_entry_dialog)
-    names = {dialog.description_edit: "description"}
+    names = {dialog.description_edit: "description",
+             dialog.authorise_check: "authorize only"}
     assert focused() is dialog.amount_edit
     # No amount: "Take payment" cannot act; saving the card alone can.
     assert tab_walk(qtbot, dialog.amount_edit, names=names) == [
-        "amountEdit", "description", "Save card only (no charge)", "Cancel  (Esc)"]
+        "amountEdit", "description", "authorize only", "Save card only (no charge)",
+        "Cancel  (Esc)"]
     dialog.amount_edit.setFocus()
     qtbot.keyClicks(focused(), "42.50")
     names[dialog.pay_button] = "Take payment"
     assert_tab_cycle(qtbot, dialog.amount_edit, [
-        "amountEdit", "description", "Take payment", "Save card only (no charge)",
-        "Cancel  (Esc)"], names=names)
+        "amountEdit", "description", "authorize only", "Take payment",
+        "Save card only (no charge)", "Cancel  (Esc)"], names=names)
     escape_closes(qtbot, dialog)
     back_to(qtbot, window)
 

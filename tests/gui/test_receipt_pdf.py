@@ -112,13 +112,24 @@ def test_an_80mm_receipt_pdf_says_shop_amount_card_and_date_and_a_reprint_says_c
 def test_an_a4_receipt_in_chinese_embeds_a_font_that_shows_it(
     qapp, tmp_store, tmp_path
 ) -> None:
+    from PySide6.QtCore import QLocale
+
+    from posdesk.gui.common.resources import install_translators
+
     receipts = _shop(tmp_store, "街角小店", "北京市朝阳区建国路 88 号", locale="zh_CN")
     payment_id = _paid(tmp_store, "pay-a4", 12800, "咖啡两杯，蛋糕一块")
     receipt = receipts.save_receipt_pdf(CASHIER, payment_id)
-    words, png = _pdf(receipt, "a4", tmp_path / "receipt_a4_zh.pdf")
+    # Laid out by a till whose UI is in Chinese: the receipt's own words are Chinese too.
+    installed = install_translators(qapp, QLocale("zh_CN"))
+    try:
+        words, png = _pdf(receipt, "a4", tmp_path / "receipt_a4_zh.pdf")
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
     for expected in ("街角小店", "北京市朝阳区建国路", "咖啡两杯", "US$128.00", "4444",
-                     _date(TAKEN)):
+                     _date(TAKEN), "收据", "日期", "谢谢惠顾"):
         assert expected in words, expected
+    assert "Receipt" not in words and "Thank you" not in words
     width, height = _page_mm(png)
     assert abs(width - 210) < 1 and abs(height - 297) < 1
     fonts = _fonts(tmp_path / "receipt_a4_zh.pdf")

@@ -138,6 +138,27 @@ def test_receipt_paper_and_printer_are_this_terminals_and_audited(
     assert not again.receipts_page.forget_button.isEnabled()
 
 
+def test_the_language_is_chosen_per_terminal_and_applies_from_the_next_start(
+    qtbot, gui_context, runner
+) -> None:
+    from posdesk.gui.common.resources import ui_locale
+
+    dialog = open_dialog(qtbot, gui_context, runner)
+    page = dialog.display_page
+    assert page.language_combo.currentData() == ""  # the computer's, by default
+    assert page.language_combo.itemText(2) == "简体中文"
+    assert page.restart_label.isHidden()
+    page.language_combo.setCurrentIndex(page.language_combo.findData("zh_CN"))
+    assert not page.restart_label.isHidden()
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert Settings.load(paths.settings_file(gui_context.data_dir)).language == "zh_CN"
+    assert ui_locale(gui_context.settings.language).name() == "zh_CN"
+    [changed] = [e for e in AuditLog(gui_context.store).list_recent(20)
+                 if e.action == "terminal_setting" and e.target == "language"]
+    assert changed.outcome == "changed"
+
+
 def test_a_receipt_paper_the_service_does_not_know_is_refused(gui_context) -> None:
     from posdesk.services.errors import InputError
 

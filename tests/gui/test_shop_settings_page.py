@@ -68,16 +68,19 @@ def test_a_manager_changes_the_shops_settings(qtbot: Any, gui_app: Any, context:
     page.charge_limit_edit.setText("$250.00")
     page.refund_limit_edit.setText("100")
     page.remove_card_check.setChecked(True)
+    assert page.zone_combo.currentData() == ""  # each terminal's own clock
+    page.zone_combo.setCurrentText("Europe/London")
     with qtbot.waitSignal(dialog.accepted, timeout=TIMEOUT_MS):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     shop = context.shop_settings.refresh()
+    assert shop.time_zone == "Europe/London"
     assert (shop.shop_name, shop.shop_address) == ("Corner Shop", "1 High Street\nLeeds LS1 1AA")
     assert (shop.idle_lock_s, shop.charge_approval_over, shop.refund_approval_over) == (
         600, 25_000, 10_000)
     assert shop.remove_card_needs_approval is True
     assert shop_rows(context) == dict.fromkeys(
         ("shop_name", "shop_address", "idle_lock_s", "charge_approval_over",
-         "refund_approval_over", "remove_card_needs_approval"), "changed")
+         "refund_approval_over", "remove_card_needs_approval", "time_zone"), "changed")
 
 
 def test_a_bad_amount_is_told_and_nothing_is_saved(

@@ -22,7 +22,7 @@ from posdesk.domain.money import Money
 from posdesk.domain.outcomes import OutcomeKind
 from posdesk.domain.payment_state import PaymentState
 from posdesk.domain.roles import PermissionDenied, Role
-from posdesk.ledger.payments import is_authorise_only
+from posdesk.ledger.payments import is_authorise_only, is_merchant_initiated
 from posdesk.services.captures import CaptureService
 from posdesk.services.charges import ChargeService
 from posdesk.services.errors import InputError
@@ -256,6 +256,9 @@ def test_a_new_card_authorised_on_the_page_is_held_then_captured(
                                   authorise_only=True)
     record = payment(store, session.payment_id)
     assert is_authorise_only(record)
+    # The customer confirmed it at the counter: customer-initiated, unlike a saved card's.
+    assert not is_merchant_initiated(record)
+    assert is_merchant_initiated(payment(store, shop.authorise(customer_id)))
     assert intent(sandbox, secret_key, session.intent_id)["capture_method"] == "manual"
     page_confirm(sandbox, "pi", session.intent_id, session.client_secret.reveal(),
                  "pm_card_visa")

@@ -18,6 +18,7 @@ import inspect
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,8 @@ from sqlalchemy import inspect as sql_inspect
 
 import posdesk.services
 from posdesk import paths
+from posdesk.domain.day_close import Scope
+from posdesk.domain.history import HistoryQuery
 from posdesk.domain.money import Money
 from posdesk.domain.roles import ROLE_PERMISSIONS, PermissionDenied, Role, StaffMember
 from posdesk.services import guard
@@ -34,7 +37,10 @@ from posdesk.services.captures import CaptureService
 from posdesk.services.card_entry import CardEntryService
 from posdesk.services.charges import ChargeService
 from posdesk.services.customers import CustomerService
+from posdesk.services.day_close import DayCloseService
 from posdesk.services.guard import Guard, Operation, operations_of
+from posdesk.services.history import HistoryService
+from posdesk.services.payment_requests import PaymentRequestService
 from posdesk.services.receipts import ReceiptService
 from posdesk.services.refunds import RefundService
 from posdesk.services.secret_store import SecretStore
@@ -60,6 +66,10 @@ NOT_GUARDED: dict[tuple[str, str], str] = {
         "settles payments already checked and audited when opened; resends the same "
         "request, never a new one (start-up, timer)",
     ("ChargeService", "retry_unconfirmed"): "settles one such payment now",
+    ("PaymentRequestService", "settle"):
+        "housekeeping of requests already checked and audited when made: resends the same "
+        "request with the same key, cancels the failed intent of a paid remote "
+        "authentication (start-up, timer)",
     ("RefundService", "settle_unconfirmed"):
         "settles refunds already checked, approved and audited when asked for; resends the "
         "same request, never a new one (start-up, timer)",
@@ -290,6 +300,57 @@ CALLS: dict[tuple[str, str], tuple[Operation, Call]] = {
                                      lambda progress: None))),
     ("SettingsService", "choose_store"): (guard.SWITCH_STORE, lambda s, who: (
         s.setup.choose_store(who, "postgresql+psycopg://pos@db.invalid/pos"))),
+    ("DayCloseService", "x_report"): (guard.X_REPORT, lambda s, who: (
+        DayCloseService(s.store, None, ShopSettings).x_report(who, Scope.store(), date.today()))),
+    ("DayCloseService", "closed_report"): (guard.X_REPORT, lambda s, who: (
+        DayCloseService(s.store, None, ShopSettings).closed_report(who, Scope.store(),
+                                                                   date.today()))),
+    ("DayCloseService", "z_report"): (guard.Z_REPORT, lambda s, who: (
+        DayCloseService(s.store, None, ShopSettings).z_report(who, Scope.store(), date.today()))),
+    # The payment history (services/history.py).
+    ("HistoryService", "scoped"): (guard.VIEW_HISTORY, lambda s, who: (
+        HistoryService(s.store, "till-1").scoped(who, HistoryQuery()))),
+    ("HistoryService", "page"): (guard.VIEW_HISTORY, lambda s, who: (
+        HistoryService(s.store, "till-1").page(who, HistoryQuery(), None, 50))),
+    ("HistoryService", "totals"): (guard.VIEW_HISTORY, lambda s, who: (
+        HistoryService(s.store, "till-1").totals(who, HistoryQuery()))),
+    ("HistoryService", "chart"): (guard.VIEW_HISTORY, lambda s, who: (
+        HistoryService(s.store, "till-1").chart(who, HistoryQuery()))),
+    ("HistoryService", "choices"): (guard.VIEW_HISTORY, lambda s, who: (
+        HistoryService(s.store, "till-1").choices(who))),
+    ("HistoryService", "terminal_names"): (guard.VIEW_HISTORY, lambda s, who: (
+        HistoryService(s.store, "till-1").terminal_names(who))),
+    ("HistoryService", "detail"): (guard.VIEW_PAYMENT_DETAIL, lambda s, who: (
+        HistoryService(s.store, "till-1").detail(who, "pay_1"))),
+    ("HistoryService", "export_csv"): (guard.EXPORT_HISTORY, lambda s, who: (
+        HistoryService(s.store, "till-1").export_csv(
+            who, HistoryQuery(), s.data_dir / "history-export.csv"))),
+    # Remote payments (services/payment_requests.py).
+    ("PaymentRequestService", "create"): (guard.CREATE_PAYMENT_REQUEST, lambda s, who: (
+        PaymentRequestService(s.store, None, terminal_id="till-1").create(
+            who, USD, "Deposit", customer_id="cus_1", expires_in=timedelta(hours=1)))),
+    ("PaymentRequestService", "request_authentication"): (
+        guard.REQUEST_AUTHENTICATION, lambda s, who: (
+            PaymentRequestService(s.store, None, terminal_id="till-1").request_authentication(
+                who, "pay_1", expires_in=timedelta(hours=1)))),
+    ("PaymentRequestService", "expire"): (guard.EXPIRE_PAYMENT_REQUEST, lambda s, who: (
+        PaymentRequestService(s.store, None, terminal_id="till-1").expire(who, "req_1"))),
+    ("PaymentRequestService", "get"): (guard.VIEW_PAYMENT_REQUESTS, lambda s, who: (
+        PaymentRequestService(s.store, None, terminal_id="till-1").get(who, "req_1"))),
+    ("PaymentRequestService", "open_requests"): (guard.VIEW_PAYMENT_REQUESTS, lambda s, who: (
+        PaymentRequestService(s.store, None, terminal_id="till-1").open_requests(who))),
+    ("PaymentRequestService", "customer_requests"): (
+        guard.VIEW_PAYMENT_REQUESTS, lambda s, who: (
+            PaymentRequestService(s.store, None, terminal_id="till-1").customer_requests(
+                who, "cus_1"))),
+    ("PaymentRequestService", "create_link"): (guard.CREATE_PAYMENT_LINK, lambda s, who: (
+        PaymentRequestService(s.store, None, terminal_id="till-1").create_link(
+            who, "Deposit", USD))),
+    ("PaymentRequestService", "links"): (guard.VIEW_PAYMENT_LINKS, lambda s, who: (
+        PaymentRequestService(s.store, None, terminal_id="till-1").links(who))),
+    ("PaymentRequestService", "deactivate_link"): (guard.DEACTIVATE_PAYMENT_LINK,
+        lambda s, who: PaymentRequestService(s.store, None, terminal_id="till-1")
+        .deactivate_link(who, "plink_1")),
     ("StaffService", "all_accounts"): (guard.LIST_STAFF, lambda s, who: (
         s.staff.all_accounts(who))),
     ("StaffService", "add"): (guard.ADD_STAFF, lambda s, who: (

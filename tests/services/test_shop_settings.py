@@ -79,6 +79,8 @@ def test_a_manager_saves_and_each_changed_field_is_audited_old_to_new(store) -> 
         {"shop_address": "\n".join(["line"] * 7)},
         {"remove_card_needs_approval": "yes"},
         {"idle_lock_s": True},
+        {"time_zone": "Mars/Olympus_Mons"},
+        {"time_zone": "../etc/passwd"},
     ],
 )
 def test_bad_input_is_refused_and_nothing_changes(store, change) -> None:  # noqa: F811
@@ -169,3 +171,17 @@ def test_a_stored_value_no_longer_usable_gives_way_to_the_default(store) -> None
     ShopSettingsRepository(store).put({"currency": "XYZ", "idle_lock_s": 900}, "someone")
     settings = service(store).get()
     assert (settings.currency, settings.idle_lock_s) == ("USD", 900)
+
+
+def test_the_business_day_follows_the_shops_time_zone(store) -> None:  # noqa: F811
+    from datetime import UTC, datetime
+
+    from posdesk.services.shop_settings import business_zone
+
+    shop = service(store)
+    assert business_zone(shop.get()) is None  # each terminal's own clock
+    saved = shop.save(MANAGER, replace(shop.get(), time_zone=" Asia/Shanghai "))
+    assert saved.time_zone == "Asia/Shanghai"
+    zone = business_zone(service(store).get())
+    assert zone is not None
+    assert datetime(2026, 11, 30, 17, 0, tzinfo=UTC).astimezone(zone).day == 1  # 01:00 there

@@ -30,7 +30,9 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, event, insert, text
 
+from posdesk.domain.history import HistoryQuery, SortOrder
 from posdesk.store import changes
+from posdesk.store import history as payment_history
 from posdesk.store.audit import AuditLog
 from posdesk.store.database import Store
 from posdesk.store.maintenance import (
@@ -39,7 +41,14 @@ from posdesk.store.maintenance import (
     holds_sync_lease,
     run_maintenance,
 )
-from posdesk.store.models import AuditEntry, ChangeRecord, LeaseRecord, PaymentRecord, utcnow
+from posdesk.store.models import (
+    AuditEntry,
+    ChangeRecord,
+    LeaseRecord,
+    PaymentEvent,
+    PaymentRecord,
+    utcnow,
+)
 from posdesk.store.payment_pages import PageKey, customer_payments_page
 from posdesk.store.payments import HistoryFilter, PaymentRepository, history_page
 from posdesk.store.sync_models import InboxEvent, ProcessedEvent, RefundRecord
@@ -55,7 +64,8 @@ INBOX = 5_000
 CUSTOMERS = 400
 TERMINALS = 6
 STAFF = 15
-SEEDED = {"payments", "audit_log", "changes", "sync_processed_events", "refunds", "sync_inbox"}
+SEEDED = {"payments", "audit_log", "changes", "sync_processed_events", "refunds", "sync_inbox",
+          "payment_events"}
 # Partial indexes hold only the rows their query wants: reading one whole is the point.
 PARTIAL = {"ix_payments_settling", "ix_payments_claimed_by", "ix_refunds_open"}
 NOW = utcnow()
@@ -143,10 +153,18 @@ def _seed(store: Store) -> None:
         {"event_id": f"evt_in_{i}", "type": "customer.updated", "body": "{}", "received_at": NOW}
         for i in range(INBOX)
     ]
+    # The history's timeline: events applied to the payments' intents.
+    timeline = [
+        {"event_id": f"evt_{i:08d}", "intent_id": f"pi_{i * 2:08d}",
+         "type": "payment_intent.succeeded", "created": i, "object_id": f"pi_{i * 2:08d}",
+         "status": "succeeded", "amount": 100, "currency": "EUR", "applied_at": NOW}
+        for i in range(EVENTS)
+    ]
     with store.engine.begin() as connection:
         for model, rows in (
             (PaymentRecord, payments), (AuditEntry, audit), (ChangeRecord, change_rows),
             (ProcessedEvent, events), (RefundRecord, refunds), (InboxEvent, inbox),
+            (PaymentEvent, timeline),
         ):
             connection.execute(insert(model.__table__), rows)  # type: ignore[attr-defined]
 
@@ -287,6 +305,7 @@ def _page_key(store: Store, customer: str) -> PageKey:
 WALK = "ix_payments_created_at_id"
 DAY = HistoryFilter(start=NOW - timedelta(days=40), end=NOW - timedelta(days=39))
 PAGE = PageKey(NOW - timedelta(days=100), "8")
+HISTORY_KEY = payment_history.HistoryKey(NOW - timedelta(days=100), 25_000, "8")
 HOT = [
     Hot("settlement at start-up and every 60 s",
         lambda s: PaymentRepository(s).list_needing_settlement(NOW), "ix_payments_settling"),
@@ -324,6 +343,40 @@ HOT = [
     Hot("history: one staff member",
         lambda s: history_page(s, HistoryFilter(staff_id="staff_4"), PAGE),
         ("ix_payments_staff_created", WALK)),
+    # The history page (store/history.py): each filter and sort, first and next pages.
+    *[Hot(f"history page: {name}", lambda s, q=q, after=after: _history_page_only(
+        s, q, after), index) for name, q, after, index in (
+        ("newest", HistoryQuery(), None, WALK),
+        ("newest, next page", HistoryQuery(), HISTORY_KEY, WALK),
+        ("oldest", HistoryQuery(sort=SortOrder.OLDEST), None, WALK),
+        ("largest", HistoryQuery(sort=SortOrder.LARGEST), None, "ix_payments_amount_id"),
+        ("largest, next page", HistoryQuery(sort=SortOrder.LARGEST), HISTORY_KEY,
+         "ix_payments_amount_id"),
+        ("an amount range, smallest first", HistoryQuery(
+            amount_min=20_000, amount_max=20_500, sort=SortOrder.SMALLEST), None,
+         "ix_payments_amount_id"),
+        ("a month", HistoryQuery(start=NOW - timedelta(days=60), end=NOW - timedelta(days=30)),
+         None, WALK),
+        ("declined", HistoryQuery(state="declined"), None, "ix_payments_state_created"),
+        ("one till, a week", HistoryQuery(
+            start=NOW - timedelta(days=14), end=NOW - timedelta(days=7), terminal_id="term-3"),
+         None, "ix_payments_terminal_created"),
+        ("one staff member", HistoryQuery(staff_id="staff_4"), HISTORY_KEY,
+         ("ix_payments_staff_created", WALK)),
+        ("a customer by id", HistoryQuery(customer="cus_00042"), None,
+         "ix_payments_customer_created"),
+        # Not here: an amount range newest first, a card's last four, the free text. Each
+        # selects few rows by an index that does not give the page order (amount, card,
+        # the customers the text names) and sorts those few; the text's customer lookup
+        # is the customer search's own (tests/store/test_customer_search_scale.py).
+    )],
+    Hot("history: a payment's audit entries",
+        lambda s: payment_history.audit_entries(s, ["pi_42", "re_0000014"]),
+        "ix_audit_log_target_at"),
+    Hot("history: a payment's events", lambda s: payment_history.payment_events(s, "pi_42"),
+        "ix_payment_events_intent"),
+    Hot("history: the staff to filter by", lambda s: payment_history.staff_choices(s),
+        ("ix_payments_staff_created", WALK)),
     Hot("claims: a terminal's claims released at start",
         lambda s: PaymentRepository(s).release_claims_of("term-9"), "ix_payments_claimed_by"),
     Hot("claims: renew", lambda s: PaymentRepository(s).renew_claims("term-0", ["a", "b"], NOW)),
@@ -342,6 +395,14 @@ HOT = [
         "ix_sync_processed_events_applied_at"),
     Hot("open refunds", lambda s: RefundRepository(s).list_open(), "ix_refunds_open"),
 ]
+
+
+def _history_page_only(store: Store, query: HistoryQuery,
+                       after: payment_history.HistoryKey | None) -> object:
+    """The page's own statement (the names and cards of its rows are read by id after)."""
+    with store.engine.connect() as connection:
+        return connection.execute(
+            payment_history.page_statement(connection, query, after, 50)).all()
 
 
 def _changes_after(store: Store) -> object:

@@ -11,6 +11,8 @@ command; each answer is one JSON line on standard output:
   charge -> {"state", "payment_id"}
 - {"cmd": "refund", "payment": "...", "amount": 3000 or null}: a manager's refund (null: all
   that is left) -> {"state", "refund_id", "amount"} or {"refused": "the words"}
+- {"cmd": "capture", "payment": "...", "amount": 1500 or null}: a manager's capture of an
+  authorisation (null: all of it) -> {"kind", "captured"} or {"refused": "the words"}
 The test kills the process with SIGKILL to play a till that dies mid-flow.
 """
 
@@ -24,8 +26,10 @@ from datetime import timedelta
 from posdesk.domain.money import Money
 from posdesk.domain.roles import Role, StaffMember
 from posdesk.gateway.client import StripeGateway
+from posdesk.services.captures import CaptureService
 from posdesk.services.card_entry import CardEntryService, CardEntrySession
 from posdesk.services.charges import ChargeService
+from posdesk.services.errors import InputError
 from posdesk.services.refunds import RefundRefused, RefundService
 from posdesk.store.database import open_store
 from posdesk.store.this_terminal import Terminal
@@ -44,6 +48,7 @@ def main(argv: list[str]) -> int:
     card_entry = CardEntryService(store, gateway, "pk_test_terminal", charges)
     refunds = RefundService(store, gateway, terminal=terminal,
                             claim_ttl=timedelta(seconds=float(claim_ttl)))
+    captures = CaptureService(store, charges.ledger)
     session: CardEntrySession | None = None
     print(json.dumps({"ready": True}), flush=True)
     for line in sys.stdin:
@@ -71,6 +76,15 @@ def main(argv: list[str]) -> int:
                 answer = {"state": str(refund.state), "refund_id": refund.refund_id,
                           "amount": refund.amount.amount}
             except RefundRefused as exc:
+                answer = {"refused": str(exc)}
+        elif command["cmd"] == "capture":
+            amount = command.get("amount")
+            try:
+                captured = captures.capture(MANAGER, command["payment"],
+                                            Money(amount, "USD") if amount else None)
+                answer = {"kind": str(captured.kind), "reason": str(captured.reason or ""),
+                          "captured": captured.captured.amount if captured.captured else None}
+            except InputError as exc:
                 answer = {"refused": str(exc)}
         else:
             answer = {"error": f"unknown command {command['cmd']}"}

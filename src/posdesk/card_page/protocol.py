@@ -26,6 +26,7 @@ Every report carries `flow` (null on the return page)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,9 +80,11 @@ def page_config(
     submit_label: str | None = None,
     locale: str | None = None,
     appearance: dict[str, Any] | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> str:
     """The JSON the bridge's `config()` slot returns. Refuses anything but a publishable key,
-    and a flow without the client secret it needs (the cvc flow needs none)."""
+    and a flow without the client secret it needs (the cvc flow needs none). `texts`: the
+    page's sentences in the staff's language, by their English."""
     if flow not in FLOWS:
         raise ValueError(f"unknown checkout flow {flow!r}")
     if publishable_key.startswith(_SECRET_KEY_PREFIXES) or not publishable_key.startswith("pk_"):
@@ -102,6 +105,7 @@ def page_config(
         "amount_label": amount_label, "payment_method": payment_method, "card_label": card_label,
         "title": title, "description": description, "submit_label": submit_label,
         "locale": locale, "appearance": appearance,
+        "texts": dict(texts) if texts else None,
     }
     config.update({k: v for k, v in optional.items() if v is not None})
     return json.dumps(config)

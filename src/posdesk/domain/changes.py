@@ -13,6 +13,8 @@ class ChangeKind(StrEnum):
     CUSTOMER = "customer"
     PAYMENT_METHOD = "payment_method"
     REFUND = "refund"
+    # A remote payment request (payment_requests): created, paid, expired.
+    PAYMENT_REQUEST = "payment_request"
 
 
 # The entity id of a bulk change: many things of the kind changed at once (a full refresh of

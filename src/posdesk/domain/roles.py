@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from posdesk.domain.messages import message
+from posdesk.domain.messages import Text, message, text
 
 
 class Permission(StrEnum):
@@ -20,8 +20,12 @@ class Permission(StrEnum):
     VIEW_AUDIT = "view_audit"
     EXPORT = "export"
     RESEND_RECEIPT = "resend_receipt"
+    # The whole payment history; without it, only this terminal's payments of today.
+    VIEW_HISTORY = "view_history"
     # Give a manager's PIN for another person's over-limit operation.
     APPROVE = "approve"
+    # The close of day: X reports, and the Z report that closes a day (managers).
+    CLOSE_DAY = "close_day"
 
 
 class Role(StrEnum):
@@ -47,6 +51,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.DETACH_CARD,
             Permission.REFUND,
             Permission.RESEND_RECEIPT,
+            Permission.VIEW_HISTORY,
         }
     ),
     Role.MANAGER: frozenset(Permission),
@@ -55,15 +60,37 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 
 PERMISSION_DENIED = message("staff.permission_denied", "{name} ({role}) may not {action}")
 
+# A role and a permission as staff read them (the sentences above take them translated).
+ROLE_NAMES: dict[Role, Text] = {
+    Role.CASHIER: text("role.cashier", "Cashier"),
+    Role.SUPPORT: text("role.support", "Support"),
+    Role.MANAGER: text("role.manager", "Manager"),
+}
+PERMISSION_ACTIONS: dict[Permission, Text] = {
+    Permission.VIEW_CUSTOMERS: text("permission.view_customers", "look up customers"),
+    Permission.EDIT_CUSTOMERS: text("permission.edit_customers", "add or change customers"),
+    Permission.CHARGE: text("permission.charge", "take payments"),
+    Permission.DETACH_CARD: text("permission.detach_card", "remove saved cards"),
+    Permission.REFUND: text("permission.refund", "refund payments"),
+    Permission.CAPTURE: text("permission.capture", "capture or release authorizations"),
+    Permission.MANAGE_SETTINGS: text("permission.manage_settings", "change the settings"),
+    Permission.MANAGE_STAFF: text("permission.manage_staff", "manage staff accounts"),
+    Permission.VIEW_AUDIT: text("permission.view_audit", "read the audit trail"),
+    Permission.EXPORT: text("permission.export", "export data"),
+    Permission.RESEND_RECEIPT: text("permission.resend_receipt", "resend receipts"),
+    Permission.VIEW_HISTORY: text("permission.view_history",
+                                  "see the whole store's payment history"),
+    Permission.APPROVE: text("permission.approve", "approve others' operations"),
+    Permission.CLOSE_DAY: text("permission.close_day", "close the day"),
+}
+
 
 class PermissionDenied(Exception):
     """Raised by a service when the acting staff member lacks a permission."""
 
     def __init__(self, staff: StaffMember, permission: Permission) -> None:
-        action = permission.value.replace("_", " ")
-        super().__init__(
-            PERMISSION_DENIED(name=staff.name, role=staff.role.value, action=action)
-        )
+        super().__init__(PERMISSION_DENIED(
+            name=staff.name, role=ROLE_NAMES[staff.role], action=PERMISSION_ACTIONS[permission]))
         self.staff = staff
         self.permission = permission
 

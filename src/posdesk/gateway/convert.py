@@ -81,14 +81,16 @@ def outcome_for_intent(obj: stripe.StripeObject | dict[str, Any]) -> ChargeOutco
         return ChargeOutcome.of(OutcomeKind.PROCESSING, **common)
     if status == "requires_capture":
         return ChargeOutcome.of(OutcomeKind.REQUIRES_CAPTURE, **common)
-    if status == "requires_action" or "authentication_required" in (code, decline_code):
-        return ChargeOutcome.of(
-            OutcomeKind.AUTHENTICATION_REQUIRED, code=code, decline_code=decline_code, **common
-        )
     if status == "canceled":
+        # Before the authentication check: a canceled intent can no longer be authenticated,
+        # whatever its last error was (a remote authentication paid another way).
         return ChargeOutcome.of(
             OutcomeKind.DECLINED, reason=REASON_CANCELED, next_step=NEXT_STEP_NEW_PAYMENT,
             code=code, decline_code=decline_code, **common,
+        )
+    if status == "requires_action" or "authentication_required" in (code, decline_code):
+        return ChargeOutcome.of(
+            OutcomeKind.AUTHENTICATION_REQUIRED, code=code, decline_code=decline_code, **common
         )
     if code or decline_code:
         wording = decline_wording(code, decline_code)

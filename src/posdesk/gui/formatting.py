@@ -15,6 +15,7 @@ from posdesk.domain.outcomes import (
     ChargeOutcome,
     unexplained_code,
 )
+from posdesk.domain.roles import ROLE_NAMES, Role
 
 
 def money_text(amount: int, currency: str, locale: str) -> str:
@@ -66,3 +67,21 @@ def error_text(exc: BaseException, fallback: str) -> str:
 
     message = getattr(exc, "message", None)
     return words(message) if isinstance(message, str) and message else fallback
+
+
+def role_words(role: Role) -> str:
+    """A role as staff read it, in the UI language (one wording: domain.roles.ROLE_NAMES)."""
+    return outcome_text(ROLE_NAMES[role])
+
+
+def sentences(*parts: str) -> str:
+    """Sentences one after the other, as the UI language writes them: English puts a space
+    between them, Chinese none (the joining pattern is in the catalogue)."""
+    joined = ""
+    for part in parts:
+        if not part:
+            continue
+        joined = part if not joined else QCoreApplication.translate(
+            "Sentences", "%1 %2", "two sentences one after the other").replace(
+                "%1", joined, 1).replace("%2", part, 1)
+    return joined

@@ -94,11 +94,21 @@ _DEFINITIVE = frozenset(
 # record before anything is sent and never changes, so the request settling rebuilds from the
 # record is the authorise-only one exactly when the first was.
 AUTHORISE_KEY_PREFIX = "authorise-"
+# ...and one the customer confirmed at the counter (a new card on the card page) rather than
+# a saved card charged in their absence: card networks keep a customer-initiated
+# authorisation valid longer (domain/captures.py).
+CUSTOMER_PRESENT_KEY_PREFIX = AUTHORISE_KEY_PREFIX + "present-"
 
 
 def is_authorise_only(record: PaymentRecord) -> bool:
     """Whether the payment's create request holds the amount for a later capture."""
     return record.idempotency_key.startswith(AUTHORISE_KEY_PREFIX)
+
+
+def is_merchant_initiated(record: PaymentRecord) -> bool:
+    """An authorisation made on a saved card with the customer absent (off-session)."""
+    return (is_authorise_only(record)
+            and not record.idempotency_key.startswith(CUSTOMER_PRESENT_KEY_PREFIX))
 
 
 # The request that moves a payment's money (step 2). It must build every parameter from
@@ -236,17 +246,22 @@ class PaymentLedger:
         livemode: bool,
         cvc_token: str | None = None,
         authorise_only: bool = False,
+        customer_present: bool = False,
     ) -> PaymentRecord:
         """Step 1: the payment written and committed PENDING, held by this terminal, before
         Stripe hears of it, with a fresh idempotency key that every retry of its request
         reuses (and, for a charge with a re-collected CVC, the token that request carries).
-        `authorise_only`: the key says so (AUTHORISE_KEY_PREFIX), see is_authorise_only."""
+        `authorise_only`: the key says so (AUTHORISE_KEY_PREFIX), see is_authorise_only;
+        with `customer_present` (the card page) too, see is_merchant_initiated."""
         key = str(uuid.uuid4())
+        if authorise_only:
+            key = (CUSTOMER_PRESENT_KEY_PREFIX if customer_present
+                   else AUTHORISE_KEY_PREFIX) + key
         return self.add_pending(
             PaymentRecord(
                 cvc_token=cvc_token,
                 id=str(uuid.uuid4()),
-                idempotency_key=AUTHORISE_KEY_PREFIX + key if authorise_only else key,
+                idempotency_key=key,
                 customer_id=customer_id,
                 payment_method_id=payment_method_id,
                 amount=amount.amount,

@@ -25,6 +25,10 @@ base URL on the first line. Steering over HTTP lives under ``/_sandbox/`` (never
 - ``GET  /_sandbox/challenges/{pi_or_seti}`` a stand-in 3-D Secure page;
   ``POST /_sandbox/challenges/{pi_or_seti}/complete|fail``
 - ``GET  /_sandbox/count/{kind}``
+- ``POST /_sandbox/payouts/run`` ``{"now"}``: the day's automatic payouts of every balance
+  transaction available at ``now`` (payouts.py); ``POST /_sandbox/fees`` ``{"percent_bp",
+  "fixed", "refund_fixed"}``: the fee model (balance.py: 2.9% + 30 minor units per card
+  charge, none per refund, by default)
 
 Bodies are JSON (``Content-Type: application/json``) or form-encoded.
 """

@@ -16,6 +16,8 @@ NO_KEY = (
     "https://support.stripe.com/."
 )
 READ_ONLY_PREFIX = "rk_test_readonly"
+# A restricted key without the balance permissions: balance transactions and payouts 403.
+NO_BALANCE_PREFIX = "rk_test_nobalance"
 ACCOUNT = "acct_1PosDeskSandbox0"
 
 

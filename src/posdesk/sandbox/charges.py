@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import balance
 from .context import Context, expand, paginate, require_secret
 from .params import LIST_SPEC, LIST_STR, STR, Schema
 from .state import new_id
@@ -43,7 +44,7 @@ def new_charge(
         "amount": pi["amount"],
         "amount_captured": pi["amount"] if ok and captured else 0,
         "amount_refunded": 0,
-        "balance_transaction": new_id("txn") if ok and captured else None,
+        "balance_transaction": None,  # set below once captured (balance.py)
         "billing_details": pm["billing_details"],
         "captured": ok and captured,
         "created": ctx.now(),
@@ -86,6 +87,8 @@ def new_charge(
         "status": "succeeded" if ok else "failed",
     }
     charge["refunds"]["url"] = f"/v1/charges/{charge['id']}/refunds"
+    if ok and captured:
+        charge["balance_transaction"] = balance.for_charge(ctx, charge, charge["amount"])
     if ok and not captured:
         charge["payment_method_details"]["card"]["capture_before"] = (
             charge["created"] + authorisation_window_s(card.get("brand"), merchant_initiated))

@@ -21,6 +21,12 @@ KIND_NAMES = {
     "charge": "charge",
     "refund": "refund",
     "event": "event",
+    "balance_transaction": "balance_transaction",
+    "payout": "payout",
+    "checkout_session": "checkout.session",
+    "payment_link": "payment_link",
+    "price": "price",
+    "product": "product",
 }
 # Fields that `expand[]` may turn from an id into the object, and the kind they hold.
 EXPANDABLE = {
@@ -31,6 +37,8 @@ EXPANDABLE = {
     "charge": "charge",
     "default_payment_method": "payment_method",
     "invoice_settings.default_payment_method": "payment_method",
+    "balance_transaction": "balance_transaction",
+    "source": "charge",  # a balance transaction's: ch_, re_ or po_ (found by prefix)
 }
 
 

@@ -1,6 +1,6 @@
 """`/_sandbox/…`: steering a running sandbox from outside (faults, latency, 3D Secure
 challenges, refunds that stay pending and then succeed or fail, webhook target, counts, the
-receipts Stripe would have emailed).
+receipts Stripe would have emailed, the day's automatic payouts, the fee model).
 Deliberately not under `/v1`: Stripe has no such API."""
 
 from __future__ import annotations
@@ -44,6 +44,10 @@ class Steered(Protocol):
     def age_authorisation(self, intent_id: str, seconds: int) -> dict[str, Any]: ...
 
     def settle_refund(self, refund_id: str, *, succeed: bool) -> dict[str, Any]: ...
+
+    def run_payouts(self, now: int | None = None) -> list[dict[str, Any]]: ...
+
+    def set_fees(self, **fees: int) -> dict[str, int]: ...
 
 
 def _params(body: bytes, query: str, content_type: str) -> dict[str, Any]:
@@ -159,6 +163,18 @@ def _route(
             and method == "POST":
         # An authorisation's capture_before comes `seconds` closer (past it, it lapses).
         return 200, sandbox.age_authorisation(parts[1], _int(params, "seconds", 0))
+    if parts == ["payouts", "run"] and method == "POST":
+        # The day's automatic payouts of what is available at `now` (default: the clock).
+        now = _int(params, "now", 0) if "now" in params else None
+        made = sandbox.run_payouts(now)
+        return 200, {"object": "list", "data": made}
+    if parts == ["fees"] and method == "POST":
+        # The fee model of later balance transactions: percent_bp, fixed, refund_fixed.
+        try:
+            fees = sandbox.set_fees(**{k: _int(params, k, 0) for k in params})
+        except ValueError as exc:
+            raise invalid(str(exc), "fees") from exc
+        return 200, fees
     if parts == ["receipts"] and method == "GET":
         # The outbox: the receipts Stripe would have emailed, oldest first.
         with sandbox.state.lock:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import fnmatch
 from typing import Any
 
+from . import checkout
 from .context import Context, expand, paginate, require_secret
 from .params import LIST_SPEC, LIST_STR, STR, Schema
 
@@ -20,6 +21,8 @@ def retrieve(ctx: Context, p: dict[str, Any], event_id: str) -> dict[str, Any]:
 
 def list_(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
     require_secret(ctx)
+    # Sessions past their expiry end now, so a poller hears of it (Stripe sends it unasked).
+    checkout.sweep(ctx)
     rows = ctx.state.newest_first("event")
     if "type" in p:
         rows = [e for e in rows if fnmatch.fnmatchcase(e["type"], p["type"])]

@@ -156,6 +156,13 @@ class IntOrHash:
     spec: Spec
 
 
+@dataclass(frozen=True)
+class ListOf:
+    """A list of hashes of the names in `spec` (`line_items[0][quantity]=1`)."""
+
+    spec: Spec
+
+
 # What Stripe accepts for one endpoint (from stripe_params.py): each name maps to the names
 # of its hash, or to None for anything else (a scalar, a list, a free-form hash like metadata).
 Known = dict[str, Any]
@@ -219,6 +226,15 @@ def _check(checker: Any, value: Any, name: str, known: Known | None) -> Any:
         if isinstance(value, dict):
             return validate(value, checker.spec, prefix=name, known=known)
         return INT(value, name)
+    if isinstance(checker, ListOf):
+        if isinstance(value, dict):
+            # Names without an index (`line_items[x]=1`): judged as Stripe judges a name,
+            # then refused as a hash where a list belongs.
+            validate(value, checker.spec, prefix=name, known=known)
+        if not isinstance(value, list):
+            raise invalid("Invalid array", name)
+        return [validate(item, checker.spec, prefix=f"{name}[{index}]", known=known)
+                for index, item in enumerate(value)]
     return checker(value, name)
 
 
@@ -259,7 +275,7 @@ def spec_tree(spec: Spec) -> Known:
     for key, checker in spec.items():
         if isinstance(checker, dict):
             out[key] = spec_tree(checker)
-        elif isinstance(checker, IntOrHash):
+        elif isinstance(checker, IntOrHash | ListOf):
             out[key] = spec_tree(checker.spec)
         else:
             out[key] = None

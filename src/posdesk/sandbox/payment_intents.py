@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from . import cards, charges, method_types, payment_methods, tokens
+from . import balance, cards, charges, method_types, payment_methods, tokens
 from .confirmation import (
     card_error,
     check_client_secret,
@@ -488,7 +488,8 @@ def capture(ctx: Context, p: dict[str, Any], pi_id: str) -> dict[str, Any]:
         "captured": charge["captured"],
         "balance_transaction": None,
     }
-    charge.update(amount_captured=amount, captured=True, balance_transaction=new_id("txn"))
+    charge.update(amount_captured=amount, captured=True,
+                  balance_transaction=balance.for_charge(ctx, charge, amount))
     suffix = p.get("statement_descriptor_suffix")
     if suffix:  # the suffix the statement shows is the one given at capture, if any
         charge_prev["statement_descriptor_suffix"] = charge["statement_descriptor_suffix"]

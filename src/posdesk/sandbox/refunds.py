@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import balance
 from .context import Context, expand, merge_metadata, paginate, require_secret
 from .errors import invalid
 from .params import INT, LIST_SPEC, LIST_STR, META, STR, Schema, enum
@@ -71,7 +72,7 @@ def create(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
         "id": new_id("re"),
         "object": "refund",
         "amount": amount,
-        "balance_transaction": new_id("txn"),
+        "balance_transaction": None,  # set below (balance.py)
         "charge": charge["id"],
         "created": ctx.now(),
         "currency": charge["currency"],
@@ -84,6 +85,8 @@ def create(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
     if ctx.state.refunds_pending_next > 0:
         ctx.state.refunds_pending_next -= 1
         refund["status"] = "pending"
+    # The money leaves the balance when the refund is made, pending or not.
+    refund["balance_transaction"] = balance.for_refund(ctx, refund)
     ctx.state.add("refund", refund)
     ctx.emit("refund.created", refund)
     previous = {
@@ -138,7 +141,7 @@ def settle(ctx: Context, refund_id: str, *, succeed: bool) -> dict[str, Any]:
         return refund
     refund["status"] = "failed"
     refund["failure_reason"] = "unknown"
-    refund["failure_balance_transaction"] = new_id("txn")
+    refund["failure_balance_transaction"] = balance.for_refund_failure(ctx, refund)
     charge = ctx.get("charge", refund["charge"], "charge")
     charge["amount_refunded"] = max(0, charge["amount_refunded"] - refund["amount"])
     charge["refunded"] = charge["amount_refunded"] >= charge["amount_captured"]

@@ -18,11 +18,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import (
+    balance,
     charges,
+    checkout,
     customers,
     events,
     payment_intents,
     payment_methods,
+    payouts,
     refunds,
     setup_intents,
     tokens,
@@ -219,6 +222,44 @@ ROUTES: list[Route] = [
         events.RETRIEVE,
         "EventRetrieveParams",
     ),
+    _r(
+        "GET",
+        "/v1/balance_transactions",
+        balance.list_,
+        balance.LIST,
+        "BalanceTransactionListParams",
+    ),
+    _r(
+        "GET",
+        "/v1/balance_transactions/{txn_id}",
+        balance.retrieve,
+        balance.RETRIEVE,
+        "BalanceTransactionRetrieveParams",
+    ),
+    _r("GET", "/v1/payouts", payouts.list_, payouts.LIST, "PayoutListParams"),
+    _r(
+        "GET",
+        "/v1/payouts/{payout_id}",
+        payouts.retrieve,
+        payouts.RETRIEVE,
+        "PayoutRetrieveParams",
+    ),
+    # Remote payments (checkout.py): hosted Checkout Sessions and reusable Payment Links.
+    _r("POST", "/v1/checkout/sessions", checkout.create, checkout.CREATE,
+       "SessionCreateParams"),
+    _r("GET", "/v1/checkout/sessions", checkout.list_, checkout.LIST, "SessionListParams"),
+    _r("GET", "/v1/checkout/sessions/{cs_id}", checkout.retrieve, checkout.RETRIEVE,
+       "SessionRetrieveParams"),
+    _r("POST", "/v1/checkout/sessions/{cs_id}/expire", checkout.expire, checkout.EXPIRE,
+       "SessionExpireParams"),
+    _r("POST", "/v1/payment_links", checkout.link_create, checkout.LINK_CREATE,
+       "PaymentLinkCreateParams"),
+    _r("GET", "/v1/payment_links", checkout.link_list, checkout.LINK_LIST,
+       "PaymentLinkListParams"),
+    _r("GET", "/v1/payment_links/{plink_id}", checkout.link_retrieve, checkout.LINK_RETRIEVE,
+       "PaymentLinkRetrieveParams"),
+    _r("POST", "/v1/payment_links/{plink_id}", checkout.link_update, checkout.LINK_UPDATE,
+       "PaymentLinkUpdateParams"),
 ]
 
 # Restricted-key permission names Stripe quotes in its 403 message.
@@ -228,6 +269,14 @@ WRITE_PERMISSION = {
     "payment_intents": "rak_payment_intent_write",
     "setup_intents": "rak_setup_intent_write",
     "refunds": "rak_refund_write",
+}
+
+
+# Reading these needs a restricted key's balance permissions (auth.NO_BALANCE_PREFIX keys
+# lack them, to exercise "fees unavailable with this key").
+READ_PERMISSION = {
+    "balance_transactions": "rak_balance_transaction_source_read",
+    "payouts": "rak_payout_read",
 }
 
 

@@ -13,14 +13,25 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
-from . import auth, control, payment_intents, refunds, setup_intents, stripe_js, stripe_params
+from . import (
+    auth,
+    checkout,
+    checkout_page,
+    control,
+    payment_intents,
+    payouts,
+    refunds,
+    setup_intents,
+    stripe_js,
+    stripe_params,
+)
 from .context import PUBLISHABLE, Context
 from .errors import SandboxError, invalid
 from .faults import Fault, Faults
 from .handler import RequestHandler, dump
 from .idempotency import IdempotencyStore
 from .params import parse_form
-from .routes import WRITE_PERMISSION, Route, match
+from .routes import READ_PERMISSION, WRITE_PERMISSION, Route, match
 from .state import DEFAULT_API_VERSION, State
 from .webhooks import WebhookSender
 
@@ -175,6 +186,13 @@ class SandboxServer:
     def count(self, kind: str) -> int:
         return self.state.count(kind)
 
+    def sweep_checkout(self) -> None:
+        """Expire the Checkout Sessions past their `expires_at` now (and complete any whose
+        payment went through), as Stripe does on its own schedule."""
+        ctx = Context(self.state, base_url=self.base_url)
+        with self.state.lock:
+            checkout.sweep(ctx)
+
     def age_authorisation(self, intent_id: str, seconds: int) -> dict[str, Any]:
         """Bring an authorisation's `capture_before` `seconds` closer; past it, it lapses."""
         ctx = Context(self.state, base_url=self.base_url)
@@ -192,6 +210,21 @@ class SandboxServer:
         ctx = Context(self.state, base_url=self.base_url)
         with self.state.lock:
             return dict(refunds.settle(ctx, refund_id, succeed=succeed))
+
+    def run_payouts(self, now: int | None = None) -> list[dict[str, Any]]:
+        """The day's automatic payouts of what is available at `now` (payouts.py)."""
+        ctx = Context(self.state, base_url=self.base_url)
+        with self.state.lock:
+            return [dict(p) for p in payouts.run_daily(ctx, now)]
+
+    def set_fees(self, **fees: int) -> dict[str, int]:
+        """Change the fee model of later balance transactions (balance.py)."""
+        with self.state.lock:
+            for name, value in fees.items():
+                if name not in self.state.fees or int(value) < 0:
+                    raise ValueError(f"Unknown or negative fee: {name}")
+                self.state.fees[name] = int(value)
+            return dict(self.state.fees)
 
     # --- request handling ---------------------------------------------------------------------
 
@@ -223,6 +256,8 @@ class SandboxServer:
             route, groups = found
             if kind == PUBLISHABLE and not route.publishable:
                 raise auth.publishable_not_allowed()
+            if key.startswith(auth.NO_BALANCE_PREFIX) and route.resource in READ_PERMISSION:
+                raise auth.permission_error(key, READ_PERMISSION[route.resource])
             if method != "GET" and key.startswith(auth.READ_ONLY_PREFIX):
                 raise auth.permission_error(key, WRITE_PERMISSION.get(route.resource, "rak_write"))
             try:
@@ -345,6 +380,8 @@ class _Handler(RequestHandler):
             self.sandbox.handle_api(self, method, path, query, body)
         elif stripe_js.handles(path):
             stripe_js.handle(self, method, path)
+        elif checkout_page.handles(path):
+            checkout_page.handle(self.sandbox, self, method, path)
         else:
             err = SandboxError(
                 404,

@@ -23,6 +23,15 @@ KINDS = (
     "charge",
     "refund",
     "event",
+    "balance_transaction",
+    "payout",
+    # Remote payments (checkout.py): hosted sessions, reusable links, the prices and
+    # products their line items make, and each session's details kept out of the object.
+    "checkout_session",
+    "payment_link",
+    "price",
+    "product",
+    "checkout_detail",
 )
 PREFIX = {
     "customer": "cus",
@@ -32,9 +41,17 @@ PREFIX = {
     "charge": "ch",
     "refund": "re",
     "event": "evt",
+    "balance_transaction": "txn",
+    "payout": "po",
+    "checkout_session": "cs",
+    "payment_link": "plink",
+    "price": "price",
+    "product": "prod",
 }
 KIND_BY_PREFIX = {v: k for k, v in PREFIX.items()}
 DEFAULT_API_VERSION = "2026-10-28.endive"
+# The fee model of new balance transactions, described in balance.py.
+DEFAULT_FEES = {"percent_bp": 290, "fixed": 30, "refund_fixed": 0}
 
 
 _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -79,6 +96,10 @@ class State:
         self.refunds_pending_next = 0
         # Receipts Stripe would have emailed (receipt_email set on a paid intent), oldest first.
         self.receipts: list[dict[str, Any]] = []
+        # The fee model of new balance transactions (balance.py), and which automatic payout
+        # paid out each balance transaction (Stripe keeps that link out of the object).
+        self.fees: dict[str, int] = dict(DEFAULT_FEES)
+        self.paid_out_in: dict[str, str] = {}
         self.listeners: list[Callable[[dict[str, Any]], None]] = []
         self.clock: Callable[[], float] = time.time
         self.dirty = False
@@ -145,6 +166,8 @@ class State:
                 "set_up_for_off_session": sorted(self.set_up_for_off_session),
                 "detached": sorted(self.detached),
                 "action_since": self.action_since,
+                "fees": self.fees,
+                "paid_out_in": self.paid_out_in,
             }
 
     def load_json(self, data: dict[str, Any]) -> None:
@@ -155,6 +178,8 @@ class State:
             self.set_up_for_off_session = set(data.get("set_up_for_off_session", []))
             self.detached = set(data.get("detached", []))
             self.action_since = dict(data.get("action_since", {}))
+            self.fees = {**DEFAULT_FEES, **data.get("fees", {})}
+            self.paid_out_in = dict(data.get("paid_out_in", {}))
 
     def save(self, path: Path) -> None:
         with self._save_lock:

@@ -15,6 +15,25 @@ STRIPE_PYTHON = "16.1.0"
 API_VERSION = "2026-10-28.endive"
 
 PARAMS: dict[str, Any] = {
+    "BalanceTransactionListParams": {
+        "created": {
+            "gt": None,
+            "gte": None,
+            "lt": None,
+            "lte": None,
+        },
+        "currency": None,
+        "ending_before": None,
+        "expand": None,
+        "limit": None,
+        "payout": None,
+        "source": None,
+        "starting_after": None,
+        "type": None,
+    },
+    "BalanceTransactionRetrieveParams": {
+        "expand": None,
+    },
     "ChargeListParams": {
         "created": {
             "gt": None,
@@ -2109,6 +2128,416 @@ PARAMS: dict[str, Any] = {
         },
         "transfer_group": None,
     },
+    "PaymentLinkCreateParams": {
+        "after_completion": {
+            "hosted_confirmation": {
+                "custom_message": None,
+            },
+            "redirect": {
+                "url": None,
+            },
+            "type": None,
+        },
+        "allow_promotion_codes": None,
+        "application_fee_amount": None,
+        "application_fee_percent": None,
+        "automatic_tax": {
+            "enabled": None,
+            "liability": {
+                "account": None,
+                "type": None,
+            },
+        },
+        "billing_address_collection": None,
+        "consent_collection": {
+            "payment_method_reuse_agreement": {
+                "position": None,
+            },
+            "promotions": None,
+            "terms_of_service": None,
+        },
+        "currency": None,
+        "custom_fields": {
+            "dropdown": {
+                "default_value": None,
+                "options": {
+                    "label": None,
+                    "value": None,
+                },
+            },
+            "key": None,
+            "label": {
+                "custom": None,
+                "type": None,
+            },
+            "numeric": {
+                "default_value": None,
+                "maximum_length": None,
+                "minimum_length": None,
+            },
+            "optional": None,
+            "text": {
+                "default_value": None,
+                "maximum_length": None,
+                "minimum_length": None,
+            },
+            "type": None,
+        },
+        "custom_text": {
+            "after_submit": {
+                "message": None,
+            },
+            "shipping_address": {
+                "message": None,
+            },
+            "submit": {
+                "message": None,
+            },
+            "terms_of_service_acceptance": {
+                "message": None,
+            },
+        },
+        "customer_creation": None,
+        "expand": None,
+        "inactive_message": None,
+        "invoice_creation": {
+            "enabled": None,
+            "invoice_data": {
+                "account_tax_ids": None,
+                "custom_fields": {
+                    "name": None,
+                    "value": None,
+                },
+                "description": None,
+                "footer": None,
+                "issuer": {
+                    "account": None,
+                    "type": None,
+                },
+                "metadata": None,
+                "rendering_options": {
+                    "amount_tax_display": None,
+                    "template": None,
+                },
+            },
+        },
+        "line_items": {
+            "adjustable_quantity": {
+                "enabled": None,
+                "maximum": None,
+                "minimum": None,
+            },
+            "price": None,
+            "price_data": {
+                "currency": None,
+                "product": None,
+                "product_data": {
+                    "description": None,
+                    "images": None,
+                    "metadata": None,
+                    "name": None,
+                    "tax_code": None,
+                    "tax_details": {
+                        "performance_location": None,
+                        "tax_code": None,
+                    },
+                    "unit_label": None,
+                },
+                "recurring": {
+                    "interval": None,
+                    "interval_count": None,
+                },
+                "tax_behavior": None,
+                "unit_amount": None,
+                "unit_amount_decimal": None,
+            },
+            "quantity": None,
+        },
+        "managed_payments": {
+            "enabled": None,
+        },
+        "metadata": None,
+        "name_collection": {
+            "business": {
+                "enabled": None,
+                "optional": None,
+            },
+            "individual": {
+                "enabled": None,
+                "optional": None,
+            },
+        },
+        "on_behalf_of": None,
+        "optional_items": {
+            "adjustable_quantity": {
+                "enabled": None,
+                "maximum": None,
+                "minimum": None,
+            },
+            "price": None,
+            "quantity": None,
+        },
+        "payment_intent_data": {
+            "capture_method": None,
+            "description": None,
+            "metadata": None,
+            "setup_future_usage": None,
+            "statement_descriptor": None,
+            "statement_descriptor_suffix": None,
+            "transfer_group": None,
+        },
+        "payment_method_collection": None,
+        "payment_method_options": {
+            "card": {
+                "restrictions": {
+                    "brands_blocked": None,
+                },
+            },
+        },
+        "payment_method_types": None,
+        "phone_number_collection": {
+            "enabled": None,
+        },
+        "restrictions": {
+            "completed_sessions": {
+                "limit": None,
+            },
+        },
+        "shipping_address_collection": {
+            "allowed_countries": None,
+        },
+        "shipping_options": {
+            "shipping_rate": None,
+        },
+        "submit_type": None,
+        "subscription_data": {
+            "description": None,
+            "invoice_settings": {
+                "account_tax_ids": None,
+                "custom_fields": {
+                    "name": None,
+                    "value": None,
+                },
+                "description": None,
+                "footer": None,
+                "issuer": {
+                    "account": None,
+                    "type": None,
+                },
+            },
+            "metadata": None,
+            "trial_period_days": None,
+            "trial_settings": {
+                "end_behavior": {
+                    "missing_payment_method": None,
+                },
+            },
+        },
+        "tax_id_collection": {
+            "enabled": None,
+            "required": None,
+        },
+        "transfer_data": {
+            "amount": None,
+            "destination": None,
+        },
+    },
+    "PaymentLinkListParams": {
+        "active": None,
+        "ending_before": None,
+        "expand": None,
+        "limit": None,
+        "starting_after": None,
+    },
+    "PaymentLinkRetrieveParams": {
+        "expand": None,
+    },
+    "PaymentLinkUpdateParams": {
+        "active": None,
+        "after_completion": {
+            "hosted_confirmation": {
+                "custom_message": None,
+            },
+            "redirect": {
+                "url": None,
+            },
+            "type": None,
+        },
+        "allow_promotion_codes": None,
+        "application_fee_amount": None,
+        "application_fee_percent": None,
+        "automatic_tax": {
+            "enabled": None,
+            "liability": {
+                "account": None,
+                "type": None,
+            },
+        },
+        "billing_address_collection": None,
+        "consent_collection": {
+            "payment_method_reuse_agreement": {
+                "position": None,
+            },
+            "promotions": None,
+            "terms_of_service": None,
+        },
+        "custom_fields": {
+            "dropdown": {
+                "default_value": None,
+                "options": {
+                    "label": None,
+                    "value": None,
+                },
+            },
+            "key": None,
+            "label": {
+                "custom": None,
+                "type": None,
+            },
+            "numeric": {
+                "default_value": None,
+                "maximum_length": None,
+                "minimum_length": None,
+            },
+            "optional": None,
+            "text": {
+                "default_value": None,
+                "maximum_length": None,
+                "minimum_length": None,
+            },
+            "type": None,
+        },
+        "custom_text": {
+            "after_submit": {
+                "message": None,
+            },
+            "shipping_address": {
+                "message": None,
+            },
+            "submit": {
+                "message": None,
+            },
+            "terms_of_service_acceptance": {
+                "message": None,
+            },
+        },
+        "customer_creation": None,
+        "expand": None,
+        "inactive_message": None,
+        "invoice_creation": {
+            "enabled": None,
+            "invoice_data": {
+                "account_tax_ids": None,
+                "custom_fields": {
+                    "name": None,
+                    "value": None,
+                },
+                "description": None,
+                "footer": None,
+                "issuer": {
+                    "account": None,
+                    "type": None,
+                },
+                "metadata": None,
+                "rendering_options": {
+                    "amount_tax_display": None,
+                    "template": None,
+                },
+            },
+        },
+        "line_items": {
+            "adjustable_quantity": {
+                "enabled": None,
+                "maximum": None,
+                "minimum": None,
+            },
+            "id": None,
+            "quantity": None,
+        },
+        "metadata": None,
+        "name_collection": {
+            "business": {
+                "enabled": None,
+                "optional": None,
+            },
+            "individual": {
+                "enabled": None,
+                "optional": None,
+            },
+        },
+        "on_behalf_of": None,
+        "optional_items": {
+            "adjustable_quantity": {
+                "enabled": None,
+                "maximum": None,
+                "minimum": None,
+            },
+            "price": None,
+            "quantity": None,
+        },
+        "payment_intent_data": {
+            "description": None,
+            "metadata": None,
+            "setup_future_usage": None,
+            "statement_descriptor": None,
+            "statement_descriptor_suffix": None,
+            "transfer_group": None,
+        },
+        "payment_method_collection": None,
+        "payment_method_options": {
+            "card": {
+                "restrictions": {
+                    "brands_blocked": None,
+                },
+            },
+        },
+        "payment_method_types": None,
+        "phone_number_collection": {
+            "enabled": None,
+        },
+        "restrictions": {
+            "completed_sessions": {
+                "limit": None,
+            },
+        },
+        "shipping_address_collection": {
+            "allowed_countries": None,
+        },
+        "shipping_options": {
+            "shipping_rate": None,
+        },
+        "submit_type": None,
+        "subscription_data": {
+            "invoice_settings": {
+                "account_tax_ids": None,
+                "custom_fields": {
+                    "name": None,
+                    "value": None,
+                },
+                "description": None,
+                "footer": None,
+                "issuer": {
+                    "account": None,
+                    "type": None,
+                },
+            },
+            "metadata": None,
+            "trial_period_days": None,
+            "trial_settings": {
+                "end_behavior": {
+                    "missing_payment_method": None,
+                },
+            },
+        },
+        "tax_id_collection": {
+            "enabled": None,
+            "required": None,
+        },
+        "transfer_data": {
+            "amount": None,
+            "destination": None,
+        },
+    },
     "PaymentMethodAttachParams": {
         "customer": None,
         "customer_account": None,
@@ -2311,6 +2740,29 @@ PARAMS: dict[str, Any] = {
             "account_type": None,
         },
     },
+    "PayoutListParams": {
+        "arrival_date": {
+            "gt": None,
+            "gte": None,
+            "lt": None,
+            "lte": None,
+        },
+        "created": {
+            "gt": None,
+            "gte": None,
+            "lt": None,
+            "lte": None,
+        },
+        "destination": None,
+        "ending_before": None,
+        "expand": None,
+        "limit": None,
+        "starting_after": None,
+        "status": None,
+    },
+    "PayoutRetrieveParams": {
+        "expand": None,
+    },
     "RefundCreateParams": {
         "amount": None,
         "charge": None,
@@ -2345,6 +2797,630 @@ PARAMS: dict[str, Any] = {
     "RefundUpdateParams": {
         "expand": None,
         "metadata": None,
+    },
+    "SessionCreateParams": {
+        "adaptive_pricing": {
+            "enabled": None,
+        },
+        "after_expiration": {
+            "recovery": {
+                "allow_promotion_codes": None,
+                "enabled": None,
+            },
+        },
+        "allow_promotion_codes": None,
+        "allowed_payment_method_types": None,
+        "automatic_tax": {
+            "enabled": None,
+            "liability": {
+                "account": None,
+                "type": None,
+            },
+        },
+        "billing_address_collection": None,
+        "branding_settings": {
+            "background_color": None,
+            "border_style": None,
+            "button_color": None,
+            "display_name": None,
+            "font_family": None,
+            "icon": {
+                "file": None,
+                "type": None,
+                "url": None,
+            },
+            "logo": {
+                "file": None,
+                "type": None,
+                "url": None,
+            },
+        },
+        "cancel_url": None,
+        "client_reference_id": None,
+        "consent_collection": {
+            "payment_method_reuse_agreement": {
+                "position": None,
+            },
+            "promotions": None,
+            "terms_of_service": None,
+        },
+        "currency": None,
+        "custom_fields": {
+            "dropdown": {
+                "default_value": None,
+                "options": {
+                    "label": None,
+                    "value": None,
+                },
+            },
+            "key": None,
+            "label": {
+                "custom": None,
+                "type": None,
+            },
+            "numeric": {
+                "default_value": None,
+                "maximum_length": None,
+                "minimum_length": None,
+            },
+            "optional": None,
+            "text": {
+                "default_value": None,
+                "maximum_length": None,
+                "minimum_length": None,
+            },
+            "type": None,
+        },
+        "custom_text": {
+            "after_submit": {
+                "message": None,
+            },
+            "shipping_address": {
+                "message": None,
+            },
+            "submit": {
+                "message": None,
+            },
+            "terms_of_service_acceptance": {
+                "message": None,
+            },
+        },
+        "customer": None,
+        "customer_account": None,
+        "customer_creation": None,
+        "customer_email": None,
+        "customer_update": {
+            "address": None,
+            "name": None,
+            "shipping": None,
+        },
+        "discounts": {
+            "coupon": None,
+            "promotion_code": None,
+        },
+        "excluded_payment_method_types": None,
+        "expand": None,
+        "expires_at": None,
+        "integration_identifier": None,
+        "invoice_creation": {
+            "enabled": None,
+            "invoice_data": {
+                "account_tax_ids": None,
+                "custom_fields": {
+                    "name": None,
+                    "value": None,
+                },
+                "description": None,
+                "footer": None,
+                "issuer": {
+                    "account": None,
+                    "type": None,
+                },
+                "metadata": None,
+                "rendering_options": {
+                    "amount_tax_display": None,
+                    "template": None,
+                },
+            },
+        },
+        "line_items": {
+            "adjustable_quantity": {
+                "enabled": None,
+                "maximum": None,
+                "minimum": None,
+            },
+            "metadata": None,
+            "price": None,
+            "price_data": {
+                "currency": None,
+                "product": None,
+                "product_data": {
+                    "description": None,
+                    "images": None,
+                    "metadata": None,
+                    "name": None,
+                    "tax_code": None,
+                    "tax_details": {
+                        "performance_location": None,
+                        "tax_code": None,
+                    },
+                    "unit_label": None,
+                },
+                "recurring": {
+                    "interval": None,
+                    "interval_count": None,
+                },
+                "tax_behavior": None,
+                "unit_amount": None,
+                "unit_amount_decimal": None,
+            },
+            "quantity": None,
+            "tax_rates": None,
+        },
+        "locale": None,
+        "managed_payments": {
+            "enabled": None,
+        },
+        "metadata": None,
+        "mode": None,
+        "name_collection": {
+            "business": {
+                "enabled": None,
+                "optional": None,
+            },
+            "individual": {
+                "enabled": None,
+                "optional": None,
+            },
+        },
+        "optional_items": {
+            "adjustable_quantity": {
+                "enabled": None,
+                "maximum": None,
+                "minimum": None,
+            },
+            "price": None,
+            "quantity": None,
+        },
+        "origin_context": None,
+        "payment_intent_data": {
+            "application_fee_amount": None,
+            "capture_method": None,
+            "description": None,
+            "metadata": None,
+            "on_behalf_of": None,
+            "receipt_email": None,
+            "setup_future_usage": None,
+            "shipping": {
+                "address": {
+                    "city": None,
+                    "country": None,
+                    "line1": None,
+                    "line2": None,
+                    "postal_code": None,
+                    "state": None,
+                },
+                "carrier": None,
+                "name": None,
+                "phone": None,
+                "tracking_number": None,
+            },
+            "statement_descriptor": None,
+            "statement_descriptor_suffix": None,
+            "transfer_data": {
+                "amount": None,
+                "destination": None,
+            },
+            "transfer_group": None,
+        },
+        "payment_method_collection": None,
+        "payment_method_configuration": None,
+        "payment_method_data": {
+            "allow_redisplay": None,
+        },
+        "payment_method_options": {
+            "acss_debit": {
+                "currency": None,
+                "mandate_options": {
+                    "custom_mandate_url": None,
+                    "default_for": None,
+                    "interval_description": None,
+                    "payment_schedule": None,
+                    "transaction_type": None,
+                },
+                "setup_future_usage": None,
+                "target_date": None,
+                "verification_method": None,
+            },
+            "affirm": {
+                "capture_method": None,
+                "setup_future_usage": None,
+            },
+            "afterpay_clearpay": {
+                "capture_method": None,
+                "setup_future_usage": None,
+            },
+            "alipay": {
+                "setup_future_usage": None,
+            },
+            "alma": {
+                "capture_method": None,
+            },
+            "amazon_pay": {
+                "capture_method": None,
+                "setup_future_usage": None,
+            },
+            "au_becs_debit": {
+                "setup_future_usage": None,
+                "target_date": None,
+            },
+            "bacs_debit": {
+                "mandate_options": {
+                    "reference_prefix": None,
+                },
+                "setup_future_usage": None,
+                "target_date": None,
+            },
+            "bancontact": {
+                "setup_future_usage": None,
+            },
+            "billie": {
+                "capture_method": None,
+            },
+            "blik": {
+                "mandate_options": {
+                    "expires_at": None,
+                },
+                "setup_future_usage": None,
+            },
+            "boleto": {
+                "expires_after_days": None,
+                "setup_future_usage": None,
+            },
+            "card": {
+                "capture_method": None,
+                "installments": {
+                    "enabled": None,
+                },
+                "request_extended_authorization": None,
+                "request_incremental_authorization": None,
+                "request_multicapture": None,
+                "request_overcapture": None,
+                "request_three_d_secure": None,
+                "restrictions": {
+                    "brands_blocked": None,
+                    "funding_types_blocked": None,
+                },
+                "setup_future_usage": None,
+                "statement_descriptor_suffix_kana": None,
+                "statement_descriptor_suffix_kanji": None,
+            },
+            "cashapp": {
+                "capture_method": None,
+                "setup_future_usage": None,
+            },
+            "crypto": {
+                "setup_future_usage": None,
+            },
+            "customer_balance": {
+                "bank_transfer": {
+                    "eu_bank_transfer": {
+                        "country": None,
+                    },
+                    "requested_address_types": None,
+                    "type": None,
+                },
+                "funding_type": None,
+                "setup_future_usage": None,
+            },
+            "demo_pay": {
+                "setup_future_usage": None,
+            },
+            "eps": {
+                "setup_future_usage": None,
+            },
+            "fpx": {
+                "setup_future_usage": None,
+            },
+            "giropay": {
+                "setup_future_usage": None,
+            },
+            "grabpay": {
+                "setup_future_usage": None,
+            },
+            "ideal": {
+                "setup_future_usage": None,
+            },
+            "kakao_pay": {
+                "capture_method": None,
+                "setup_future_usage": None,
+            },
+            "klarna": {
+                "capture_method": None,
+                "setup_future_usage": None,
+                "subscriptions": {
+                    "interval": None,
+                    "interval_count": None,
+                    "name": None,
+                    "next_billing": {
+                        "amount": None,
+                        "date": None,
+                    },
+                    "reference": None,
+                },
+            },
+            "konbini": {
+                "expires_after_days": None,
+                "setup_future_usage": None,
+            },
+            "kr_card": {
+                "capture_method": None,
+                "setup_future_usage": None,
+            },
+            "link": {
+                "capture_method": None,
+                "setup_future_usage": None,
+            },
+            "mobilepay": {
+                "capture_method": None,
+                "setup_future_usage": None,
+            },
+            "multibanco": {
+                "setup_future_usage": None,
+            },
+            "naver_pay": {
+                "capture_method": None,
+                "setup_future_usage": None,
+            },
+            "oxxo": {
+                "expires_after_days": None,
+                "setup_future_usage": None,
+            },
+            "p24": {
+                "setup_future_usage": None,
+                "tos_shown_and_accepted": None,
+            },
+            "pay_by_bank": {},
+            "payco": {
+                "capture_method": None,
+                "setup_future_usage": None,
+            },
+            "paynow": {
+                "setup_future_usage": None,
+            },
+            "paypal": {
+                "capture_method": None,
+                "preferred_locale": None,
+                "reference": None,
+                "risk_correlation_id": None,
+                "setup_future_usage": None,
+            },
+            "payto": {
+                "mandate_options": {
+                    "amount": None,
+                    "amount_type": None,
+                    "end_date": None,
+                    "payment_schedule": None,
+                    "payments_per_period": None,
+                    "purpose": None,
+                    "start_date": None,
+                },
+                "setup_future_usage": None,
+            },
+            "pix": {
+                "amount_includes_iof": None,
+                "expires_after_seconds": None,
+                "mandate_options": {
+                    "amount": None,
+                    "amount_includes_iof": None,
+                    "amount_type": None,
+                    "currency": None,
+                    "end_date": None,
+                    "payment_schedule": None,
+                    "reference": None,
+                    "start_date": None,
+                },
+                "setup_future_usage": None,
+            },
+            "revolut_pay": {
+                "capture_method": None,
+                "setup_future_usage": None,
+            },
+            "samsung_pay": {
+                "capture_method": None,
+                "setup_future_usage": None,
+            },
+            "satispay": {
+                "capture_method": None,
+            },
+            "scalapay": {
+                "capture_method": None,
+            },
+            "sepa_debit": {
+                "mandate_options": {
+                    "reference_prefix": None,
+                },
+                "setup_future_usage": None,
+                "target_date": None,
+            },
+            "sequra": {
+                "capture_method": None,
+            },
+            "sofort": {
+                "setup_future_usage": None,
+            },
+            "sunbit": {
+                "capture_method": None,
+                "setup_future_usage": None,
+            },
+            "swish": {
+                "reference": None,
+            },
+            "twint": {
+                "setup_future_usage": None,
+            },
+            "upi": {
+                "mandate_options": {
+                    "amount": None,
+                    "amount_type": None,
+                    "description": None,
+                    "end_date": None,
+                },
+                "setup_future_usage": None,
+            },
+            "us_bank_account": {
+                "financial_connections": {
+                    "permissions": None,
+                    "prefetch": None,
+                },
+                "setup_future_usage": None,
+                "target_date": None,
+                "verification_method": None,
+            },
+            "wechat_pay": {
+                "app_id": None,
+                "client": None,
+                "setup_future_usage": None,
+            },
+        },
+        "permissions": {
+            "update_shipping_details": None,
+        },
+        "phone_number_collection": {
+            "enabled": None,
+        },
+        "redirect_on_completion": None,
+        "return_url": None,
+        "saved_payment_method_options": {
+            "allow_redisplay_filters": None,
+            "payment_method_remove": None,
+            "payment_method_save": None,
+        },
+        "setup_intent_data": {
+            "description": None,
+            "metadata": None,
+            "on_behalf_of": None,
+        },
+        "shipping_address_collection": {
+            "allowed_countries": None,
+        },
+        "shipping_options": {
+            "shipping_rate": None,
+            "shipping_rate_data": {
+                "delivery_estimate": {
+                    "maximum": {
+                        "unit": None,
+                        "value": None,
+                    },
+                    "minimum": {
+                        "unit": None,
+                        "value": None,
+                    },
+                },
+                "display_name": None,
+                "fixed_amount": {
+                    "amount": None,
+                    "currency": None,
+                    "currency_options": {
+                        "amount": None,
+                        "tax_behavior": None,
+                    },
+                },
+                "metadata": None,
+                "tax_behavior": None,
+                "tax_code": None,
+                "type": None,
+            },
+        },
+        "submit_type": None,
+        "subscription_data": {
+            "application_fee_percent": None,
+            "billing_cycle_anchor": None,
+            "billing_cycle_anchor_config": {
+                "day_of_month": None,
+                "hour": None,
+                "minute": None,
+                "month": None,
+                "second": None,
+            },
+            "billing_mode": {
+                "flexible": {
+                    "proration_discounts": None,
+                },
+                "type": None,
+            },
+            "default_tax_rates": None,
+            "description": None,
+            "invoice_settings": {
+                "account_tax_ids": None,
+                "custom_fields": {
+                    "name": None,
+                    "value": None,
+                },
+                "description": None,
+                "footer": None,
+                "issuer": {
+                    "account": None,
+                    "type": None,
+                },
+            },
+            "metadata": None,
+            "on_behalf_of": None,
+            "pending_invoice_item_interval": {
+                "interval": None,
+                "interval_count": None,
+            },
+            "proration_behavior": None,
+            "transfer_data": {
+                "amount_percent": None,
+                "destination": None,
+            },
+            "trial_end": None,
+            "trial_period_days": None,
+            "trial_settings": {
+                "end_behavior": {
+                    "missing_payment_method": None,
+                },
+            },
+        },
+        "success_url": None,
+        "tax_id_collection": {
+            "enabled": None,
+            "required": None,
+        },
+        "ui_mode": None,
+        "wallet_options": {
+            "link": {
+                "display": None,
+            },
+        },
+    },
+    "SessionExpireParams": {
+        "expand": None,
+    },
+    "SessionListParams": {
+        "created": {
+            "gt": None,
+            "gte": None,
+            "lt": None,
+            "lte": None,
+        },
+        "customer": None,
+        "customer_account": None,
+        "customer_details": {
+            "email": None,
+        },
+        "ending_before": None,
+        "expand": None,
+        "limit": None,
+        "payment_intent": None,
+        "payment_link": None,
+        "starting_after": None,
+        "status": None,
+        "subscription": None,
+    },
+    "SessionRetrieveParams": {
+        "expand": None,
     },
     "SetupIntentCancelParams": {
         "cancellation_reason": None,

@@ -8,17 +8,17 @@ capture or a release is one more request on that payment, on the same ledger
 
 1. the payment is claimed across terminals (the ledger's claims), so two terminals never
    capture or release it at once, and settling leaves it alone meanwhile;
-2. the request's idempotency key is fixed before sending and derived from what the store
-   already holds (the payment's id) and what is asked (the amount, or the reason), so a
-   retry after a lost answer or a crash resends the same request with the same key
-   (`capture_key`, `release_key`): Stripe replays its first answer;
-3. Stripe's answer is recorded on the payment (ledger.record: SUCCEEDED with the amount
-   received, or CANCELED); a lost answer is settled by reading the intent again, and when
-   it still waits the result says "check again" (the same key, never a new capture). An
-   intent is captured at most once (Stripe refuses a second capture of a captured or
+2. the request's idempotency key, derived from the payment's id and what is asked (the
+   amount, or the reason), is written on the payment and committed before sending
+   (ledger/captures.py `CaptureRequests.begin`), so a retry after a lost answer or a crash
+   resends the same request with the same key: Stripe replays its first answer;
+3. Stripe's answer is recorded on the payment (SUCCEEDED with the amount received, or
+   CANCELED) and the key cleared; a lost answer is settled by reading the intent again, and
+   when it still waits the result says "check again" (the same key, never a new capture).
+   Settling at start-up and on the timer finishes what a crash left (`CaptureRequests.settle`).
+   An intent is captured at most once (Stripe refuses a second capture of a captured or
    canceled intent), so a retry can never take money twice.
-The sync applier follows the intent's status as well (amount_received, canceled), so a
-terminal that crashed mid-request is corrected by the events.
+The sync applier follows the intent's status as well (amount_received, canceled).
 
 Capturing and releasing need Permission.CAPTURE (managers); see services/guard.py.
 When an authorisation lapses: the charge's `payment_method_details.card.capture_before`
@@ -53,7 +53,8 @@ from posdesk.domain.roles import StaffMember
 from posdesk.gateway.client import StripeGateway
 from posdesk.gateway.convert import outcome_for_intent
 from posdesk.gateway.errors import GatewayError, IntentAnswer
-from posdesk.ledger.payments import PaymentLedger, is_authorise_only
+from posdesk.ledger.captures import CaptureRequests, capture_key, release_key
+from posdesk.ledger.payments import PaymentLedger, is_merchant_initiated
 from posdesk.services import guard
 from posdesk.services.errors import InputError, StripeNotConfigured
 from posdesk.services.payment_input import check_chargeable
@@ -63,15 +64,6 @@ from posdesk.store.payments import PaymentRepository
 
 # The most authorisations the list shows (newest first); a shop has a handful at a time.
 OPEN_LIMIT = 500
-
-
-def capture_key(payment: PaymentRecord, amount: int) -> str:
-    """The capture request's idempotency key: the payment and the amount asked."""
-    return f"capture-{payment.id}-{amount}"
-
-
-def release_key(payment: PaymentRecord, reason: str) -> str:
-    return f"release-{payment.id}-{reason}"
 
 
 def _utc(moment: datetime) -> datetime:
@@ -89,6 +81,7 @@ class CaptureService:
         self.store = store
         self.ledger = ledger
         self.payments = PaymentRepository(store)
+        self.requests = CaptureRequests(ledger)
         self.guard = guard.Guard(ledger.audit)
         self._locale = locale
 
@@ -128,14 +121,12 @@ class CaptureService:
             if wanted.currency != authorised.currency or wanted.amount > authorised.amount:
                 raise InputError(CAPTURE_AMOUNT_TOO_LARGE(
                     authorized=format_money(authorised, self._locale())))
-            key = capture_key(payment, wanted.amount)
             intent_id = payment.intent_id or ""
             with self.ledger.held(payment.id) as had:
                 if not had:
                     raise InputError(CAPTURE_BUSY)
-                answer = gateway.capture_payment_intent(
-                    intent_id, amount_to_capture=wanted.amount, idempotency_key=key)
-                result = self._record(gateway, payment, answer, captured=wanted)
+                result = self._send(gateway, payment, capture_key(payment, wanted.amount),
+                                    wanted)
             audited.done(result.kind.value, target=intent_id, payment_id=payment.id,
                          authorised=payment.amount, amount=wanted.amount,
                          currency=payment.currency, code=result.code)
@@ -157,12 +148,36 @@ class CaptureService:
             with self.ledger.held(payment.id) as had:
                 if not had:
                     raise InputError(CAPTURE_BUSY)
-                answer = gateway.release_payment_intent(
-                    intent_id, reason=reason, idempotency_key=release_key(payment, reason))
-                result = self._record(gateway, payment, answer, captured=None)
+                result = self._send(gateway, payment, release_key(payment, reason), None)
             audited.done(result.kind.value, target=intent_id, payment_id=payment.id,
                          authorised=payment.amount, currency=payment.currency,
                          reason=reason, code=result.code)
+        return result
+
+    # --- sending and recording -------------------------------------------------------------------
+
+    def _send(self, gateway: StripeGateway, payment: PaymentRecord, key: str,
+              captured: Money | None) -> CaptureResult:
+        """Steps 1 to 3 under the payment's claim: the key committed on the payment, the
+        request sent, the answer recorded and the key cleared (kept while unconfirmed)."""
+        current = self.payments.get(payment.id) or payment
+        if current.capture_key and current.capture_key != key:
+            # An earlier request (another amount, or a release) lost its answer: what Stripe
+            # did with it decides. It acted: that is recorded and nothing more is sent. It
+            # did not (the intent still waits): this request, asked now, replaces it.
+            intent, _outcome = gateway.payment_intent_data(current.intent_id or "")
+            if intent is None:
+                return CaptureResult(payment.id, CaptureKind.UNCONFIRMED,
+                                     Money(payment.amount, payment.currency),
+                                     reason=CAPTURE_NOT_CONFIRMED)
+            if intent.get("status") != "requires_capture":
+                self.requests.finish(current, intent)
+                raise InputError(CAPTURE_NOT_OPEN)
+        pending = self.requests.begin(current, key, captured.amount if captured else None)
+        answer = self.requests.send(pending)
+        result = self._record(gateway, pending, answer, captured=captured)
+        if result.kind is not CaptureKind.UNCONFIRMED:
+            self.requests.finish(pending, None)  # the state is recorded by _record
         return result
 
     # --- recording an answer ----------------------------------------------------------------------
@@ -220,7 +235,9 @@ class CaptureService:
     def _refusal_words(intent: dict[str, Any], answer: IntentAnswer) -> Any:
         status = intent.get("status")
         if status == "canceled":
-            if intent.get("cancellation_reason") == "automatic":
+            # Canceled by Stripe itself (not by a request of ours or the Dashboard's):
+            # stripe-python 16.1's PaymentIntent names those `automatic` and `expired`.
+            if intent.get("cancellation_reason") in ("automatic", "expired"):
                 return CAPTURE_LAPSED
             return CAPTURE_ALREADY_RELEASED
         if status == "succeeded":
@@ -248,9 +265,10 @@ class CaptureService:
 
     def _open_of(self, row: PaymentRecord, gateway: StripeGateway | None) -> OpenAuthorisation:
         created = _utc(row.created_at)
-        # Authorisations are made on a saved card with the customer absent (off-session):
-        # merchant-initiated, which is what the documented windows differ by.
-        merchant_initiated = is_authorise_only(row)
+        # A saved card charged with the customer absent (off-session) is merchant-initiated;
+        # a new card confirmed at the counter customer-initiated: the documented windows
+        # differ by it.
+        merchant_initiated = is_merchant_initiated(row)
         brand = last4 = None
         before: datetime | None = None
         if gateway is not None and row.intent_id:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from posdesk.card_page.protocol import PageError, page_config
@@ -123,9 +124,10 @@ class CardEntrySession:
         card_label: str | None = None,
         description: str | None = None,
         locale: str | None = None,
+        texts: Mapping[str, str] | None = None,
     ) -> str:
         """What the bridge's `config()` hands the page: the publishable key and this
-        session's one client secret, nothing else that is secret."""
+        session's one client secret, nothing else that is secret (and the page's words)."""
         return page_config(
             flow=self.flow,
             publishable_key=publishable_key,
@@ -137,6 +139,7 @@ class CardEntrySession:
             card_label=card_label,
             description=description,
             locale=locale,
+            texts=texts,
         )
 
 
@@ -265,7 +268,8 @@ class CardEntryService:
             approval, details={"amount": amount.amount, "currency": amount.currency})}
         # Held from settling from its insert on, until the form is done or given up.
         record = self.ledger.open(staff, customer_id, amount, description, None,
-                                  livemode=gateway.livemode, authorise_only=authorise_only)
+                                  livemode=gateway.livemode, authorise_only=authorise_only,
+                                  customer_present=True)
         session = CardEntrySession(
             FLOW_PAYMENT, staff, customer_id, payment_id=record.id, amount=amount,
             description=description or None, allow_save=allow_save, approved=approved,

@@ -15,6 +15,7 @@ from posdesk.domain.money import Money
 from posdesk.domain.outcomes import ChargeOutcome
 from posdesk.domain.roles import StaffMember
 from posdesk.gateway.client import StripeGateway
+from posdesk.ledger.captures import CaptureRequests
 from posdesk.ledger.outcomes import outcome_for_record
 from posdesk.ledger.payments import (
     SERVER_ERROR_WINDOW,
@@ -206,8 +207,9 @@ class ChargeService:
     # --- settling ---------------------------------------------------------------------------
 
     def settle_unconfirmed(self) -> list[ChargeResult]:
-        """The ledger's settling of every payment left open (start-up, retry timer)."""
-        return self.ledger.settle_unconfirmed()
+        """The ledger's settling of every payment left open, and of every capture or release
+        of an authorisation a crash or a lost answer left open (start-up, retry timer)."""
+        return self.ledger.settle_unconfirmed() + CaptureRequests(self.ledger).settle()
 
     def retry_unconfirmed(self, payment_id: str) -> ChargeResult:
         """Settle one payment now (the cashier's "check again")."""

@@ -106,6 +106,34 @@ VIEW_AUDIT_TRAIL = Operation("view_audit", Permission.VIEW_AUDIT)
 VERIFY_AUDIT_TRAIL = Operation("verify_audit", Permission.VIEW_AUDIT)
 EXPORT_AUDIT_TRAIL = Operation("export_audit", Permission.EXPORT)
 
+# The payment history (services/history.py): everyone may read it (checked on every read,
+# audited only when refused), but staff without Permission.VIEW_HISTORY see only their
+# terminal's payments of today, narrowed by the service; an export needs Permission.EXPORT
+# and is audited with its filter and what it wrote.
+VIEW_HISTORY = Operation("view_history", Permission.VIEW_CUSTOMERS)
+VIEW_PAYMENT_DETAIL = Operation("view_payment_detail", Permission.VIEW_CUSTOMERS)
+EXPORT_HISTORY = Operation("export_history", Permission.EXPORT)
+
+# Close of day (services/day_close.py): an X report (any time, changes nothing) and the Z
+# report that closes a business day; managers (Permission.CLOSE_DAY). Both are audited with
+# their totals; a second Z of a closed day is audited as refused.
+X_REPORT = Operation("x_report", Permission.CLOSE_DAY)
+Z_REPORT = Operation("z_report", Permission.CLOSE_DAY)
+
+# Remote payments (services/payment_requests.py). A request moves money only when the
+# customer pays on Stripe's page, so making one (or sending a failed off-session payment as
+# a link to authenticate) needs CHARGE, as taking the payment at the counter does; expiring
+# one too. Payment Links are standing offers anyone with the link can pay, like the shop's
+# prices: creating and deactivating them is a manager's (MANAGE_SETTINGS, no new permission);
+# reading requests and links is audited only when refused.
+CREATE_PAYMENT_REQUEST = Operation("payment_request", Permission.CHARGE)
+REQUEST_AUTHENTICATION = Operation("payment_request_authenticate", Permission.CHARGE)
+EXPIRE_PAYMENT_REQUEST = Operation("expire_payment_request", Permission.CHARGE)
+VIEW_PAYMENT_REQUESTS = Operation("view_payment_requests", Permission.VIEW_CUSTOMERS)
+CREATE_PAYMENT_LINK = Operation("create_payment_link", Permission.MANAGE_SETTINGS)
+DEACTIVATE_PAYMENT_LINK = Operation("deactivate_payment_link", Permission.MANAGE_SETTINGS)
+VIEW_PAYMENT_LINKS = Operation("view_payment_links", Permission.VIEW_CUSTOMERS)
+
 _Method = TypeVar("_Method", bound=Callable[..., object])
 
 

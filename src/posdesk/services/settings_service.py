@@ -36,14 +36,14 @@ from posdesk.services.terminal_roster import (
     rename_terminal,
     terminals_of_store,
 )
-from posdesk.settings import RECEIPT_PAPERS, Settings
+from posdesk.settings import LANGUAGES, RECEIPT_PAPERS, Settings
 from posdesk.store.database import Store
 
 log = logging.getLogger(__name__)
 
 # The settings-file entries Settings changes through `save_terminal_settings`.
 TERMINAL_SETTINGS = ("recollect_cvc", "sync_webhooks", "relay_host", "relay_port",
-                     "terminal_name", "receipt_paper", "receipt_printer")
+                     "terminal_name", "receipt_paper", "receipt_printer", "language")
 
 MESSAGE_RELAY_HOST = text(
     "settings.relay_host",
@@ -80,6 +80,10 @@ def _clean(name: str, value: object) -> object:
         if not isinstance(value, str) or len(value) > 256:
             raise InputError(MESSAGE_NOT_A_SETTING)
         return value.strip()
+    if name == "language":
+        if value not in LANGUAGES:
+            raise InputError(MESSAGE_NOT_A_SETTING)
+        return value
     if name == "receipt_paper":
         if value not in RECEIPT_PAPERS:
             raise InputError(MESSAGE_RECEIPT_PAPER)

@@ -23,7 +23,9 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, fields, replace
+from datetime import tzinfo
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale, UnknownLocaleError
 
@@ -64,9 +66,14 @@ MESSAGE_IDLE_LOCK = message(
 )(low=IDLE_LOCK_MIN_S, high=IDLE_LOCK_MAX_S)
 MESSAGE_LIMIT = text(
     "shop.limit_range",
-    "An approval limit is an amount of zero or more, or empty for no approval.",
+    "A limit is an amount of zero or more, or empty (charges: never ask; refunds: always "
+    "ask a manager).",
 )
 MESSAGE_NOT_A_SETTING = text("shop.bad_value", "This value cannot be a shop setting.")
+MESSAGE_UNKNOWN_TIME_ZONE = message(
+    "shop.unknown_time_zone",
+    "“{zone}” is not a time zone. Choose one from the list, such as Asia/Shanghai.",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +90,9 @@ class ShopSettings:
     # A charge above this (minor units) has its amount typed again (or a manager's approval
     # for it) before it is sent; None: never ask.
     confirm_amount_over: int | None = None
+    # The shop's IANA time zone ("Asia/Shanghai"): its business day (the day's close, the
+    # history's "today") runs midnight to midnight there. "": each terminal's own clock.
+    time_zone: str = ""
 
 
 FIELDS = tuple(f.name for f in fields(ShopSettings))
@@ -150,6 +160,30 @@ def clean_limit(value: object) -> int | None:
     return value
 
 
+def clean_time_zone(value: object) -> str:
+    if not isinstance(value, str):
+        raise InputError(MESSAGE_NOT_A_SETTING)
+    name = value.strip()
+    if name and zone_of(name) is None:
+        raise InputError(MESSAGE_UNKNOWN_TIME_ZONE(zone=name[:40]))
+    return name
+
+
+def zone_of(name: str) -> tzinfo | None:
+    """The time zone named `name`, or None for "" or a name the tz database does not know."""
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def business_zone(settings: ShopSettings) -> tzinfo | None:
+    """Where the shop's day begins and ends: its time zone, or None for this computer's."""
+    return zone_of(settings.time_zone)
+
+
 def clean_flag(value: object) -> bool:
     if not isinstance(value, bool):
         raise InputError(MESSAGE_NOT_A_SETTING)
@@ -166,6 +200,7 @@ _CLEAN: dict[str, Callable[[object], Any]] = {
     "refund_approval_over": clean_limit,
     "remove_card_needs_approval": clean_flag,
     "confirm_amount_over": clean_limit,
+    "time_zone": clean_time_zone,
 }
 
 

@@ -6,9 +6,9 @@ number or CVC has no column to live in.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
-from sqlalchemy import Column, Index, String, Text, text
+from sqlalchemy import BigInteger, Column, Index, String, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -78,6 +78,13 @@ class PaymentRecord(SQLModel, table=True):
             sqlite_where=text(SETTLING_WHERE),
             postgresql_where=text(SETTLING_WHERE),
         ),
+        # The few authorisations with a capture or release in flight (settling finds them).
+        Index(
+            "ix_payments_capture_in_flight",
+            "capture_key",
+            sqlite_where=text("capture_key IS NOT NULL"),
+            postgresql_where=text("capture_key IS NOT NULL"),
+        ),
         # A terminal's claims (released at its start): only claimed rows are indexed.
         Index(
             "ix_payments_claimed_by",
@@ -111,6 +118,12 @@ class PaymentRecord(SQLModel, table=True):
     # When Stripe first answered the create with a server error (5xx). Stripe saves that
     # answer for the key and replays it, so such a payment is settled by looking its intent up.
     server_error_at: datetime | None = None
+    # A capture or release of this authorisation in flight: its idempotency key, committed
+    # before the request is sent and cleared once Stripe's answer is recorded, and the
+    # amount to capture (None: a release). A crash or a lost answer leaves it set, and
+    # settling finishes the same request with the same key (ledger/payments.py).
+    capture_key: str | None = Field(default=None, max_length=255)
+    capture_amount: int | None = None
     # The terminal that took the payment.
     terminal_id: str | None = Field(default=None, max_length=36)
     # A claim: the terminal deciding this payment right now (a request in flight, a customer
@@ -264,3 +277,130 @@ class ChangeRecord(SQLModel, table=True):
     customer_id: str | None = Field(default=None, max_length=64)
     terminal_id: str | None = Field(default=None, max_length=36)
     at: datetime = Field(default_factory=utcnow, index=True)
+
+
+# --- payment history (store/history.py; migration 0013) -----------------------------------------
+
+
+class HistoryTotal(SQLModel, table=True):
+    """How many payments, and how much received and refunded, per UTC day, currency, state
+    and terminal ('' for none): what the history's totals add up instead of every payment.
+
+    Kept by triggers on `payments` (migration 0013, store/history_totals.py), so every
+    writer (the ledger, the event applier, a bulk copy) updates it in the transaction of
+    its payment write, and no writer can forget to."""
+
+    __tablename__ = "history_totals"
+
+    day: date = Field(primary_key=True)
+    currency: str = Field(primary_key=True, max_length=3)
+    state: str = Field(primary_key=True, max_length=32)
+    terminal_id: str = Field(primary_key=True, max_length=36)
+    payments: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
+    received: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
+    refunded: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
+
+
+class PaymentEvent(SQLModel, table=True):
+    """A Stripe event the applier applied to a payment intent, its charge or a refund: the
+    payment's timeline (written by sync/applier.py in the event's own transaction).
+    Keyed to the intent, so an event applied before its payment was known still shows."""
+
+    __tablename__ = "payment_events"
+    __table_args__ = (Index("ix_payment_events_intent", "intent_id", "created", "event_id"),)
+
+    event_id: str = Field(primary_key=True, max_length=64)  # evt_...
+    intent_id: str = Field(max_length=64)  # pi_...
+    type: str = Field(max_length=128)  # e.g. "charge.refunded"
+    created: int = 0  # Stripe's unix timestamp of the event
+    object_id: str = Field(max_length=64)  # the intent, charge or refund it is about
+    status: str | None = Field(default=None, max_length=32)
+    amount: int | None = None  # minor units: the refund's, or the intent's
+    currency: str | None = Field(default=None, max_length=3)
+    applied_at: datetime = Field(default_factory=utcnow)
+
+
+# The history's filters and sorts beyond the indexes above: by amount (sort and range), by
+# card (last four digits -> payment methods -> their payments), and a payment's audit
+# entries (by target: the payment, its intent, its refunds).
+Index("ix_payments_amount_id", PaymentRecord.__table__.c.amount,  # type: ignore[attr-defined]
+      PaymentRecord.__table__.c.id)  # type: ignore[attr-defined]
+Index("ix_payments_method_created",
+      PaymentRecord.__table__.c.payment_method_id,  # type: ignore[attr-defined]
+      PaymentRecord.__table__.c.created_at, PaymentRecord.__table__.c.id)  # type: ignore[attr-defined]
+Index("ix_payment_methods_last4", PaymentMethodRecord.__table__.c.last4)  # type: ignore[attr-defined]
+Index("ix_audit_log_target_at", AuditEntry.__table__.c.target,  # type: ignore[attr-defined]
+      AuditEntry.__table__.c.at, AuditEntry.__table__.c.id)  # type: ignore[attr-defined]
+
+
+class DayCloseRecord(SQLModel, table=True):
+    """A closed business day (a Z report) of one terminal or of the whole store: who closed
+    it, when, and the report's figures. One per scope and day (the unique constraint: two
+    terminals closing at once end with one close); `number` numbers the Z reports."""
+
+    __tablename__ = "day_closes"
+    __table_args__ = (
+        UniqueConstraint("scope", "business_date", name="uq_day_closes_scope_date"),
+    )
+
+    number: int | None = Field(default=None, primary_key=True)
+    scope: str = Field(max_length=48)  # domain.day_close.Scope.key: "store" / "terminal:<id>"
+    terminal_id: str | None = Field(default=None, max_length=36)  # a terminal scope's
+    business_date: date  # in the shop's time zone
+    time_zone: str = Field(max_length=64)
+    closed_at: datetime = Field(default_factory=utcnow)
+    closed_by: str = Field(max_length=64)  # staff id
+    closed_by_name: str = Field(default="", max_length=256)
+    closed_on: str | None = Field(default=None, max_length=36)  # the terminal it was closed at
+    currency: str = Field(max_length=3)
+    sales: int = 0
+    refunded: int = 0
+    fees: int | None = None  # Stripe's, when they could be read
+    totals: str = Field(sa_column=Column(Text, nullable=False))  # the report as JSON
+
+
+# Payment requests whose link may still be paid (domain.payment_requests.RequestState):
+# the open-requests list and expiry read only these, through a partial index.
+OPEN_REQUEST_STATES = ("sending", "open")
+OPEN_REQUEST_WHERE = "state IN ('sending', 'open')"
+
+
+class PaymentRequestRecord(SQLModel, table=True):
+    """A request for a customer to pay on Stripe's hosted page (a Checkout Session), written
+    with its idempotency key before Stripe hears of it (services/payment_requests.py). The
+    payment it brings is an ordinary `payments` row, made by the event applier under this
+    request's id (the intent's metadata carries it): `payment_id` once paid."""
+
+    __tablename__ = "payment_requests"
+    __table_args__ = (
+        Index("ix_payment_requests_customer", "customer_id", "created_at", "id"),
+        Index("ix_payment_requests_open", "expires_at", "id",
+              sqlite_where=text(OPEN_REQUEST_WHERE), postgresql_where=text(OPEN_REQUEST_WHERE)),
+        Index("ix_payment_requests_retry_of", "retry_of"),
+    )
+
+    id: str = Field(primary_key=True, max_length=36)  # local UUID, in the session's metadata
+    idempotency_key: str = Field(unique=True, max_length=255)
+    session_id: str | None = Field(default=None, unique=True, max_length=255)  # cs_...
+    url: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    amount: int  # minor units
+    currency: str = Field(max_length=3)
+    description: str = Field(max_length=200)
+    customer_id: str | None = Field(default=None, max_length=64)  # None: a walk-in
+    save_card: bool = False
+    expires_at: datetime
+    state: str = Field(max_length=16)  # domain.payment_requests.RequestState
+    payment_id: str | None = Field(default=None, max_length=36)  # payments.id once paid
+    intent_id: str | None = Field(default=None, max_length=64)
+    # A remote authentication: the payment that failed for lack of authentication, its
+    # intent (canceled once this request is paid), and when that cancel was confirmed.
+    retry_of: str | None = Field(default=None, max_length=36)
+    retry_intent_id: str | None = Field(default=None, max_length=64)
+    retry_canceled_at: datetime | None = None
+    error_code: str | None = Field(default=None, max_length=64)
+    error_message: str | None = Field(default=None, max_length=1000)
+    staff_id: str = Field(max_length=64)
+    staff_name: str = Field(default="", max_length=256)
+    terminal_id: str | None = Field(default=None, max_length=36)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)

@@ -30,6 +30,7 @@ from sqlmodel import Session, col
 
 from posdesk.domain.changes import Change, ChangeKind
 from posdesk.domain.input_error import InputError
+from posdesk.domain.payment_requests import METADATA_REQUEST_ID, RequestState
 from posdesk.domain.payment_state import AWAITING_ANSWER, FINAL_STATUSES
 from posdesk.domain.sync_status import ApplyStats
 from posdesk.gateway.convert import customer_data, outcome_for_intent, payment_method_data
@@ -44,12 +45,19 @@ from posdesk.store.customers import (
     newly_deleted_ids,
 )
 from posdesk.store.database import Store
-from posdesk.store.models import PaymentMethodRecord, PaymentRecord, utcnow
+from posdesk.store.models import (
+    PaymentEvent,
+    PaymentMethodRecord,
+    PaymentRecord,
+    PaymentRequestRecord,
+    utcnow,
+)
 from posdesk.store.payment_methods import (
     PaymentMethodData,
     PaymentMethodRepository,
     card_changes,
 )
+from posdesk.store.payment_requests import apply_session_event
 from posdesk.store.refund_models import RefundRequestRecord
 from posdesk.store.sync_models import ObjectVersion, ProcessedEvent, RefundRecord
 from posdesk.store.sync_state import TransactionScope, dialect_insert, write_session
@@ -310,6 +318,11 @@ class _Batch:
         # This shop's refund requests named by a refund's metadata: request id -> refund.
         self.refund_links: dict[str, tuple[str, str]] = {}
         self.processed: list[dict[str, Any]] = []
+        # The payments' timeline (payment_events, shown by the history's payment detail).
+        self.timeline: list[dict[str, Any]] = []
+        # Remote payment requests whose Checkout Session ended: request id -> (state,
+        # session id, intent id, event time), oldest event first (a final state stays).
+        self.request_ends: list[tuple[str, RequestState, str, str | None, int]] = []
 
     # --- driver -----------------------------------------------------------------------------
 
@@ -348,6 +361,7 @@ class _Batch:
             else:
                 stats.ignored += 1
             if event["id"]:
+                self._note_for_timeline(event, created)
                 self.processed.append(
                     {
                         "event_id": event["id"],
@@ -358,6 +372,29 @@ class _Batch:
                 )
         self._flush()
         return stats
+
+    # --- the payments' timeline (history page) -------------------------------------------
+    # One row per event about a payment intent, its charge or a refund, keyed by the intent
+    # (a refund event may come before its payment is known), written with the batch.
+
+    def _note_for_timeline(self, event: dict[str, Any], created: int) -> None:
+        obj = cast(dict[str, Any], event_object(event))
+        kind = obj.get("object")
+        if kind not in ("payment_intent", "charge", "refund"):
+            return
+        intent_id = obj["id"] if kind == "payment_intent" else id_of(obj.get("payment_intent"))
+        if not intent_id:
+            return
+        amount = obj.get("amount_refunded" if kind == "charge" else "amount")
+        self.timeline.append({
+            "event_id": str(event["id"])[:64], "intent_id": intent_id[:64],
+            "type": str(event.get("type") or "")[:128], "created": created,
+            "object_id": str(obj["id"])[:64],
+            "status": str(obj["status"])[:32] if obj.get("status") else None,
+            "amount": int(amount) if isinstance(amount, int) else None,
+            "currency": str(obj.get("currency") or "").upper()[:3] or None,
+            "applied_at": utcnow(),
+        })
 
     def _already_processed(self, ids: list[str]) -> set[str]:
         if not ids:
@@ -417,7 +454,31 @@ class _Batch:
             return self._card(obj, created, detached=type_ == "payment_method.detached")
         if kind == "setup_intent":
             return self._setup_intent(obj, created)
+        if kind == "checkout.session":
+            return self._checkout_session(type_, obj, created)
         return "ignored"  # a type this app has no use for: recorded, nothing else
+
+    # --- remote payment requests (Checkout Sessions) ---------------------------------------
+
+    def _checkout_session(self, type_: str, obj: dict[str, Any], created: int) -> str:
+        """A session of one of this shop's payment requests (its metadata names the request)
+        was paid, failed or expired. The payment itself is the intent's own record (made by
+        `_intent` under the request's id): this only ends the request."""
+        request_id = (obj.get("metadata") or {}).get(METADATA_REQUEST_ID)
+        if not isinstance(request_id, str) or not request_id:
+            return "ignored"  # a payment link's session, or one made elsewhere
+        status, paid = obj.get("status"), obj.get("payment_status")
+        if type_ == "checkout.session.async_payment_failed":
+            state = RequestState.FAILED
+        elif status == "expired":
+            state = RequestState.EXPIRED
+        elif status == "complete" and paid in ("paid", "no_payment_required"):
+            state = RequestState.PAID
+        else:
+            return "ignored"  # complete but an async payment still pending: wait
+        self.request_ends.append(
+            (request_id[:36], state, obj["id"], id_of(obj.get("payment_intent")), created))
+        return APPLY
 
     # --- ordering ---------------------------------------------------------------------------
 
@@ -551,6 +612,13 @@ class _Batch:
         metadata = intent.get("metadata") or {}
         local = metadata.get(METADATA_PAYMENT_ID)
         payment_id = local if isinstance(local, str) and local not in self.by_id else None
+        staff = (STAFF_ID_STRIPE, STAFF_NAME_STRIPE)
+        request_id = metadata.get(METADATA_REQUEST_ID)
+        if isinstance(request_id, str) and request_id:
+            # Paid on the hosted page of one of this shop's requests: the request's staff.
+            request = self.session.get(PaymentRequestRecord, request_id[:36])
+            if request is not None:
+                staff = (request.staff_id, request.staff_name)
         row = {
             "id": payment_id or str(uuid.uuid4()),
             # Never sent to Stripe: this app did not create the intent.
@@ -560,8 +628,8 @@ class _Batch:
             "amount": int(intent.get("amount") or 0),
             "currency": str(intent.get("currency") or "").upper()[:3],
             "description": (intent.get("description") or None),
-            "staff_id": STAFF_ID_STRIPE,
-            "staff_name": STAFF_NAME_STRIPE,
+            "staff_id": staff[0],
+            "staff_name": staff[1],
             # Refund events may have come before the payment's own.
             "amount_refunded": self._refunded_total(intent["id"]),
             "created_at": _timestamp(intent.get("created")),
@@ -850,4 +918,15 @@ class _Batch:
             )
         if self.processed:
             session.execute(insert(ProcessedEvent), self.processed)
+        for request_id, state, session_id, intent_id, created in self.request_ends:
+            change = apply_session_event(session, request_id, state=state,
+                                         session_id=session_id, intent_id=intent_id,
+                                         at=_timestamp(created))
+            if change is not None:
+                found.append(change)
+        if self.timeline:  # the payments' timeline (see _note_for_timeline)
+            session.execute(
+                insert(PaymentEvent).on_conflict_do_nothing(index_elements=["event_id"]),
+                self.timeline,
+            )
         changes.record(session, found)

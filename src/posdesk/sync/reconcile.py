@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from sqlmodel import col, select
 
 from posdesk.domain.payment_state import PaymentState
+from posdesk.ledger.captures import CaptureRequests
 from posdesk.ledger.payments import ChargeResult
 from posdesk.ledger.refunds import RefundResult
 from posdesk.store.database import Store
@@ -75,7 +76,8 @@ class StartupReconciler:
     def run(self) -> ReconcileReport:
         report = ReconcileReport()
         if self.ledger is not None:
-            report.settled = self.ledger.settle_unconfirmed()
+            report.settled = (self.ledger.settle_unconfirmed()
+                              + CaptureRequests(self.ledger).settle())
         if self.refund_ledger is not None:
             report.refunds_settled = self.refund_ledger.settle_unconfirmed()
         read_at = int(time.time())

@@ -8,11 +8,15 @@
 (function () {
   "use strict";
 
+  // Every sentence below is English; the app hands the page its words in the staff's
+  // language (config.texts, English -> translated, gui/payments/card_page_words.py) and T()
+  // looks each one up when it is shown.
   var FLOW_TEXT = {
-    payment: { title: "Card payment", submit: "Pay" },
-    setup: { title: "Save a card", submit: "Save card" },
-    authenticate: { title: "Confirm the payment", submit: "Authenticate and pay" },
-    cvc: { title: "Confirm the security code", submit: "Continue" }
+    payment: { title: "Card payment", submit: "Pay", submitAmount: "Pay %1" },
+    setup: { title: "Save a card", submit: "Save card", submitAmount: "Save card" },
+    authenticate: { title: "Confirm the payment", submit: "Authenticate and pay",
+                    submitAmount: "Authenticate and pay %1" },
+    cvc: { title: "Confirm the security code", submit: "Continue", submitAmount: "Continue" }
   };
   var GENERIC_ERROR = "Something went wrong. Please try again or use another card.";
   var AUTH_FAILED = "Your bank did not confirm the payment, so nothing was charged. " +
@@ -41,6 +45,11 @@
 
   function $(id) { return document.getElementById(id); }
 
+  function T(english) {
+    var texts = config && config.texts;
+    return (texts && typeof texts[english] === "string" && texts[english]) || english;
+  }
+
   function report(message) {
     message.flow = config ? config.flow : null;
     if (bridge) { bridge.report(JSON.stringify(message)); }
@@ -53,17 +62,17 @@
     var code = (error && error.code) || "";
     var decline = (error && error.decline_code) || "";
     if (code === "payment_intent_authentication_failure" ||
-        code === "setup_intent_authentication_failure") { return AUTH_FAILED; }
-    if (type === "validation_error") { return CHECK_DETAILS; }
-    if (type === "api_connection_error") { return UNREACHABLE; }
+        code === "setup_intent_authentication_failure") { return T(AUTH_FAILED); }
+    if (type === "validation_error") { return T(CHECK_DETAILS); }
+    if (type === "api_connection_error") { return T(UNREACHABLE); }
     if (DETAIL_CODES.indexOf(code) >= 0 || DETAIL_CODES.indexOf(decline) >= 0) {
-      return CHECK_DETAILS;
+      return T(CHECK_DETAILS);
     }
     if (RETRY_CODES.indexOf(code) >= 0 || RETRY_CODES.indexOf(decline) >= 0) {
-      return TRY_AGAIN;
+      return T(TRY_AGAIN);
     }
-    if (type === "card_error") { return DECLINED; }
-    return GENERIC_ERROR;
+    if (type === "card_error") { return T(DECLINED); }
+    return T(GENERIC_ERROR);
   }
 
   // Only the fields the app needs; a Stripe error object can embed the whole intent,
@@ -92,7 +101,7 @@
   function setBusy(value, label) {
     busy = value;
     $("submit").disabled = value;
-    $("submit-label").textContent = value ? (label || "Processing…") : submitText;
+    $("submit-label").textContent = value ? (label || T("Processing…")) : submitText;
     if (element && typeof element.update === "function" && config.flow !== "cvc") {
       try { element.update({ readOnly: value }); } catch (ignored) { /* older element */ }
     }
@@ -149,16 +158,16 @@
     if (status === "succeeded" || status === "requires_capture") {
       message.state = "succeeded";
       report(message);
-      showDone(config.flow === "setup" ? "Card saved" : "Approved");
+      showDone(T(config.flow === "setup" ? "Card saved" : "Approved"));
     } else if (status === "processing") {
       message.state = "processing";
       report(message);
-      showDone("Processing…");
+      showDone(T("Processing…"));
     } else if (status === "requires_action") {
       message.state = "requires_action";
       report(message);
       setBusy(false);
-      showMessage("The bank needs the customer to confirm. Please try again.", true);
+      showMessage(T("The bank needs the customer to confirm. Please try again."), true);
     } else {
       var last = found && (found.last_payment_error || found.last_setup_error);
       fail(last || { type: "card_error", code: "card_declined" }, message.intent_id);
@@ -185,7 +194,7 @@
       if (typeof element.focus === "function") { element.focus(); } else { ready(); }
     });
     element.on("loaderror", function () {
-      fatal("element_load_failed", "The card form could not be loaded.");
+      fatal("element_load_failed", T("The card form could not be loaded."));
     });
     element.mount("#element");
   }
@@ -200,7 +209,8 @@
   function startCvc() {
     elements = stripe.elements({ appearance: config.appearance || undefined });
     $("card-label").textContent = config.card_label
-      ? "Security code for " + config.card_label : "Security code (CVC)";
+      ? T("Security code for %1").replace("%1", config.card_label)
+      : T("Security code (CVC)");
     $("card-label").hidden = false;
     mountElement("cardCvc", { style: { base: { fontSize: "22px", color: "#1a1f36" } } });
   }
@@ -212,7 +222,7 @@
       $("card-label").hidden = false;
     }
     stripe.retrievePaymentIntent(config.client_secret).then(function (result) {
-      if (result.error) { fatal("intent_unavailable", "This payment could not be loaded."); return; }
+      if (result.error) { fatal("intent_unavailable", T("This payment could not be loaded.")); return; }
       intent = result.paymentIntent;
       if (intent.status === "succeeded" || intent.status === "requires_capture") {
         outcome(result, "paymentIntent");
@@ -221,7 +231,7 @@
       showForm();
       $("submit").focus();  // Enter confirms; there is no card field to type into
       report({ state: "ready", intent_id: intent.id, status: intent.status });
-    }, function () { fatal("intent_unavailable", GENERIC_ERROR); });
+    }, function () { fatal("intent_unavailable", T(GENERIC_ERROR)); });
   }
 
   function confirmPayment() {
@@ -274,7 +284,7 @@
     stripe.createToken("cvc_update", element).then(function (result) {
       if (result.error) { fail(result.error, null); return; }
       report({ state: "cvc_token", token_id: result.token.id });
-      showDone("Security code received");
+      showDone(T("Security code received"));
     }, unexpected);
   }
 
@@ -313,7 +323,7 @@
       }
     } else {
       setBusy(false);
-      showMessage(answer.message || GENERIC_ERROR);
+      showMessage(answer.message || T(GENERIC_ERROR));
     }
   }
 
@@ -327,22 +337,24 @@
     var key = String(config.publishable_key || "");
     if (key.indexOf("pk_") !== 0) {
       // Defence in depth: anything but a publishable key is refused, never used.
-      fatal("bad_key", "The checkout is not configured with a publishable key.");
+      fatal("bad_key", T("The checkout is not configured with a publishable key."));
       return;
     }
     if (typeof Stripe !== "function") {
-      fatal("stripe_js_unavailable", "Secure card entry could not be loaded. Check the connection.");
+      fatal("stripe_js_unavailable",
+            T("Secure card entry could not be loaded. Check the connection."));
       return;
     }
     var text_ = FLOW_TEXT[config.flow];
-    $("checkout-title").textContent = config.title || text_.title;
+    $("checkout-title").textContent = config.title || T(text_.title);
+    $("save-label").textContent = T("Save this card for future purchases");
     if (config.description) {
       $("checkout-subtitle").textContent = config.description;
       $("checkout-subtitle").hidden = false;
     }
     submitText = config.submit_label ||
       (config.amount_label && (config.flow === "payment" || config.flow === "authenticate")
-        ? text_.submit + " " + config.amount_label : text_.submit);
+        ? T(text_.submitAmount).replace("%1", config.amount_label) : T(text_.submit));
     $("submit-label").textContent = submitText;
     $("checkout-form").addEventListener("submit", onSubmit);
 
@@ -352,7 +364,7 @@
       else if (config.flow === "authenticate") { startAuthenticate(); }
       else { startCvc(); }
     } catch (ignored) {
-      fatal("page_error", GENERIC_ERROR);
+      fatal("page_error", T(GENERIC_ERROR));
     }
   }
 

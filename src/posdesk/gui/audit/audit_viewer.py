@@ -16,7 +16,7 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, QObject, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,20 +43,21 @@ from posdesk.backend import (
     audit_page_key,
 )
 from posdesk.gui.common.lazy_table_model import Index, LazyTableModel, PageSource
+from posdesk.gui.common.theme import Role, colour, set_themed_style_sheet
 from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.formatting import local_time_text
 from posdesk.gui.messages import words
 
 CellData = str | int | QBrush | None
 
-_DENIED_COLOUR = QColor("#b71c1c")
-# The banner's look per state (kept here: only this screen shows it).
+_DENIED_COLOUR = Role.BAD
+# The banner's look per state (kept here: only this screen shows it); colours are theme roles.
 _BANNER_STYLE = """
 QLabel#auditBanner { padding: 8px 10px; border-radius: 4px; font-weight: bold; }
-QLabel#auditBanner[state="checking"] { background: #eceff1; color: #37474f; }
-QLabel#auditBanner[state="intact"] { background: #e3f4e8; color: #1b5e20; }
-QLabel#auditBanner[state="incomplete"] { background: #fff4e0; color: #8a4b00; }
-QLabel#auditBanner[state="tampered"] { background: #fde7e7; color: #b71c1c; }
+QLabel#auditBanner[state="checking"] { background: @neutral_background; color: @neutral; }
+QLabel#auditBanner[state="intact"] { background: @good_background; color: @good; }
+QLabel#auditBanner[state="incomplete"] { background: @warn_background; color: @warn; }
+QLabel#auditBanner[state="tampered"] { background: @bad_background; color: @bad; }
 """
 # The first date the date pickers offer; shown as "any".
 _NO_DATE = QDate(2000, 1, 1)
@@ -107,7 +108,7 @@ class AuditTableModel(LazyTableModel[AuditEntry, AuditPageKey]):
         if role == Qt.ItemDataRole.ForegroundRole and column == self.OUTCOME and (
             entry.outcome == "denied"
         ):
-            return QBrush(_DENIED_COLOUR)
+            return QBrush(colour(_DENIED_COLOUR))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SEQ:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -157,7 +158,7 @@ class AuditViewer(QDialog):
         self.exported: int | None = None
         self.setWindowTitle(self.tr("Audit trail"))
         self.setObjectName("auditViewer")
-        self.setStyleSheet(_BANNER_STYLE)
+        set_themed_style_sheet(self, _BANNER_STYLE)
         self.resize(1100, 640)
 
         self.banner = QLabel(self)

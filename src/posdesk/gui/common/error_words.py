@@ -18,7 +18,7 @@ from posdesk.backend import InputError, StripeNotConfigured
 from posdesk.domain.approval import ConfirmationRequired
 from posdesk.domain.money import AmountError
 from posdesk.domain.roles import PermissionDenied
-from posdesk.gui.formatting import error_text
+from posdesk.gui.formatting import error_text, role_words
 
 # lupdate reads the literal context and text of each call.
 translate = QCoreApplication.translate
@@ -52,7 +52,7 @@ def error_words(
         text = not_allowed or translate(
             "ErrorWords", "Your role (%1) may not do this. Ask a manager."
         )
-        return ErrorWords(text.replace("%1", str(exc.staff.role)), denied=True)
+        return ErrorWords(text.replace("%1", role_words(exc.staff.role)), denied=True)
     if isinstance(exc, AmountError | InputError | StripeNotConfigured | ConfirmationRequired):
         return ErrorWords(
             error_text(exc, fallback),

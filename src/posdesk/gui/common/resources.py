@@ -7,8 +7,10 @@ import logging
 from functools import cache
 from importlib import resources
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QLocale, QTranslator
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import QByteArray, QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon, QPixmap
+
+from posdesk.gui.common.theme import Scheme, fill
 
 log = logging.getLogger(__name__)
 
@@ -50,12 +52,21 @@ def icon(name: str) -> QIcon:
     return QIcon(source)
 
 
-def stylesheet() -> str:
+def stylesheet(scheme: Scheme | None = None) -> str:
+    """PosDesk's style sheet with its `@role` colours filled in for `scheme` (default: the
+    scheme shown, gui.common.theme)."""
     try:
-        return _read("styles", "posdesk.qss").decode("utf-8")
+        template = _read("styles", "posdesk.qss").decode("utf-8")
     except OSError as exc:
         log.warning("stylesheet missing: %s", exc)
         return ""
+    return fill(template, scheme)
+
+
+def ui_locale(language: str = "") -> QLocale:
+    """The UI's locale: the terminal's chosen language (settings.language), else the
+    computer's."""
+    return QLocale(language) if language else QLocale.system()
 
 
 def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
@@ -77,5 +88,62 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None) ->
         if translator.load(data):
             app.installTranslator(translator)
             installed.append(translator)
+            installed += _install_qt_translators(app, locale)
             break
     return installed
+
+
+# Qt's own words (standard buttons, file and print dialogs, the web view's menus), shipped
+# with PySide6: installed with PosDesk's, so a dialog never mixes two languages.
+QT_CATALOGUES = ("qtbase", "qtwebengine")
+
+
+def _install_qt_translators(app: QCoreApplication, locale: QLocale) -> list[QTranslator]:
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    installed: list[QTranslator] = []
+    for catalogue in QT_CATALOGUES:
+        translator = QTranslator(app)
+        if translator.load(locale, catalogue, "_", folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            log.info("no %s translation for %s", catalogue, locale.name())
+    return installed
+
+
+# A CJK font PosDesk carries (a subset of WenQuanYi Micro Hei: Latin and the 6,763 hanzi of
+# GB 2312, scripts/subset_receipt_font.py): receipts embed it, and a Chinese UI falls back
+# to it, so Chinese reads on a machine without a CJK font of its own.
+CJK_FONT_FILE = ("fonts", "ReceiptCJK.ttf")
+
+
+@cache
+def bundled_cjk_family() -> str | None:
+    """Load the bundled CJK font once; its family name, or None when it cannot load."""
+    try:
+        data = read_resource(*CJK_FONT_FILE)
+    except OSError:
+        log.warning("the bundled CJK font is missing; the machine's fonts are used")
+        return None
+    font_id = QFontDatabase.addApplicationFontFromData(data)
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        log.warning("the bundled CJK font could not be loaded; the machine's fonts are used")
+        return None
+    return families[0]
+
+
+def use_cjk_fallback(app: QGuiApplication, locale: QLocale) -> bool:
+    """For a Chinese UI: the application font falls back to the bundled CJK font for any
+    character its own family lacks (before the system's fallbacks, which may have none).
+    Other languages skip it (it costs a font load at start)."""
+    if locale.language() is not QLocale.Language.Chinese:
+        return False
+    family = bundled_cjk_family()
+    if family is None:
+        return False
+    font = app.font()
+    if family not in font.families():
+        font.setFamilies([*font.families(), family])
+        app.setFont(font)
+    return True

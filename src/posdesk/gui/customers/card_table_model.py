@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from posdesk.backend import CardSummary
+from posdesk.gui.common.theme import Role, colour
 from posdesk.gui.payments.outcome_view import card_label
 
 _Index = QModelIndex | QPersistentModelIndex
 
-EXPIRED_COLOUR = QColor("#b71c1c")
-EXPIRES_SOON_COLOUR = QColor("#9a5b00")
-DEFAULT_COLOUR = QColor("#1b5fb5")
+# Theme roles, read when a cell is drawn so they follow the scheme.
+EXPIRED_COLOUR = Role.BAD
+EXPIRES_SOON_COLOUR = Role.WARN
+DEFAULT_COLOUR = Role.INFO
 
 
 class CardTableModel(QAbstractTableModel):
@@ -75,11 +77,11 @@ class CardTableModel(QAbstractTableModel):
                 return self.tr("★ Default") if card.is_default else ""
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.STATUS and card.expired:
-                return QBrush(EXPIRED_COLOUR)
+                return QBrush(colour(EXPIRED_COLOUR))
             if column == self.STATUS and card.expires_soon:
-                return QBrush(EXPIRES_SOON_COLOUR)
+                return QBrush(colour(EXPIRES_SOON_COLOUR))
             if column == self.DEFAULT:
-                return QBrush(DEFAULT_COLOUR)
+                return QBrush(colour(DEFAULT_COLOUR))
         if role == Qt.ItemDataRole.FontRole and column in (self.STATUS, self.DEFAULT):
             font = QFont()
             font.setBold(True)

@@ -56,6 +56,7 @@ from posdesk.gui.payments.charge_dialog import ChargeDialog
 from posdesk.gui.payments.payment_table_model import PaymentTableModel
 from posdesk.gui.payments.refund_dialog import RefundDialog
 from posdesk.gui.receipts.receipt_actions import ReceiptActions
+from posdesk.gui.requests.request_dialog import PaymentRequestDialog
 from posdesk.gui.shell.sync_bridge import SyncBridge
 
 log = logging.getLogger(__name__)
@@ -162,6 +163,11 @@ class CustomerPage(QWidget):
                     "and save it if they agree (%1)").replace(
                         "%1", shortcut_text(self.new_card_action)),
         )
+        self.request_button = self._button(
+            self.tr("Request payment…"), "requestPaymentButton", self.request_action,
+            self.tr("Send the customer a link (or QR code) to pay on Stripe's page, e.g. for "
+                    "a phone order or a deposit"),
+        )
         self.make_default_button = self._button(
             self.tr("Make default"), "makeDefaultButton", self.make_default_action,
             self.tr("Make the selected card the customer's default card (%1)").replace(
@@ -175,6 +181,7 @@ class CustomerPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.charge_button)
         buttons.addWidget(self.new_card_button)
+        buttons.addWidget(self.request_button)
         buttons.addWidget(self.make_default_button)
         buttons.addStretch(1)
         buttons.addWidget(self.remove_button)
@@ -242,6 +249,11 @@ class CustomerPage(QWidget):
         # Anywhere in the window: it concerns the customer on screen, not a selected card.
         self.new_card_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.new_card_action.triggered.connect(lambda: self.start_card_entry())
+        # Remote payment: a link or QR code the customer pays with away from the counter.
+        self.request_action = QAction(self.tr("Request payment…"), self)
+        self.request_action.triggered.connect(lambda: self.start_payment_request())
+        self.request_dialog: PaymentRequestDialog | None = None
+        self._bridge: SyncBridge | None = None
         self.make_default_action = QAction(self.tr("Make selected card the default"), self)
         self.make_default_action.setShortcut(QKeySequence(SHORTCUT_MAKE_DEFAULT))
         self.make_default_action.triggered.connect(self.make_default_card)
@@ -257,8 +269,8 @@ class CustomerPage(QWidget):
 
     def card_actions(self) -> list[QAction]:
         """The page's actions in the order of its buttons (for the main window's menu)."""
-        return [self.charge_action, self.new_card_action, self.make_default_action,
-                self.remove_action]
+        return [self.charge_action, self.new_card_action, self.request_action,
+                self.make_default_action, self.remove_action]
 
     def _button(self, text: str, name: str, action: QAction, tooltip: str) -> QPushButton:
         button = QPushButton(text, self)
@@ -303,6 +315,7 @@ class CustomerPage(QWidget):
 
     def follow(self, bridge: SyncBridge) -> None:
         """Reload with what other terminals and sync commit about this customer."""
+        self._bridge = bridge  # the payment request dialog follows it too
         bridge.changed.connect(self.changes_arrived)
 
     def changes_arrived(self, changes: Sequence[Change]) -> None:
@@ -408,6 +421,7 @@ class CustomerPage(QWidget):
         states = (
             (self.charge_action, self.charge_button, card is not None and not card.expired),
             (self.new_card_action, self.new_card_button, self.page is not None),
+            (self.request_action, self.request_button, self.page is not None),
             (self.make_default_action, self.make_default_button,
              card is not None and not card.is_default and not self._setting_default),
             (self.remove_action, self.remove_button, card is not None),
@@ -506,6 +520,7 @@ class CustomerPage(QWidget):
         dialog.authenticate_requested.connect(
             lambda payment_id, c=card: self.start_authentication(payment_id, card=c)
         )
+        dialog.remote_authenticate_requested.connect(self.start_remote_authentication)
         dialog.cvc_requested.connect(
             lambda amount, description, confirmed, c=card: self.start_card_entry(
                 mode=MODE_CVC, card=c, amount=amount, description=description,
@@ -552,6 +567,38 @@ class CustomerPage(QWidget):
             self.card_entry_dialog = None
         self.reload()  # a newly saved card shows at once
         self.card_table.setFocus()
+        dialog.deleteLater()
+
+    # --- paying away from the counter (payment requests) -----------------------------------
+
+    def start_payment_request(
+        self, retry_payment: PaymentRecord | None = None
+    ) -> PaymentRequestDialog | None:
+        """A link for this customer to pay on Stripe's page (or, with `retry_payment`, to
+        authenticate that failed off-session payment)."""
+        if self.page is None or self.request_dialog is not None:
+            return None
+        customer = self.page.customer
+        dialog = PaymentRequestDialog(
+            self._backend, self._runner, customer_id=customer.id,
+            customer_name=customer.name or customer.id, email=customer.email,
+            bridge=self._bridge, retry_payment=retry_payment, parent=self)
+        dialog.finished.connect(lambda _code: self._request_dialog_closed(dialog))
+        self.request_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def start_remote_authentication(self, payment_id: str) -> None:
+        """The customer of a failed off-session payment is away: read the payment (off the
+        GUI thread; the charge dialog names only its id), then offer the link."""
+        refunds, staff = self._backend.refunds, self._backend.staff
+        self._runner.op(lambda: refunds.payment(staff, payment_id)).success(
+            lambda payment: self.start_payment_request(retry_payment=payment)).run()
+
+    def _request_dialog_closed(self, dialog: PaymentRequestDialog) -> None:
+        if self.request_dialog is dialog:
+            self.request_dialog = None
+        self.reload()
         dialog.deleteLater()
 
     def _charge_dialog_closed(self, dialog: ChargeDialog) -> None:

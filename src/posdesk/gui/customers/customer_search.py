@@ -27,6 +27,7 @@ from posdesk.domain.changes import Change, ChangeKind
 from posdesk.gui.common.resources import icon
 from posdesk.gui.common.workers import LatestOnly, TaskRunner
 from posdesk.gui.customers.customer_list_model import CustomerListModel
+from posdesk.gui.formatting import sentences
 from posdesk.gui.shell.sync_bridge import SyncBridge
 
 log = logging.getLogger(__name__)
@@ -161,10 +162,9 @@ class CustomerSearch(QWidget):
                 found = self.tr("First %1 matches; type more to narrow down.")
             else:
                 found = self.tr("Matches: %1.")
-            self.status_label.setText(
-                found.replace("%1", str(len(customers))) + " "
-                + self.tr("Up/Down to move, Enter to open.")
-            )
+            self.status_label.setText(sentences(
+                found.replace("%1", str(len(customers))),
+                self.tr("Up/Down to move, Enter to open.")))
         elif text:
             self.status_label.setText(self.tr("No customer matches “%1”.").replace("%1", text))
         else:

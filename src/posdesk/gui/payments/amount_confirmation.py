@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QVBoxLayou
 
 from posdesk.domain.messages import Text
 from posdesk.domain.money import AmountError, Money, parse_amount
-from posdesk.gui.formatting import outcome_text
+from posdesk.gui.formatting import outcome_text, sentences
 from posdesk.gui.payments import outcome_view
 
 
@@ -71,9 +71,8 @@ class AmountConfirmation(QFrame):
             self.retype_edit.clear()
         self._amount = amount
         self.reason_label.setText(
-            outcome_text(reason) + " "
-            + self.tr("Type %1 again to confirm it.").replace(
-                "%1", outcome_view.amount_words(amount, self._locale)))
+            sentences(outcome_text(reason), self.tr("Type %1 again to confirm it.").replace(
+                "%1", outcome_view.amount_words(amount, self._locale))))
         self._say("")
         self.show()
         self.changed.emit()

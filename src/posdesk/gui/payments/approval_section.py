@@ -27,7 +27,7 @@ from posdesk.backend import PIN_DIGITS, Approval, Backend, StaffAccount
 from posdesk.domain.approval import ApprovalRequired
 from posdesk.domain.roles import Role, StaffMember
 from posdesk.gui.common.workers import TaskRunner
-from posdesk.gui.formatting import error_text, outcome_text
+from posdesk.gui.formatting import error_text, outcome_text, sentences
 
 
 class ApprovalSection(QFrame):
@@ -103,8 +103,8 @@ class ApprovalSection(QFrame):
         """Show the section for this refusal; the managers are read off the GUI thread."""
         self._needed, self._requester = needed, requester
         self.reason_label.setText(
-            outcome_text(needed.message)
-            + " " + self.tr("A manager chooses their name and types their PIN here.")
+            sentences(outcome_text(needed.message),
+                      self.tr("A manager chooses their name and types their PIN here."))
         )
         self.pin_edit.clear()
         self.show()

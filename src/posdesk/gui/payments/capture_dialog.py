@@ -32,7 +32,7 @@ from posdesk.domain.captures import RELEASE_REASONS, CaptureResult, OpenAuthoris
 from posdesk.domain.money import AmountError, Money, parse_amount
 from posdesk.gui.common.error_words import error_words
 from posdesk.gui.common.workers import TaskRunner
-from posdesk.gui.formatting import money_text, outcome_text
+from posdesk.gui.formatting import money_text, outcome_text, sentences
 from posdesk.gui.payments import outcome_view
 from posdesk.gui.payments.dialog_parts import busy_indicator, button_row
 from posdesk.gui.payments.result_panel import ResultPanel, ResultView, fit_dialog_to_page
@@ -185,7 +185,8 @@ class CaptureDialog(QDialog):
             words = self.tr("%1 before the authorization lapses (%2).").replace(
                 "%1", text).replace("%2", source)
             if found.lapsing(now):
-                words = self.tr("Less than a day left: capture or release it now.") + " " + words
+                words = sentences(
+                    self.tr("Less than a day left: capture or release it now."), words)
                 self.time_left_label.setObjectName("fieldError")
                 self.time_left_label.style().unpolish(self.time_left_label)
                 self.time_left_label.style().polish(self.time_left_label)

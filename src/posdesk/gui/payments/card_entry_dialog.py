@@ -53,11 +53,12 @@ from posdesk.domain.outcomes import OutcomeKind
 from posdesk.domain.payment_state import PaymentState
 from posdesk.gui.common.error_words import error_words
 from posdesk.gui.common.workers import TaskRunner
-from posdesk.gui.formatting import code_details, outcome_text
+from posdesk.gui.formatting import code_details, outcome_text, sentences
 from posdesk.gui.payments import outcome_view
 from posdesk.gui.payments.amount_confirmation import AmountConfirmation
 from posdesk.gui.payments.amount_entry import AmountEntry
 from posdesk.gui.payments.approval_section import ApprovalSection
+from posdesk.gui.payments.card_page_words import card_page_texts
 from posdesk.gui.payments.dialog_parts import authorise_only_check
 from posdesk.gui.payments.result_actions import ResultActions
 from posdesk.gui.payments.result_panel import ResultPanel, ResultView, fit_dialog_to_page
@@ -477,7 +478,7 @@ class CardEntryDialog(QDialog):
         def make_config(return_url: str) -> str:
             return session.config_json(
                 publishable_key, return_url, amount_label=amount_label, card_label=card_label,
-                description=description, locale=locale,
+                description=description, locale=locale, texts=card_page_texts(),
             )
 
         view.start(session.flow, make_config)
@@ -607,7 +608,7 @@ class CardEntryDialog(QDialog):
             self.status_label.setText("")
             return
         reason, next_step = failure_wording(error)
-        text = outcome_text(reason) + " " + outcome_text(next_step)
+        text = sentences(outcome_text(reason), outcome_text(next_step))
         details = code_details(failure_code(error))
         self._show_message(text + ("\n" + details if details else ""))
         self._set_bank_refused(is_authentication_failure(error))
@@ -656,8 +657,8 @@ class CardEntryDialog(QDialog):
         self.busy = False
         if self.session is not None and not self.session.finished:
             # Stripe does not confirm what the page said: keep the page, say so.
-            self._show_message(outcome_text(result.outcome.reason) + " "
-                               + outcome_text(result.outcome.next_step))
+            self._show_message(sentences(outcome_text(result.outcome.reason),
+                                         outcome_text(result.outcome.next_step)))
             self.status_label.setText(self.tr("Stripe has not confirmed this payment."))
             return
         self._complete(result)

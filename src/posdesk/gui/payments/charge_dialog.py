@@ -45,6 +45,8 @@ class ChargeDialog(QDialog):
     settings_requested = Signal()
     # payment id: the customer is here to authenticate that payment (card-entry dialog)
     authenticate_requested = Signal(str)
+    # payment id: the customer is away; send them a link to authenticate (request dialog)
+    remote_authenticate_requested = Signal(str)
     # "Refund…" on the result: the payment to refund (the dialog has closed).
     refund_requested = Signal(str)
     # amount, description, the amount typed again (or None): charge after the customer
@@ -108,7 +110,9 @@ class ChargeDialog(QDialog):
         card = self._card
         expiry = f"{card.exp_month:02d}/{card.exp_year}" if card.exp_month and card.exp_year else ""
         text = outcome_view.card_label(card)
-        return f"{text}   {self.tr('expires')} {expiry}" if expiry else text
+        if not expiry:
+            return text
+        return self.tr("%1   expires %2").replace("%1", text).replace("%2", expiry)
 
     def _build_form(self) -> QWidget:
         page = QWidget(self)
@@ -192,6 +196,11 @@ class ChargeDialog(QDialog):
             self.tr("Customer is here: authenticate now"), page
         )
         self.authenticate_button.clicked.connect(self._authenticate_now)
+        self.remote_authenticate_button = QPushButton(
+            self.tr("Send the customer a link to authenticate"), page
+        )
+        self.remote_authenticate_button.setObjectName("remoteAuthenticate")
+        self.remote_authenticate_button.clicked.connect(self._authenticate_remotely)
         self.done_button = QPushButton(self.tr("Done  (Enter)"), page)
         self.done_button.setObjectName("primaryButton")
         self.done_button.clicked.connect(self.accept)
@@ -202,17 +211,23 @@ class ChargeDialog(QDialog):
         self.result_actions.refund_requested.connect(self._refund)
         self.receipt_actions = self.result_actions.receipt_actions
         self.receipt_buttons = self.result_actions.receipt_buttons
+        # What comes after a sale (receipt, refund) on its own row, above the dialog's own
+        # buttons: one row of both does not fit the dialog's width in every language.
+        after_sale = QHBoxLayout()
+        for button in self.result_actions.buttons:
+            after_sale.addWidget(button)
+        after_sale.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.settings_button)
-        for button in self.result_actions.buttons:
-            buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.authenticate_button)
+        buttons.addWidget(self.remote_authenticate_button)
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.done_button)
 
         layout = QVBoxLayout(page)
         layout.addWidget(self.result_panel, 1)
+        layout.addLayout(after_sale)
         layout.addLayout(buttons)
         return page
 
@@ -407,6 +422,7 @@ class ChargeDialog(QDialog):
         self.retry_button.setEnabled(view.can_retry)
         self.settings_button.setVisible(view.can_open_settings)
         self.authenticate_button.setVisible(view.can_authenticate and bool(self._payment_id))
+        self.remote_authenticate_button.setVisible(self.authenticate_button.isVisibleTo(self))
         self.result_actions.update()
         self.done_button.setText(
             self.tr("Close  (Esc)") if view.settling else self.tr("Done  (Enter)")
@@ -436,6 +452,11 @@ class ChargeDialog(QDialog):
     def _authenticate_now(self) -> None:
         if self._payment_id:
             self.authenticate_requested.emit(self._payment_id)
+            self.accept()
+
+    def _authenticate_remotely(self) -> None:
+        if self._payment_id:
+            self.remote_authenticate_requested.emit(self._payment_id)
             self.accept()
 
     def _open_settings(self) -> None:

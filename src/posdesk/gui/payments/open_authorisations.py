@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 from posdesk.backend import Backend
 from posdesk.domain.captures import OpenAuthorisation
 from posdesk.gui.common.error_words import error_words
+from posdesk.gui.common.theme import Role, colour, notifier
 from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.formatting import local_time_text
 from posdesk.gui.payments import outcome_view
 
-LAPSING_COLOR = "#b3261e"
+LAPSING_COLOR = Role.BAD
 
 
 class OpenAuthorisationsDialog(QDialog):
@@ -95,6 +96,8 @@ class OpenAuthorisationsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)
+        # The table's items hold their colour: paint the flagged ones again on a switch.
+        notifier().changed.connect(self._recolour)
         self.load()
 
     def _locale(self) -> str:
@@ -135,7 +138,7 @@ class OpenAuthorisationsDialog(QDialog):
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 if flagged and column == self.LEFT:
-                    cell.setForeground(QBrush(QColor(LAPSING_COLOR)))
+                    cell.setForeground(QBrush(colour(LAPSING_COLOR)))
                     cell.setToolTip(self.tr("Less than a day left: capture or release it now."))
                 self.table.setItem(row, column, cell)
         if found:
@@ -151,6 +154,12 @@ class OpenAuthorisationsDialog(QDialog):
         self.status_label.setText(words)
         self.table.setFocus()
         self.loaded.emit(found)
+
+    def _recolour(self, _scheme: str = "") -> None:
+        for row in range(self.table.rowCount()):
+            cell = self.table.item(row, self.LEFT)
+            if cell is not None and cell.foreground().style() != Qt.BrushStyle.NoBrush:
+                cell.setForeground(QBrush(colour(LAPSING_COLOR)))
 
     def _failed(self, exc: BaseException) -> None:
         self.refresh_button.setEnabled(True)

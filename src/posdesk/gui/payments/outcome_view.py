@@ -37,7 +37,7 @@ from posdesk.domain.refunds import REASON_WORDS as REFUND_REASON_WORDS
 from posdesk.domain.refunds import STATE_WORDS as REFUND_STATE_WORDS
 from posdesk.domain.refunds import RefundReason, RefundState
 from posdesk.gui.common.error_words import ErrorWords
-from posdesk.gui.formatting import code_details, money_text, outcome_code, outcome_text
+from posdesk.gui.formatting import code_details, money_text, outcome_code, outcome_text, sentences
 from posdesk.gui.payments.result_panel import ResultView
 
 # lupdate reads the literal context and text of each call.
@@ -207,11 +207,11 @@ def result_view(
         charged, body, step, checking = None, open_body, outcome_text(NEXT_STEP_CHECKING), True
     authenticate_now = kind is OutcomeKind.AUTHENTICATION_REQUIRED and off_session
     if authenticate_now:
-        body += " " + translate(
+        body = sentences(body, translate(
             "OutcomeView",
             "This card needs the customer to approve each payment with their bank, "
             "which cannot happen while they are not here. Nothing was charged.",
-        )
+        ))
         step += " " + translate(
             "OutcomeView", "If the customer is here, they can confirm it now on this screen."
         )

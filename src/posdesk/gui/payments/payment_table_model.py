@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from posdesk.backend import PageKey, PaymentRecord, page_key
 from posdesk.domain.payment_state import PaymentState
 from posdesk.gui.common.lazy_table_model import Index, LazyTableModel, PageSource
+from posdesk.gui.common.theme import Role, Scheme, ThemeColours, colour
 from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.formatting import local_time_text, money_text
 from posdesk.gui.payments.outcome_view import state_text
@@ -19,16 +20,31 @@ from posdesk.gui.payments.outcome_view import state_text
 # What a cell can hold: text, an alignment, a colour, or nothing.
 CellData = str | int | QBrush | None
 
-_STATE_COLOURS = {
-    PaymentState.SUCCEEDED: QColor("#1b7f3b"),
-    PaymentState.DECLINED: QColor("#b71c1c"),
-    PaymentState.FAILED: QColor("#b71c1c"),
-    PaymentState.AUTHENTICATION_REQUIRED: QColor("#9a5b00"),
-    PaymentState.UNCONFIRMED: QColor("#9a5b00"),
-    PaymentState.PENDING: QColor("#9a5b00"),
-    PaymentState.WAITING: QColor("#9a5b00"),
+# A state's tone; its colour is read from the theme each time a cell is drawn.
+_STATE_TONES: dict[PaymentState, Role] = {
+    PaymentState.SUCCEEDED: Role.GOOD,
+    PaymentState.DECLINED: Role.BAD,
+    PaymentState.FAILED: Role.BAD,
+    PaymentState.AUTHENTICATION_REQUIRED: Role.WARN,
+    PaymentState.UNCONFIRMED: Role.WARN,
+    PaymentState.PENDING: Role.WARN,
+    PaymentState.WAITING: Role.WARN,
 }
-_REFUNDED_COLOUR = QColor("#5f6368")
+_STATE_COLOURS: ThemeColours[PaymentState] = ThemeColours(_STATE_TONES)
+# Kept for gui/history's import, light only: new code calls refunded_colour().
+_REFUNDED_COLOUR = colour(Role.TEXT_MUTED, Scheme.LIGHT)
+
+
+def state_colour(state: str) -> QColor | None:
+    """The color of a payment state's words in the scheme shown (None: plain text)."""
+    try:
+        return _STATE_COLOURS.get(PaymentState(state))
+    except ValueError:
+        return None
+
+
+def refunded_colour() -> QColor:
+    return colour(Role.TEXT_MUTED)
 
 
 class PaymentTableModel(LazyTableModel[PaymentRecord, PageKey]):
@@ -83,12 +99,9 @@ class PaymentTableModel(LazyTableModel[PaymentRecord, PageKey]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE:
             if self.refunded(payment):
-                return QBrush(_REFUNDED_COLOUR)
-            try:
-                colour = _STATE_COLOURS.get(PaymentState(payment.state))
-            except ValueError:
-                colour = None
-            return QBrush(colour) if colour else None
+                return QBrush(refunded_colour())
+            tone = state_colour(payment.state)
+            return QBrush(tone) if tone else None
         if role == Qt.ItemDataRole.ToolTipRole and payment.error_message:
             return payment.error_message
         return None

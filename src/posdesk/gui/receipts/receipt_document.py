@@ -14,12 +14,10 @@ import html
 import logging
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import (
     QFont,
-    QFontDatabase,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -28,13 +26,11 @@ from PySide6.QtGui import (
 )
 
 from posdesk.backend import PaymentMethodRecord, Receipt, ReceiptKind
-from posdesk.gui.common.resources import read_resource
+from posdesk.gui.common.resources import bundled_cjk_family
 from posdesk.gui.formatting import local_time_text, money_text
 from posdesk.gui.payments.outcome_view import card_label
 
 log = logging.getLogger(__name__)
-
-FONT_FILE = ("fonts", "ReceiptCJK.ttf")
 
 
 class Paper(StrEnum):
@@ -64,20 +60,9 @@ PAPER: dict[Paper, PaperSpec] = {
 translate = QCoreApplication.translate
 
 
-@cache
 def receipt_font_family() -> str | None:
-    """Load the bundled receipt font once; its family name, or None when it cannot load."""
-    try:
-        data = read_resource(*FONT_FILE)
-    except OSError:
-        log.warning("the receipt font is missing; receipts use the machine's fonts")
-        return None
-    font_id = QFontDatabase.addApplicationFontFromData(data)
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    if not families:
-        log.warning("the receipt font could not be loaded; receipts use the machine's fonts")
-        return None
-    return families[0]
+    """The bundled CJK font's family (gui/common/resources.py), or None when it cannot load."""
+    return bundled_cjk_family()
 
 
 def receipt_font(point_size: float) -> QFont:

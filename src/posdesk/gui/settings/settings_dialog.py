@@ -48,7 +48,8 @@ from posdesk.backend import (
 from posdesk.domain.roles import Permission
 from posdesk.gui.common.error_words import error_words
 from posdesk.gui.common.workers import TaskRunner
-from posdesk.gui.formatting import outcome_text
+from posdesk.gui.formatting import outcome_text, sentences
+from posdesk.gui.settings.display_page import DisplayPage
 from posdesk.gui.settings.receipts_page import ReceiptsPage
 from posdesk.gui.settings.shop_page import ShopPage
 from posdesk.gui.settings.staff_page import StaffPage
@@ -69,19 +70,20 @@ class Preferences:
     terminal_name: str
     receipt_paper: str
     receipt_printer: str
+    language: str
 
     @classmethod
     def of(cls, settings: Settings) -> Preferences:
         return cls(settings.recollect_cvc, settings.sync_webhooks, settings.relay_host,
                    settings.relay_port, settings.terminal_name, settings.receipt_paper,
-                   settings.receipt_printer)
+                   settings.receipt_printer, settings.language)
 
     def values(self) -> dict[str, object]:
         """As SettingsService.save_terminal_settings takes them."""
         return {"recollect_cvc": self.recollect_cvc, "sync_webhooks": self.sync_webhooks,
                 "relay_host": self.relay_host, "relay_port": self.relay_port,
                 "terminal_name": self.terminal_name, "receipt_paper": self.receipt_paper,
-                "receipt_printer": self.receipt_printer}
+                "receipt_printer": self.receipt_printer, "language": self.language}
 
 
 class SettingsDialog(QDialog):
@@ -174,6 +176,7 @@ class SettingsDialog(QDialog):
         self.shop_page = ShopPage(backend, runner, self)
         self.staff_page = StaffPage(backend, runner, self)
         self.receipts_page = ReceiptsPage(backend, self)
+        self.display_page = DisplayPage(backend, self)
         self.buttons = QDialogButtonBox(self)
         self.save_button = QPushButton(self.tr("Check and save"), self)
         self.save_button.setObjectName("primaryButton")
@@ -199,6 +202,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.shop_page, self.tr("Shop"))
         self.tabs.addTab(self.staff_page, self.tr("Staff"))
         self.tabs.addTab(self.receipts_page, self.tr("Receipts"))
+        self.tabs.addTab(self.display_page, self.tr("Display"))
 
         # Who may change anything here: a manager. Others see the settings, read-only.
         self.may_manage = self._actor_may(Permission.MANAGE_SETTINGS)
@@ -235,6 +239,7 @@ class SettingsDialog(QDialog):
             widget.setEnabled(False)
         self.shop_page.set_read_only(True)
         self.receipts_page.set_read_only(True)
+        self.display_page.set_read_only(True)
         self.terminals_panel.set_busy(True)
         self.store_panel.setEnabled(False)
         self.save_button.setEnabled(False)
@@ -313,12 +318,14 @@ class SettingsDialog(QDialog):
         else:
             text = self.tr("Test mode: no real money moves.")
         if not is_restricted_key(secret):
-            text += " " + self.tr("Tip: a restricted key (rk_) is safer than a secret key.")
+            text = sentences(
+                text, self.tr("Tip: a restricted key (rk_) is safer than a secret key."))
         publishable = self.publishable_edit.text().strip()
         if publishable:
             try:
                 if mode_of_key(publishable) != mode:
-                    text += " " + self.tr("The publishable key is from the other mode.")
+                    text = sentences(
+                        text, self.tr("The publishable key is from the other mode."))
             except ValueError:
                 pass
         self.mode_label.setText(text)
@@ -426,6 +433,7 @@ class SettingsDialog(QDialog):
         self.busy = busy
         self.shop_page.set_read_only(busy)
         self.receipts_page.set_read_only(busy)
+        self.display_page.set_read_only(busy)
         # Read-only rather than disabled: a disabled field would pass focus (and Enter) on.
         for edit in (self.secret_edit, self.publishable_edit, self.webhook_edit):
             edit.setReadOnly(busy)
@@ -469,6 +477,7 @@ class SettingsDialog(QDialog):
             terminal_name=self.terminals_panel.chosen_name(),
             receipt_paper=self.receipts_page.chosen_paper(),
             receipt_printer=self.receipts_page.chosen_printer(),
+            language=self.display_page.chosen_language(),
         )
 
     def _preferences_changed(self) -> bool:

@@ -10,6 +10,7 @@ as the shop's locale writes them (domain/money.py).
 from __future__ import annotations
 
 import logging
+from zoneinfo import available_timezones
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -68,6 +69,14 @@ class ShopPage(QWidget):
         self.locale_combo.setEditable(True)
         self.locale_combo.addItems(LOCALES)
         self.locale_combo.setAccessibleName(self.tr("Language and region"))
+        # The business day's time zone: typed (with completion) or picked from the list.
+        self.zone_combo = QComboBox(self)
+        self.zone_combo.setEditable(True)
+        self.zone_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.zone_combo.addItem(self.tr("Each terminal's own clock"), "")
+        for name in sorted(available_timezones()):
+            self.zone_combo.addItem(name, name)
+        self.zone_combo.setAccessibleName(self.tr("Time zone of the business day"))
         self.idle_spin = QSpinBox(self)
         self.idle_spin.setRange(0, IDLE_LOCK_MAX_MIN)
         self.idle_spin.setSuffix(self.tr(" min"))
@@ -95,6 +104,7 @@ class ShopPage(QWidget):
         form.addRow(self.tr("Address"), self.address_edit)
         form.addRow(self.tr("Currency"), self.currency_edit)
         form.addRow(self.tr("Language and region"), self.locale_combo)
+        form.addRow(self.tr("Time zone of the business day"), self.zone_combo)
         form.addRow(self.tr("Lock an idle terminal after"), self.idle_spin)
         form.addRow(self.tr("Charges above this need a manager"), self.charge_limit_edit)
         form.addRow(self.tr("Refunds above this need a manager"), self.refund_limit_edit)
@@ -119,6 +129,11 @@ class ShopPage(QWidget):
         self.address_edit.setPlainText(settings.shop_address)
         self.currency_edit.setText(settings.currency)
         self.locale_combo.setCurrentText(settings.locale)
+        found = self.zone_combo.findData(settings.time_zone)
+        if found >= 0:
+            self.zone_combo.setCurrentIndex(found)
+        else:
+            self.zone_combo.setCurrentText(settings.time_zone)
         self.idle_spin.setValue(round(settings.idle_lock_s / 60))
         self.charge_limit_edit.setText(self._limit_text(settings.charge_approval_over, settings))
         self.refund_limit_edit.setText(self._limit_text(settings.refund_approval_over, settings))
@@ -162,7 +177,15 @@ class ShopPage(QWidget):
             remove_card_needs_approval=self.remove_card_check.isChecked(),
             confirm_amount_over=self._limit(self.confirm_limit_edit, currency, locale,
                                             self.tr("Charges above this are typed twice")),
+            time_zone=self.chosen_zone(),
         )
+
+    def chosen_zone(self) -> str:
+        """The zone's name as the list has it ("" for each terminal's own clock), else the
+        text typed (the service refuses a name it does not know)."""
+        typed = self.zone_combo.currentText().strip()
+        found = self.zone_combo.findText(typed)
+        return str(self.zone_combo.itemData(found)) if found >= 0 else typed
 
     def _limit(self, edit: QLineEdit, currency: str, locale: str, label: str) -> int | None:
         typed = edit.text().strip()
@@ -190,7 +213,8 @@ class ShopPage(QWidget):
                      self.refund_limit_edit, self.confirm_limit_edit):
             edit.setReadOnly(read_only)
         self.address_edit.setReadOnly(read_only)
-        for widget in (self.locale_combo, self.idle_spin, self.remove_card_check):
+        for widget in (self.locale_combo, self.zone_combo, self.idle_spin,
+                       self.remove_card_check):
             widget.setEnabled(not read_only)
 
 
@@ -201,4 +225,4 @@ def _comparable(settings: ShopSettings) -> tuple[object, ...]:
     return (" ".join(settings.shop_name.split()), address, settings.currency.upper(),
             settings.locale, settings.idle_lock_s, settings.charge_approval_over,
             settings.refund_approval_over, settings.remove_card_needs_approval,
-            settings.confirm_amount_over)
+            settings.confirm_amount_over, settings.time_zone.strip())

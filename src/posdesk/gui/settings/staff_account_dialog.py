@@ -23,18 +23,10 @@ from PySide6.QtWidgets import (
 from posdesk.backend import PIN_DIGITS, StaffAccount
 from posdesk.domain.roles import Role
 from posdesk.gui.common.workers import TaskRunner
-from posdesk.gui.formatting import error_text
+from posdesk.gui.formatting import error_text, role_words
 
 # lupdate reads the literal context and text of each call.
 translate = QCoreApplication.translate
-
-
-def role_words(role: Role) -> str:
-    return {
-        Role.CASHIER: translate("StaffRoles", "Cashier"),
-        Role.SUPPORT: translate("StaffRoles", "Support"),
-        Role.MANAGER: translate("StaffRoles", "Manager"),
-    }[role]
 
 
 def role_powers(role: Role) -> str:

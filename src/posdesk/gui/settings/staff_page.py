@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from posdesk.backend import Backend, StaffAccount
 from posdesk.domain.roles import Permission, Role
 from posdesk.gui.common.workers import TaskRunner
-from posdesk.gui.formatting import error_text
+from posdesk.gui.formatting import error_text, role_words
 from posdesk.gui.settings.pin_dialog import PinDialog
-from posdesk.gui.settings.staff_account_dialog import StaffAccountDialog, role_words
+from posdesk.gui.settings.staff_account_dialog import StaffAccountDialog
 
 log = logging.getLogger(__name__)
 

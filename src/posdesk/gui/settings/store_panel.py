@@ -57,6 +57,7 @@ from posdesk.backend import (
 )
 from posdesk.domain.roles import PermissionDenied
 from posdesk.gui.common.workers import Job, TaskRunner
+from posdesk.gui.formatting import sentences
 
 log = logging.getLogger(__name__)
 
@@ -281,10 +282,10 @@ class StorePanel(QWidget):
         if copied is not None:
             done = self.tr("Rows copied: %1.").replace("%1", str(copied.total_copied))
             if copied.conflicts:
-                done += " " + self.tr(
+                done = sentences(done, self.tr(
                     "Rows not copied because the store holds a different row with the same "
                     "payment or key: %1 (the log names them).").replace(
-                        "%1", str(len(copied.conflicts)))
+                        "%1", str(len(copied.conflicts))))
         self._save_choice(switch.url, display_url(switch.url), done)
 
     def _save_choice(self, url: str | None, shown: str, done: str = "") -> None:
@@ -301,7 +302,7 @@ class StorePanel(QWidget):
         restart = self.tr(
             "Restart PosDesk to use %1. Until then this window keeps using the store it "
             "started with.").replace("%1", shown)
-        self._say(self.done_label, f"{done} {restart}" if done else restart)
+        self._say(self.done_label, sentences(done, restart))
         self.switched.emit(shown)
 
     def _failed(self, exc: BaseException) -> None:

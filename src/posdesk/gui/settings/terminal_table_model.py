@@ -9,15 +9,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from posdesk.backend import TerminalEntry
+from posdesk.gui.common.theme import Role, colour
 from posdesk.gui.formatting import local_time_text
 
 _Index = QModelIndex | QPersistentModelIndex
 
-LIVE_COLOUR = QColor("#1b7f3b")
-OFFLINE_COLOUR = QColor("#5b626d")
+# Theme roles, read when a cell is drawn so they follow the scheme.
+LIVE_COLOUR = Role.GOOD
+OFFLINE_COLOUR = Role.TEXT_MUTED
 
 
 class TerminalTableModel(QAbstractTableModel):
@@ -85,7 +87,7 @@ class TerminalTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == self.LAST_SEEN:
             return local_time_text(terminal.last_seen)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE:
-            return QBrush(LIVE_COLOUR if terminal.live else OFFLINE_COLOUR)
+            return QBrush(colour(LIVE_COLOUR if terminal.live else OFFLINE_COLOUR))
         if role == Qt.ItemDataRole.FontRole and terminal.this:
             font = QFont()
             font.setBold(True)

@@ -30,10 +30,16 @@ from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.customers.customer_page import CustomerPage
 from posdesk.gui.customers.customer_search import CustomerSearch
 from posdesk.gui.customers.new_customer_dialog import NewCustomerDialog
+from posdesk.gui.day_close.day_close_dialog import DayCloseDialog
+from posdesk.gui.history.history_page import SHORTCUT_HISTORY, HistoryPage
 from posdesk.gui.payments.open_authorisations import OpenAuthorisationsDialog
 from posdesk.gui.receipts.receipt_outbox_dialog import ReceiptOutboxDialog
+from posdesk.gui.requests.open_requests import OpenRequestsDialog
+from posdesk.gui.requests.payment_links import PaymentLinksDialog
+from posdesk.gui.requests.request_dialog import PaymentRequestDialog
 from posdesk.gui.settings.keyring_missing_dialog import KeyringMissingDialog
 from posdesk.gui.settings.settings_dialog import SettingsDialog
+from posdesk.gui.shell.about_dialog import AboutDialog
 from posdesk.gui.shell.customer_refresh import CustomerRefresh
 from posdesk.gui.shell.settle_timer import SettleTimer
 from posdesk.gui.shell.sync_bridge import SyncBridge
@@ -189,11 +195,33 @@ class MainWindow(QMainWindow):
         self.audit_action.triggered.connect(self.open_audit_viewer)
         menu.insertAction(self.refresh_action, self.audit_action)
         self.addAction(self.audit_action)
+        # The payment history (cashiers: this terminal's day; the service narrows).
+        self.history_action = QAction(self.tr("Payment history…"), self)
+        self.history_action.setShortcut(QKeySequence(SHORTCUT_HISTORY))
+        self.history_action.triggered.connect(self.open_history)
+        menu.insertAction(self.refresh_action, self.history_action)
+        self.addAction(self.history_action)
         # Authorisations waiting for their capture, with the time left (a manager captures).
         self.authorisations_action = QAction(self.tr("Open authorizations…"), self)
         self.authorisations_action.triggered.connect(self.open_authorisations)
         menu.insertAction(self.refresh_action, self.authorisations_action)
         self.addAction(self.authorisations_action)
+        # Close of day: X report, and the Z report that closes it (managers; the service checks).
+        self.day_close_action = QAction(self.tr("Close of day…"), self)
+        self.day_close_action.triggered.connect(self.open_day_close)
+        menu.insertAction(self.refresh_action, self.day_close_action)
+        self.addAction(self.day_close_action)
+        # Remote payments: a link for a walk-in, the open requests, the reusable links.
+        self.walk_in_request_action = QAction(self.tr("Request a payment (walk-in)…"), self)
+        self.walk_in_request_action.triggered.connect(self.open_walk_in_request)
+        self.open_requests_action = QAction(self.tr("Open payment requests…"), self)
+        self.open_requests_action.triggered.connect(self.open_payment_requests)
+        self.payment_links_action = QAction(self.tr("Payment links…"), self)
+        self.payment_links_action.triggered.connect(self.open_payment_links)
+        for action in (self.walk_in_request_action, self.open_requests_action,
+                       self.payment_links_action):
+            menu.insertAction(self.refresh_action, action)
+            self.addAction(action)
         menu.insertSeparator(self.quit_action)
         # The demo: the receipts Stripe would have emailed (the sandbox's outbox).
         self.outbox_action = QAction(self.tr("Emailed receipts (demo)…"), self)
@@ -227,11 +255,25 @@ class MainWindow(QMainWindow):
                 "%1", self.new_customer_action.shortcut().toString(
                     QKeySequence.SequenceFormat.NativeText))
         )
+        # Help: versions and the third-party licenses (open while locked too: it shows
+        # nothing of the shop).
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = QAction(self.tr("About PosDesk…"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.open_about)
+        help_menu.addAction(self.about_action)
+
+    def open_about(self) -> AboutDialog:
+        dialog = AboutDialog(self.runner, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def _work_actions(self) -> list[QAction]:
         """The window's actions that act for the person signed in (off while locked)."""
         return [self.settings_action, self.refresh_action, self.refresh_all_action,
                 self.find_action, self.new_customer_action, self.audit_action,
+                self.history_action,
                 self.authorisations_action]
 
     def _signed_in(self, result: SignedIn) -> None:
@@ -337,8 +379,42 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_history(self) -> HistoryPage:
+        # A window of its own (not modal): staff keep it open beside the till.
+        window = HistoryPage(self.backend, self.runner, self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.sync_bridge.changed.connect(window.changes_arrived)
+        self.history_page = window
+        window.show()
+        return window
+
     def open_authorisations(self) -> OpenAuthorisationsDialog:
         dialog = OpenAuthorisationsDialog(self.backend, self.runner, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_walk_in_request(self) -> PaymentRequestDialog:
+        dialog = PaymentRequestDialog(self.backend, self.runner, customer_id=None,
+                                      bridge=self.sync_bridge, parent=self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_payment_requests(self) -> OpenRequestsDialog:
+        dialog = OpenRequestsDialog(self.backend, self.runner, self.sync_bridge, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_payment_links(self) -> PaymentLinksDialog:
+        dialog = PaymentLinksDialog(self.backend, self.runner, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_day_close(self) -> DayCloseDialog:
+        dialog = DayCloseDialog(self.backend, self.runner, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

@@ -64,6 +64,12 @@ class SettleTimer(QObject):
         self._runner.op(refunds.settle_unconfirmed).success(self._refunds_settled).failure(
             lambda exc: log.warning("settling unconfirmed refunds failed: %s",
                                     type(exc).__name__)).run()
+        # Payment requests: links whose create lost its answer (same key), and the failed
+        # intent of a paid remote authentication, canceled (services/payment_requests.py).
+        requests = self._backend.payment_requests
+        self._runner.op(requests.settle).failure(
+            lambda exc: log.warning("settling payment requests failed: %s",
+                                    type(exc).__name__)).run()
 
     def _refunds_settled(self, results: list[RefundResult]) -> None:
         if results:

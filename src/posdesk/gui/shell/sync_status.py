@@ -28,9 +28,10 @@ from posdesk.domain.sync_status import (
     MODE_WEBHOOKS,
     SyncStatus,
 )
+from posdesk.gui.common.theme import Role, set_themed_style_sheet
 from posdesk.gui.formatting import outcome_text
 
-ERROR_COLOR = "#b71c1c"
+ERROR_COLOR = Role.BAD
 
 # What a sync round learned about reaching Stripe (`SyncStatusLabel.stripe_reach`).
 REACH_CONNECTED = "connected"
@@ -194,7 +195,7 @@ class SyncStatusLabel(QLabel):
         self.setText("   ·   ".join(parts))
         self.setProperty("state", "error" if error else status.mode)
         # Red like the other problem texts, whatever the application stylesheet says.
-        self.setStyleSheet(f"color: {ERROR_COLOR};" if error else "")
+        set_themed_style_sheet(self, f"color: @{ERROR_COLOR};" if error else "")
         tips = [self.mode_text()]
         if status.mode == MODE_FOLLOW:
             tips.append(self.tr("Another terminal of this shop keeps the store in step with "

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from posdesk.backend import Backend, SignedIn, SignInRefused, StaffAccount
 from posdesk.gui.common.error_words import error_words
 from posdesk.gui.common.workers import TaskRunner
+from posdesk.gui.formatting import role_words
 from posdesk.gui.messages import words
 from posdesk.gui.signin.pin_pad import PinPad
-from posdesk.gui.signin.style import role_words
 
 COLUMNS = 3
 

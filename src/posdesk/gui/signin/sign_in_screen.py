@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, 
 
 from posdesk.backend import Backend, StaffAccount, StaffMember
 from posdesk.gui.common.error_words import error_words
+from posdesk.gui.common.theme import set_themed_style_sheet
 from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.signin.first_manager_page import FirstManagerPage
 from posdesk.gui.signin.sign_in_page import SignInPage, centered
@@ -22,7 +23,7 @@ class SignInScreen(QWidget):
                  ) -> None:
         super().__init__(parent)
         self.setObjectName("signInScreen")
-        self.setStyleSheet(SIGN_IN_STYLE)
+        set_themed_style_sheet(self, SIGN_IN_STYLE)  # refilled when the scheme switches
         self._backend = backend
         self._runner = runner
         self._prefer: StaffMember | None = None

@@ -42,12 +42,12 @@ from posdesk.backend import (
     SignedIn,
 )
 from posdesk.gui.common.workers import TaskRunner
+from posdesk.gui.formatting import role_words
 from posdesk.gui.payments.card_entry_dialog import CardEntryDialog
 from posdesk.gui.payments.charge_dialog import ChargeDialog
 from posdesk.gui.payments.refund_dialog import RefundDialog
 from posdesk.gui.signin.idle_watch import IdleWatch
 from posdesk.gui.signin.sign_in_screen import SignInScreen
-from posdesk.gui.signin.style import role_words
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+"""The payment history window: filters, a lazy table, totals, a payment's detail, export."""

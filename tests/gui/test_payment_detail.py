@@ -1,0 +1,106 @@
+"""A payment's detail window with real widgets against the sandbox: a payment refunded
+elsewhere (in Stripe, brought in by sync events, not by this terminal) shows the refund and
+its timeline; the actions are those the signed-in role may take and open the same dialogs
+the customer page opens (refund, capture, receipt)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QTableWidget
+
+from posdesk.app_context import AppContext
+from posdesk.domain.money import Money
+from posdesk.domain.roles import Role
+from posdesk.gui.common.workers import TaskRunner
+from posdesk.gui.history.payment_detail_dialog import PaymentDetailDialog
+from posdesk.gui.payments.capture_dialog import CaptureDialog
+from posdesk.gui.payments.refund_dialog import RefundDialog
+from posdesk.sync.applier import EventApplier
+from tests.gateway.sandbox_api import call
+
+pytestmark = pytest.mark.gui
+
+TIMEOUT_MS = 20_000
+
+
+def open_detail(qtbot: Any, context: AppContext, payment_id: str) -> PaymentDetailDialog:
+    dialog = PaymentDetailDialog(context, TaskRunner(), payment_id)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=TIMEOUT_MS):
+        dialog.show()
+    return dialog
+
+
+def cells(table: QTableWidget) -> list[list[str]]:
+    return [[table.item(r, c).text() if table.item(r, c) else ""
+             for c in range(table.columnCount())] for r in range(table.rowCount())]
+
+
+def test_a_payment_refunded_elsewhere_shows_its_refund_and_timeline(
+    qtbot: Any, gui_app: Any, gui_context: AppContext, shop: Any, sandbox: Any,
+    secret_key: str,
+) -> None:
+    paid = gui_context.charges.charge_saved_card(
+        gui_context.staff, shop.customer_id, shop.card_ids["4242"], Money(4000, "USD"),
+        "Blue scarf")
+    intent_id = gui_context.history.detail(gui_context.staff, paid.payment_id).payment.intent_id
+    # Refunded in the Stripe Dashboard: this terminal hears of it only through sync events.
+    call(sandbox.base_url, secret_key, "POST", "/v1/refunds",
+         {"payment_intent": intent_id, "amount": 1500, "reason": "requested_by_customer"})
+    events = call(sandbox.base_url, secret_key, "GET", "/v1/events?limit=100")["data"]
+    EventApplier(gui_context.store).apply(events)
+
+    dialog = open_detail(qtbot, gui_context, paid.payment_id)
+    assert "$40.00" in dialog.title.text()
+    assert dialog.fact_labels["refunded"].text() == "$15.00"
+    assert "Ada Lovelace" in dialog.fact_labels["customer"].text()
+    assert dialog.fact_labels["card"].text().startswith("Visa •••• 4242")
+    assert dialog.fact_labels["description"].text() == "Blue scarf"
+    [refund] = cells(dialog.refund_table)
+    assert refund[1:] == ["$15.00", "succeeded", "requested_by_customer", "Elsewhere (Stripe)"]
+    timeline = cells(dialog.timeline_table)
+    whats = [row[1] for row in timeline]
+    assert whats[0] == "Recorded here: created"
+    assert "Audit: charge" in whats
+    assert "Stripe event: payment_intent.succeeded" in whats
+    refund_events = [row for row in timeline if row[1].startswith("Stripe event: refund.")]
+    assert refund_events and "15.00 USD" in refund_events[0][2]
+    assert all(row[3] == "Stripe" for row in refund_events)
+
+    # A manager may refund what is left, and print the receipt; not capture (it is paid).
+    assert dialog.refund_button.isEnabled() and not dialog.capture_button.isEnabled()
+    assert all(button.isEnabled() for button in dialog.receipt_buttons)
+    dialog.refund_button.click()
+    qtbot.waitUntil(lambda: dialog.refund_dialog is not None, timeout=TIMEOUT_MS)
+    assert isinstance(dialog.refund_dialog, RefundDialog)
+    dialog.refund_dialog.reject()
+
+
+def test_an_authorisation_opens_the_capture_dialog(
+    qtbot: Any, gui_app: Any, gui_context: AppContext, shop: Any
+) -> None:
+    held = gui_context.charges.charge_saved_card(
+        gui_context.staff, shop.customer_id, shop.card_ids["4242"], Money(8000, "USD"),
+        "Room deposit", authorise_only=True)
+    dialog = open_detail(qtbot, gui_context, held.payment_id)
+    assert dialog.capture_button.isEnabled() and not dialog.refund_button.isEnabled()
+    assert not any(button.isEnabled() for button in dialog.receipt_buttons)
+    dialog.capture_button.click()
+    qtbot.waitUntil(lambda: dialog.capture_dialog is not None, timeout=TIMEOUT_MS)
+    assert isinstance(dialog.capture_dialog, CaptureDialog)
+    dialog.capture_dialog.reject()
+
+
+@pytest.mark.parametrize("staff_role", [Role.CASHIER])
+def test_a_cashier_gets_no_capture(
+    qtbot: Any, gui_app: Any, gui_context: AppContext, shop: Any
+) -> None:
+    held = gui_context.charges.charge_saved_card(
+        gui_context.staff, shop.customer_id, shop.card_ids["4242"], Money(8000, "USD"),
+        "Room deposit", authorise_only=True)
+    dialog = open_detail(qtbot, gui_context, held.payment_id)
+    assert dialog.detail is not None and not dialog.detail.can_capture
+    assert not dialog.capture_button.isEnabled()
+    assert dialog.start_capture() is None
