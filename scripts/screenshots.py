@@ -426,8 +426,16 @@ def take_screenshots(
     wait_until(lambda: window.customer_page.payment_model.rowCount() >= 3)
     save(window, out, "06-customer-page-with-payments")
 
+    back_office_screenshots(window, out)
+
     settings = window.open_settings()
     save(settings, out, "07-settings")
+    for tab, name in ((settings.shop_page, "shop"), (settings.receipts_page, "receipts"),
+                      (settings.display_page, "display")):
+        settings.tabs.setCurrentWidget(tab)
+        settle()
+        save(settings, out, f"07-settings-{name}")
+    settings.tabs.setCurrentIndex(0)
     add_other_terminals(context)
     settings.terminals_panel.refresh()
     settings.tabs.setCurrentWidget(settings.terminals_panel)
@@ -463,6 +471,53 @@ def take_screenshots(
     new_customer.reject()
     window.close()
     QCoreApplication.processEvents()
+
+
+def back_office_screenshots(window: MainWindow, out: Path) -> None:
+    """After the sale and the manager's screens: a charge's result with its receipt and
+    refund buttons, a refund's result, the history with a filter, its totals and its chart,
+    a payment's detail, and the day's X report."""
+    dialog = open_dialog(window, "4242", "18.00")
+    dialog.charge()
+    wait_until(lambda d=dialog: d.view is not None)
+    save(dialog, out, "15-result-approved-with-actions")
+    dialog.result_actions.refund_button.click()
+    page = window.customer_page
+    wait_until(lambda: page.refund_dialog is not None)
+    refund = page.refund_dialog
+    wait_until(lambda: refund.refund_button.isEnabled())
+    refund.amount_edit.setText("5.00")
+    save(refund, out, "15-refund-dialog")
+    refund.refund()
+    wait_until(lambda: refund.view is not None)
+    save(refund, out, "15-refund-result-receipt")
+    refund.accept()
+
+    history = window.open_history()
+    wait_until(lambda: history.totals is not None and history.model.rowCount() > 0)
+    save(history, out, "16-history")
+    history.filters.choose(history.filters.state_box, "succeeded")
+    wait_until(lambda: history.totals is not None and history.model.rowCount() > 0)
+    settle(0.6)
+    save(history, out, "16-history-filtered")
+    history.table.selectRow(0)
+    detail = history.open_detail(history.model.rows[0].id)
+    wait_until(lambda: detail.detail is not None)
+    settle(0.3)
+    save(detail, out, "16-payment-detail")
+    detail.reject()
+    history.filters.choose(history.filters.state_box, None)
+    chart = history.show_chart()
+    wait_until(lambda: bool(chart.points))
+    settle(0.3)
+    save(history, out, "16-history-chart")
+    history.reject()
+
+    day = window.open_day_close()
+    wait_until(lambda: day.report is not None)
+    settle(0.3)
+    save(day, out, "17-day-close-x-report")
+    day.reject()
 
 
 def payment_request_screenshots(window: MainWindow, out: Path) -> None:

@@ -1518,6 +1518,199 @@
     </message>
 </context>
 <context>
+    <name>DayReport</name>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="63"/>
+        <source>Z report no. %1 (COPY)</source>
+        <translation>第 %1 号 Z 报表（副本）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="66"/>
+        <source>Z report no. %1 (day closed)</source>
+        <translation>第 %1 号 Z 报表（已日结）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="69"/>
+        <source>X report (the day is not closed by it)</source>
+        <translation>X 报表（不会结束当日营业）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="86"/>
+        <source>Business day</source>
+        <translation>营业日</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="87"/>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="88"/>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="89"/>
+        <source>Made</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="90"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="95"/>
+        <source>This day was closed: Z report no. %1 by %2 at %3.</source>
+        <translation>这一天已日结：第 %1 号 Z 报表，由 %2 于 %3 执行。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="102"/>
+        <source>Totals</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="107"/>
+        <source>Sales (%1 payments)</source>
+        <translation>销售（%1 笔付款）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="113"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="201"/>
+        <source>Refunds (%1)</source>
+        <translation>退款（%1 笔）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="116"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="149"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="172"/>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="124"/>
+        <source>%1 payments in other currencies are not in these totals.</source>
+        <translation>其他币种的 %1 笔付款不计入这些合计。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="131"/>
+        <source>Payments by state</source>
+        <translation>按状态统计的付款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="135"/>
+        <source>No payments</source>
+        <translation>没有付款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="137"/>
+        <source>Refunds by state</source>
+        <translation>按状态统计的退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="141"/>
+        <source>No refunds</source>
+        <translation>没有退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="144"/>
+        <source>By staff</source>
+        <translation>按员工</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="146"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="147"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="170"/>
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="148"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="171"/>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="167"/>
+        <source>By terminal</source>
+        <translation>按终端</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="169"/>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="191"/>
+        <source>Stripe</source>
+        <translation>Stripe</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="197"/>
+        <source>Charges (%1)</source>
+        <translation>收款（%1 笔）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="204"/>
+        <source>Stripe fees</source>
+        <translation>Stripe 手续费</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="205"/>
+        <source>Net to the balance</source>
+        <translation>计入余额的净额</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="206"/>
+        <source>Not available yet</source>
+        <translation>尚未可用</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="207"/>
+        <source>Not paid out yet</source>
+        <translation>尚未结算</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="211"/>
+        <source>Matches Stripe&apos;s balance transactions.</source>
+        <translation>与 Stripe 的余额交易一致。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="213"/>
+        <source>Does not match Stripe yet: %1 payments or refunds have no balance transaction, or the amounts differ.</source>
+        <translation>尚未与 Stripe 一致：%1 笔付款或退款没有余额交易，或金额不同。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="220"/>
+        <source>Payouts</source>
+        <translation>结算</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="222"/>
+        <source>Payout</source>
+        <translation>结算</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="223"/>
+        <source>Arrives</source>
+        <translation>到账</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="224"/>
+        <source>Of this day</source>
+        <translation>属于当日</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="225"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
     <name>DialogParts</name>
     <message>
         <location filename="../../src/posdesk/gui/payments/dialog_parts.py" line="32"/>
@@ -1805,32 +1998,32 @@
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_chart.py" line="61"/>
+        <location filename="../../src/posdesk/gui/history/history_chart.py" line="66"/>
         <source>Adding up…</source>
         <translation>正在汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_chart.py" line="91"/>
+        <location filename="../../src/posdesk/gui/history/history_chart.py" line="97"/>
         <source>No payments in this period.</source>
         <translation>这段时间内没有付款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_chart.py" line="96"/>
+        <location filename="../../src/posdesk/gui/history/history_chart.py" line="102"/>
         <source>Per month</source>
         <translation>按月</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_chart.py" line="96"/>
+        <location filename="../../src/posdesk/gui/history/history_chart.py" line="102"/>
         <source>Per day</source>
         <translation>按天</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_chart.py" line="98"/>
+        <location filename="../../src/posdesk/gui/history/history_chart.py" line="104"/>
         <source>Received (%1)</source>
         <translation>实收（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_chart.py" line="101"/>
+        <location filename="../../src/posdesk/gui/history/history_chart.py" line="107"/>
         <source>Declined (%)</source>
         <translation>拒绝率（%）</translation>
     </message>
@@ -4402,153 +4595,153 @@
 <context>
     <name>PaymentDetailDialog</name>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="53"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="55"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="57"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="59"/>
         <source>Reading the payment…</source>
         <translation>正在读取付款…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="63"/>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="77"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="65"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="79"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="63"/>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="77"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="65"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="79"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="64"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="66"/>
         <source>Received</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="64"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="66"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="65"/>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="77"/>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="80"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="67"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="79"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="82"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="65"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="67"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="66"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="68"/>
         <source>Card</source>
         <translation>卡</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="66"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="68"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="67"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="69"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="67"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="69"/>
         <source>Terminal</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="68"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="70"/>
         <source>Reference</source>
         <translation>参考编号</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="76"/>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="111"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="78"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="113"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="77"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="79"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="78"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="80"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="79"/>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="113"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="81"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="115"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="80"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="82"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="80"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="82"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="80"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="82"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="85"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="87"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="87"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="89"/>
         <source>Capture or release…</source>
         <translation>请款或撤销预授权…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="97"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="99"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="141"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="143"/>
         <source>This payment could not be read.</source>
         <translation>无法读取这笔付款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="147"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="149"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="173"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="175"/>
         <source>Elsewhere (Stripe)</source>
         <translation>在别处（Stripe）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="179"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="182"/>
         <source>Recorded here</source>
         <translation>在此记录</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="180"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="183"/>
         <source>Stripe event</source>
         <translation>Stripe 事件</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="181"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="184"/>
         <source>Audit</source>
         <translation>审计</translation>
     </message>

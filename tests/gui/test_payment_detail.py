@@ -59,7 +59,8 @@ def test_a_payment_refunded_elsewhere_shows_its_refund_and_timeline(
     assert dialog.fact_labels["card"].text().startswith("Visa •••• 4242")
     assert dialog.fact_labels["description"].text() == "Blue scarf"
     [refund] = cells(dialog.refund_table)
-    assert refund[1:] == ["$15.00", "succeeded", "requested_by_customer", "Elsewhere (Stripe)"]
+    # In words, as every refund reads (outcome_view), not Stripe's values.
+    assert refund[1:] == ["$15.00", "Refunded", "Requested by the customer", "Elsewhere (Stripe)"]
     timeline = cells(dialog.timeline_table)
     whats = [row[1] for row in timeline]
     assert whats[0] == "Recorded here: created"

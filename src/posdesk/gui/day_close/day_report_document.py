@@ -25,8 +25,8 @@ PDF_RESOLUTION = 300
 translate = QCoreApplication.translate
 
 
-def _t(english: str) -> str:
-    return translate("DayReport", english)
+def _heading(text: str) -> str:
+    return f"<h3>{_e(text)}</h3>"
 
 
 def _e(value: str) -> str:
@@ -43,8 +43,7 @@ def _row(*cells: str, strong: bool = False) -> str:
 
 
 def _table(rows: list[str]) -> str:
-    return ('<table width="100%" cellspacing="0" cellpadding="1">' + "".join(rows)
-            + "</table>")
+    return '<table width="100%" cellspacing="0" cellpadding="1">' + "".join(rows) + "</table>"
 
 
 def _refund_state(state: str) -> str:
@@ -61,9 +60,13 @@ def _date_text(moment: int) -> str:
 def title_of(report: DayReport) -> str:
     if report.kind is ReportKind.Z and report.closed is not None:
         if report.copy:
-            return _t("Z report no. %1 (COPY)").replace("%1", str(report.closed.number))
-        return _t("Z report no. %1 (day closed)").replace("%1", str(report.closed.number))
-    return _t("X report (the day is not closed by it)")
+            return translate("DayReport", "Z report no. %1 (COPY)").replace(
+                "%1", str(report.closed.number)
+            )
+        return translate("DayReport", "Z report no. %1 (day closed)").replace(
+            "%1", str(report.closed.number)
+        )
+    return translate("DayReport", "X report (the day is not closed by it)")
 
 
 def report_html(report: DayReport) -> str:
@@ -80,82 +83,162 @@ def report_html(report: DayReport) -> str:
     parts.append(f'<p style="font-size: large"><b>{_e(title_of(report))}</b></p></div>')
     scope = words(report.scope_name)
     facts = [
-        _row(_t("Business day"), report.business_date.isoformat()),
-        _row(_t("Time zone"), report.time_zone),
-        _row(_t("Scope"), scope),
-        _row(_t("Made"), local_time_text(report.made_at)),
-        _row(_t("By"), report.made_by),
+        _row(translate("DayReport", "Business day"), report.business_date.isoformat()),
+        _row(translate("DayReport", "Time zone"), report.time_zone),
+        _row(translate("DayReport", "Scope"), scope),
+        _row(translate("DayReport", "Made"), local_time_text(report.made_at)),
+        _row(translate("DayReport", "By"), report.made_by),
     ]
     parts.append(_table(facts))
     if report.kind is ReportKind.X and report.closed is not None:
-        closed = _t("This day was closed: Z report no. %1 by %2 at %3.").replace(
-            "%1", str(report.closed.number)).replace("%2", report.closed.staff_name).replace(
-            "%3", local_time_text(report.closed.closed_at))
+        closed = (
+            translate("DayReport", "This day was closed: Z report no. %1 by %2 at %3.")
+            .replace("%1", str(report.closed.number))
+            .replace("%2", report.closed.staff_name)
+            .replace("%3", local_time_text(report.closed.closed_at))
+        )
         parts.append(f"<p><b>{_e(closed)}</b></p>")
 
-    parts.append(f"<h3>{_e(_t('Totals'))}</h3>")
-    parts.append(_table([
-        _row(_t("Sales (%1 payments)").replace("%1", str(report.payments_count)),
-             money(report.sales)),
-        _row(_t("Refunds (%1)").replace("%1", str(report.refunds_count)),
-             money(-report.refunded)),
-        _row(_t("Net"), money(report.net), strong=True),
-    ]))
+    parts.append(_heading(translate("DayReport", "Totals")))
+    parts.append(
+        _table(
+            [
+                _row(
+                    translate("DayReport", "Sales (%1 payments)").replace(
+                        "%1", str(report.payments_count)
+                    ),
+                    money(report.sales),
+                ),
+                _row(
+                    translate("DayReport", "Refunds (%1)").replace("%1", str(report.refunds_count)),
+                    money(-report.refunded),
+                ),
+                _row(translate("DayReport", "Net"), money(report.net), strong=True),
+            ]
+        )
+    )
     if report.other_currency:
-        parts.append("<p>" + _e(_t("%1 payments in other currencies are not in these totals.")
-                                .replace("%1", str(report.other_currency))) + "</p>")
+        parts.append(
+            "<p>"
+            + _e(
+                translate(
+                    "DayReport", "%1 payments in other currencies are not in these totals."
+                ).replace("%1", str(report.other_currency))
+            )
+            + "</p>"
+        )
 
-    parts.append(f"<h3>{_e(_t('Payments by state'))}</h3>")
-    rows = [_row(state_text(line.state), str(line.count), money(line.amount))
-            for line in report.payment_states] or [_row(_t("No payments"), "")]
+    parts.append(_heading(translate("DayReport", "Payments by state")))
+    rows = [
+        _row(state_text(line.state), str(line.count), money(line.amount))
+        for line in report.payment_states
+    ] or [_row(translate("DayReport", "No payments"), "")]
     parts.append(_table(rows))
-    parts.append(f"<h3>{_e(_t('Refunds by state'))}</h3>")
-    rows = [_row(_refund_state(line.state), str(line.count), money(line.amount))
-            for line in report.refund_states] or [_row(_t("No refunds"), "")]
+    parts.append(_heading(translate("DayReport", "Refunds by state")))
+    rows = [
+        _row(_refund_state(line.state), str(line.count), money(line.amount))
+        for line in report.refund_states
+    ] or [_row(translate("DayReport", "No refunds"), "")]
     parts.append(_table(rows))
 
-    parts.append(f"<h3>{_e(_t('By staff'))}</h3>")
-    header = _row(_t("Name"), _t("Sales"), _t("Refunds"), _t("Net"), strong=True)
-    parts.append(_table([header] + [
-        _row(f"{line.name} ({line.payments})", money(line.sales), money(-line.refunded),
-             money(line.net)) for line in report.by_staff]))
+    parts.append(_heading(translate("DayReport", "By staff")))
+    header = _row(
+        translate("DayReport", "Name"),
+        translate("DayReport", "Sales"),
+        translate("DayReport", "Refunds"),
+        translate("DayReport", "Net"),
+        strong=True,
+    )
+    parts.append(
+        _table(
+            [header]
+            + [
+                _row(
+                    f"{line.name} ({line.payments})",
+                    money(line.sales),
+                    money(-line.refunded),
+                    money(line.net),
+                )
+                for line in report.by_staff
+            ]
+        )
+    )
     if report.scope.kind is ScopeKind.STORE:
-        parts.append(f"<h3>{_e(_t('By terminal'))}</h3>")
-        header = _row(_t("Terminal"), _t("Sales"), _t("Refunds"), _t("Net"), strong=True)
-        parts.append(_table([header] + [
-            _row(f"{line.name} ({line.payments})", money(line.sales), money(-line.refunded),
-                 money(line.net)) for line in report.by_terminal]))
+        parts.append(_heading(translate("DayReport", "By terminal")))
+        header = _row(
+            translate("DayReport", "Terminal"),
+            translate("DayReport", "Sales"),
+            translate("DayReport", "Refunds"),
+            translate("DayReport", "Net"),
+            strong=True,
+        )
+        parts.append(
+            _table(
+                [header]
+                + [
+                    _row(
+                        f"{line.name} ({line.payments})",
+                        money(line.sales),
+                        money(-line.refunded),
+                        money(line.net),
+                    )
+                    for line in report.by_terminal
+                ]
+            )
+        )
 
     stripe = report.stripe
-    parts.append(f"<h3>{_e(_t('Stripe'))}</h3>")
+    parts.append(_heading(translate("DayReport", "Stripe")))
     if stripe.status is not StripeStatus.OK:
         parts.append(f"<p>{_e(words(stripe.problem or ''))}</p>")
     else:
         rows = [
-            _row(_t("Charges (%1)").replace("%1", str(stripe.charges_count)),
-                 money(stripe.gross)),
-            _row(_t("Refunds (%1)").replace("%1", str(stripe.refunds_count)),
-                 money(-stripe.refunded)),
-            _row(_t("Stripe fees"), money(-stripe.fees)),
-            _row(_t("Net to the balance"), money(stripe.net), strong=True),
-            _row(_t("Not available yet"), money(stripe.pending)),
-            _row(_t("Not paid out yet"), money(stripe.not_paid_out)),
+            _row(
+                translate("DayReport", "Charges (%1)").replace("%1", str(stripe.charges_count)),
+                money(stripe.gross),
+            ),
+            _row(
+                translate("DayReport", "Refunds (%1)").replace("%1", str(stripe.refunds_count)),
+                money(-stripe.refunded),
+            ),
+            _row(translate("DayReport", "Stripe fees"), money(-stripe.fees)),
+            _row(translate("DayReport", "Net to the balance"), money(stripe.net), strong=True),
+            _row(translate("DayReport", "Not available yet"), money(stripe.pending)),
+            _row(translate("DayReport", "Not paid out yet"), money(stripe.not_paid_out)),
         ]
         parts.append(_table(rows))
         if report.matches_stripe:
-            verdict = _t("Matches Stripe's balance transactions.")
+            verdict = translate("DayReport", "Matches Stripe's balance transactions.")
         else:
-            verdict = _t("Does not match Stripe yet: %1 payments or refunds have no balance "
-                         "transaction, or the amounts differ.").replace("%1", str(stripe.missing))
+            verdict = translate(
+                "DayReport",
+                "Does not match Stripe yet: %1 payments or refunds have no "
+                "balance transaction, or the amounts differ.",
+            ).replace("%1", str(stripe.missing))
         parts.append(f"<p>{_e(verdict)}</p>")
         if stripe.payouts:
-            parts.append(f"<h3>{_e(_t('Payouts'))}</h3>")
-            header = _row(_t("Payout"), _t("Arrives"), _t("Of this day"), _t("Total"),
-                          strong=True)
-            parts.append(_table([header] + [
-                _row(f"{line.payout_id} ({line.status})", _date_text(line.arrival_date),
-                     money(line.of_this_day), money(line.amount))
-                for line in stripe.payouts]))
+            parts.append(_heading(translate("DayReport", "Payouts")))
+            header = _row(
+                translate("DayReport", "Payout"),
+                translate("DayReport", "Arrives"),
+                translate("DayReport", "Of this day"),
+                translate("DayReport", "Total"),
+                strong=True,
+            )
+            parts.append(
+                _table(
+                    [header]
+                    + [
+                        _row(
+                            f"{line.payout_id} ({line.status})",
+                            _date_text(line.arrival_date),
+                            money(line.of_this_day),
+                            money(line.amount),
+                        )
+                        for line in stripe.payouts
+                    ]
+                )
+            )
     return "".join(parts)
 
 

@@ -47,7 +47,8 @@ class HistoryChart(QWidget):
         self.view.setMinimumHeight(260)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Currency"), self))
+        self.currency_label = QLabel(self.tr("Currency"), self)
+        top.addWidget(self.currency_label)
         top.addWidget(self.currency_combo)
         top.addStretch(1)
         top.addWidget(self.status_label)
@@ -79,6 +80,7 @@ class HistoryChart(QWidget):
             self.currency_combo.setCurrentText(chosen)
         self.currency_combo.blockSignals(False)
         self.currency_combo.setVisible(len(currencies) > 1)
+        self.currency_label.setVisible(len(currencies) > 1)
         self._draw()
 
     def series_of(self, currency: str) -> list[ChartPoint]:
@@ -120,7 +122,7 @@ class HistoryChart(QWidget):
 
         x_axis = QBarCategoryAxis()
         x_axis.append(labels)
-        x_axis.setLabelsAngle(-60 if len(labels) > 12 else 0)
+        x_axis.setLabelsAngle(-90 if len(labels) > 12 else 0)
         money_axis = QValueAxis()
         money_axis.setRange(0, most * 1.1 if most else 1)
         money_axis.setLabelFormat("%.0f")
@@ -153,6 +155,5 @@ class HistoryChart(QWidget):
     @staticmethod
     def _label(day: date, monthly: bool) -> str:
         locale = QLocale()
-        if monthly:
-            return locale.toString(day, "MMM yyyy")
-        return locale.toString(day, QLocale.FormatType.ShortFormat)
+        # Short: a month's worth of them stand side by side under the bars.
+        return locale.toString(day, "MMM yyyy" if monthly else "MMM d")

@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from posdesk.backend import Backend, PaymentDetail
 from posdesk.domain.history import TimelineKind
+from posdesk.domain.refunds import RefundState
 from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.formatting import local_time_text, money_text
+from posdesk.gui.payments import outcome_view
 from posdesk.gui.payments.capture_dialog import CaptureDialog
 from posdesk.gui.payments.outcome_view import state_text
 from posdesk.gui.payments.refund_dialog import RefundDialog
@@ -173,8 +175,9 @@ class PaymentDetailDialog(QDialog):
                 "Elsewhere (Stripe)")
             self._fill_row(self.refund_table, row, (
                 local_time_text(refund.created_at),
-                money_text(refund.amount, refund.currency, locale), refund.state,
-                refund.reason or "", by))
+                money_text(refund.amount, refund.currency, locale),
+                _refund_state_words(refund.state), outcome_view.refund_reason_text(refund.reason),
+                by))
         self.timeline_table.setRowCount(len(detail.timeline))
         kinds = {TimelineKind.CREATED: self.tr("Recorded here"),
                  TimelineKind.EVENT: self.tr("Stripe event"),
@@ -244,3 +247,11 @@ class PaymentDetailDialog(QDialog):
 
 
 __all__ = ["PaymentDetailDialog"]
+
+
+def _refund_state_words(state: str) -> str:
+    """A refund's state in words (one wording: outcome_view); an unknown one as it is."""
+    try:
+        return outcome_view.refund_state_text(RefundState(state))
+    except ValueError:
+        return state

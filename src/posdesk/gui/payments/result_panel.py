@@ -96,8 +96,10 @@ class ResultPanel(QFrame):
 def fit_dialog_to_page(dialog: QDialog, page: QWidget) -> None:
     """Size the dialog to the height its result page asks for at the current width, so
     wrapped text is never clipped and Done sits right under the words."""
-    width = max(dialog.width(), dialog.minimumWidth())
     margins = dialog.layout().contentsMargins()
+    # Wide enough for the page's row of buttons too (they are longer in some languages).
+    page_width = page.minimumSizeHint().width() + margins.left() + margins.right()
+    width = max(dialog.width(), dialog.minimumWidth(), page_width)
     inner = width - margins.left() - margins.right()
     layout = page.layout()
     needed = layout.totalHeightForWidth(inner) if layout.hasHeightForWidth() else -1
