@@ -332,3 +332,36 @@ def test_a_long_period_is_charted_by_month_from_the_summary(store: Store) -> Non
     # Whole UTC days from the summary, the partial last day (the 20th) from the payments.
     assert got == expected
     assert all(p.decline_rate == 1.0 for p in points)
+
+
+def test_a_description_search_reads_the_index_and_agrees_with_like(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from posdesk.store import history as history_store
+
+    rows = seed(store, 300)
+    with store.engine.connect() as conn:
+        matched = history_store._described_ids(conn, ["coffee"])  # noqa: SLF001
+    expected = sorted(r["id"] for r in rows
+                      if r["description"] and "coffee" in r["description"].lower())
+    assert matched == expected and matched  # "Coffee beans", "coffee mug", any case
+    # A description changed later is found by its new words only (the index follows).
+    first = expected[0]
+    with store.engine.begin() as conn:
+        conn.execute(update(PAYMENTS).where(PAYMENTS.c.id == first)
+                     .values(description="Espresso machine"))
+    with store.engine.connect() as conn:
+        assert first not in (history_store._described_ids(conn, ["coffee"]) or [])  # noqa: SLF001
+        assert history_store._described_ids(conn, ["espresso"]) == [first]  # noqa: SLF001
+        # Too short for trigrams, or LIKE's own characters: the plain LIKE path.
+        assert history_store._described_ids(conn, ["咖啡"]) is None  # noqa: SLF001
+        assert history_store._described_ids(conn, ["50%"]) is None  # noqa: SLF001
+    # Many matches: the date order with LIKE finds a page sooner.
+    monkeypatch.setattr(history_store, "FEW_DESCRIBED", 3)
+    with store.engine.connect() as conn:
+        assert history_store._described_ids(conn, ["coffee"]) is None  # noqa: SLF001
+    # Either way the page is what a plain LIKE selects.
+    page = history_page(store, HistoryQuery(text="coffee"), None, 1000)
+    monkeypatch.setattr(history_store, "FEW_DESCRIBED", 5000)
+    assert [r.id for r in history_page(store, HistoryQuery(text="coffee"), None, 1000)] == [
+        r.id for r in page]

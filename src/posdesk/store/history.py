@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, false, func, or_, select
+from sqlalchemy import ColumnElement, and_, false, func, or_, select, text
 from sqlalchemy.engine import Connection
 
 from posdesk.domain.history import HistoryQuery, HistoryRefund, SortOrder
@@ -35,6 +35,7 @@ from posdesk.store.models import (
     PaymentRecord,
 )
 from posdesk.store.refund_models import RefundRequestRecord
+from posdesk.store.schema_objects import DESCRIPTION_FTS_TABLE, DESCRIPTION_TRGM_INDEX
 from posdesk.store.sync_models import RefundRecord
 
 PAYMENTS = PaymentRecord.__table__  # type: ignore[attr-defined]
@@ -143,6 +144,43 @@ def _customer_ids(conn: Connection, words: str) -> list[str]:
     return ranked_ids(conn, folded, CUSTOMER_MATCHES) if folded else []
 
 
+# A description search matching at most this many payments reads them by id; more, and the
+# page is found walking the date order with LIKE (it reaches a screenful soon).
+FEW_DESCRIBED = 5000
+# The trigram indexes answer substrings of 3 characters or more.
+TRIGRAM = 3
+
+
+def _described_ids(conn: Connection, patterns: list[str]) -> list[str] | None:
+    """The ids of the payments whose description contains one of `patterns` (lower case),
+    through the description index (migration 0017); None when the index cannot say cheaply:
+    a pattern too short for trigrams or with LIKE's own characters in it, no index (a
+    PostgreSQL without pg_trgm), or more than FEW_DESCRIBED matches."""
+    if any(len(pattern) < TRIGRAM or any(c in pattern for c in "%_\\")
+           for pattern in patterns):
+        return None
+    found: set[str] = set()
+    for pattern in patterns:
+        if conn.dialect.name == "sqlite":
+            statement = text(f"SELECT payment_id FROM {DESCRIPTION_FTS_TABLE} "
+                             "WHERE description LIKE :pattern LIMIT :most")
+        else:
+            if not _has_description_index(conn):
+                return None
+            statement = text("SELECT id FROM payments WHERE lower(description) LIKE :pattern "
+                             "LIMIT :most")
+        rows = conn.execute(statement, {"pattern": f"%{pattern}%", "most": FEW_DESCRIBED + 1})
+        found.update(row[0] for row in rows)
+        if len(found) > FEW_DESCRIBED:
+            return None
+    return sorted(found)
+
+
+def _has_description_index(conn: Connection) -> bool:
+    return conn.execute(text("SELECT 1 FROM pg_indexes WHERE indexname = :name"),
+                        {"name": DESCRIPTION_TRGM_INDEX}).first() is not None
+
+
 # An amount range with at most this many payments is read off the amount index and sorted
 # by date; a wider one is found walking the date order (see `conditions`).
 FEW_AMOUNTS = 2000
@@ -197,10 +235,14 @@ def conditions(conn: Connection, query: HistoryQuery, *, ordered: bool = False
     if query.text and query.text.strip():
         words = query.text.strip()
         # The description as typed (case-insensitively), or a customer it names.
-        described = func.lower(p.description).like(_like(words.lower()), escape="\\")
-        if fold_for_search(words) != words.lower():
-            described = or_(described, func.lower(p.description).like(
-                _like(fold_for_search(words)), escape="\\"))
+        patterns = sorted({words.lower(), fold_for_search(words)})
+        matched = _described_ids(conn, patterns)
+        if matched is not None:
+            # Few payments say it: those, by id (the description index found them).
+            described = p.id.in_(matched) if matched else false()
+        else:
+            described = or_(*(func.lower(p.description).like(_like(pattern), escape="\\")
+                              for pattern in patterns))
         ids = _customer_ids(conn, words)
         where.append(or_(described, p.customer_id.in_(ids)) if ids else described)
     return where
