@@ -3,9 +3,6 @@ and the payment recorded once, with the key that was written before sending."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
@@ -24,9 +21,8 @@ from posdesk.store.database import default_database_url, open_store
 from posdesk.store.payments import PaymentRepository
 from posdesk.store.this_terminal import Terminal
 from tests.gateway.sandbox_api import call
+from tests.services import killed_process
 
-SCRIPT = Path(__file__).with_name("capture_then_die.py")
-REPO_ROOT = Path(__file__).resolve().parents[2]
 TILL = Terminal(str(uuid.uuid4()), "till 1", "localhost")
 MANAGER = StaffMember(id="staff-9", name="Mo Manager", role=Role.MANAGER)
 
@@ -43,15 +39,8 @@ def authorised(data_dir: Path, sandbox: Any, secret_key: str, customer_id: str) 
 
 def run_and_die(data_dir: Path, sandbox: Any, secret_key: str, payment_id: str,
                 mode: str) -> int:
-    env = {**os.environ, "POSDESK_TEST_SECRET_KEY": secret_key}
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
-    process = subprocess.run(
-        [sys.executable, str(SCRIPT), default_database_url(data_dir), sandbox.base_url,
-         payment_id, mode, TILL.id],
-        env=env, capture_output=True, text=True, timeout=60,
-    )
-    assert secret_key not in process.stdout + process.stderr
-    return process.returncode
+    return killed_process.run_and_die("capture_then_die.py", data_dir, sandbox, secret_key,
+                                      payment_id, mode, TILL.id)
 
 
 def restarted_till(store: Any, secret_key: str, sandbox: Any) -> ChargeService:

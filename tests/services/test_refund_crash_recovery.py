@@ -3,9 +3,6 @@ Stripe and one record here, with the key it was written with."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
@@ -23,9 +20,8 @@ from posdesk.store.payments import PaymentRepository
 from posdesk.store.refund_requests import RefundRequestRepository
 from posdesk.store.this_terminal import Terminal
 from tests.gateway.sandbox_api import call
+from tests.services import killed_process
 
-SCRIPT = Path(__file__).with_name("refund_then_die.py")
-REPO_ROOT = Path(__file__).resolve().parents[2]
 TILL = Terminal(str(uuid.uuid4()), "till 1", "localhost")
 MANAGER = StaffMember(id="staff-9", name="Mo Manager", role=Role.MANAGER)
 
@@ -42,15 +38,8 @@ def paid(data_dir: Path, sandbox: Any, secret_key: str, customer_id: str) -> str
 
 def run_and_die(data_dir: Path, sandbox: Any, secret_key: str, payment_id: str,
                 mode: str) -> int:
-    env = {**os.environ, "POSDESK_TEST_SECRET_KEY": secret_key}
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
-    process = subprocess.run(
-        [sys.executable, str(SCRIPT), default_database_url(data_dir), sandbox.base_url,
-         payment_id, mode, TILL.id],
-        env=env, capture_output=True, text=True, timeout=60,
-    )
-    assert secret_key not in process.stdout + process.stderr
-    return process.returncode
+    return killed_process.run_and_die("refund_then_die.py", data_dir, sandbox, secret_key,
+                                      payment_id, mode, TILL.id)
 
 
 def restarted_till(store: Any, secret_key: str, sandbox: Any) -> RefundService:

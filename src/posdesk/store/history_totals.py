@@ -65,8 +65,10 @@ def _payments_rows(conn: Connection, where: list[ColumnElement[bool]]) -> Rows:
     return [tuple(r) for r in conn.execute(statement)]  # type: ignore[misc]
 
 
-def _summary_rows(conn: Connection, query: HistoryQuery, first: date | None,
-                  stop: date | None) -> Rows:
+def _summary_where(query: HistoryQuery, first: date | None,
+                   stop: date | None) -> list[ColumnElement[bool]]:
+    """The summary rows of the whole UTC days [first, stop) the query's state and terminal
+    select."""
     t = TOTALS.c
     where: list[ColumnElement[bool]] = []
     if first is not None:
@@ -77,10 +79,29 @@ def _summary_rows(conn: Connection, query: HistoryQuery, first: date | None,
         where.append(t.state == query.state)
     if query.terminal_id:
         where.append(t.terminal_id == query.terminal_id)
+    return where
+
+
+def _edges(query: HistoryQuery, first: date | None, stop: date | None) -> list[HistoryQuery]:
+    """The hours before the first and after the last whole UTC day, as queries of the
+    payments (the summary has whole days only)."""
+    edges = []
+    if query.start is not None and first is not None and _midnight(first) > query.start:
+        edges.append(HistoryQuery(start=query.start, end=_midnight(first), state=query.state,
+                                  terminal_id=query.terminal_id))
+    if query.end is not None and stop is not None and _midnight(stop) < query.end:
+        edges.append(HistoryQuery(start=_midnight(stop), end=query.end, state=query.state,
+                                  terminal_id=query.terminal_id))
+    return edges
+
+
+def _summary_rows(conn: Connection, query: HistoryQuery, first: date | None,
+                  stop: date | None) -> Rows:
+    t = TOTALS.c
     statement = (
         select(t.currency, t.state, func.sum(t.payments), func.sum(t.received),
                func.sum(t.refunded))
-        .where(*where).group_by(t.currency, t.state)
+        .where(*_summary_where(query, first, stop)).group_by(t.currency, t.state)
     )
     return [tuple(r) for r in conn.execute(statement)]  # type: ignore[misc]
 
@@ -95,13 +116,7 @@ def history_totals(store: Store, query: HistoryQuery) -> list[CurrencyTotals]:
             # No whole UTC day inside: all from the payments (a few hours of them).
             return totals_by_currency(_payments_rows(conn, conditions(conn, query)))
         rows = _summary_rows(conn, query, first, stop)
-        if query.start is not None and first is not None and _midnight(first) > query.start:
-            edge = HistoryQuery(start=query.start, end=_midnight(first), state=query.state,
-                                terminal_id=query.terminal_id)
-            rows += _payments_rows(conn, conditions(conn, edge))
-        if query.end is not None and stop is not None and _midnight(stop) < query.end:
-            edge = HistoryQuery(start=_midnight(stop), end=query.end, state=query.state,
-                                terminal_id=query.terminal_id)
+        for edge in _edges(query, first, stop):
             rows += _payments_rows(conn, conditions(conn, edge))
     return totals_by_currency(rows)
 
@@ -132,31 +147,16 @@ def _monthly_summary(conn: Connection, query: HistoryQuery) -> list[tuple[date, 
     few hours of a month: nothing a monthly bar shows)."""
     t = TOTALS.c
     first, stop = _whole_days(query.start, query.end)
-    where: list[ColumnElement[bool]] = []
-    if first is not None:
-        where.append(t.day >= first)
-    if stop is not None:
-        where.append(t.day < stop)
-    if query.state:
-        where.append(t.state == query.state)
-    if query.terminal_id:
-        where.append(t.terminal_id == query.terminal_id)
     statement = (select(t.day, t.currency, t.state, func.sum(t.payments), func.sum(t.received))
-                 .where(*where).group_by(t.day, t.currency, t.state))
+                 .where(*_summary_where(query, first, stop))
+                 .group_by(t.day, t.currency, t.state))
     rows = []
     for day, currency, state, count, received in conn.execute(statement):
         day = day if isinstance(day, date) else date.fromisoformat(str(day))
         rows.append((day.replace(day=1), currency, state, int(count), int(received or 0)))
-    # The hours before the first and after the last whole UTC day, from the payments.
-    edges = []
-    if query.start is not None and first is not None and _midnight(first) > query.start:
-        edges.append((query.start, _midnight(first)))
-    if query.end is not None and stop is not None and _midnight(stop) < query.end:
-        edges.append((_midnight(stop), query.end))
-    for edge_start, edge_end in edges:
-        edge = HistoryQuery(start=edge_start, end=edge_end, state=query.state,
-                            terminal_id=query.terminal_id)
-        month = edge_start.astimezone(UTC).date().replace(day=1)
+    for edge in _edges(query, first, stop):
+        assert edge.start is not None
+        month = edge.start.astimezone(UTC).date().replace(day=1)
         rows += [(month, currency, state, count, received)
                  for currency, state, count, received, _refunded
                  in _payments_rows(conn, conditions(conn, edge))]

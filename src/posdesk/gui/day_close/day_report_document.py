@@ -6,6 +6,7 @@ so Chinese shows in a PDF whatever fonts the machine has (receipts/receipt_docum
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QRectF, QSizeF
 from PySide6.QtGui import QPagedPaintDevice, QPainter, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
-from posdesk.domain.day_close import DayReport, ReportKind, ScopeKind, StripeStatus
+from posdesk.domain.day_close import DayReport, ReportKind, ScopeKind, SplitLine, StripeStatus
 from posdesk.domain.refunds import RefundState
 from posdesk.gui.formatting import local_time_text, money_text
 from posdesk.gui.messages import words
@@ -23,6 +24,17 @@ from posdesk.gui.receipts.receipt_document import PAPER, Paper, receipt_font, se
 PDF_RESOLUTION = 300
 
 translate = QCoreApplication.translate
+
+
+def _breakdown(label: str, lines: Sequence[SplitLine], money: Callable[[int], str]) -> str:
+    """Sales, refunds and net per staff member or per terminal (`label` heads the names)."""
+    header = _row(label, translate("DayReport", "Sales"), translate("DayReport", "Refunds"),
+                  translate("DayReport", "Net"), strong=True)
+    return _table([header] + [
+        _row(f"{line.name} ({line.payments})", money(line.sales), money(-line.refunded),
+             money(line.net))
+        for line in lines
+    ])
 
 
 def _heading(text: str) -> str:
@@ -142,50 +154,10 @@ def report_html(report: DayReport) -> str:
     parts.append(_table(rows))
 
     parts.append(_heading(translate("DayReport", "By staff")))
-    header = _row(
-        translate("DayReport", "Name"),
-        translate("DayReport", "Sales"),
-        translate("DayReport", "Refunds"),
-        translate("DayReport", "Net"),
-        strong=True,
-    )
-    parts.append(
-        _table(
-            [header]
-            + [
-                _row(
-                    f"{line.name} ({line.payments})",
-                    money(line.sales),
-                    money(-line.refunded),
-                    money(line.net),
-                )
-                for line in report.by_staff
-            ]
-        )
-    )
+    parts.append(_breakdown(translate("DayReport", "Name"), report.by_staff, money))
     if report.scope.kind is ScopeKind.STORE:
         parts.append(_heading(translate("DayReport", "By terminal")))
-        header = _row(
-            translate("DayReport", "Terminal"),
-            translate("DayReport", "Sales"),
-            translate("DayReport", "Refunds"),
-            translate("DayReport", "Net"),
-            strong=True,
-        )
-        parts.append(
-            _table(
-                [header]
-                + [
-                    _row(
-                        f"{line.name} ({line.payments})",
-                        money(line.sales),
-                        money(-line.refunded),
-                        money(line.net),
-                    )
-                    for line in report.by_terminal
-                ]
-            )
-        )
+        parts.append(_breakdown(translate("DayReport", "Terminal"), report.by_terminal, money))
 
     stripe = report.stripe
     parts.append(_heading(translate("DayReport", "Stripe")))

@@ -60,14 +60,9 @@ PAPER: dict[Paper, PaperSpec] = {
 translate = QCoreApplication.translate
 
 
-def receipt_font_family() -> str | None:
-    """The bundled CJK font's family (gui/common/resources.py), or None when it cannot load."""
-    return bundled_cjk_family()
-
-
 def receipt_font(point_size: float) -> QFont:
     font = QFont()
-    family = receipt_font_family()
+    family = bundled_cjk_family()
     if family:
         font.setFamilies([family])
     font.setPointSizeF(point_size)
