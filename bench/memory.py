@@ -2,6 +2,12 @@
 PySide6 window beside `posdesk --demo` as started, with a customer opened (the card page
 warmed), and after the warmed page was left idle until it was released.
 
+`posdesk --demo` starts its sandbox (the stand-in for Stripe's servers) as a child, so its
+tree holds a process a real till does not have. The variant "a till, Stripe outside" joins
+one sandbox started by the bench before the runs (`--demo --sandbox-url`), so its tree is
+what a till running against Stripe holds: the app, and Chromium's helpers once card entry
+is used.
+
     python bench/memory.py               # 3 runs of each variant, interleaved
     python bench/memory.py --runs 5 --after 5
     python bench/memory.py --before /tmp/posdesk-head   # and an older tree's src/ (see
@@ -133,9 +139,15 @@ def child_main(mode: str) -> int:
     return cli.main(["--demo"])
 
 
+# Filled in by main(): the URL of the sandbox the "Stripe outside" variant joins.
+SANDBOX_URL_PLACEHOLDER = "{sandbox_url}"
+
 VARIANTS = {
     "bare PySide6 window": ([sys.executable, "-c", BARE_WINDOW], None),
     "posdesk --demo, no card page": ([sys.executable, "-m", "posdesk", "--demo"], None),
+    "a till, Stripe outside (no card page)":
+        ([sys.executable, "-m", "posdesk", "--demo", "--sandbox-url", SANDBOX_URL_PLACEHOLDER],
+         None),
     "posdesk --demo, customer opened (card page warm)":
         ([sys.executable, str(HERE), "--child", "open-customer"], "POSDESK_WARM"),
     "posdesk --demo, warm page released when idle":
@@ -188,7 +200,25 @@ def main() -> int:
     SHOW_PROCESSES = args.processes
     if args.child:
         return child_main(args.child)
-    variants = {name: (cmd, wait_for, ROOT) for name, (cmd, wait_for) in VARIANTS.items()}
+    sandbox = subprocess.Popen(
+        [sys.executable, "-m", "posdesk", "sandbox", "--seed", "demo", "--port", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=environment(ROOT),
+        start_new_session=True)
+    try:
+        assert sandbox.stdout is not None
+        sandbox_url = sandbox.stdout.readline().decode().strip()
+        if not sandbox_url.startswith("http"):
+            raise SystemExit("the sandbox did not start")
+        return run_variants(args, sandbox_url)
+    finally:
+        end_group(sandbox)
+
+
+def run_variants(args: argparse.Namespace, sandbox_url: str) -> int:
+    variants = {
+        name: ([sandbox_url if a == SANDBOX_URL_PLACEHOLDER else a for a in cmd], wait_for, ROOT)
+        for name, (cmd, wait_for) in VARIANTS.items()
+    }
     for tree in args.before:
         variants[f"posdesk --demo ({tree.name})"] = (
             VARIANTS["posdesk --demo, no card page"][0], None, tree.resolve())

@@ -170,12 +170,12 @@ def test_a_demo_store_is_copied_from_its_template_without_alembic(tmp_path) -> N
 def test_a_thread_that_hashed_a_pin_gives_its_memory_back() -> None:
     """Argon2 takes 19 MiB per PIN hash; on a worker thread glibc would keep it resident
     (its threshold for own mappings grows to the largest block freed) unless start-up sets
-    the threshold (cli._give_back_large_blocks)."""
+    the threshold (process_memory.give_back_large_blocks)."""
     if not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc":
         pytest.skip("glibc's allocator only")
     hashing = (
         "import threading\n"
-        "from posdesk import cli\n"
+        "from posdesk import process_memory\n"
         "from posdesk.services.staff import PIN_HASHER\n"
         "def anon_kib():\n"
         "    for line in open('/proc/self/status'):\n"
@@ -195,5 +195,5 @@ def test_a_thread_that_hashed_a_pin_gives_its_memory_back() -> None:
                               capture_output=True, text=True, env=env, timeout=120, check=True)
         return int(done.stdout.splitlines()[-1])
 
-    assert kept_kib("cli._give_back_large_blocks()") < 8 * 1024
+    assert kept_kib("process_memory.give_back_large_blocks()") < 8 * 1024
     assert kept_kib("pass") > 16 * 1024  # without it: the hash's 19 MiB stays

@@ -19,6 +19,7 @@ from posdesk.card_page.protocol import PageError, PageReport, ReportError, parse
 from posdesk.card_page.server import STRIPE_JS_URL, CheckoutServer, origin_of
 from posdesk.domain.roles import StaffMember
 from posdesk.gateway.errors import GatewayError
+from posdesk.process_memory import return_free_memory
 from posdesk.services.audit_trail import (
     AuditFilter,
     AuditPageKey,
@@ -361,6 +362,7 @@ __all__ = [
     "postgres_url",
     "prepare_switch",
     "rename_terminal",
+    "return_free_memory",
     "same_store",
     "terminals_of_store",
     "validate_secret",

@@ -335,33 +335,12 @@ def _behind_the_window(data_dir: Path, debug: bool) -> None:
     log file, and whether the web view's system libraries load."""
     from posdesk import paths
     from posdesk.logging_setup import configure_logging
+    from posdesk.process_memory import give_back_large_blocks
 
-    _give_back_large_blocks()
+    give_back_large_blocks()
     configure_logging(paths.log_dir(data_dir) / "posdesk.log", debug=debug)
     if (missing := _missing_web_view_libraries()) is not None:
         raise _MissingAtStart(missing)
-
-
-# glibc's mallopt parameter: blocks of at least this many bytes get their own mapping.
-_M_MMAP_THRESHOLD = -3
-LARGE_BLOCK = 1 << 20
-
-
-def _give_back_large_blocks() -> None:
-    """With glibc, make blocks of LARGE_BLOCK and more their own mappings, returned to the
-    system when freed. Left to itself glibc raises that threshold to the largest block
-    freed so far: after a PIN hash (Argon2, 19 MiB) the next hashes come from a thread's
-    arena, which keeps them resident for the life of the process (19 MiB per thread that
-    hashed or checked a PIN)."""
-    if not sys.platform.startswith("linux"):
-        return
-    import ctypes
-
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):  # not glibc (musl has no such tuning)
-        return
-    mallopt(_M_MMAP_THRESHOLD, LARGE_BLOCK)
 
 
 def _load_main_window() -> None:

@@ -264,7 +264,28 @@ def start_gui(backend: Backend) -> MainWindow:
         # First run: nothing works without a key.
         QTimer.singleShot(0, lambda: window.till.when_signed_in(window.open_settings))
     QTimer.singleShot(0, window.start_background_tasks)
+    _return_memory_from_time_to_time(window)
     return window
+
+
+# Start-up's temporaries (the store's first reads, the first sync, the demo's seeding) are
+# freed a few seconds after the window shows; a released card page's a little later.
+FIRST_MEMORY_RETURN_MS = 3_000
+MEMORY_RETURN_EVERY_MS = 5 * 60_000
+
+
+def _return_memory_from_time_to_time(window: QObject) -> None:
+    """Give malloc's free pages back to the system once start-up has settled, then every
+    few minutes; on a thread of its own, as trimming takes the allocator's locks."""
+    from posdesk.backend import return_free_memory
+
+    def trim() -> None:
+        threading.Thread(target=return_free_memory, name="posdesk-memory", daemon=True).start()
+        timer.setInterval(MEMORY_RETURN_EVERY_MS)
+
+    timer = QTimer(window)
+    timer.timeout.connect(trim)
+    timer.start(FIRST_MEMORY_RETURN_MS)
 
 
 def start_presence(backend: Backend) -> StartRefused | None:

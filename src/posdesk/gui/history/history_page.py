@@ -48,8 +48,6 @@ if TYPE_CHECKING:
     # QtCharts loads with the chart's tab (gui/history/history_chart.py).
     from posdesk.gui.history.history_chart import HistoryChart
 
-SHORTCUT_HISTORY = "Ctrl+H"
-
 
 class HistoryPage(QDialog):
     # The first page of a filter arrived (tests, screenshots).
@@ -412,4 +410,4 @@ class HistoryPage(QDialog):
         self._runner.present_failure(exc)
 
 
-__all__ = ["SHORTCUT_HISTORY", "HistoryPage"]
+__all__ = ["HistoryPage"]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 
-import segno
 from PySide6.QtGui import QImage, QPixmap
 
 QUIET_ZONE = 4
@@ -16,6 +15,8 @@ QUIET_ZONE = 4
 
 def qr_image(url: str, scale: int = 6) -> QImage:
     """The code of `url`, black on white, `scale` pixels per module."""
+    import segno  # with the first code shown, not at start
+
     code = segno.make(url, error="m", micro=False)
     buffer = io.BytesIO()
     code.save(buffer, kind="png", scale=scale, border=QUIET_ZONE)

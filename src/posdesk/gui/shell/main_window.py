@@ -10,6 +10,7 @@ the till is locked, the window shows only the sign-in screen (gui/signin/till_lo
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -24,22 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from posdesk.backend import Backend, CustomerRecord, KeyringUnavailable, SignedIn
-from posdesk.gui.audit.audit_viewer import AuditViewer
 from posdesk.gui.common.error_words import ErrorPresenter
 from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.customers.customer_page import CustomerPage
 from posdesk.gui.customers.customer_search import CustomerSearch
 from posdesk.gui.customers.new_customer_dialog import NewCustomerDialog
-from posdesk.gui.day_close.day_close_dialog import DayCloseDialog
-from posdesk.gui.history.history_page import SHORTCUT_HISTORY, HistoryPage
-from posdesk.gui.payments.open_authorisations import OpenAuthorisationsDialog
-from posdesk.gui.receipts.receipt_outbox_dialog import ReceiptOutboxDialog
-from posdesk.gui.requests.open_requests import OpenRequestsDialog
-from posdesk.gui.requests.payment_links import PaymentLinksDialog
 from posdesk.gui.requests.request_dialog import PaymentRequestDialog
 from posdesk.gui.settings.keyring_missing_dialog import KeyringMissingDialog
-from posdesk.gui.settings.settings_dialog import SettingsDialog
-from posdesk.gui.shell.about_dialog import AboutDialog
 from posdesk.gui.shell.customer_refresh import CustomerRefresh
 from posdesk.gui.shell.settle_timer import SettleTimer
 from posdesk.gui.shell.sync_bridge import SyncBridge
@@ -51,6 +43,21 @@ from posdesk.gui.shell.sync_status import (
 )
 from posdesk.gui.shell.warm_up import CardEntryWarmUp
 from posdesk.gui.signin.till_lock import TillLock
+
+if TYPE_CHECKING:
+    # The menus' screens load when first opened (a cashier may never open them).
+    from posdesk.gui.audit.audit_viewer import AuditViewer
+    from posdesk.gui.day_close.day_close_dialog import DayCloseDialog
+    from posdesk.gui.history.history_page import HistoryPage
+    from posdesk.gui.payments.open_authorisations import OpenAuthorisationsDialog
+    from posdesk.gui.receipts.receipt_outbox_dialog import ReceiptOutboxDialog
+    from posdesk.gui.requests.open_requests import OpenRequestsDialog
+    from posdesk.gui.requests.payment_links import PaymentLinksDialog
+    from posdesk.gui.settings.settings_dialog import SettingsDialog
+    from posdesk.gui.shell.about_dialog import AboutDialog
+
+# Ctrl+H opens the history window from anywhere in the till.
+SHORTCUT_HISTORY = "Ctrl+H"
 
 log = logging.getLogger(__name__)
 
@@ -264,6 +271,8 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def open_about(self) -> AboutDialog:
+        from posdesk.gui.shell.about_dialog import AboutDialog
+
         dialog = AboutDialog(self.runner, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -373,6 +382,8 @@ class MainWindow(QMainWindow):
         self.open_customer(customer.id)
 
     def open_audit_viewer(self) -> AuditViewer:
+        from posdesk.gui.audit.audit_viewer import AuditViewer
+
         dialog = AuditViewer(self.backend, self.runner, self)
         dialog.finished.connect(dialog.deleteLater)
         self.audit_viewer = dialog
@@ -380,6 +391,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_history(self) -> HistoryPage:
+        from posdesk.gui.history.history_page import HistoryPage
+
         # A window of its own (not modal): staff keep it open beside the till.
         window = HistoryPage(self.backend, self.runner, self)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -389,6 +402,8 @@ class MainWindow(QMainWindow):
         return window
 
     def open_authorisations(self) -> OpenAuthorisationsDialog:
+        from posdesk.gui.payments.open_authorisations import OpenAuthorisationsDialog
+
         dialog = OpenAuthorisationsDialog(self.backend, self.runner, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -402,24 +417,32 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_payment_requests(self) -> OpenRequestsDialog:
+        from posdesk.gui.requests.open_requests import OpenRequestsDialog
+
         dialog = OpenRequestsDialog(self.backend, self.runner, self.sync_bridge, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
 
     def open_payment_links(self) -> PaymentLinksDialog:
+        from posdesk.gui.requests.payment_links import PaymentLinksDialog
+
         dialog = PaymentLinksDialog(self.backend, self.runner, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
 
     def open_day_close(self) -> DayCloseDialog:
+        from posdesk.gui.day_close.day_close_dialog import DayCloseDialog
+
         dialog = DayCloseDialog(self.backend, self.runner, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
 
     def open_receipt_outbox(self) -> ReceiptOutboxDialog:
+        from posdesk.gui.receipts.receipt_outbox_dialog import ReceiptOutboxDialog
+
         dialog = ReceiptOutboxDialog(self.backend, self.runner, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.load()
@@ -427,6 +450,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_settings(self) -> SettingsDialog:
+        from posdesk.gui.settings.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.backend, self.runner, self)
         dialog.saved.connect(self._settings_saved)
         dialog.keyring_unavailable.connect(self._keyring_unavailable)
