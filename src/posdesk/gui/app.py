@@ -269,7 +269,8 @@ def start_gui(backend: Backend) -> MainWindow:
 
 
 # Start-up's temporaries (the store's first reads, the first sync, the demo's seeding) are
-# freed a few seconds after the window shows; a released card page's a little later.
+# freed a few seconds after the window shows; what later work frees (a released card page),
+# at the next of the regular turns.
 FIRST_MEMORY_RETURN_MS = 3_000
 MEMORY_RETURN_EVERY_MS = 5 * 60_000
 
