@@ -179,6 +179,27 @@ def _foreground(model: Any, index: QModelIndex) -> str:
     return brush.color().name()
 
 
+def _selection_ratio(app: QApplication, group: QPalette.ColorGroup) -> float:
+    palette = app.palette()
+    return contrast_ratio(palette.color(group, QPalette.ColorRole.HighlightedText).name(),
+                          palette.color(group, QPalette.ColorRole.Highlight).name())
+
+
+def test_selected_rows_read_at_aa_in_both_schemes(themed_app: QApplication) -> None:
+    # The selection tables and lists draw is the applied palette's (the QSS says
+    # palette(highlight)), so that is what is measured, not only the named pair: Fusion's own
+    # light highlight (#308cc6) gives white words 3.7:1. Light again after dark, too.
+    for scheme in (Scheme.LIGHT, Scheme.DARK, Scheme.LIGHT):
+        theme.apply_scheme(themed_app, scheme)
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            ratio = _selection_ratio(themed_app, group)
+            assert ratio >= 4.5, f"{scheme}, {group.name}: the selection is {ratio:.2f}:1"
+        highlight = themed_app.palette().color(QPalette.ColorRole.Highlight).name()
+        assert highlight == COLOURS[scheme][Role.HIGHLIGHT]
+    # Only the selection is PosDesk's in light mode: the rest stays the platform's.
+    assert not _window_is_dark(themed_app)
+
+
 def test_unknown_system_scheme_reads_as_light(themed_app: QApplication) -> None:
     # Offscreen reports no scheme: PosDesk is light there unless told otherwise.
     assert themed_app.styleHints().colorScheme() == Qt.ColorScheme.Unknown

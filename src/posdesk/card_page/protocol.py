@@ -4,7 +4,10 @@ The web view registers one object named `bridge` with:
 - slot `config() -> str`: the JSON from `page_config(...)`, asked once per page load;
 - slot `report(str)`: the page's JSON messages, read with `parse_report`;
 - signal `proceed(str)`: the app's answer to a `confirm_requested` report, JSON
-  `{"ok": true}` or `{"ok": false, "message": "…"}` (the page shows the message).
+  `{"ok": true}` or `{"ok": false, "message": "…"}` (the page shows the message);
+- signal `restyle(str)`: the app's scheme switched; JSON `{"scheme", "colors",
+  "appearance"}`, the same theme the page was served with (server.checked_theme), which the
+  page applies to its own colors and to Stripe's Elements (unless `appearance` is set here).
 
 Report states:
 - `ready`: the element (or, for `authenticate`, the intent) is loaded; the customer can act.

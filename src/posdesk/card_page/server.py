@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 import http.server
+import json
+import re
 import secrets
 import socket
 import ssl
@@ -28,6 +30,9 @@ DEFAULT_TOKEN_TTL = 600.0  # seconds an unused page or return URL stays valid
 
 # Intent ids only; a client secret (`pi_…_secret_…`) never matches because of its underscores.
 _INTENT_ID_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+# What a page's theme may say (the app's colors; checked again where the page applies them).
+_THEME_NAME = re.compile(r"[a-z][a-z0-9-]*")
+_THEME_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,24 @@ class _PageToken:
     flow: str
     expires_at: float
     used: bool = False
+    theme: dict[str, Any] | None = None
+
+
+def checked_theme(theme: dict[str, Any]) -> dict[str, Any]:
+    """`theme` if it is what the page understands: {"scheme": "light" | "dark", "colors":
+    {name: "#rrggbb"}, "appearance": {...}} (Stripe's Elements appearance, JSON)."""
+    if theme.get("scheme") not in ("light", "dark"):
+        raise ValueError("a page theme's scheme is light or dark")
+    colours = theme.get("colors")
+    if not isinstance(colours, dict) or not all(
+        isinstance(k, str) and _THEME_NAME.fullmatch(k)
+        and isinstance(v, str) and _THEME_COLOUR.fullmatch(v) for k, v in colours.items()
+    ):
+        raise ValueError("a page theme's colors are names and #rrggbb values")
+    if not isinstance(theme.get("appearance", {}), dict):
+        raise ValueError("a page theme's appearance is an object")
+    json.dumps(theme)  # JSON only
+    return theme
 
 
 @dataclass
@@ -202,14 +225,19 @@ class CheckoutServer:
 
     # -- URLs ------------------------------------------------------------------------------
 
-    def new_page_url(self, flow: str) -> str:
-        """A checkout page URL that loads exactly once (and expires unused after the TTL)."""
+    def new_page_url(self, flow: str, *, theme: dict[str, Any] | None = None) -> str:
+        """A checkout page URL that loads exactly once (and expires unused after the TTL).
+        `theme` (see `checked_theme`): the page's colors, in the page from its first paint
+        and on its return page; without one the page uses the browser's own colors."""
         if flow not in FLOWS:
             raise ValueError(f"unknown checkout flow {flow!r}; expected one of {FLOWS}")
+        if theme is not None:
+            theme = checked_theme(theme)
         token = secrets.token_urlsafe(32)
         with self._lock:
             self._prune()
-            self._pages[token] = _PageToken(flow, time.monotonic() + self._token_ttl)
+            self._pages[token] = _PageToken(flow, time.monotonic() + self._token_ttl,
+                                            theme=theme)
         return f"{self.origin}/checkout?{urlencode({'token': token, 'flow': flow})}"
 
     def return_url(self, page_token: str) -> str:
@@ -248,16 +276,16 @@ class CheckoutServer:
 
     # -- request handling (called on the server's worker threads) ----------------------------
 
-    def _claim_page(self, token: str, flow: str) -> bool:
+    def _claim_page(self, token: str, flow: str) -> _PageToken | None:
         with self._lock:
             page = self._pages.get(token)
             if page is None or page.used or page.flow != flow:
-                return False
+                return None
             if page.expires_at < time.monotonic():
                 del self._pages[token]
-                return False
+                return None
             page.used = True  # kept (used) so return_url() still works for this page
-            return True
+            return page
 
     def _claim_return(self, token: str) -> str | None:
         with self._lock:
@@ -266,6 +294,11 @@ class CheckoutServer:
                 return None
             return entry.page_token
 
+    def _theme_of(self, page_token: str) -> dict[str, Any] | None:
+        with self._lock:
+            page = self._pages.get(page_token)
+            return page.theme if page is not None else None
+
     def _prune(self) -> None:
         now = time.monotonic()
         for token in [t for t, p in self._pages.items() if not p.used and p.expires_at < now]:
@@ -273,18 +306,23 @@ class CheckoutServer:
         for token in [t for t, r in self._returns.items() if r.expires_at < now]:
             del self._returns[token]
 
-    def render_page(self, nonce: str) -> str:
+    def render_page(self, nonce: str, theme: dict[str, Any] | None = None) -> str:
+        # The theme rides in an attribute the page's script reads before the first paint.
         return (
             self._page_template
             .replace("__NONCE__", nonce)
+            .replace("__THEME__", html.escape(json.dumps(theme or {}), quote=True))
             .replace("__STRIPE_JS_URL__", html.escape(self.stripe_js_url, quote=True))
             .replace("/*__CHECKOUT_CSS__*/", self._page_style)
             .replace("/*__CHECKOUT_JS__*/", self._page_script)
         )
 
     def render_return(self, nonce: str, notice: ReturnNotice) -> str:
+        colours = (self._theme_of(notice.page_token) or {}).get("colors", {})
         return _RETURN_PAGE.format(
             nonce=nonce,
+            # Checked #rrggbb values (checked_theme), else the browser's own colors.
+            page=colours.get("page", "Canvas"), ink=colours.get("ink", "CanvasText"),
             intent_id=html.escape(notice.intent_id or "", quote=True),
             redirect_status=html.escape(notice.redirect_status or "", quote=True),
         )
@@ -315,7 +353,8 @@ def _redirect_status(query: dict[str, list[str]]) -> str | None:
 # secret) from the history. qwebchannel.js is injected by the web view, as on the main page.
 _RETURN_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Returning to PosDesk</title>
-<style nonce="{nonce}">body{{font:20px system-ui,sans-serif;margin:3em;color:#1a1f36}}</style>
+<style nonce="{nonce}">html{{background:{page};color:{ink}}}
+body{{font:20px system-ui,sans-serif;margin:3em}}</style>
 </head><body data-intent-id="{intent_id}" data-redirect-status="{redirect_status}">
 <p role="status">Returning to the checkout…</p>
 <script nonce="{nonce}">
@@ -395,11 +434,13 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return
         if parts.path == "/checkout":
             flow = query.get("flow", [""])
-            if len(flow) != 1 or not owner._claim_page(token[0], flow[0]):
+            page = owner._claim_page(token[0], flow[0]) if len(flow) == 1 else None
+            if page is None:
                 self._not_found()
                 return
             nonce = secrets.token_urlsafe(18)
-            self._send(200, owner.render_page(nonce), content_security_policy(owner.sources, nonce))
+            self._send(200, owner.render_page(nonce, page.theme),
+                       content_security_policy(owner.sources, nonce))
             return
         if parts.path == "/return":
             page_token = owner._claim_return(token[0])
@@ -452,5 +493,5 @@ def _return_policy(nonce: str) -> str:
 
 __all__ = [
     "FLOWS", "STRIPE_JS_URL", "STRIPE_SOURCES", "CheckoutServer", "ContentSources",
-    "ReturnNotice", "content_security_policy", "origin_of", "sources_for",
+    "ReturnNotice", "checked_theme", "content_security_policy", "origin_of", "sources_for",
 ]

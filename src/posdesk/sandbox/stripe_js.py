@@ -8,10 +8,11 @@ Supported: ``Stripe(pk[, options])``; ``stripe.elements({clientSecret, appearanc
 allowedPaymentMethodTypes})`` (also without a client secret, for ``cardCvc``; as on endive,
 ``paymentMethodTypes`` there or in ``elements.update`` throws an IntegrationError);
 ``elements.create('payment' | 'cardCvc')``, ``elements.getElement``,
-``elements.fetchUpdates()``, ``elements.submit()``;
+``elements.fetchUpdates()``, ``elements.submit()``, ``elements.update({appearance})`` (the
+mounted Payment Element restyles at once);
 ``element.mount(selectorOrNode)``, ``on/once/off('ready' | 'change' | 'focus' | 'blur' |
-'loaderror')``, ``update({readOnly})``, ``focus()``, ``blur()``, ``clear()``, ``unmount()``,
-``destroy()``; ``stripe.confirmPayment`` / ``confirmSetup`` (``{elements}`` or
+'loaderror')``, ``update({readOnly, style})``, ``focus()``, ``blur()``, ``clear()``,
+``unmount()``, ``destroy()``; ``stripe.confirmPayment`` / ``confirmSetup`` (``{elements}`` or
 ``{clientSecret, confirmParams: {payment_method}}``, ``redirect: 'if_required'``),
 ``retrievePaymentIntent``, ``retrieveSetupIntent``, ``handleNextAction({clientSecret})``,
 ``createToken('cvc_update', cvcElement)``. Results are ``{paymentIntent}`` / ``{setupIntent}``
@@ -20,6 +21,16 @@ allowedPaymentMethodTypes})`` (also without a client secret, for ``cardCvc``; as
 (``incomplete_number``, ``invalid_number`` for a failed Luhn check, ``incomplete_expiry``,
 ``invalid_expiry_year_past``, ``invalid_expiry_month_past``, ``incomplete_cvc``), shown
 under the field and answered without calling the API.
+
+Appearance, as Stripe documents it: the Payment Element follows ``appearance.theme``
+(``'stripe'``, ``'night'``, ``'flat'``: the sandbox's likeness of Stripe's themes, not their
+exact colors) and ``appearance.variables`` (``colorPrimary``, ``colorBackground``,
+``colorText``, ``colorTextSecondary``, ``colorTextPlaceholder``, ``colorDanger``,
+``fontFamily``, ``fontSizeBase``, ``borderRadius``); borders and secondary words are derived
+from text and background. ``cardCvc`` ignores ``appearance`` (Stripe's Appearance API does
+not reach single card Elements) and takes the Style object (``style.base``: ``color``,
+``fontSize``, ``fontFamily``, ``iconColor``, ``'::placeholder'``; ``style.invalid.color``);
+like Stripe's, it draws only its text on a transparent frame, the page draws the field.
 
 Frames: iframes are named ``__privateStripeFrame<n>``. The payment frame
 (``/js/v3/elements/payment.html``) has ``input#cardnumber``, ``#exp-date`` (MM / YY),

@@ -5,6 +5,9 @@
 // Stripe's own error `message` is written for developers ("The provided PaymentMethod has
 // failed authentication...") and is never shown or passed on: the customer reads this page's
 // words for the code (customerWords), the cashier the app's.
+// Colors: the app's theme comes in the page (html[data-theme], from the first paint) and
+// again over the bridge when the app's scheme switches (restyle); the page's CSS variables
+// and Stripe's appearance both follow it.
 (function () {
   "use strict";
 
@@ -42,8 +45,63 @@
   var busy = false;
   var awaitingProceed = false;
   var submitText = "Pay";
+  var theme = {};  // {scheme, colors: {name: "#rrggbb"}, appearance} from the app
 
   function $(id) { return document.getElementById(id); }
+
+  // -- colors ------------------------------------------------------------------------------
+
+  var COLOR_NAME = /^[a-z][a-z0-9-]*$/;
+  var COLOR_VALUE = /^#[0-9a-fA-F]{6}$/;
+
+  function readTheme(text) {
+    var value;
+    try { value = JSON.parse(text || "{}"); } catch (ignored) { value = null; }
+    return value && typeof value === "object" ? value : {};
+  }
+
+  function applyTheme(value) {
+    theme = value;
+    var root = document.documentElement.style;
+    var colors = value.colors || {};
+    Object.keys(colors).forEach(function (name) {
+      if (COLOR_NAME.test(name) && COLOR_VALUE.test(String(colors[name]))) {
+        root.setProperty("--" + name, String(colors[name]));
+      }
+    });
+    if (value.scheme === "light" || value.scheme === "dark") { root.colorScheme = value.scheme; }
+  }
+
+  function appearance() {
+    return (config && config.appearance) || theme.appearance || undefined;
+  }
+
+  // The security code field takes Stripe's Style object (the Appearance API does not reach
+  // single card Elements); the page draws the field around it.
+  function cvcStyle() {
+    var colors = theme.colors || {};
+    var base = { fontSize: "22px" };
+    if (colors.ink) { base.color = colors.ink; base.iconColor = colors.ink; }
+    if (colors.placeholder) { base["::placeholder"] = { color: colors.placeholder }; }
+    var style = { base: base };
+    if (colors.danger) { style.invalid = { color: colors.danger, iconColor: colors.danger }; }
+    return style;
+  }
+
+  function restyle(text) {
+    applyTheme(readTheme(text));
+    try {
+      if (config && config.flow === "cvc") {
+        if (element && typeof element.update === "function") {
+          element.update({ style: cvcStyle() });
+        }
+      } else if (elements && typeof elements.update === "function" && !config.appearance) {
+        elements.update({ appearance: theme.appearance });
+      }
+    } catch (ignored) { /* the page's own colors changed; Stripe's keep theirs */ }
+  }
+
+  applyTheme(readTheme(document.documentElement.getAttribute("data-theme")));
 
   function T(english) {
     var texts = config && config.texts;
@@ -201,18 +259,19 @@
 
   function startPayment() {
     elements = stripe.elements({ clientSecret: config.client_secret,
-                                 appearance: config.appearance || undefined });
+                                 appearance: appearance() });
     $("save-row").hidden = !(config.flow === "payment" && config.allow_save);
     mountElement("payment");
   }
 
   function startCvc() {
-    elements = stripe.elements({ appearance: config.appearance || undefined });
+    elements = stripe.elements({ appearance: appearance() });
     $("card-label").textContent = config.card_label
       ? T("Security code for %1").replace("%1", config.card_label)
       : T("Security code (CVC)");
     $("card-label").hidden = false;
-    mountElement("cardCvc", { style: { base: { fontSize: "22px", color: "#1a1f36" } } });
+    $("element").classList.add("single");
+    mountElement("cardCvc", { style: cvcStyle() });
   }
 
   function startAuthenticate() {
@@ -381,6 +440,9 @@
       bridge = channel.objects.bridge;
       if (bridge.proceed && typeof bridge.proceed.connect === "function") {
         bridge.proceed.connect(onProceed);
+      }
+      if (bridge.restyle && typeof bridge.restyle.connect === "function") {
+        bridge.restyle.connect(restyle);
       }
       bridge.config(start);
     });

@@ -3,15 +3,16 @@
 Every colour a screen draws is a named `Role` here, with one value per `Scheme`; nothing
 else in gui/ spells a colour (receipts excepted: they are printed black on white). The style
 sheet (resources/styles/posdesk.qss) and widget-level sheets name roles as `@role` and are
-filled by `fill`; where a colour is simply the platform's (window, base, text, highlight)
-they say `palette(...)` instead, so they follow the platform's own palette.
+filled by `fill`; where a colour is simply the palette's (window, base, text, highlight)
+they say `palette(...)` instead, so they follow the platform's own palette (in light mode
+all but the selection, which `light_palette` sets from the light set).
 
 The scheme follows the computer's (`QStyleHints.colorScheme`, Qt 6.5+; Unknown reads as
 light) unless forced (`force_scheme`, the screenshots' --dark). `apply_scheme` puts one on
-the application: the filled style sheet, a dark palette when the platform's style has none
-(Fusion), widget sheets, table repaints; `follow_color_scheme` re-applies it whenever the
-computer switches. Table models read `colour(role)` inside `data()`, so a repaint is all
-they need.
+the application: the filled style sheet, the light selection or a dark palette when the
+platform's style has none (Fusion), widget sheets, table repaints; `follow_color_scheme`
+re-applies it whenever the computer switches. Table models read `colour(role)` inside
+`data()`, so a repaint is all they need.
 """
 
 from __future__ import annotations
@@ -34,8 +35,9 @@ class Scheme(StrEnum):
 class Role(StrEnum):
     """A color by what it is for; its value is the style sheets' placeholder (`@value`)."""
 
-    # Surfaces. window/base/text/highlight are the platform's in light mode (the QSS says
-    # palette(...)); their values here build the dark palette and are contrast-checked.
+    # Surfaces. window/base/text are the platform's in light mode (the QSS says palette(...));
+    # their values here build the dark palette (highlight: both palettes) and are
+    # contrast-checked.
     WINDOW = "window"
     BASE = "base"  # inputs, tables, lists
     PANEL = "panel"  # framed panels on the window: steps, result, the sign-in card
@@ -374,25 +376,41 @@ def dark_palette() -> QPalette:
     return palette
 
 
+def light_palette() -> QPalette:
+    """The light scheme's changes to the platform's palette: only the selection, from the
+    light set (Fusion's own highlight, #308cc6, gives white words 3.7:1). Every other role
+    is left unset, so it resolves to the platform's and keeps following it."""
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Highlight, QColor(LIGHT[Role.HIGHLIGHT]))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor(LIGHT[Role.HIGHLIGHTED_TEXT]))
+    return palette
+
+
 def _palette_is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightnessF() < 0.5
 
 
 def _apply_palette(app: QApplication, scheme: Scheme) -> None:
     fallback = bool(app.property(_FALLBACK))
-    if scheme is Scheme.DARK and not fallback and not _palette_is_dark(app.palette()):
-        # The platform's style stayed light: Fusion draws any palette, so give it ours.
-        app.setProperty(_ORIGINAL_STYLE, app.style().name())
-        app.setProperty(_FALLBACK, True)
-        app.setStyle("Fusion")
-        app.setPalette(dark_palette())
-    elif scheme is Scheme.LIGHT and fallback:
+    if scheme is Scheme.DARK:
+        if fallback:
+            return
+        # An empty palette resolves to the platform's again (and keeps following it): its own
+        # dark one if it has one, without the light scheme's selection.
+        app.setPalette(QPalette())
+        if not _palette_is_dark(app.palette()):
+            # The platform's style stayed light: Fusion draws any palette, so give it ours.
+            app.setProperty(_ORIGINAL_STYLE, app.style().name())
+            app.setProperty(_FALLBACK, True)
+            app.setStyle("Fusion")
+            app.setPalette(dark_palette())
+        return
+    if fallback:
         app.setProperty(_FALLBACK, False)
         original = str(app.property(_ORIGINAL_STYLE) or "")
         if original and original.lower() != app.style().name().lower():
             app.setStyle(original)
-        # An empty palette resolves to the platform's again (and keeps following it).
-        app.setPalette(QPalette())
+    app.setPalette(light_palette())
 
 
 def apply_scheme(app: QApplication, scheme: Scheme | None = None) -> Scheme:

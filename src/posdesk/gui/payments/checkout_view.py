@@ -17,6 +17,9 @@ What it allows, and why:
 - The page talks to the app only through one QWebChannel object, `bridge` (see
   posdesk.card_page.protocol): it asks once for its configuration (the publishable key and
   one client secret) and reports states back.
+- Colors: each page is minted with the scheme shown at that moment (card_page_theme.py), so
+  a page loaded after a switch, the warm-up spare's next page included, never has the old
+  one's; a switch while a page is open restyles it over the bridge (`restyle`).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QFile, QIODevice, QObject, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QShortcut
 from PySide6.QtNetwork import QSsl, QSslCertificate
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import (
@@ -54,6 +57,8 @@ from posdesk.backend import (
     origin_of,
     parse_report,
 )
+from posdesk.gui.common import theme
+from posdesk.gui.payments.card_page_theme import page_theme
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +144,7 @@ class CheckoutBridge(QObject):
     """The one object the page sees. `config()` answers once per page load."""
 
     proceed = Signal(str)
+    restyle = Signal(str)  # the page's theme again (JSON), after the app's scheme switched
     reported = Signal(object)  # PageReport
     rejected = Signal(str)  # a message that was not a valid report (why)
 
@@ -190,6 +196,12 @@ class CheckoutBridge(QObject):
         if self.transcript is not None:
             self.transcript.append(text)
         self.proceed.emit(text)
+
+    def send_theme(self, value: dict[str, object]) -> None:
+        text = json.dumps(value)
+        if self.transcript is not None:
+            self.transcript.append(text)
+        self.restyle.emit(text)
 
 
 class _RequestRecorder(QWebEngineUrlRequestInterceptor):
@@ -341,6 +353,7 @@ class CheckoutView(QWebEngineView):
         self.flow: str | None = None
         self.started_at: float | None = None
         self._dev_tools: QWebEngineView | None = None
+        theme.notifier().changed.connect(self._scheme_changed)
 
     def record_traffic(self) -> None:
         """Keep everything handed to the page and every URL it requests (for tests)."""
@@ -356,7 +369,7 @@ class CheckoutView(QWebEngineView):
         TLS connection and Stripe.js are then ready for the real page. Its reports are
         dropped (the bridge is not armed)."""
         self.stop_page()
-        url = self.server.new_page_url("payment")
+        url = self.server.new_page_url("payment", theme=self._theme_now())
         self.page_token = self.server.page_token_of(url)
         self.preloaded = False
         self.loadFinished.connect(self._preload_finished)
@@ -370,13 +383,25 @@ class CheckoutView(QWebEngineView):
         """Load a fresh checkout page for `flow`; `make_config(return_url)` builds the JSON
         the page gets, called only when the page asks."""
         self.stop_page()
-        url = self.server.new_page_url(flow)
+        url = self.server.new_page_url(flow, theme=self._theme_now())
         token = self.server.page_token_of(url)
         self.page_token, self.flow = token, flow
         return_url = self.server.return_url(token)
         self.bridge.arm(lambda: make_config(return_url))
         self.started_at = time.monotonic()
         self.setUrl(QUrl(url))
+
+    def _theme_now(self) -> dict[str, object]:
+        """The scheme shown, for the page about to load; the view's own background (seen
+        until the page paints) matches it."""
+        chosen = page_theme()
+        self.checkout_page.setBackgroundColor(QColor(chosen["colors"]["page"]))
+        return chosen
+
+    @Slot(str)
+    def _scheme_changed(self, _scheme: str) -> None:
+        # The open page (or the spare's) takes the new colors without a reload.
+        self.bridge.send_theme(self._theme_now())
 
     def stop_page(self) -> None:
         """Forget the current page: its tokens are revoked and the bridge answers nothing."""

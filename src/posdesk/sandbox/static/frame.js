@@ -241,19 +241,51 @@
     FIELDS.forEach(function (pair) { $(pair[0]).disabled = !!value; });
   }
 
-  function applyAppearance(appearance, style) {
+  // -- appearance --------------------------------------------------------------------------
+  // As Stripe documents it: the Payment Element takes `appearance` ({theme: 'stripe' |
+  // 'night' | 'flat', variables}); a single card Element (cardCvc) takes only the Style
+  // object ({base: {color, fontSize, fontFamily, iconColor, '::placeholder'}, invalid}).
+  // The themes here are the sandbox's own likeness of Stripe's, not Stripe's exact colors;
+  // what frame.css derives (borders, secondary words) follows text and background.
+  var THEMES = {
+    stripe: {},
+    night: { colorBackground: "#30313d", colorText: "#ffffff", colorPrimary: "#0570de",
+             colorDanger: "#fe87a1" },
+    flat: { colorBackground: "#f6f8fa" }
+  };
+  var VARIABLES = { colorText: "--color-text", colorBackground: "--color-background",
+                    colorPrimary: "--color-primary", colorDanger: "--color-danger",
+                    colorTextSecondary: "--color-text-secondary",
+                    colorTextPlaceholder: "--color-text-placeholder",
+                    fontFamily: "--font-family", fontSizeBase: "--font-size",
+                    borderRadius: "--radius" };
+  var STYLE = { color: "--color-text", fontSize: "--font-size", fontFamily: "--font-family",
+                iconColor: "--color-icon" };
+  var shown = { appearance: null, style: null };
+
+  function setAll(root, values, names) {
+    Object.keys(names).forEach(function (k) {
+      if (values && values[k]) { root.setProperty(names[k], String(values[k])); }
+    });
+  }
+
+  function applyAppearance() {
     var root = document.documentElement.style;
-    var v = (appearance && appearance.variables) || {};
-    var map = { colorText: "--color-text", colorBackground: "--color-background",
-                colorPrimary: "--color-primary", colorDanger: "--color-danger",
-                fontFamily: "--font-family", fontSizeBase: "--font-size",
-                borderRadius: "--radius" };
-    Object.keys(map).forEach(function (k) { if (v[k]) { root.setProperty(map[k], String(v[k])); } });
-    var base = style && style.base;
-    if (base) {
-      if (base.fontSize) { root.setProperty("--font-size", String(base.fontSize)); }
-      if (base.color) { root.setProperty("--color-text", String(base.color)); }
-      if (base.fontFamily) { root.setProperty("--font-family", String(base.fontFamily)); }
+    Object.keys(VARIABLES).forEach(function (k) { root.removeProperty(VARIABLES[k]); });
+    root.removeProperty("--color-icon");
+    var appearance = KIND === "cvc" ? null : shown.appearance;
+    var name = (appearance && appearance.theme) || "stripe";
+    document.documentElement.setAttribute("data-theme", THEMES[name] ? name : "stripe");
+    setAll(root, THEMES[name], VARIABLES);
+    setAll(root, appearance && appearance.variables, VARIABLES);
+    var style = shown.style || {};
+    setAll(root, style.base, STYLE);
+    var placeholder = style.base && style.base["::placeholder"];
+    if (placeholder && placeholder.color) {
+      root.setProperty("--color-text-placeholder", String(placeholder.color));
+    }
+    if (style.invalid && style.invalid.color) {
+      root.setProperty("--color-danger", String(style.invalid.color));
     }
   }
 
@@ -328,15 +360,18 @@
 
   var handlers = {
     configure: function (p) {
-      applyAppearance(p.appearance, p.style);
+      shown = { appearance: p.appearance || null, style: p.style || null };
+      applyAppearance();
       hostReadOnly = !!p.readOnly;
       setReadOnly(hostReadOnly);
       emit("ready", {});
       reportSize();
     },
     update: function (p) {
-      if (p.style) { applyAppearance(null, p.style); }
-      hostReadOnly = !!p.readOnly;
+      if (p.appearance) { shown.appearance = p.appearance; }
+      if (p.style) { shown.style = p.style; }
+      applyAppearance();
+      if ("readOnly" in p) { hostReadOnly = !!p.readOnly; }
       setReadOnly(hostReadOnly);
     },
     focus: function () { $(FIELDS[0][0]).focus(); },

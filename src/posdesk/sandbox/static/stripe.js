@@ -294,7 +294,13 @@
 
   Elements.prototype.update = function (options) {
     refuseRemovedOptions(options);
-    if (options && options.appearance) { this.appearance = options.appearance; }
+    if (options && options.appearance) {
+      this.appearance = options.appearance;
+      // Mounted Elements take the new appearance at once, as Stripe's do.
+      this.created.forEach(function (element) {
+        if (element.iframe) { element.send("update", { appearance: options.appearance }); }
+      });
+    }
     if (options && options.allowedPaymentMethodTypes) {
       this.allowedPaymentMethodTypes = options.allowedPaymentMethodTypes;
     }
