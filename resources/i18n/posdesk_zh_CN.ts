@@ -1520,192 +1520,189 @@
 <context>
     <name>DayReport</name>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="63"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="75"/>
         <source>Z report no. %1 (COPY)</source>
         <translation>第 %1 号 Z 报表（副本）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="66"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="78"/>
         <source>Z report no. %1 (day closed)</source>
         <translation>第 %1 号 Z 报表（已日结）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="69"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="81"/>
         <source>X report (the day is not closed by it)</source>
         <translation>X 报表（不会结束当日营业）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="86"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="98"/>
         <source>Business day</source>
         <translation>营业日</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="87"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="99"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="88"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="100"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="89"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="101"/>
         <source>Made</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="90"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="102"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="95"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="107"/>
         <source>This day was closed: Z report no. %1 by %2 at %3.</source>
         <translation>这一天已日结：第 %1 号 Z 报表，由 %2 于 %3 执行。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="102"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="114"/>
         <source>Totals</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="107"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="119"/>
         <source>Sales (%1 payments)</source>
         <translation>销售（%1 笔付款）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="113"/>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="201"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="125"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="173"/>
         <source>Refunds (%1)</source>
         <translation>退款（%1 笔）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="116"/>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="149"/>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="172"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="32"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="128"/>
         <source>Net</source>
         <translation>净额</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="124"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="136"/>
         <source>%1 payments in other currencies are not in these totals.</source>
         <translation>其他币种的 %1 笔付款不计入这些合计。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="131"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="143"/>
         <source>Payments by state</source>
         <translation>按状态统计的付款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="135"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="147"/>
         <source>No payments</source>
         <translation>没有付款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="137"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="149"/>
         <source>Refunds by state</source>
         <translation>按状态统计的退款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="141"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="153"/>
         <source>No refunds</source>
         <translation>没有退款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="144"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="156"/>
         <source>By staff</source>
         <translation>按员工</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="146"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="157"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="147"/>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="170"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="31"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="148"/>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="171"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="31"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="167"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="159"/>
         <source>By terminal</source>
         <translation>按终端</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="169"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="160"/>
         <source>Terminal</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="191"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="163"/>
         <source>Stripe</source>
         <translation>Stripe</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="197"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="169"/>
         <source>Charges (%1)</source>
         <translation>收款（%1 笔）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="204"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="176"/>
         <source>Stripe fees</source>
         <translation>Stripe 手续费</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="205"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="177"/>
         <source>Net to the balance</source>
         <translation>计入余额的净额</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="206"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="178"/>
         <source>Not available yet</source>
         <translation>尚未可用</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="207"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="179"/>
         <source>Not paid out yet</source>
         <translation>尚未结算</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="211"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="183"/>
         <source>Matches Stripe&apos;s balance transactions.</source>
         <translation>与 Stripe 的余额交易一致。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="213"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="185"/>
         <source>Does not match Stripe yet: %1 payments or refunds have no balance transaction, or the amounts differ.</source>
         <translation>尚未与 Stripe 一致：%1 笔付款或退款没有余额交易，或金额不同。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="220"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="192"/>
         <source>Payouts</source>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="222"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="194"/>
         <source>Payout</source>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="223"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="195"/>
         <source>Arrives</source>
         <translation>到账</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="224"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="196"/>
         <source>Of this day</source>
         <translation>属于当日</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="225"/>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="197"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -2031,135 +2028,135 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="73"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="71"/>
         <source>Payment history</source>
         <translation>付款记录</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="92"/>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="141"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="90"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="139"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="118"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="116"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="120"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="118"/>
         <source>Save the payments the filters select as a CSV file</source>
         <translation>将筛选出的付款保存为 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="122"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="120"/>
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="125"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="123"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="144"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="142"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="176"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="174"/>
         <source>You see this terminal&apos;s payments of today.</source>
         <translation>您看到的是本终端今天的付款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="198"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="196"/>
         <source>Reading payments…</source>
         <translation>正在读取付款…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="212"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="210"/>
         <source>More load as you scroll.</source>
         <translation>滚动时会加载更多。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="214"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="212"/>
         <source>No payments match these filters.</source>
         <translation>没有符合这些筛选条件的付款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="221"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="219"/>
         <source>Adding up…</source>
         <translation>正在汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="261"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="259"/>
         <source>No payments.</source>
         <translation>没有付款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="266"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="264"/>
         <source>%1: %2 payments · gross %3 · refunded %4 · net %5</source>
         <translation>%1：%2 笔付款 · 总额 %3 · 已退款 %4 · 净额 %5</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="272"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="270"/>
         <source> · declined %1%</source>
         <translation> · 拒绝率 %1%</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="342"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="340"/>
         <source>Export payments</source>
         <translation>导出付款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="343"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="341"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="354"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="352"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="355"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="353"/>
         <source>Exporting payments…</source>
         <translation>正在导出付款…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="355"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="353"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="356"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="354"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="380"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="378"/>
         <source>Canceling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="389"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="387"/>
         <source>%1 of %2 payments exported…</source>
         <translation>已导出 %1 / %2 笔付款…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="404"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="402"/>
         <source>Export canceled; no file was kept.</source>
         <translation>导出已取消；未保留文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="406"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="404"/>
         <source>%n payments exported.</source>
         <translation>
             <numerusform>已导出 %n 笔付款。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="411"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="409"/>
         <source>The export failed.</source>
         <translation>导出失败。</translation>
     </message>
@@ -2261,163 +2258,163 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="70"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="77"/>
         <source>PosDesk</source>
         <translation>PosDesk</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="78"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="85"/>
         <source>Find a customer on the left (Ctrl+K), then press Enter.</source>
         <translation>在左侧查找客户（Ctrl+K），然后按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="171"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="178"/>
         <source>&amp;PosDesk</source>
         <translation>&amp;PosDesk</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="175"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="182"/>
         <source>Update customers from Stripe</source>
         <translation>从 Stripe 更新客户</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="179"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="186"/>
         <source>Read every customer from Stripe again</source>
         <translation>重新从 Stripe 读取全部客户</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="182"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="189"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="193"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="200"/>
         <source>Audit trail…</source>
         <translation>审计记录…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="199"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="206"/>
         <source>Payment history…</source>
         <translation>付款记录…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="210"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="217"/>
         <source>Close of day…</source>
         <translation>日结…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="215"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="222"/>
         <source>Request a payment (walk-in)…</source>
         <translation>请求付款（散客）…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="217"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="224"/>
         <source>Open payment requests…</source>
         <translation>未完成的付款请求…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="219"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="226"/>
         <source>Payment links…</source>
         <translation>付款链接…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="227"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="234"/>
         <source>Emailed receipts (demo)…</source>
         <translation>已发送的电子邮件收据（演示）…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="231"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="238"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="242"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="249"/>
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="254"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="261"/>
         <source>Create a customer in Stripe (%1)</source>
         <translation>在 Stripe 中创建客户（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="260"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="267"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="261"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="268"/>
         <source>About PosDesk…</source>
         <translation>关于 PosDesk…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="294"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="303"/>
         <source>TEST MODE — no real money moves</source>
         <translation>测试模式 — 不涉及真实资金</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="295"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="304"/>
         <source>DEMO — sample data on a built-in sandbox, no real money</source>
         <translation>演示 — 内置沙盒中的示例数据，不涉及真实资金</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="296"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="305"/>
         <source>NOT SET UP — add a Stripe key in the settings (Ctrl+,)</source>
         <translation>尚未设置 — 请在设置中添加 Stripe 密钥（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="304"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="313"/>
         <source>Stripe: not configured</source>
         <translation>Stripe：未配置</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="308"/>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="439"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="317"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="464"/>
         <source>Stripe: connecting…</source>
         <translation>Stripe：正在连接…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="312"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="321"/>
         <source>test mode</source>
         <translation>测试模式</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="313"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="322"/>
         <source>live mode</source>
         <translation>正式模式</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="314"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="323"/>
         <source>demo sandbox</source>
         <translation>演示沙盒</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="321"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="330"/>
         <source>Stripe: connected (%1)</source>
         <translation>Stripe：已连接（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="323"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="332"/>
         <source>Stripe: key not accepted</source>
         <translation>Stripe：密钥未被接受</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="172"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="179"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="205"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="212"/>
         <source>Open authorizations…</source>
         <translation>未完成的预授权…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="233"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="240"/>
         <source>Find customer</source>
         <translation>查找客户</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="325"/>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="334"/>
         <source>Stripe: unreachable</source>
         <translation>Stripe：无法连接</translation>
     </message>
@@ -4665,7 +4662,7 @@
     </message>
     <message>
         <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="78"/>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="113"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="117"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
@@ -4681,7 +4678,7 @@
     </message>
     <message>
         <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="81"/>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="115"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="119"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
@@ -4701,49 +4698,46 @@
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="87"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="91"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="89"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="93"/>
         <source>Capture or release…</source>
         <translation>请款或撤销预授权…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="99"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="103"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="143"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="147"/>
         <source>This payment could not be read.</source>
         <translation>无法读取这笔付款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="149"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="153"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="175"/>
+        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="179"/>
         <source>Elsewhere (Stripe)</source>
         <translation>在别处（Stripe）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="182"/>
         <source>Recorded here</source>
-        <translation>在此记录</translation>
+        <translation type="vanished">在此记录</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="183"/>
         <source>Stripe event</source>
-        <translation>Stripe 事件</translation>
+        <translation type="vanished">Stripe 事件</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/payment_detail_dialog.py" line="184"/>
         <source>Audit</source>
-        <translation>审计</translation>
+        <translation type="vanished">审计</translation>
     </message>
     <message>
         <source>Refund</source>
@@ -5182,77 +5176,77 @@ The link works until %4.
 <context>
     <name>ReceiptDocument</name>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="94"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="89"/>
         <source>COPY</source>
         <translation>副本</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="95"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="90"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="96"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="91"/>
         <source>Refund receipt</source>
         <translation>退款收据</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="97"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="92"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="98"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="93"/>
         <source>Terminal</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="99"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="94"/>
         <source>Served by</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="100"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="95"/>
         <source>Card</source>
         <translation>卡</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="101"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="96"/>
         <source>Payment ID</source>
         <translation>付款编号</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="102"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="97"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="103"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="98"/>
         <source>Refund %1</source>
         <translation>退款 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="104"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="99"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="105"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="100"/>
         <source>Refund ID</source>
         <translation>退款编号</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="106"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="101"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="107"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="102"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="108"/>
+        <location filename="../../src/posdesk/gui/receipts/receipt_document.py" line="103"/>
         <source>Thank you</source>
         <translation>谢谢惠顾</translation>
     </message>
@@ -6106,7 +6100,7 @@ The link works until %4.
 <context>
     <name>StartRefused</name>
     <message>
-        <location filename="../../src/posdesk/gui/app.py" line="293"/>
+        <location filename="../../src/posdesk/gui/app.py" line="315"/>
         <source>PosDesk is not starting</source>
         <translation>PosDesk 无法启动</translation>
     </message>
@@ -6634,6 +6628,395 @@ The link works until %4.
         <location filename="../../src/posdesk/gui/signin/till_lock.py" line="199"/>
         <source>The till locks as soon as the payment in progress has its answer.</source>
         <translation>当前付款有结果后，收银台将立即锁定。</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWords</name>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="49"/>
+        <source>Stripe: payment created</source>
+        <translation>Stripe：付款已创建</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="50"/>
+        <source>Stripe: payment processing</source>
+        <translation>Stripe：付款处理中</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="51"/>
+        <source>Stripe: customer must authenticate</source>
+        <translation>Stripe：需客户验证</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="53"/>
+        <source>Stripe: payment authorized</source>
+        <translation>Stripe：付款已预授权</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="55"/>
+        <source>Stripe: payment partly funded</source>
+        <translation>Stripe：付款已部分到账</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="57"/>
+        <source>Stripe: payment succeeded</source>
+        <translation>Stripe：付款成功</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="58"/>
+        <source>Stripe: payment failed</source>
+        <translation>Stripe：付款失败</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="59"/>
+        <source>Stripe: payment canceled</source>
+        <translation>Stripe：付款已取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="60"/>
+        <source>Stripe: charge pending</source>
+        <translation>Stripe：扣款处理中</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="61"/>
+        <source>Stripe: card charged</source>
+        <translation>Stripe：已扣款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="62"/>
+        <source>Stripe: charge failed</source>
+        <translation>Stripe：扣款失败</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="63"/>
+        <source>Stripe: payment captured</source>
+        <translation>Stripe：已请款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="64"/>
+        <source>Stripe: authorization expired</source>
+        <translation>Stripe：预授权已过期</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="65"/>
+        <source>Stripe: charge updated</source>
+        <translation>Stripe：扣款信息已更新</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="66"/>
+        <source>Stripe: payment refunded</source>
+        <translation>Stripe：付款已退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="67"/>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="69"/>
+        <source>Stripe: refund updated</source>
+        <translation>Stripe：退款已更新</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="68"/>
+        <source>Stripe: refund created</source>
+        <translation>Stripe：退款已创建</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="70"/>
+        <source>Stripe: refund failed</source>
+        <translation>Stripe：退款失败</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="114"/>
+        <source>Charged a saved card</source>
+        <translation>用已保存的卡扣款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="115"/>
+        <source>Charged a saved card with its security code</source>
+        <translation>用已保存的卡并输入安全码扣款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="117"/>
+        <source>Card entry opened</source>
+        <translation>已打开卡信息录入</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="118"/>
+        <source>Asked to save the card</source>
+        <translation>询问是否保存此卡</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="119"/>
+        <source>Card tried at the counter</source>
+        <translation>客户在柜台试卡</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="120"/>
+        <source>Card entry checked with Stripe</source>
+        <translation>已向 Stripe 核实卡信息录入结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="121"/>
+        <source>Card entry closed</source>
+        <translation>卡信息录入已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="122"/>
+        <source>Card payment at the counter</source>
+        <translation>柜台录入卡信息付款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="123"/>
+        <source>Customer authentication opened</source>
+        <translation>已打开客户验证</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="125"/>
+        <source>Customer authentication</source>
+        <translation>客户验证</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="126"/>
+        <source>Security code entry opened</source>
+        <translation>已打开安全码输入</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="127"/>
+        <source>Payment checked with Stripe</source>
+        <translation>已向 Stripe 核实付款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="128"/>
+        <source>Payment opened</source>
+        <translation>已打开付款详情</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="129"/>
+        <source>Refund requested</source>
+        <translation>已申请退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="130"/>
+        <source>Refund checked with Stripe</source>
+        <translation>已向 Stripe 核实退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="131"/>
+        <source>Refunds looked up</source>
+        <translation>查看退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="132"/>
+        <source>Manager approval</source>
+        <translation>经理批准</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="133"/>
+        <source>Capture</source>
+        <translation>请款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="134"/>
+        <source>Authorization release</source>
+        <translation>撤销预授权</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="135"/>
+        <source>Capture checked with Stripe</source>
+        <translation>已向 Stripe 核实请款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="136"/>
+        <source>Open authorizations looked up</source>
+        <translation>查看未完成的预授权</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="137"/>
+        <source>Receipt preview</source>
+        <translation>收据预览</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="138"/>
+        <source>Receipt printed</source>
+        <translation>收据已打印</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="139"/>
+        <source>Receipt saved as PDF</source>
+        <translation>收据已保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="140"/>
+        <source>Receipt emailed</source>
+        <translation>收据已通过电子邮件发送</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="141"/>
+        <source>Receipt emailed again</source>
+        <translation>收据已再次通过电子邮件发送</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="142"/>
+        <source>Payment request created</source>
+        <translation>已创建付款请求</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="143"/>
+        <source>Sent as a link to authenticate</source>
+        <translation>已作为验证链接发送</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="145"/>
+        <source>Payment request ended</source>
+        <translation>付款请求已结束</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="146"/>
+        <source>Payment request looked up</source>
+        <translation>查看付款请求</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="151"/>
+        <source>Payment recorded here</source>
+        <translation>在此记录付款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="158"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="166"/>
+        <source>Stripe: %1</source>
+        <translation>Stripe：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="199"/>
+        <source>Waiting for a card</source>
+        <translation>等待客户提供卡</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="200"/>
+        <source>Waiting to be confirmed</source>
+        <translation>等待确认</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="207"/>
+        <source>Captured</source>
+        <translation>已请款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="208"/>
+        <source>Released, nothing taken</source>
+        <translation>已撤销，未扣款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="209"/>
+        <source>Not confirmed yet</source>
+        <translation>尚未确认</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="216"/>
+        <source>Not allowed</source>
+        <translation>无权操作</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="217"/>
+        <source>Needed a manager&apos;s approval</source>
+        <translation>需经理批准</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="218"/>
+        <source>Needed a confirmation</source>
+        <translation>需确认</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="219"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="220"/>
+        <source>Refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="221"/>
+        <source>Started</source>
+        <translation>已开始</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="222"/>
+        <source>Customer agreed</source>
+        <translation>客户已同意</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="223"/>
+        <source>Declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="224"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="225"/>
+        <source>Abandoned</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="226"/>
+        <source>Canceled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="227"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="228"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="229"/>
+        <source>Stripe could not be reached</source>
+        <translation>无法连接 Stripe</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="230"/>
+        <source>Stripe was busy</source>
+        <translation>Stripe 繁忙</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="231"/>
+        <source>Stripe set-up problem</source>
+        <translation>Stripe 设置有误</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="232"/>
+        <source>Stripe refused the request</source>
+        <translation>Stripe 拒绝了请求</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="233"/>
+        <source>Wrong PIN</source>
+        <translation>PIN 码错误</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="234"/>
+        <source>No such staff account</source>
+        <translation>无此员工账户</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="235"/>
+        <source>Too many tries: had to wait</source>
+        <translation>尝试次数过多：需等待</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/timeline_words.py" line="298"/>
+        <source>%1 refunded in all</source>
+        <translation>累计已退款 %1</translation>
     </message>
 </context>
 </TS>

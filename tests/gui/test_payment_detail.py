@@ -8,11 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QTableWidget
 
 from posdesk.app_context import AppContext
 from posdesk.domain.money import Money
 from posdesk.domain.roles import Role
+from posdesk.gui.common.resources import install_translators
 from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.history.payment_detail_dialog import PaymentDetailDialog
 from posdesk.gui.payments.capture_dialog import CaptureDialog
@@ -61,14 +63,33 @@ def test_a_payment_refunded_elsewhere_shows_its_refund_and_timeline(
     [refund] = cells(dialog.refund_table)
     # In words, as every refund reads (outcome_view), not Stripe's values.
     assert refund[1:] == ["$15.00", "Refunded", "Requested by the customer", "Elsewhere (Stripe)"]
+    # The timeline in words (timeline_words), amounts as money: no Stripe or audit names.
     timeline = cells(dialog.timeline_table)
     whats = [row[1] for row in timeline]
-    assert whats[0] == "Recorded here: created"
-    assert "Audit: charge" in whats
-    assert "Stripe event: payment_intent.succeeded" in whats
-    refund_events = [row for row in timeline if row[1].startswith("Stripe event: refund.")]
-    assert refund_events and "15.00 USD" in refund_events[0][2]
-    assert all(row[3] == "Stripe" for row in refund_events)
+    assert timeline[0][1:3] == ["Payment recorded here", "Paid · $40.00"]
+    assert ["Charged a saved card", "Paid"] in [row[1:3] for row in timeline]
+    assert ["Stripe: payment succeeded", "Paid · $40.00", "Stripe"] in [
+        row[1:] for row in timeline]
+    assert ["Stripe: refund created", "Refunded · $15.00", "Stripe"] in [
+        row[1:] for row in timeline]
+    assert ["Stripe: payment refunded", "Paid · $15.00 refunded in all"] in [
+        row[1:3] for row in timeline]
+    shown = " ".join(" ".join(row[1:3]) for row in timeline)
+    assert "_" not in shown and "payment_intent" not in shown and "USD" not in shown
+    assert all(what and not what.startswith(("Stripe event", "Audit")) for what in whats)
+
+    # In Chinese too (the catalogue's TimelineWords), with the amount as money.
+    installed = install_translators(gui_app, QLocale("zh_CN"))
+    try:
+        with qtbot.waitSignal(dialog.loaded, timeout=TIMEOUT_MS):
+            dialog.load()
+        chinese = [row[1:3] for row in cells(dialog.timeline_table)]
+    finally:
+        for translator in installed:
+            gui_app.removeTranslator(translator)
+    assert chinese[0] == ["在此记录付款", "已付款 · $40.00"]
+    assert ["用已保存的卡扣款", "已付款"] in chinese
+    assert "Stripe：退款已创建" in [what for what, _details in chinese]
 
     # A manager may refund what is left, and print the receipt; not capture (it is paid).
     assert dialog.refund_button.isEnabled() and not dialog.capture_button.isEnabled()

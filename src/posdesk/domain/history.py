@@ -173,11 +173,19 @@ class TimelineKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
+    """One line of a payment's timeline as stored names and numbers; the screen puts them
+    in words (gui/history/timeline_words.py)."""
+
     at: datetime
     kind: TimelineKind
-    title: str  # the event type, the audit action, "refund"
-    detail: str = ""  # status, outcome, amount
-    who: str = ""  # staff name (audit), "Stripe" (events)
+    title: str  # the Stripe event type, the audit action, "created"
+    # The event's object's Stripe status, the audit outcome, the payment's state (created).
+    status: str = ""
+    # Minor units: the event object's amount (a charge's: what is refunded of it so far),
+    # the payment's amount (created); None when there is none (audit).
+    amount: int | None = None
+    currency: str = ""
+    who: str = ""  # staff name (audit, created), "Stripe" (events)
 
 
 @dataclass(frozen=True, slots=True)

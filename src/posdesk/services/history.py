@@ -233,19 +233,20 @@ class HistoryService:
     def _timeline(self, payment: PaymentRecord, refunds: list[HistoryRefund]
                   ) -> list[TimelineEntry]:
         entries = [TimelineEntry(payment.created_at, TimelineKind.CREATED, "created",
-                                 payment.state, payment.staff_name or payment.staff_id)]
+                                 payment.state, payment.amount, payment.currency,
+                                 payment.staff_name or payment.staff_id)]
         for event in payment_events(self.store, payment.intent_id):
-            amount = (f"{decimal_amount(event.amount, event.currency)} {event.currency}"
-                      if event.amount is not None and event.currency else "")
-            detail = " ".join(w for w in (event.status or "", amount) if w)
-            entries.append(TimelineEntry(datetime.fromtimestamp(event.created, UTC),
-                                         TimelineKind.EVENT, event.type, detail, "Stripe"))
+            known = event.amount is not None and bool(event.currency)
+            entries.append(TimelineEntry(
+                datetime.fromtimestamp(event.created, UTC), TimelineKind.EVENT, event.type,
+                event.status or "", event.amount if known else None,
+                (event.currency or "") if known else "", "Stripe"))
         targets = [payment.id, payment.intent_id or ""]
         for refund in refunds:
             targets += [refund.refund_id or "", refund.request_id or ""]
         for entry in audit_entries(self.store, targets):
             entries.append(TimelineEntry(entry.at, TimelineKind.AUDIT, entry.action,
-                                         entry.outcome, entry.staff_name or entry.staff_id))
+                                         entry.outcome, who=entry.staff_name or entry.staff_id))
         # Stripe's times are whole seconds: within one second the record comes first, then
         # what staff did, then what Stripe reported (in the order it was applied).
         rank = {TimelineKind.CREATED: 0, TimelineKind.AUDIT: 1, TimelineKind.EVENT: 2}

@@ -1,9 +1,9 @@
 """One payment in full: amounts, card, customer, staff, terminal, its refunds (made here or
 anywhere else: sync brings them in), a timeline of the Stripe events sync applied and the
-audit entries about it, and the actions the signed-in person may take: refund, capture or
-release, and its receipt. The actions open the dialogs the customer page opens
-(gui/payments/refund_dialog.py, capture_dialog.py, gui/receipts/receipt_actions.py); the
-services check the permissions again.
+audit entries about it (in words: timeline_words.py), and the actions the signed-in person
+may take: refund, capture or release, and its receipt. The actions open the dialogs the
+customer page opens (gui/payments/refund_dialog.py, capture_dialog.py,
+gui/receipts/receipt_actions.py); the services check the permissions again.
 
 The detail is read on the TaskRunner, and again after a refund or capture here.
 """
@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from posdesk.backend import Backend, PaymentDetail
-from posdesk.domain.history import TimelineKind
 from posdesk.domain.refunds import RefundState
 from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.formatting import local_time_text, money_text
+from posdesk.gui.history import timeline_words
 from posdesk.gui.payments import outcome_view
 from posdesk.gui.payments.capture_dialog import CaptureDialog
 from posdesk.gui.payments.outcome_view import state_text
@@ -54,7 +54,7 @@ class PaymentDetailDialog(QDialog):
         self.capture_dialog: CaptureDialog | None = None
         self.setWindowTitle(self.tr("Payment"))
         self.setObjectName("paymentDetail")
-        self.resize(760, 620)
+        self.resize(860, 680)
 
         self.title = QLabel(self.tr("Reading the payment…"), self)
         self.title.setObjectName("title")
@@ -80,6 +80,10 @@ class PaymentDetailDialog(QDialog):
             self.tr("By")))
         self.timeline_table = self._table(self.tr("Timeline"), (
             self.tr("When"), self.tr("What"), self.tr("Details"), self.tr("Who")))
+        # The details take what is left, so a staff name is never cut off.
+        header = self.timeline_table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
         self.status = QLabel(self)
         self.status.setObjectName("hint")
@@ -179,20 +183,19 @@ class PaymentDetailDialog(QDialog):
                 _refund_state_words(refund.state), outcome_view.refund_reason_text(refund.reason),
                 by))
         self.timeline_table.setRowCount(len(detail.timeline))
-        kinds = {TimelineKind.CREATED: self.tr("Recorded here"),
-                 TimelineKind.EVENT: self.tr("Stripe event"),
-                 TimelineKind.AUDIT: self.tr("Audit")}
         for row, entry in enumerate(detail.timeline):
-            what = f"{kinds[entry.kind]}: {entry.title}"
             self._fill_row(self.timeline_table, row, (
-                local_time_text(entry.at), what, entry.detail, entry.who))
+                local_time_text(entry.at), timeline_words.what_text(entry),
+                timeline_words.details_text(entry, locale), entry.who))
         self._set_actions(detail)
         self.loaded.emit(detail)
 
     @staticmethod
     def _fill_row(table: QTableWidget, row: int, values: tuple[str, ...]) -> None:
         for column, value in enumerate(values):
-            table.setItem(row, column, QTableWidgetItem(value))
+            item = QTableWidgetItem(value)
+            item.setToolTip(value)  # the whole text, should a narrow window cut it
+            table.setItem(row, column, item)
 
     def _set_actions(self, detail: PaymentDetail | None) -> None:
         self.refund_button.setEnabled(bool(detail and detail.can_refund))
