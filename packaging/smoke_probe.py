@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -18,6 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from posdesk.app_context import AppContext
+    from posdesk.domain.roles import StaffMember
     from posdesk.gui.shell.main_window import MainWindow
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -80,6 +83,7 @@ def probe() -> float:
         ready = dialog.ready_at - clicked
         dialog.reject()
         check_about(window, wait)
+        check_receipt_pdfs(context, manager, data_dir)
         window.close()
         return ready
     finally:
@@ -109,13 +113,57 @@ def check_about(window: MainWindow, wait: Callable[..., None]) -> None:
     about.reject()
 
 
+def check_receipt_pdfs(context: AppContext, manager: StaffMember, folder: Path) -> None:
+    """A receipt in Chinese saved as a PDF (QPdfWriter, the bundled CJK font embedded) and
+    printed to a PDF file through Qt Print Support (QPrinter), as a till without a printer
+    would. With poppler's pdftotext on the machine, the words are read back too."""
+    from datetime import UTC, datetime
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from posdesk.domain.stripe_objects import PaymentMethodData
+    from posdesk.gui.receipts.receipt_document import Paper
+    from posdesk.gui.receipts.receipt_printer import print_receipt, write_pdf
+    from posdesk.store.models import PaymentRecord
+    from posdesk.store.payment_methods import PaymentMethodRepository
+    from posdesk.store.payments import PaymentRepository
+
+    PaymentMethodRepository(context.store).upsert(
+        PaymentMethodData("pm_smoke", "cus_smoke", brand="visa", last4="4242"))
+    PaymentRepository(context.store).add(PaymentRecord(
+        id="pay-smoke", idempotency_key="key-pay-smoke", intent_id="pi_smoke",
+        customer_id="cus_smoke", payment_method_id="pm_smoke", amount=12800, currency="USD",
+        description="咖啡两杯", state="succeeded", staff_id=manager.id,
+        staff_name=manager.name, amount_received=12800, terminal_id=context.terminal.id,
+        created_at=datetime.now(UTC)))
+    receipt = context.receipts.save_receipt_pdf(manager, "pay-smoke")
+    saved = folder / "receipt.pdf"
+    write_pdf(receipt, Paper.A4, saved)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = folder / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    print_receipt(receipt, Paper.A4, printer)
+    del printer  # the file is complete once the printer is gone
+    for path in (saved, printed):
+        data = path.read_bytes() if path.exists() else b""
+        if not data.startswith(b"%PDF") or len(data) < 2000:
+            raise RuntimeError(f"{path.name}: no PDF written ({len(data)} bytes)")
+        if shutil.which("pdftotext"):
+            words = subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
+                                   text=True, check=True).stdout
+            if "咖啡两杯" not in words or "4242" not in words:
+                raise RuntimeError(f"{path.name} does not read back: {words[:200]!r}")
+
+
 def main() -> int:
     try:
         seconds = probe()
     except Exception as exc:  # the smoke test prints why and fails
         print(f"CARD-ENTRY-FAILED {type(exc).__name__}: {exc}", flush=True)
         return 1
-    print(f"CARD-ENTRY-READY {seconds * 1000:.0f} (About and its licenses checked too)",
+    print(f"CARD-ENTRY-READY {seconds * 1000:.0f} (About, its licenses and receipt PDFs "
+          "checked too)",
           flush=True)
     return 0
 

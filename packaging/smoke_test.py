@@ -8,8 +8,10 @@
    POSDESK_SHOWN / POSDESK_READY markers of gui/app.py); timed from launch, beside the
    development install's `python -m posdesk --demo` run the same way.
 5. The card-entry page loads in the bundle's web engine (posdesk-smoke-probe: the real main
-   window, "New card…", the card page's Stripe element ready), and Help > About shows the
-   bundle's versions and its THIRD-PARTY-LICENSES file.
+   window, "New card…", the card page's Stripe element ready), Help > About shows the
+   bundle's versions and its THIRD-PARTY-LICENSES file, the history's chart draws, and a
+   receipt in Chinese is saved as a PDF and printed to a PDF file (read back with pdftotext
+   when poppler is installed).
 
     python packaging/smoke_test.py BUNDLE_DIR [--runs N]
 Standard library only; prints one line per check and `N passed, N failed`."""
@@ -186,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         ("migrations on a fresh data folder", lambda: check_migrations(bundle)),
         ("posdesk --demo shows its window", lambda: check_demo(bundle, args.runs,
                                                                args.dev_python)),
-        ("card-entry page loads, About shows the licenses",
+        ("card-entry page loads, About shows the licenses, receipts make PDFs",
          lambda: check_card_entry(bundle)),
     ]
     passed = failed = 0
