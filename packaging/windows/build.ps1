@@ -38,6 +38,7 @@ Invoke-Checked $Python @("packaging\make_icons.py", (Join-Path $Build "icons"))
 Invoke-Checked $Python @("packaging\third_party_licenses.py", (Join-Path $Build "THIRD-PARTY-LICENSES.txt"))
 Invoke-Checked $Python @("packaging\windows\version_info.py", (Join-Path $Build "version_info.txt"))
 $Version = & $Python packaging\windows\version_info.py --print-version
+$FileVersion = & $Python packaging\windows\version_info.py --print-file-version
 
 Invoke-Checked $Python @("-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
     "--distpath", (Join-Path $Build "dist"), "--workpath", (Join-Path $Build "work"),
@@ -76,12 +77,13 @@ if ($SignArgs) {
 # The installer.
 $Iscc = (Get-Command iscc.exe -ErrorAction SilentlyContinue).Source
 if (-not $Iscc) { $Iscc = "${env:ProgramFiles(x86)}\Inno Setup 6\ISCC.exe" }
-$IssArgs = @("/DAppVersion=$Version", "/DBundleDir=$Bundle",
+$IssArgs = @("/DAppVersion=$Version", "/DFileVersion=$FileVersion", "/DBundleDir=$Bundle",
     "/DOutputDir=$(Join-Path $Build 'installer')", "/DIconFile=$(Join-Path $Build 'icons\posdesk.ico')")
 if ($SignArgs) {
-    # Inno Setup's own placeholders: $q is a double quote, $f the file to sign (single-quoted
-    # here so PowerShell leaves them alone, and no quote has to survive native argument passing).
-    $Quoted = ($SignArgs | ForEach-Object { '$q' + $_ + '$q' }) -join ' '
+    # Inno Setup's own placeholders: $q is a double quote, $f the file to sign, $$ a dollar (a
+    # password may hold one); single-quoted here so PowerShell leaves them alone, and no quote
+    # has to survive native argument passing.
+    $Quoted = ($SignArgs | ForEach-Object { '$q' + $_.Replace('$', '$$') + '$q' }) -join ' '
     $IssArgs += @(('/Sposdesksign=$q' + $SignTool + '$q sign /fd sha256 /tr ' + $Timestamp +
         ' /td sha256 ' + $Quoted + ' $f'), "/DSignTool=posdesksign")
 }

@@ -1,16 +1,24 @@
 ; PosDesk's Windows installer (Inno Setup 6): a per-user install, no administrator rights.
 ; Built by packaging/windows/build.ps1 after PyInstaller, e.g.
-;   iscc /DAppVersion=0.1.0 /DBundleDir=..\build\dist\posdesk /DOutputDir=..\build\installer posdesk.iss
+;   iscc /DAppVersion=0.1.0 /DFileVersion=0.1.0.0 /DBundleDir=..\build\dist\posdesk /DOutputDir=..\build\installer posdesk.iss
 ; - Installs to %LOCALAPPDATA%\Programs\PosDesk with a Start-menu entry (and, if ticked, a
 ;   desktop one); an uninstaller under Settings > Apps.
-; - Upgrade in place: the same AppId finds the installed copy; its folder is replaced whole
-;   (old files gone), settings and data are not touched.
+; - Upgrade in place: the same AppId finds the installed copy; its _internal folder is
+;   replaced whole (no old library stays), settings and data are not touched.
 ; - Uninstall keeps the data folder (%LOCALAPPDATA%\PosDesk\PosDesk: the store, settings,
 ;   logs) unless the user ticks "also delete"; a silent uninstall always keeps it.
 ;   Keys stay in Windows Credential Manager unless `posdesk-cli secrets delete` is run.
 
+#if Ver < EncodeVer(6, 3, 0)
+  #error Inno Setup 6.3 or newer is needed (the x64compatible architecture)
+#endif
 #ifndef AppVersion
   #error Pass /DAppVersion=X.Y.Z
+#endif
+#ifndef FileVersion
+  ; Windows wants four numbers: build.ps1 passes version_info.py --print-file-version
+  ; ("0.2.0rc1" -> 0.2.0.0); the default suits a plain X.Y.Z.
+  #define FileVersion AppVersion
 #endif
 #ifndef BundleDir
   #define BundleDir "..\build\dist\posdesk"
@@ -21,6 +29,11 @@
 #ifndef IconFile
   #define IconFile "..\build\icons\posdesk.ico"
 #endif
+; {autopf} is %LOCALAPPDATA%\Programs for a per-user install (Program Files if the user
+; picks "all users"). check-installer-under-wine.sh overrides it: Wine 8 cannot resolve it.
+#ifndef AppDir
+  #define AppDir "{autopf}\PosDesk"
+#endif
 
 [Setup]
 ; Never change AppId: it is how an upgrade finds the installed PosDesk.
@@ -29,10 +42,12 @@ AppName=PosDesk
 AppVersion={#AppVersion}
 AppVerName=PosDesk {#AppVersion}
 AppPublisher=PosDesk
-VersionInfoVersion={#AppVersion}
+VersionInfoVersion={#FileVersion}
+VersionInfoTextVersion={#AppVersion}
+VersionInfoProductTextVersion={#AppVersion}
 VersionInfoProductName=PosDesk
 VersionInfoDescription=PosDesk installer
-DefaultDirName={autopf}\PosDesk
+DefaultDirName={#AppDir}
 DefaultGroupName=PosDesk
 DisableProgramGroupPage=yes
 DisableDirPage=auto
@@ -102,5 +117,9 @@ begin
         mbConfirmation, MB_YESNO or MB_DEFBUTTON2) = IDYES;
   end;
   if (CurUninstallStep = usPostUninstall) and DeleteData then
+  begin
     DelTree(DataFolder(), True, True, True);
+    { and %LOCALAPPDATA%\PosDesk above it, when PosDesk's folder was all it held }
+    RemoveDir(ExtractFileDir(DataFolder()));
+  end;
 end;

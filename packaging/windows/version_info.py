@@ -2,7 +2,8 @@
 posdesk-cli.exe (Explorer's Properties > Details; what installers and IT tools read).
 
     python packaging/windows/version_info.py OUTPUT.txt
-    python packaging/windows/version_info.py --print-version"""
+    python packaging/windows/version_info.py --print-version
+    python packaging/windows/version_info.py --print-file-version   # "1.2.3rc1" -> 1.2.3.0"""
 
 from __future__ import annotations
 
@@ -52,6 +53,9 @@ VSVersionInfo(
 def main(argv: list[str]) -> int:
     if argv == ["--print-version"]:
         print(version())
+        return 0
+    if argv == ["--print-file-version"]:  # Inno Setup's VersionInfoVersion: numbers only
+        print(".".join(str(part) for part in numeric(version())))
         return 0
     if len(argv) != 1:
         print(__doc__, file=sys.stderr)
