@@ -19,6 +19,11 @@ unchanged, again with half of them changed) beside the bulk path writing the sam
     python bench/customer_search.py                      # SQLite, 100,000 customers
     python bench/customer_search.py --customers 100000 1000000
     python bench/customer_search.py --database-url postgresql+psycopg://postgres@127.0.0.1/test
+
+With ``--keep`` the seeded stores are kept (a schema ``bench_keep_<customers>_<seed>``, or a
+SQLite file under the temporary folder) and a later run with ``--keep`` times them again
+without seeding: the growth exponent is noisy while other work runs, so compare it over
+several runs. Drop them with ``--drop-kept``.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -404,12 +409,18 @@ def analyse(store: Store) -> None:
 def run(store: Store, customers: int, queries: int, seed: int) -> Figures:
     rng = random.Random(seed)
     repo = CustomerRepository(store)
-    print(f"backend: {store.dialect}; seeding {customers:,} customers ...", flush=True)
+    # The same seed gives the same names, emails and phones (ids are random): a kept store
+    # holding them is searched with the same keystrokes.
     seeded = list(realistic_customers(customers, rng))
-    started = time.perf_counter()
-    bulk_seed(store, seeded)
-    seed_s = time.perf_counter() - started
-    print(f"seeded in {seed_s:.1f} s (bulk path); count = {repo.count():,}", flush=True)
+    seed_s = 0.0
+    if repo.count() == customers:
+        print(f"backend: {store.dialect}; {customers:,} customers kept from an earlier run")
+    else:
+        print(f"backend: {store.dialect}; seeding {customers:,} customers ...", flush=True)
+        started = time.perf_counter()
+        bulk_seed(store, seeded)
+        seed_s = time.perf_counter() - started
+        print(f"seeded in {seed_s:.1f} s (bulk path); count = {repo.count():,}", flush=True)
     analyse(store)
 
     typed = keystroke_queries(seeded, queries, rng)
@@ -558,11 +569,28 @@ def main(argv: list[str] | None = None) -> int:
         "--database-url",
         help="PostgreSQL URL; a temporary schema is created in it and dropped afterwards",
     )
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the seeded stores and search the ones an earlier --keep run left",
+    )
+    parser.add_argument(
+        "--drop-kept", action="store_true", help="drop the stores --keep left for these sizes"
+    )
     args = parser.parse_args(argv)
+    if args.drop_kept:
+        for customers in args.customers:
+            drop_kept(args.database_url, kept_name(customers, args.seed))
+        return 0
     open_fresh = fresh_store_opener(args.database_url)
     results = []
     for customers in args.customers:
-        with open_fresh() as store:
+        opener = (
+            kept_store_opener(args.database_url, kept_name(customers, args.seed))
+            if args.keep
+            else open_fresh
+        )
+        with opener() as store:
             results.append(run(store, customers, args.queries, args.seed))
     summary(results)
     if args.upsert:
@@ -590,9 +618,7 @@ def fresh_store_opener(database_url: str | None) -> Callable[[], Any]:
         with admin.connect() as conn:
             conn.execute(text(f'CREATE SCHEMA "{schema}"'))
         try:
-            url = make_url(database_url)
-            url = url.set(query={**url.query, "options": f"-csearch_path={schema},public"})
-            store = open_store(url.render_as_string(hide_password=False))
+            store = open_store(_schema_url(database_url, schema))
             try:
                 yield store
             finally:
@@ -603,6 +629,60 @@ def fresh_store_opener(database_url: str | None) -> Callable[[], Any]:
             admin.dispose()
 
     return postgresql_store if database_url else sqlite_store
+
+
+def kept_name(customers: int, seed: int) -> str:
+    return f"bench_keep_{customers}_{seed}"
+
+
+def _kept_sqlite_path(name: str) -> Path:
+    return Path(tempfile.gettempdir()) / f"posdesk-{name}" / "posdesk.db"
+
+
+def _schema_url(database_url: str, schema: str) -> str:
+    url = make_url(database_url)
+    url = url.set(query={**url.query, "options": f"-csearch_path={schema},public"})
+    return url.render_as_string(hide_password=False)
+
+
+def kept_store_opener(database_url: str | None, name: str) -> Callable[[], Any]:
+    """Opens the store kept under ``name``, made empty the first time."""
+
+    @contextmanager
+    def kept_store() -> Iterator[Store]:
+        if database_url:
+            admin = create_engine(database_url, isolation_level="AUTOCOMMIT")
+            with admin.connect() as conn:
+                conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{name}"'))
+            admin.dispose()
+            url = _schema_url(database_url, name)
+        else:
+            path = _kept_sqlite_path(name)
+            path.parent.mkdir(exist_ok=True)
+            url = f"sqlite:///{path}"
+        print(f"kept store: {url}")
+        store = open_store(url)
+        try:
+            yield store
+        finally:
+            store.close()
+
+    return kept_store
+
+
+def drop_kept(database_url: str | None, name: str) -> None:
+    if database_url:
+        admin = create_engine(database_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{name}" CASCADE'))
+        admin.dispose()
+    else:
+        folder = _kept_sqlite_path(name).parent
+        for file in folder.glob("*"):
+            file.unlink()
+        with suppress(FileNotFoundError):
+            folder.rmdir()
+    print(f"dropped {name}")
 
 
 if __name__ == "__main__":

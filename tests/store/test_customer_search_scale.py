@@ -54,6 +54,21 @@ def test_the_head_walk_agrees_with_sorting_every_match(
         assert walked[0] == "cus_exact"
 
 
+@pytest.mark.parametrize("window", [1, 8, 10**6])
+@pytest.mark.parametrize("query", ["john s", "johns", "jo j", "mary j", "johanna"])
+def test_a_walk_whose_window_runs_out_gives_the_sorted_answer(
+    crowd: CustomerRepository, monkeypatch: pytest.MonkeyPatch, query: str, window: int
+) -> None:
+    # "john s" matches only at the end of the "joh" terms in name order: a small window
+    # runs out before the page fills, and the sorted query answers instead.
+    monkeypatch.setattr(customers_module, "_SORT_THRESHOLD", {"sqlite": 10**9, "postgresql": 10**9})
+    sorted_ids = ids(crowd, query, limit=30)
+    monkeypatch.setattr(customers_module, "_SORT_THRESHOLD", {"sqlite": 1, "postgresql": 1})
+    monkeypatch.setattr(customers_module, "_HEAD_WALK_WINDOW", window)
+    assert ids(crowd, query, limit=30) == sorted_ids
+    assert ids(crowd, query, limit=3) == sorted_ids[:3]
+
+
 def _search_writes(store: Store) -> list[str]:
     statements: list[str] = []
 

@@ -14,8 +14,11 @@ write:
   Up to 3 characters typed, prefix matches are read from the (head<n>, name) index: exactly
   the matches, already in result order, so a page costs the same whatever the number of
   customers. Longer input counts its matches on the term key (up to _SORT_THRESHOLD): few
-  are read and sorted; many are walked in name order within the group of their first 3
-  characters, where they are dense. Exact whole-field matches come first from the term key.
+  are read and sorted (from the (term, whole, name, customer) index, no table rows); many
+  are walked in name order within the group of their first 3 characters, for at most
+  _HEAD_WALK_WINDOW rows per result: where they are not dense ("andrew s" comes after
+  every other "andrew"), they are sorted instead. Exact whole-field matches come first,
+  from that index.
 - ``customer_search_text``: all fields in one string. Substring matches are first looked for
   in the alphabetically first rows (enough when matches are common), else through the
   trigram index (FTS5 on SQLite, pg_trgm GIN on PostgreSQL; plain LIKE if neither), which
@@ -26,8 +29,9 @@ keystroke, compiling them each time would cost as much as running them.
 
 Writes compare each customer with what is cached: search rows are rewritten only for
 customers whose keys changed, unchanged ones are not even folded again. Rows go to the
-driver as plain tuples (executemany on SQLite; COPY, or one array-based statement, on
-PostgreSQL), never through per-row statement parameters. A customer's terms follow from the
+driver as plain tuples (executemany on SQLite, the search texts thousands to a statement
+for their FTS5 index; COPY, or one array-based statement, on PostgreSQL), never through
+per-row statement parameters. A customer's terms follow from the
 keys and phone stored on its row (``_terms``), so the old ones are deleted by their primary
 key and the terms table needs no index on the customer: a change to ``_terms`` or to the
 folding needs a migration that rewrites the stored terms, as 0006 did.
@@ -414,6 +418,26 @@ def _insert_rows(conn: Any, table: str, columns: Sequence[str], rows: list[tuple
             copy.write_row(row)
 
 
+# Search texts per INSERT statement on SQLite (3 parameters each: far below the 32,766 a
+# statement may carry).
+_TEXTS_PER_STATEMENT = 5000
+
+
+def _insert_search_texts(conn: Any, rows: list[tuple[str, str, str]]) -> None:
+    """Insert customer_search_text rows; on SQLite many to a statement. Its trigger adds
+    each row to the FTS5 index, and FTS5 writes out what it holds in memory as a new segment
+    at every statement (a savepoint): row by row, 100,000 customers made 100,000 one-row
+    segments to merge, and took 3 times as long as in statements of thousands."""
+    if conn.dialect.name != "sqlite":
+        _insert_rows(conn, _TEXTS.name, _TEXT_COLUMNS, rows)
+        return
+    head = f"INSERT INTO {_TEXTS.name} ({', '.join(_TEXT_COLUMNS)}) VALUES "
+    for start in range(0, len(rows), _TEXTS_PER_STATEMENT):
+        chunk = rows[start : start + _TEXTS_PER_STATEMENT]
+        values = ", ".join(["(?, ?, ?)"] * len(chunk))
+        conn.exec_driver_sql(head + values, tuple(v for row in chunk for v in row))
+
+
 def _delete_terms(conn: Any, keys: list[tuple[str, str]]) -> None:
     """Delete customer_search_terms rows by their primary key (term, customer_id)."""
     if conn.dialect.name != "postgresql":
@@ -542,7 +566,7 @@ class CustomerRepository:
                 term_rows.sort()
                 _insert_rows(conn, _TERMS.name, _TERM_COLUMNS, term_rows)
             if text_rows:
-                _insert_rows(conn, _TEXTS.name, _TEXT_COLUMNS, text_rows)
+                _insert_search_texts(conn, text_rows)
             if self.record_changes:
                 # One record per changed customer, or one bulk change per _BATCH customers,
                 # exactly as when each _BATCH was its own transaction.
@@ -689,7 +713,8 @@ _COUNT_SQL = (
     "WHERE term >= :q AND term < :hi LIMIT :cap) AS matches"
 )
 # Few matches: read them all through the term index and keep the best rows (a top-N sort,
-# cheaper than grouping); duplicates of one customer are dropped afterwards.
+# cheaper than grouping); duplicates of one customer are dropped afterwards. The
+# (term, whole, name_key, customer_id) index holds every column: no table row is read.
 _PREFIX_SORTED_SQL = (
     "SELECT customer_id, CASE WHEN whole AND term = :q THEN 0 ELSE 1 END AS r, name_key "
     "FROM customer_search_terms WHERE term >= :q AND term < :hi "
@@ -698,18 +723,34 @@ _PREFIX_SORTED_SQL = (
 # Many matches: exact ones through the term index, the rest in name order from the index of
 # the terms' first characters. Up to 3 characters, ``head<n> = :q`` is exactly "starts with
 # the query" and the index yields the page's rows and no others; longer input walks the
-# group of its first 3 characters, where (having many matches) it is dense.
+# group of its first 3 characters, where (having many matches) it is usually dense.
+# ``whole = TRUE`` (not a bare ``whole``): SQLite uses an index column only in a comparison.
+# With it the (term, whole, name_key, customer_id) index yields the page and nothing else,
+# past however many customers have the text as a word of their name (a common last name).
 _EXACT_SQL = (
-    "SELECT customer_id FROM customer_search_terms WHERE term = :q AND whole "
+    "SELECT customer_id FROM customer_search_terms WHERE term = :q AND whole = TRUE "
     "ORDER BY name_key, customer_id LIMIT :rows"
 )
-# "starts with" is written as substr(...) = :q, not as the term range: given the range,
-# PostgreSQL estimates few rows, reads them all through the primary key and sorts them.
 _PREFIX_BY_HEAD_SQL = (
-    "SELECT customer_id FROM customer_search_terms {hint}WHERE head{n} = :head{longer} "
+    "SELECT customer_id FROM customer_search_terms {hint}WHERE head{n} = :head "
     "ORDER BY name_key, customer_id LIMIT :rows"
 )
-_LONGER_THAN_HEAD = " AND substr(term, 1, :n) = :q"
+# Longer input walks at most _HEAD_WALK_WINDOW rows of its group per result wanted (2,000
+# for a page of 20), then lets the sorted query answer. Its matches are not always dense
+# where the walk starts: "andrew s" first passes every "andrew a..." to "andrew r..." (at a
+# million customers 43,000 rows for 80 matches, where sorting its 1,100 matches reads
+# 1,100). The window is read in result order, so what it finds is the page's start.
+# "starts with" is written as substr(...) = :q, not as the term range: given the range,
+# PostgreSQL reads all matches through a term index and sorts them.
+_PREFIX_IN_WINDOW_SQL = (
+    "SELECT customer_id FROM (SELECT customer_id, name_key, term FROM customer_search_terms "
+    "{hint}WHERE head{n} = :head ORDER BY name_key, customer_id LIMIT :window) AS walked "
+    "WHERE substr(term, 1, :n) = :q ORDER BY name_key, customer_id LIMIT :rows"
+)
+# The outer ORDER BY is what guarantees the order: PostgreSQL knows the window is in that
+# order and stops at the page; SQLite reads the whole window and sorts its matches (at most
+# _HEAD_WALK_WINDOW rows per result, a fraction of a millisecond).
+_HEAD_WALK_WINDOW = 100
 # SQLite's planner, without statistics for a new store, may prefer the term index and sort.
 _HEAD_HINT = {"sqlite": "INDEXED BY ix_customer_search_terms_head{n} "}
 # Substring, first try: read the first names in alphabetical order and keep those containing
@@ -767,6 +808,13 @@ def _extend_distinct(
     A customer can match through several rows; if duplicates leave the page short, the
     query is repeated with a larger row limit until it runs dry.
     """
+    return _fill(conn, sql, params, ranked, limit)[0]
+
+
+def _fill(
+    conn: Any, sql: str, params: dict[str, Any], ranked: list[str], limit: int
+) -> tuple[list[str], bool]:
+    """_extend_distinct, and whether the page filled before the query ran dry."""
     rows_wanted = 4 * limit + len(ranked)
     base = list(ranked)
     while True:
@@ -778,10 +826,27 @@ def _extend_distinct(
                 seen.add(row[0])
                 result.append(row[0])
                 if len(result) >= limit:
-                    return result
+                    return result, True
         if len(rows) < rows_wanted:
-            return result
+            return result, False
         rows_wanted *= 4
+
+
+def _prefix_by_head(conn: Any, query: str, limit: int) -> list[str] | None:
+    """Exact matches, then prefix matches in name order from the head index; None when
+    longer input's window of its group ran out first (the sorted query answers then)."""
+    dialect = conn.dialect.name
+    n = min(len(query), _HEADS[-1])
+    hint = _HEAD_HINT.get(dialect, "").format(n=n)
+    ranked = _extend_distinct(conn, _EXACT_SQL, {"q": query}, [], limit)
+    params = {"head": query[:n], "q": query, "n": len(query)}
+    if len(query) <= n:
+        sql = _PREFIX_BY_HEAD_SQL.format(hint=hint, n=n)
+        return _extend_distinct(conn, sql, params, ranked, limit)
+    sql = _PREFIX_IN_WINDOW_SQL.format(hint=hint, n=n)
+    window = _HEAD_WALK_WINDOW * limit
+    ranked, filled = _fill(conn, sql, {**params, "window": window}, ranked, limit)
+    return ranked if filled else None
 
 
 def ranked_ids(conn: Any, query: str, limit: int) -> list[str]:
@@ -794,18 +859,9 @@ def ranked_ids(conn: Any, query: str, limit: int) -> list[str]:
     many = len(query) <= _HEADS[-1] or (
         _run(conn, _COUNT_SQL, {**bounds, "cap": threshold})[0][0] >= threshold
     )
-    if not many:
+    ranked = _prefix_by_head(conn, query, limit) if many else None
+    if ranked is None:
         ranked = _extend_distinct(conn, _PREFIX_SORTED_SQL, bounds, [], limit)
-    else:
-        n = min(len(query), _HEADS[-1])
-        sql = _PREFIX_BY_HEAD_SQL.format(
-            hint=_HEAD_HINT.get(dialect, "").format(n=n),
-            n=n,
-            longer=_LONGER_THAN_HEAD if len(query) > n else "",
-        )
-        ranked = _extend_distinct(conn, _EXACT_SQL, {"q": query}, [], limit)
-        params = {"head": query[:n], "q": query, "n": len(query)}
-        ranked = _extend_distinct(conn, sql, params, ranked, limit)
     if len(ranked) >= limit or len(query) < MIN_SUBSTRING_LENGTH:
         return ranked[:limit]
     window = _run(

@@ -202,6 +202,9 @@ class CustomerSearchTerm(SQLModel, table=True):
         Index("ix_customer_search_terms_head1", "head1", "name_key", "customer_id", "term"),
         Index("ix_customer_search_terms_head2", "head2", "name_key", "customer_id", "term"),
         Index("ix_customer_search_terms_head3", "head3", "name_key", "customer_id", "term"),
+        # Exact whole-field matches in result order, past a common last name's word terms,
+        # and a prefix's matches without reading the table's rows (migration 0018).
+        Index("ix_customer_search_terms_exact", "term", "whole", "name_key", "customer_id"),
         # Clustered on (term, customer_id) in SQLite: a prefix range reads one b-tree run.
         {"sqlite_with_rowid": False},
     )
