@@ -17,7 +17,6 @@ import importlib.util
 import os
 import re
 import shutil
-import subprocess
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -268,6 +267,8 @@ def apt_newer_names(sonames: Iterable[str]) -> dict[str, str] | None:
         return {}
     if shutil.which("apt-cache") is None:
         return None
+    import subprocess  # only when a library is missing: not on every start's way to a window
+
     renames: dict[str, str] = {}
     for package in old:
         new = NEWER_NAMES[package]
