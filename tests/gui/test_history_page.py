@@ -184,6 +184,19 @@ def test_scrolling_fetches_more_rows(qtbot: Any, gui_app: Any, gui_context: AppC
     assert len({r.id for r in model.rows}) == model.rowCount()
 
 
+
+def test_times_and_amounts_are_shown_whole(
+    qtbot: Any, gui_app: Any, gui_context: AppContext
+) -> None:
+    """The first rows size the When and Amount columns: no time or amount is cut short,
+    whatever the font makes of them (fixed widths cut the time at the default font)."""
+    seed(gui_context, n=40)
+    page = open_page(qtbot, gui_context)
+    for column in (HistoryTableModel.WHEN, HistoryTableModel.AMOUNT):
+        # What the view needs to show each loaded cell of the column whole (text and margins).
+        assert page.table.columnWidth(column) >= page.table.sizeHintForColumn(column), column
+
+
 def _csv_ids(path: Path) -> list[str]:
     text = path.read_bytes().decode("utf-8-sig")
     return [row["payment_id"] for row in csv.DictReader(io.StringIO(text, newline=""))]

@@ -108,6 +108,7 @@ class HistoryPage(QDialog):
         # Double-click opens a payment (activated); Enter too, consumed here so it does not
         # go on to the window and press a default button (the detail's own Close).
         self.table.activated.connect(self._activated)
+        self._columns_fitted = False
         self.table.installEventFilter(self)
 
         self.status_label = QLabel(self)
@@ -206,6 +207,13 @@ class HistoryPage(QDialog):
         if generation != self._generation:
             return  # the filters changed meanwhile
         self.model.set_rows(rows, more, page_size=HistoryTableModel.PAGE_SIZE)
+        if rows and not self._columns_fitted:
+            # Once, from the first rows: a time or an amount cut short is a misread one, and
+            # the font (the UI language's, the screen's scale) decides their width. Later
+            # pages and the staff's own dragging keep the widths.
+            self._columns_fitted = True
+            for column in (HistoryTableModel.WHEN, HistoryTableModel.AMOUNT):
+                self.table.resizeColumnToContents(column)
         if rows:
             self.status_label.setText(self.tr("More load as you scroll."))
         else:
