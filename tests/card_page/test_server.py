@@ -10,6 +10,7 @@ import ssl
 import threading
 import time
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -18,6 +19,7 @@ import pytest
 from posdesk.card_page.certificate import CertificateFiles, ensure_certificate, fingerprint_matches
 from posdesk.card_page.server import (
     FLOWS,
+    FONT_PATH,
     STRIPE_JS_URL,
     CheckoutServer,
     ReturnNotice,
@@ -112,6 +114,39 @@ def test_requests_without_a_valid_token_get_404(
     assert get(url, cert)[0] == 200
 
 
+def test_the_cjk_font_is_served_to_any_origin_and_nothing_beside_it(
+    server: CheckoutServer, cert: CertificateFiles
+) -> None:
+    bundled = (resources.files("posdesk.resources") / "fonts" / "ReceiptCJK.ttf").read_bytes()
+    conn = http.client.HTTPSConnection("127.0.0.1", server.port, context=trusting(cert),
+                                       timeout=10)
+    try:
+        conn.request("GET", FONT_PATH)
+        response = conn.getresponse()
+        assert response.status == 200
+        assert response.read() == bundled
+        headers = {k.lower(): v for k, v in response.getheaders()}
+    finally:
+        conn.close()
+    assert headers["content-type"] == "font/ttf"
+    # Stripe's card frames fetch it cross-origin (CORS-mode, as every font fetch is).
+    assert headers["access-control-allow-origin"] == "*"
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["content-security-policy"] == "default-src 'none'"
+    origin = server.origin
+    for bad in [f"{origin}{FONT_PATH}?token=x", f"{origin}/fonts/", f"{origin}/fonts/x.ttf",
+                f"{origin}/fonts/ReceiptCJK.ttf", f"{origin}/fonts/../checkout.js"]:
+        assert get(bad, cert)[0] == 404, bad
+    for method in ("POST", "PUT", "DELETE"):
+        conn = http.client.HTTPSConnection("127.0.0.1", server.port, context=trusting(cert),
+                                           timeout=10)
+        try:
+            conn.request(method, FONT_PATH)
+            assert conn.getresponse().status == 404, method
+        finally:
+            conn.close()
+
+
 def test_other_methods_get_404_and_do_not_use_the_token(
     server: CheckoutServer, cert: CertificateFiles
 ) -> None:
@@ -149,6 +184,7 @@ def test_security_headers_and_exact_policy(server: CheckoutServer, cert: Certifi
                       "https://hooks.stripe.com"],
         "connect-src": ["https://api.stripe.com"],
         "img-src": ["https://*.stripe.com"],
+        "font-src": ["'self'"],  # the CJK font served beside the page
         "base-uri": ["'none'"],
         "form-action": ["'none'"],
         "frame-ancestors": ["'none'"],

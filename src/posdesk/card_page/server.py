@@ -1,8 +1,9 @@
 """The loopback HTTPS server that serves the checkout page to the embedded web view.
 
-Every page load needs a one-time token minted by `new_page_url`; anything else is a 404. The
-page is one response whose inline script and style carry a per-load CSP nonce, so no other
-script of ours is ever addressable. Request lines are never logged: Stripe appends the client
+Every page load needs a one-time token minted by `new_page_url`; anything else is a 404 but
+the page's CJK font (`FONT_PATH`, public, no token). The page is one response whose inline
+script and style carry a per-load CSP nonce, so no other script of ours is ever
+addressable. Request lines are never logged: Stripe appends the client
 secret to the return URL of redirect-based payment methods."""
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ from posdesk.card_page.certificate import CertificateFiles
 STRIPE_JS_URL = "https://js.stripe.com/v3/"
 FLOWS = ("payment", "setup", "authenticate", "cvc")
 DEFAULT_TOKEN_TTL = 600.0  # seconds an unused page or return URL stays valid
+# The CJK font PosDesk carries (resources/fonts), for a Chinese page on a machine without a
+# CJK font of its own: Chromium in the web view never sees fonts registered with Qt.
+# checkout.css names it in an @font-face, and the page hands it to Stripe's frames too.
+FONT_PATH = "/fonts/posdesk-cjk.ttf"
+_FONT_FILE = ("fonts", "ReceiptCJK.ttf")
 
 # Intent ids only; a client secret (`pi_…_secret_…`) never matches because of its underscores.
 _INTENT_ID_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
@@ -96,6 +102,7 @@ def content_security_policy(sources: ContentSources, nonce: str) -> str:
         ("frame-src", list(sources.frame)),
         ("connect-src", list(sources.connect)),
         ("img-src", list(sources.img)),
+        ("font-src", ["'self'"]),
         ("base-uri", ["'none'"]),
         ("form-action", ["'none'"]),
         ("frame-ancestors", ["'none'"]),
@@ -147,6 +154,18 @@ class _ReturnToken:
 
 def _read_static(name: str) -> str:
     return (resources.files("posdesk.card_page") / "static" / name).read_text(encoding="utf-8")
+
+
+def _read_font() -> bytes | None:
+    """The bundled CJK font's bytes (read per request: 1.3 MB is not worth keeping in an
+    idle till's memory), or None when the install lacks it."""
+    node = resources.files("posdesk.resources")
+    for part in _FONT_FILE:
+        node = node / part
+    try:
+        return node.read_bytes()
+    except (FileNotFoundError, ModuleNotFoundError):
+        return None
 
 
 class CheckoutServer:
@@ -427,6 +446,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         owner = self.server.owner
         parts = urlsplit(self.path)
+        if parts.path == FONT_PATH and not parts.query:
+            self._send_font()
+            return
         query = parse_qs(parts.query)
         token = query.get("token", [""])
         if len(token) != 1 or not token[0]:
@@ -466,18 +488,38 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self._send(404, "Not found\n", "default-src 'none'; frame-ancestors 'none'",
                    content_type="text/plain; charset=utf-8")
 
+    def _send_font(self) -> None:
+        data = _read_font()
+        if data is None:
+            self._not_found()
+            return
+        # Stripe's card frames load it from their own origin: a font fetch is CORS-mode, so
+        # it needs Allow-Origin (the font is public; nothing else is served this way). It
+        # never changes within a version, so the web view may keep it.
+        self._send_bytes(200, data, "default-src 'none'", "font/ttf", {
+            "Access-Control-Allow-Origin": "*",
+            "Cross-Origin-Resource-Policy": "cross-origin",
+            "Cache-Control": "public, max-age=86400",
+        })
+
     def _send(
         self, status: int, body: str, csp: str, *, content_type: str = "text/html; charset=utf-8"
     ) -> None:
-        data = body.encode("utf-8")
+        self._send_bytes(status, body.encode("utf-8"), csp, content_type, {
+            "Cache-Control": "no-store", "X-Frame-Options": "DENY",
+        })
+
+    def _send_bytes(
+        self, status: int, data: bytes, csp: str, content_type: str, extra: dict[str, str]
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Content-Security-Policy", csp)
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
-        self.send_header("Cache-Control", "no-store")
-        self.send_header("X-Frame-Options", "DENY")
+        for name, value in extra.items():
+            self.send_header(name, value)
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(data)
@@ -492,6 +534,6 @@ def _return_policy(nonce: str) -> str:
 
 
 __all__ = [
-    "FLOWS", "STRIPE_JS_URL", "STRIPE_SOURCES", "CheckoutServer", "ContentSources",
+    "FLOWS", "FONT_PATH", "STRIPE_JS_URL", "STRIPE_SOURCES", "CheckoutServer", "ContentSources",
     "ReturnNotice", "checked_theme", "content_security_policy", "origin_of", "sources_for",
 ]

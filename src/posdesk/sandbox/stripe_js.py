@@ -4,8 +4,9 @@ The script runs on the merchant page; the card fields, the CVC field and the 3D 
 challenge live in frames served from the sandbox origin, as Stripe's do from js.stripe.com,
 so the merchant page never holds a card number. Files come from `sandbox/static/`.
 
-Supported: ``Stripe(pk[, options])``; ``stripe.elements({clientSecret, appearance,
-allowedPaymentMethodTypes})`` (also without a client secret, for ``cardCvc``; as on endive,
+Supported: ``Stripe(pk[, options])``; ``stripe.elements({clientSecret, appearance, fonts,
+allowedPaymentMethodTypes})`` (``fonts``: CustomFontSource objects with an https ``src``,
+loaded in the frames) (also without a client secret, for ``cardCvc``; as on endive,
 ``paymentMethodTypes`` there or in ``elements.update`` throws an IntegrationError);
 ``elements.create('payment' | 'cardCvc')``, ``elements.getElement``,
 ``elements.fetchUpdates()``, ``elements.submit()``, ``elements.update({appearance})`` (the
@@ -74,7 +75,8 @@ FILES = {
 # the sandbox.
 FRAME_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-    "connect-src 'self'; frame-src 'self'; img-src 'self' data:; base-uri 'none'; "
+    "connect-src 'self'; frame-src 'self'; img-src 'self' data:; font-src 'self' https:; "
+    "base-uri 'none'; "
     "form-action 'none'; object-src 'none'; frame-ancestors *"
 )
 

@@ -72,8 +72,39 @@
     if (value.scheme === "light" || value.scheme === "dark") { root.colorScheme = value.scheme; }
   }
 
+  // Stripe's frames draw their own words (in the customer's locale), so they get the page's
+  // font stack and its @font-face rules (checkout.css), the URLs made absolute: a relative one
+  // would resolve against Stripe's origin. The CJK font is what keeps Chinese labels from
+  // showing as boxes where the machine has no CJK font.
+  function pageFonts() {
+    var fonts = [];
+    Array.prototype.forEach.call(document.styleSheets, function (sheet) {
+      Array.prototype.forEach.call(sheet.cssRules, function (rule) {
+        if (!(rule instanceof CSSFontFaceRule)) { return; }
+        var s = rule.style;
+        var font = {
+          family: s.getPropertyValue("font-family").replace(/^["']|["']$/g, ""),
+          src: s.getPropertyValue("src").replace(/url\((["']?)([^"')]+)\1\)/g,
+            function (match, quote, url) { return 'url("' + new URL(url, location.href).href + '")'; })
+        };
+        var range = s.getPropertyValue("unicode-range");
+        var display = s.getPropertyValue("font-display");
+        if (range) { font.unicodeRange = range; }
+        if (display) { font.display = display; }
+        fonts.push(font);
+      });
+    });
+    return fonts;
+  }
+
   function appearance() {
-    return (config && config.appearance) || theme.appearance || undefined;
+    var chosen = (config && config.appearance) || theme.appearance;
+    if (!chosen) { return undefined; }
+    var variables = Object.assign({}, chosen.variables || {});
+    if (!variables.fontFamily) {
+      variables.fontFamily = getComputedStyle(document.body).fontFamily;
+    }
+    return Object.assign({}, chosen, { variables: variables });
   }
 
   // The security code field takes Stripe's Style object (the Appearance API does not reach
@@ -96,7 +127,7 @@
           element.update({ style: cvcStyle() });
         }
       } else if (elements && typeof elements.update === "function" && !config.appearance) {
-        elements.update({ appearance: theme.appearance });
+        elements.update({ appearance: appearance() });
       }
     } catch (ignored) { /* the page's own colors changed; Stripe's keep theirs */ }
   }
@@ -259,13 +290,13 @@
 
   function startPayment() {
     elements = stripe.elements({ clientSecret: config.client_secret,
-                                 appearance: appearance() });
+                                 appearance: appearance(), fonts: pageFonts() });
     $("save-row").hidden = !(config.flow === "payment" && config.allow_save);
     mountElement("payment");
   }
 
   function startCvc() {
-    elements = stripe.elements({ appearance: appearance() });
+    elements = stripe.elements({ appearance: appearance(), fonts: pageFonts() });
     $("card-label").textContent = config.card_label
       ? T("Security code for %1").replace("%1", config.card_label)
       : T("Security code (CVC)");
@@ -404,6 +435,30 @@
             T("Secure card entry could not be loaded. Check the connection."));
       return;
     }
+    whenFontsReady(function () { begin(key); });
+  }
+
+  // Chromium keeps the shapes of text laid out while a web font is still loading: words
+  // shown before the CJK font (checkout.css) arrives would stay boxes on a machine without a
+  // CJK font of its own. So the page's words wait for it (milliseconds on loopback; an
+  // English page loads nothing), and for FONT_WAIT_MS at most.
+  var FONT_WAIT_MS = 1500;
+
+  function whenFontsReady(then) {
+    var done = false;
+    function go() { if (!done) { done = true; then(); } }
+    var texts = config.texts || {};
+    var words = Object.keys(texts).map(function (k) { return String(texts[k]); }).concat(
+      [config.title, config.description, config.card_label, config.amount_label,
+       config.submit_label].filter(Boolean)).join(" ");
+    setTimeout(go, FONT_WAIT_MS);
+    try {
+      document.fonts.load("1em " + getComputedStyle(document.body).fontFamily, words)
+        .then(go, go);
+    } catch (ignored) { go(); }
+  }
+
+  function begin(key) {
     var text_ = FLOW_TEXT[config.flow];
     $("checkout-title").textContent = config.title || T(text_.title);
     $("save-label").textContent = T("Save this card for future purchases");

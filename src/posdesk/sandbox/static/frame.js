@@ -358,8 +358,29 @@
       .then(function (r) { return r.error ? { error: r.error } : { token: r.object }; });
   }
 
+  // elements({fonts}): each CustomFontSource becomes a FontFace of this frame, so a family
+  // named in appearance.variables.fontFamily or style.base.fontFamily can draw here. Stripe
+  // takes only https sources; a bad entry is skipped, as a font that fails to load is.
+  var FONT_DESCRIPTORS = { unicodeRange: "unicodeRange", display: "display", style: "style",
+                           weight: "weight" };
+
+  function loadFonts(fonts) {
+    (Array.isArray(fonts) ? fonts : []).forEach(function (font) {
+      if (!font || typeof font.family !== "string" || typeof font.src !== "string" ||
+          !/^url\(["']?https:/.test(font.src)) { return; }
+      var descriptors = {};
+      Object.keys(FONT_DESCRIPTORS).forEach(function (k) {
+        if (typeof font[k] === "string") { descriptors[FONT_DESCRIPTORS[k]] = font[k]; }
+      });
+      try {
+        document.fonts.add(new FontFace(font.family, font.src, descriptors));
+      } catch (ignored) { /* a malformed descriptor: the font is not used */ }
+    });
+  }
+
   var handlers = {
     configure: function (p) {
+      loadFonts(p.fonts);
       shown = { appearance: p.appearance || null, style: p.style || null };
       applyAppearance();
       hostReadOnly = !!p.readOnly;

@@ -215,6 +215,7 @@
       post(this.iframe.contentWindow, {
         frameId: this.frameId, action: "configure",
         payload: { appearance: this.group.appearance, style: this.options.style || null,
+                   fonts: this.group.fonts,
                    readOnly: this.readOnly, placeholder: this.options.placeholder || null,
                    mode: this.group.mode() }
       });
@@ -257,6 +258,9 @@
     this.stripe = stripe;
     this.clientSecret = options.clientSecret || null;
     this.appearance = options.appearance || null;
+    // CustomFontSource objects ({family, src, unicodeRange, display, style, weight}); the
+    // frames load them, as Stripe's do. (cssSrc, the CssFontSource form, is not taken.)
+    this.fonts = Array.isArray(options.fonts) ? options.fonts : [];
     // Accepted and kept; the sandbox takes cards only, so it narrows nothing further.
     this.allowedPaymentMethodTypes = options.allowedPaymentMethodTypes || null;
     this.created = [];
