@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -35,7 +36,7 @@ from posdesk.store import changes
 from posdesk.store import history as payment_history
 from posdesk.store.audit import AuditLog
 from posdesk.store.customers import CustomerData, CustomerRepository
-from posdesk.store.database import Store
+from posdesk.store.database import Store, default_database_url, open_store
 from posdesk.store.maintenance import (
     SYNC_LEASE,
     MaintenanceSchedule,
@@ -55,6 +56,7 @@ from posdesk.store.payments import HistoryFilter, PaymentRepository, history_pag
 from posdesk.store.sync_models import InboxEvent, ProcessedEvent, RefundRecord
 from posdesk.store.sync_state import ProcessedEvents, RefundRepository, WebhookInbox
 from posdesk.sync.leader import SYNC_LEASE as LEADER_LEASE
+from tests.conftest import BACKENDS, PG_URL, _with_search_path
 
 PAYMENTS = 40_000
 AUDIT = 30_000
@@ -170,12 +172,44 @@ def _seed(store: Store) -> None:
             connection.execute(insert(model.__table__), rows)  # type: ignore[attr-defined]
 
 
-@pytest.fixture
-def seeded(store: Store) -> Store:
+def _seeded(store: Store) -> Store:
     _seed(store)
     report = run_maintenance(store, full=False)  # the app's own upkeep, as at start
     assert report.analyzed, "a new store's tables get statistics"
     return store
+
+
+@pytest.fixture
+def seeded(store: Store) -> Store:
+    """A seeded store of this test's own (for tests that write to it or time its upkeep)."""
+    return _seeded(store)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def seeded_once(request: pytest.FixtureRequest, app_root: Path) -> Iterator[Store]:
+    """One seeded store per backend for the tests that only read and plan (seeding takes
+    seconds; their writes touch no row another of them reads: claims of ids that do not
+    exist, prunes of the change feed and processed events)."""
+    if request.param == "sqlite":
+        folder = app_root / "data" / f"query-plans-{uuid.uuid4().hex[:6]}"
+        folder.mkdir(parents=True)
+        store = open_store(default_database_url(folder))
+        try:
+            yield _seeded(store)
+        finally:
+            store.close()
+        return
+    admin = request.getfixturevalue("_pg_admin")
+    schema = "t_" + uuid.uuid4().hex[:12]
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    store = open_store(_with_search_path(PG_URL or "", schema))
+    try:
+        yield _seeded(store)
+    finally:
+        store.close()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
 
 
 # --- capturing what the app sends, and judging its plan ------------------------------------------
@@ -417,7 +451,8 @@ def _changes_after(store: Store) -> object:
         return changes.read(connection, newest - 20, also=[newest - 400])
 
 
-def test_hot_queries_use_their_indexes_once_statistics_exist(seeded: Store) -> None:
+def test_hot_queries_use_their_indexes_once_statistics_exist(seeded_once: Store) -> None:
+    seeded = seeded_once
     failures: list[str] = []
     plans: list[str] = []
     for hot in HOT:
@@ -472,7 +507,8 @@ def test_customer_search_reads_its_pages_in_index_order(seeded: Store) -> None:
     assert not failures, "\n".join(failures)
 
 
-def test_settlement_finds_exactly_the_open_payments(seeded: Store) -> None:
+def test_settlement_finds_exactly_the_open_payments(seeded_once: Store) -> None:
+    seeded = seeded_once
     found = PaymentRepository(seeded).list_needing_settlement(NOW)
     assert sorted(p.state for p in found) == sorted(
         s for s, n in RARE_STATES.items() for _ in range(n)
@@ -495,9 +531,9 @@ def test_settlement_finds_exactly_the_open_payments(seeded: Store) -> None:
         "ORDER BY created_at",
     ],
 )
-def test_the_check_fails_on_a_query_without_a_fitting_index(seeded: Store, sql: str) -> None:
+def test_the_check_fails_on_a_query_without_a_fitting_index(seeded_once: Store, sql: str) -> None:
     with pytest.raises(AssertionError):
-        check_plan(seeded, Statement(sql, () if seeded.dialect == "sqlite" else {}))
+        check_plan(seeded_once, Statement(sql, () if seeded_once.dialect == "sqlite" else {}))
 
 
 def test_maintenance_is_cheap_and_quiet_when_statistics_are_fresh(seeded: Store) -> None:
