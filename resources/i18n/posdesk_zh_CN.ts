@@ -587,7 +587,7 @@
     <message>
         <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="262"/>
         <source>They tick &quot;Save this card for future purchases&quot; only if they agree to keep it on file.</source>
-        <translation>仅在客户同意保存此卡时，才勾选“Save this card for future purchases”（保存此卡供日后购物使用）。</translation>
+        <translation>仅在客户同意保存此卡时，才勾选“保存此卡，以便日后购物使用”。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="264"/>
@@ -703,7 +703,7 @@
     <message>
         <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="589"/>
         <source>Ask the customer to enter their card and press Pay.</source>
-        <translation>请客户输入卡信息，然后点击付款按钮（Pay）。</translation>
+        <translation>请客户输入卡信息，然后点击“付款”按钮。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/payments/card_entry_dialog.py" line="597"/>
@@ -764,142 +764,142 @@
 <context>
     <name>CardPage</name>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="18"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="22"/>
         <source>Card payment</source>
         <translation>刷卡付款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="19"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="23"/>
         <source>Pay</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="20"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="24"/>
         <source>Pay %1</source>
         <translation>付款 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="21"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="25"/>
         <source>Save a card</source>
         <translation>保存银行卡</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="22"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="26"/>
         <source>Save card</source>
         <translation>保存卡</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="23"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="27"/>
         <source>Confirm the payment</source>
         <translation>确认付款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="24"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="28"/>
         <source>Authenticate and pay</source>
         <translation>验证并付款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="25"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="29"/>
         <source>Authenticate and pay %1</source>
         <translation>验证并付款 %1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="26"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="30"/>
         <source>Confirm the security code</source>
         <translation>确认安全码</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="27"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="31"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="28"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="32"/>
         <source>Save this card for future purchases</source>
         <translation>保存此卡，以便日后购物使用</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="29"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="33"/>
         <source>Security code for %1</source>
         <translation>%1 的安全码</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="30"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="34"/>
         <source>Security code (CVC)</source>
         <translation>安全码（CVC）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="31"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="35"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="32"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="36"/>
         <source>Card saved</source>
         <translation>卡已保存</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="33"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="37"/>
         <source>Processing…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="34"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="38"/>
         <source>Security code received</source>
         <translation>已收到安全码</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="35"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="39"/>
         <source>Something went wrong. Please try again or use another card.</source>
         <translation>出了点问题。请重试或换一张卡。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="36"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="40"/>
         <source>Your bank did not confirm the payment, so nothing was charged. You can try again or use another card.</source>
         <translation>您的银行未确认这笔付款，因此没有扣款。您可以重试或换一张卡。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="40"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="44"/>
         <source>The card was declined. Please use another card.</source>
         <translation>此卡被拒绝。请换一张卡。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="41"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="45"/>
         <source>Please check the card details and try again.</source>
         <translation>请检查卡片信息后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="42"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="46"/>
         <source>The card could not be charged just now. Please try again.</source>
         <translation>暂时无法从此卡扣款。请重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="43"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="47"/>
         <source>The payment service could not be reached. Please try again.</source>
         <translation>无法连接支付服务。请重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="44"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="48"/>
         <source>The bank needs the customer to confirm. Please try again.</source>
         <translation>银行需要顾客确认。请重试。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="45"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="49"/>
         <source>The card form could not be loaded.</source>
         <translation>无法加载银行卡表单。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="46"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="50"/>
         <source>This payment could not be loaded.</source>
         <translation>无法加载这笔付款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="47"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="51"/>
         <source>The checkout is not configured with a publishable key.</source>
         <translation>付款页面未配置可发布密钥。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="48"/>
+        <location filename="../../src/posdesk/gui/payments/card_page_words.py" line="52"/>
         <source>Secure card entry could not be loaded. Check the connection.</source>
         <translation>无法加载安全的银行卡输入页面。请检查网络连接。</translation>
     </message>
@@ -2034,129 +2034,129 @@
     </message>
     <message>
         <location filename="../../src/posdesk/gui/history/history_page.py" line="90"/>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="139"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="140"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="116"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="117"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="118"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="119"/>
         <source>Save the payments the filters select as a CSV file</source>
         <translation>将筛选出的付款保存为 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="120"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="121"/>
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="123"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="124"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="142"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="143"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="174"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="175"/>
         <source>You see this terminal&apos;s payments of today.</source>
         <translation>您看到的是本终端今天的付款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="196"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="197"/>
         <source>Reading payments…</source>
         <translation>正在读取付款…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="210"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="218"/>
         <source>More load as you scroll.</source>
         <translation>滚动时会加载更多。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="212"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="220"/>
         <source>No payments match these filters.</source>
         <translation>没有符合这些筛选条件的付款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="219"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="227"/>
         <source>Adding up…</source>
         <translation>正在汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="259"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="267"/>
         <source>No payments.</source>
         <translation>没有付款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="264"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="272"/>
         <source>%1: %2 payments · gross %3 · refunded %4 · net %5</source>
         <translation>%1：%2 笔付款 · 总额 %3 · 已退款 %4 · 净额 %5</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="270"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="278"/>
         <source> · declined %1%</source>
         <translation> · 拒绝率 %1%</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="340"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="348"/>
         <source>Export payments</source>
         <translation>导出付款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="341"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="349"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="352"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="360"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="353"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="361"/>
         <source>Exporting payments…</source>
         <translation>正在导出付款…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="353"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="361"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="354"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="362"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="378"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="386"/>
         <source>Canceling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="387"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="395"/>
         <source>%1 of %2 payments exported…</source>
         <translation>已导出 %1 / %2 笔付款…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="402"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="410"/>
         <source>Export canceled; no file was kept.</source>
         <translation>导出已取消；未保留文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="404"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="412"/>
         <source>%n payments exported.</source>
         <translation>
             <numerusform>已导出 %n 笔付款。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="409"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="417"/>
         <source>The export failed.</source>
         <translation>导出失败。</translation>
     </message>

@@ -1,6 +1,7 @@
 """Chinese on the card page reads on a machine without a CJK font: the page and Stripe's card
-frames draw CJK characters with the font PosDesk carries, served beside the page (Chromium in
-the web view never sees fonts registered with Qt). An English page never loads it."""
+frames (in the page's language) draw CJK characters with the font PosDesk carries, served
+beside the page (Chromium in the web view never sees fonts registered with Qt). An English
+page never loads it."""
 
 from __future__ import annotations
 
@@ -43,15 +44,16 @@ FRAME_FONT = ("(function () { var f = Array.from(document.fonts).filter(function
 
 # For each of the page's words on show: its width over the width of the same words laid out
 # afresh (at a slightly other size, so no shape Chromium kept is reused; scaled back).
-SHOWN_VS_FRESH = """(function () {
+SHOWN_VS_FRESH_IN = """(function (selectors) {
   function width(node) {
     var range = document.createRange();
     range.selectNodeContents(node);
     return range.getBoundingClientRect().width;
   }
   var ratios = {};
-  ["checkout-title", "save-label", "submit-label"].forEach(function (id) {
-    var shown = document.getElementById(id);
+  selectors.forEach(function (id) {
+    var shown = document.querySelector(id);
+    if (!shown) { return; }
     var style = getComputedStyle(shown);
     var probe = document.createElement("span");
     probe.textContent = shown.textContent;
@@ -64,17 +66,23 @@ SHOWN_VS_FRESH = """(function () {
     probe.remove();
   });
   return JSON.stringify(ratios);
-})()"""
+})(%s)"""
+SHOWN_VS_FRESH = SHOWN_VS_FRESH_IN % '["#checkout-title", "#save-label", "#submit-label"]'
+
 
 
 @pytest.fixture
 def chinese(gui_app: QApplication) -> Iterator[QApplication]:
+    """A Chinese UI, as the app sets one up (gui/app.py prepare_application)."""
+    previous = QLocale()
+    QLocale.setDefault(QLocale("zh_CN"))
     installed = install_translators(gui_app, QLocale("zh_CN"))
     try:
         yield gui_app
     finally:
         for translator in installed:
             gui_app.removeTranslator(translator)
+        QLocale.setDefault(previous)
 
 
 def card_dialog(qtbot: Any, context: Any, shop: Any) -> Any:
@@ -120,6 +128,15 @@ def test_chinese_words_on_the_page_and_in_the_card_frame_use_the_bundled_font(
         qtbot.waitUntil(lambda: [s for s, _ in frame_font()] == ["loaded"], timeout=WAIT_MS)
         [[_, stack]] = frame_font()
         assert FAMILY in stack and stack.index("Noto Sans CJK SC") < stack.index(FAMILY)
+        # Stripe's form speaks the page's language (Stripe(pk, {locale: "zh"})): the
+        # sandbox's stand-in labels its fields in Chinese, drawn with that font.
+        labels = frame_answer(qtbot, dialog.checkout, "(function () { var l = document."
+                              "querySelector('label[for=cardnumber]'); return l ? "
+                              "l.textContent : ''; })()")
+        assert [label for label in labels if label] == ["卡号"]
+        [frame_widths] = [json.loads(a) for a in frame_answer(
+            qtbot, dialog.checkout, SHOWN_VS_FRESH_IN % '["label[for=cardnumber]"]') if a != "{}"]
+        assert all(0.97 < ratio < 1.03 for ratio in frame_widths.values()), frame_widths
     finally:
         context.close()
 

@@ -61,6 +61,7 @@ CREATE = Schema(
         "success_url": STR,
         "cancel_url": STR,
         "return_url": STR,
+        "locale": STR,  # stripe-python: Literal['auto', …, 'zh', 'zh-HK', 'zh-TW'] | str
         "metadata": META,
         "expand": LIST_STR,
     },
@@ -213,6 +214,7 @@ def new_session(
         "customer_email": p.get("customer_email"),
         "expires_at": expires_at,
         "livemode": False,
+        "locale": p.get("locale"),  # the hosted page's language (None: the browser's)
         "metadata": p.get("metadata") or {},
         "mode": "payment",
         "payment_intent": None,
@@ -361,6 +363,7 @@ def link_create(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
         },
         "currency": items[0]["currency"],
         "livemode": False,
+        "locale": p.get("locale"),  # the hosted page's language (None: the browser's)
         "metadata": p.get("metadata") or {},
         "payment_intent_data": p.get("payment_intent_data"),
         "restrictions": p.get("restrictions"),

@@ -9,6 +9,10 @@ secret; the page confirms it with Stripe.js (3D Secure included); `POST
 before saying so is completed at the next read: checkout.refresh). `GET /b/{plink_id}`: a
 visit of a payment link, a new session, redirected to its page.
 
+Language: the session's `locale`, else (`auto`, as Stripe's default) the browser's
+Accept-Language; the words come from `words.py` (English where it has none), and the card
+fields follow (`Stripe(pk, {locale})`).
+
 Test hooks are Stripe.js's (`__sandboxStripe.autofill`, `.challenge`), plus
 `body[data-state]`: `ready`, `paying`, `paid`, `closed` (expired or complete before the visit)
 or `error` (with `#message`).
@@ -28,6 +32,7 @@ from .errors import SandboxError
 from .handler import RequestHandler, dump
 from .money import ZERO_DECIMAL
 from .state import State
+from .words import language_of, say
 
 PAGE = re.compile(r"^/c/pay/(?P<cs>cs_[A-Za-z0-9_]+)(?P<action>/start|/done)?$")
 LINK = re.compile(r"^/b/(?P<plink>plink_[A-Za-z0-9_]+)$")
@@ -57,6 +62,7 @@ def handle(sandbox: Hosting, req: RequestHandler, method: str, path: str) -> Non
         return
     ctx = Context(sandbox.state, base_url=sandbox.base_url, key_kind=SECRET)
     link = LINK.match(path)
+    language = language_of(req.headers.get("Accept-Language"))
     try:
         with sandbox.state.lock:
             if link is not None and method == "GET":
@@ -75,7 +81,9 @@ def handle(sandbox: Hosting, req: RequestHandler, method: str, path: str) -> Non
             action = found.group("action")
             if action is None and method == "GET":
                 checkout.refresh(ctx, session)
-                body = _page(ctx, session).encode()
+                if session.get("locale") not in (None, "", "auto"):
+                    language = language_of(str(session["locale"]))
+                body = _page(ctx, session, language).encode()
                 req.send_raw(200, body, {"Content-Security-Policy": POLICY,
                                          "Cache-Control": "no-store"},
                              content_type="text/html; charset=utf-8")
@@ -94,7 +102,8 @@ def handle(sandbox: Hosting, req: RequestHandler, method: str, path: str) -> Non
         if path.endswith(("/start", "/done")):
             req.send_raw(err.status, dump(err.body()), {})
         else:
-            req.send_raw(err.status, _closed_page(err.message).encode(),
+            req.send_raw(err.status,
+                         _closed_page(say(err.message, language), language).encode(),
                          {"Content-Security-Policy": POLICY},
                          content_type="text/html; charset=utf-8")
 
@@ -123,42 +132,51 @@ def _items(ctx: Context, session: dict[str, Any]) -> str:
     return "".join(rows)
 
 
-def _page(ctx: Context, session: dict[str, Any]) -> str:
-    config = json.dumps({"session": session["id"], "status": session["status"]})
+def _page(ctx: Context, session: dict[str, Any], language: str | None) -> str:
+    config = json.dumps({"session": session["id"], "status": session["status"],
+                         "locale": language or "en"})
     state = "loading" if session["status"] == "open" else "closed"
     closed = {
         "complete": "This payment is complete. Thank you!",
         "expired": "This payment link has expired. Ask the shop for a new one.",
     }.get(session["status"], "")
+    pay = html.escape(say("Pay %1", language).replace("%1", _amount(session)))
     return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="{language or 'en'}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Pay {html.escape(_amount(session))}</title>
+<title>{pay}</title>
 <style>
-body {{ font-family: sans-serif; max-width: 28rem; margin: 2rem auto; padding: 0 1rem; }}
-#pay {{ width: 100%; padding: .8rem; font-size: 1.1rem; margin-top: 1rem; }}
+@font-face {{ font-family: "Sandbox CJK"; src: url("/js/v3/fonts/cjk.ttf") format("truetype");
+  unicode-range: U+2E80-9FFF, U+F900-FAFF, U+FE30-FE4F, U+FF00-FFEF; font-display: block; }}
+body {{ font-family: system-ui, sans-serif, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC",
+  "Sandbox CJK"; max-width: 28rem; margin: 2rem auto; padding: 0 1rem; }}
+#pay {{ width: 100%; padding: .8rem; font: inherit; font-size: 1.1rem; margin-top: 1rem; }}
 #message {{ margin-top: 1rem; font-weight: bold; }}
 .test {{ background: #ffe08a; padding: .3rem .6rem; display: inline-block; }}
 </style></head>
 <body data-state="{state}">
-<p class="test">Sandbox: test mode</p>
+<main id="page" hidden>
+<p class="test">{html.escape(say("Sandbox: test mode", language))}</p>
 <h1 id="amount">{html.escape(_amount(session))}</h1>
 <ul id="items">{_items(ctx, session)}</ul>
 <form id="form" hidden>
 <div id="payment-element"></div>
-<button id="pay" type="submit">Pay {html.escape(_amount(session))}</button>
+<button id="pay" type="submit">{pay}</button>
 </form>
-<p id="message" role="status">{html.escape(closed)}</p>
+<p id="message" role="status">{html.escape(say(closed, language))}</p>
+</main>
 <script id="config" type="application/json">{html.escape(config, quote=False)}</script>
+<script src="/js/v3/words.js"></script>
 <script src="/js/v3/"></script>
 <script src="/c/checkout_page.js"></script>
 </body></html>
 """
 
 
-def _closed_page(message: str) -> str:
+def _closed_page(message: str, language: str | None) -> str:
     return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Payment</title></head>
+<html lang="{language or 'en'}"><head><meta charset="utf-8">
+<title>{html.escape(say("Payment", language))}</title></head>
 <body data-state="closed"><p id="message" role="status">{html.escape(message)}</p>
 </body></html>
 """

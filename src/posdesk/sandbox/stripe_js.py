@@ -23,6 +23,9 @@ mounted Payment Element restyles at once);
 ``invalid_expiry_year_past``, ``invalid_expiry_month_past``, ``incomplete_cvc``), shown
 under the field and answered without calling the API.
 
+Language: ``Stripe(pk, {locale})`` (``'auto'``: the browser's) sets the frames' words, the
+card form's and the 3D Secure page's, from ``sandbox/words.py`` (English where it has none).
+
 Appearance, as Stripe documents it: the Payment Element follows ``appearance.theme``
 (``'stripe'``, ``'night'``, ``'flat'``: the sandbox's likeness of Stripe's themes, not their
 exact colors) and ``appearance.variables`` (``colorPrimary``, ``colorBackground``,
@@ -58,6 +61,7 @@ from __future__ import annotations
 from importlib import resources
 
 from .handler import RequestHandler
+from .words import words_script
 
 PREFIX = "/js/v3"
 # Path under /js/v3 -> (file in static/, content type).
@@ -71,6 +75,10 @@ FILES = {
     "/frame.js": ("frame.js", "text/javascript; charset=utf-8"),
     "/frame.css": ("frame.css", "text/css; charset=utf-8"),
 }
+# A CJK font for the frames' Chinese words (frame.css), where the machine has none.
+FONT_PATH = "/fonts/cjk.ttf"
+# The frames' words in the languages the sandbox speaks (sandbox/words.py), beside them.
+WORDS_PATHS = ("/words.js", "/elements/words.js")
 # The frames may sit in any page (like Stripe's), run only their own scripts and talk only to
 # the sandbox.
 FRAME_POLICY = (
@@ -85,12 +93,34 @@ def handles(path: str) -> bool:
     return path == PREFIX or path.startswith(PREFIX + "/")
 
 
+def _font() -> bytes | None:
+    """The CJK font PosDesk carries (resources/fonts), for the frames' Chinese words; read,
+    not imported: the sandbox imports nothing of the app."""
+    try:
+        return (resources.files("posdesk.resources") / "fonts" / "ReceiptCJK.ttf").read_bytes()
+    except (FileNotFoundError, ModuleNotFoundError):
+        return None
+
+
 def _read(name: str) -> bytes:
     return (resources.files("posdesk.sandbox") / "static" / name).read_bytes()
 
 
 def handle(req: RequestHandler, method: str, path: str) -> None:
     """Serve one file of the stand-in (GET/HEAD only; the path is already stripped of `/`)."""
+    if path[len(PREFIX) :] == FONT_PATH and method in ("GET", "HEAD"):
+        font = _font()
+        if font is not None:
+            req.send_raw(200, font, {"Cache-Control": "public, max-age=86400",
+                                     "Access-Control-Allow-Origin": "*",
+                                     "X-Content-Type-Options": "nosniff"},
+                         content_type="font/ttf")
+            return
+    if path[len(PREFIX) :] in WORDS_PATHS and method in ("GET", "HEAD"):
+        req.send_raw(200, words_script(), {"Cache-Control": "no-cache",
+                                           "X-Content-Type-Options": "nosniff"},
+                     content_type="text/javascript; charset=utf-8")
+        return
     entry = FILES.get(path[len(PREFIX) :])
     if entry is None or method not in ("GET", "HEAD"):
         req.send_raw(404, b"Not found\n", {}, content_type="text/plain; charset=utf-8")

@@ -58,7 +58,7 @@ from posdesk.gui.payments import outcome_view
 from posdesk.gui.payments.amount_confirmation import AmountConfirmation
 from posdesk.gui.payments.amount_entry import AmountEntry
 from posdesk.gui.payments.approval_section import ApprovalSection
-from posdesk.gui.payments.card_page_words import card_page_texts
+from posdesk.gui.payments.card_page_words import card_page_locale, card_page_texts
 from posdesk.gui.payments.dialog_parts import authorise_only_check
 from posdesk.gui.payments.result_actions import ResultActions
 from posdesk.gui.payments.result_panel import ResultPanel, ResultView, fit_dialog_to_page
@@ -472,7 +472,7 @@ class CardEntryDialog(QDialog):
             if session.amount is not None else None
         )
         card_label = self._card_label()
-        locale = self._locale().split("_")[0] or None
+        locale = card_page_locale()
         description = session.description
 
         def make_config(return_url: str) -> str:

@@ -3,15 +3,19 @@
 The page (card_page/static/checkout.js) is written in English and shows each sentence
 through `T(english)`, which looks it up in the texts the app hands over with the page's
 config. They are translated here, with Qt's catalogue like every other screen, so the
-customer at the counter reads the shop's language; Stripe's own form follows `locale`.
+customer at the counter reads the shop's language. Stripe's own form inside the page is
+handed the same language (`card_page_locale`), so the page reads in one language.
 tests/gui/test_card_page_words.py checks that every sentence the page can show is here.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 CONTEXT = "CardPage"
+# Stripe.js locales of the languages PosDesk's UI comes in (docs.stripe.com/js/appendix/
+# supported_locales: "zh" is Simplified Chinese).
+STRIPE_LOCALES = {"en": "en", "zh": "zh"}
 
 # Every sentence the page may show, in English (marked for the catalogue).
 SENTENCES: tuple[str, ...] = (
@@ -52,3 +56,9 @@ SENTENCES: tuple[str, ...] = (
 def card_page_texts() -> dict[str, str]:
     """English -> the UI language, for every sentence the page may show."""
     return {english: QCoreApplication.translate(CONTEXT, english) for english in SENTENCES}
+
+
+def card_page_locale() -> str:
+    """The Stripe.js `locale` for the card page: the UI's language (QLocale's default, which
+    the app sets to it), the language of `card_page_texts`; English for any other."""
+    return STRIPE_LOCALES.get(QLocale().name().split("_")[0], "en")

@@ -12,6 +12,52 @@
 
   function $(id) { return document.getElementById(id); }
 
+  // -- words -------------------------------------------------------------------------------
+  // Stripe(pk, {locale}) reaches the frame in its URL (stripe.js); its words come from
+  // sandbox/words.py (words.js), English where the language has none.
+  var WORDS = window.__sandboxWords || {};
+
+  function languageOf(tag) {
+    var first = String(tag || "").split(",")[0].split(";")[0].trim().replace("_", "-");
+    var language = first.toLowerCase().split("-")[0];
+    return Object.prototype.hasOwnProperty.call(WORDS, language) ? language : null;
+  }
+
+  var LOCALE = hash.get("locale") || "";
+  var LANGUAGE = languageOf(LOCALE === "auto" ? navigator.language : LOCALE);
+
+  function W(english) {
+    var table = LANGUAGE ? WORDS[LANGUAGE] : null;
+    return (table && table[english]) || english;
+  }
+
+  // The words go in once the fonts that draw them are loaded: Chromium keeps the shapes of
+  // text laid out while a web font was still loading (boxes, on a machine without a CJK
+  // font). Element frames call this once the page's fonts are added (configure), the
+  // challenge at once; FONT_WAIT_MS at most.
+  var FONT_WAIT_MS = 1500;
+  var wordsShown = false;
+
+  function showWords() {
+    if (wordsShown || !LANGUAGE) { return; }
+    var nodes = Array.prototype.slice.call(document.querySelectorAll("[data-words]"));
+    var texts = nodes.map(function (node) { return W(node.textContent.trim()); });
+    var done = false;
+    function put() {
+      if (done) { return; }
+      done = true;
+      wordsShown = true;
+      document.documentElement.lang = LANGUAGE;
+      nodes.forEach(function (node, i) { node.textContent = texts[i]; });
+      reportSize();
+    }
+    setTimeout(put, FONT_WAIT_MS);
+    try {
+      document.fonts.load("1em " + getComputedStyle(document.body).fontFamily, texts.join(" "))
+        .then(put, put);
+    } catch (ignored) { put(); }
+  }
+
   function emit(event, payload) {
     if (!PARENT_ORIGIN || window.parent === window) { return; }
     window.parent.postMessage({ __sandboxStripe: true, frameId: FRAME_ID, event: event,
@@ -47,7 +93,7 @@
       });
     }, function () {
       return { error: { type: "api_connection_error",
-                        message: "We could not reach the payment server. Check the connection." } };
+                        message: W("We could not reach the payment server. Check the connection.") } };
     });
   }
 
@@ -110,15 +156,15 @@
     var number = digits($("cardnumber").value);
     var brand = brandOf(number);
     if (!number) {
-      return final ? validationError("incomplete_number", "Your card number is incomplete.",
+      return final ? validationError("incomplete_number", W("Your card number is incomplete."),
                                      "number") : null;
     }
     if (number.length < lengthFor(brand)) {
-      return final ? validationError("incomplete_number", "Your card number is incomplete.",
+      return final ? validationError("incomplete_number", W("Your card number is incomplete."),
                                      "number") : "incomplete";
     }
     if (!luhn(number)) {
-      return validationError("invalid_number", "Your card number is invalid.", "number");
+      return validationError("invalid_number", W("Your card number is invalid."), "number");
     }
     return null;
   }
@@ -127,7 +173,7 @@
     var d = digits($("exp-date").value);
     if (d.length < 4) {
       if (final) {
-        return validationError("incomplete_expiry", "Your card's expiration date is incomplete.",
+        return validationError("incomplete_expiry", W("Your card's expiration date is incomplete."),
                                "exp_date");
       }
       return d ? "incomplete" : null;
@@ -136,19 +182,19 @@
     var year = 2000 + Number(d.slice(2, 4));
     var now = new Date();
     if (month < 1 || month > 12) {
-      return validationError("invalid_expiry_month", "Your card's expiration date is invalid.",
+      return validationError("invalid_expiry_month", W("Your card's expiration date is invalid."),
                              "exp_month");
     }
     if (year < now.getFullYear()) {
       return validationError("invalid_expiry_year_past",
-                             "Your card's expiration year is in the past.", "exp_year");
+                             W("Your card's expiration year is in the past."), "exp_year");
     }
     if (year === now.getFullYear() && month < now.getMonth() + 1) {
       return validationError("invalid_expiry_month_past",
-                             "Your card's expiration date is in the past.", "exp_month");
+                             W("Your card's expiration date is in the past."), "exp_month");
     }
     if (year > now.getFullYear() + 50) {
-      return validationError("invalid_expiry_year", "Your card's expiration year is invalid.",
+      return validationError("invalid_expiry_year", W("Your card's expiration year is invalid."),
                              "exp_year");
     }
     return null;
@@ -159,7 +205,7 @@
     var needed = $("cardnumber") ? cvcLengthFor(brandOf(digits($("cardnumber").value))) : 3;
     if (cvc.length < needed) {
       if (final) {
-        return validationError("incomplete_cvc", "Your card's security code is incomplete.",
+        return validationError("incomplete_cvc", W("Your card's security code is incomplete."),
                                "cvc");
       }
       return cvc ? "incomplete" : null;
@@ -170,7 +216,7 @@
   function checkPostal() {
     var postal = $("postal") ? $("postal").value.trim() : "";
     if (postal && postal.length < 3) {
-      return validationError("incomplete_zip", "Your postal code is incomplete.", "postal_code");
+      return validationError("incomplete_zip", W("Your postal code is incomplete."), "postal_code");
     }
     return null;
   }
@@ -343,7 +389,7 @@
     }).then(function (result) {
       setReadOnly(hostReadOnly);
       if (result.error && result.error.type === "card_error" && result.error.param === "number") {
-        $("cardnumber-error").textContent = result.error.message;
+        $("cardnumber-error").textContent = W(result.error.message);
         $("cardnumber").classList.add("invalid");
       }
       reportSize();
@@ -383,6 +429,7 @@
       loadFonts(p.fonts);
       shown = { appearance: p.appearance || null, style: p.style || null };
       applyAppearance();
+      showWords();
       hostReadOnly = !!p.readOnly;
       setReadOnly(hostReadOnly);
       emit("ready", {});
@@ -454,9 +501,9 @@
     $("challenge-intent").textContent = hash.get("intent") || "";
     var buttons = [$("complete-auth"), $("fail-auth")];
     function finish(action) {
-      if (!target) { $("challenge-status").textContent = "This challenge is not valid."; return; }
+      if (!target) { $("challenge-status").textContent = W("This challenge is not valid."); return; }
       buttons.forEach(function (b) { b.disabled = true; });
-      $("challenge-status").textContent = action === "complete" ? "Authenticating…" : "Failing…";
+      $("challenge-status").textContent = action === "complete" ? W("Authenticating…") : W("Failing…");
       fetch(target + "/" + action, { method: "POST" }).then(function (r) {
         return r.json().then(function (body) {
           emit("done", { action: action, status: r.ok ? body.status : null });
@@ -483,12 +530,12 @@
     }, function () {
       if (data.requestId) {
         reply(data.requestId, { error: { type: "api_error",
-                                         message: "Something went wrong in the card form." } });
+                                         message: W("Something went wrong in the card form.") } });
       }
     });
   });
 
-  if (KIND === "challenge") { startChallenge(); } else { startElement(); }
+  if (KIND === "challenge") { startChallenge(); showWords(); } else { startElement(); }
   if (typeof ResizeObserver === "function") {
     new ResizeObserver(reportSize).observe(document.body);
   }

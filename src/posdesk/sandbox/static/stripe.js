@@ -150,7 +150,8 @@
       throw new Error("IntegrationError: the selector you passed to mount() matches no element.");
     }
     if (this.iframe) { throw new Error("IntegrationError: this Element is already mounted."); }
-    var iframe = newFrame(this, FRAME_PATHS[this.type], {});
+    var iframe = newFrame(this, FRAME_PATHS[this.type],
+                          { locale: this.group.stripe.options.locale || "" });
     var style = iframe.style;
     style.border = "0";
     style.width = "100%";
@@ -334,10 +335,11 @@
 
   // -- 3D Secure challenge -----------------------------------------------------------------
 
-  function Challenge(intentId, url) {
+  function Challenge(intentId, url, locale) {
     this.title = "3D Secure authentication";
     this.intentId = intentId;
     this.url = url;
+    this.locale = locale || "";
     this.loaded = false;
   }
 
@@ -358,7 +360,8 @@
       s.justifyContent = "center";
       s.background = "rgba(10, 20, 40, 0.55)";
       s.zIndex = "2147483647";
-      var iframe = newFrame(self, "/js/v3/challenge.html", { intent: self.intentId, url: self.url });
+      var iframe = newFrame(self, "/js/v3/challenge.html",
+                            { intent: self.intentId, url: self.url, locale: self.locale });
       iframe.id = "sandbox-3ds-frame";
       var f = iframe.style;
       f.border = "0";
@@ -459,7 +462,7 @@
       if (new URL(url).origin !== BASE) {
         return Promise.resolve(errorFor(kind, integrationError("Unexpected challenge URL."), intent));
       }
-      return new Challenge(intent.id, url).show().then(function () {
+      return new Challenge(intent.id, url, self.options.locale).show().then(function () {
         return api(self.key, "GET", intentPath(kind, clientSecret), { client_secret: clientSecret });
       }).then(function (r) {
         if (r.error) { return { error: r.error }; }
