@@ -176,6 +176,34 @@ def test_the_warmed_up_page_does_not_keep_the_old_scheme(
         checkout_view.release()
 
 
+def test_a_spare_page_never_takes_the_next_entrys_configuration(
+    qtbot: Any, scheme_app: QApplication, server: CheckoutServer
+) -> None:
+    # The spare is handed over only once its page has asked for (and been refused) a
+    # configuration; one still connecting would ask after the next entry armed the bridge,
+    # take that entry's configuration, report on its behalf, and leave the real page with
+    # none ("could not start").
+    for _ in range(3):
+        checkout_view.release()
+        try:
+            checkout_view.warm_up(server, stripe_js_url=SANDBOX_JS)
+            qtbot.waitUntil(checkout_view.is_warm, timeout=WAIT_MS)
+            view = checkout_view.take_view(server, stripe_js_url=SANDBOX_JS,
+                                           record_traffic=True)
+            qtbot.addWidget(view)
+            view.show()
+            reports: list[Any] = []
+            view.reported.connect(reports.append)
+            start(qtbot, view)
+            qtbot.wait(400)  # a second page's report would have come by now
+            assert [(r.state, r.error.code) for r in reports] == [
+                ("failed", "stripe_js_unavailable")]
+            served = [t for t in view.bridge.transcript or [] if '"flow"' in t]
+            assert len(served) == 1
+        finally:
+            checkout_view.release()
+
+
 # --- Stripe's element (the sandbox's stand-in) ------------------------------------------------
 
 

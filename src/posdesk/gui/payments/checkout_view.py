@@ -147,6 +147,7 @@ class CheckoutBridge(QObject):
     restyle = Signal(str)  # the page's theme again (JSON), after the app's scheme switched
     reported = Signal(object)  # PageReport
     rejected = Signal(str)  # a message that was not a valid report (why)
+    dropped = Signal()  # a report came while unarmed (a warm-up page's "could not start")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -179,6 +180,7 @@ class CheckoutBridge(QObject):
     @Slot(str)
     def report(self, text: str) -> None:
         if not self._live:
+            self.dropped.emit()
             return
         try:
             parsed = parse_report(text)
@@ -372,11 +374,16 @@ class CheckoutView(QWebEngineView):
         url = self.server.new_page_url("payment", theme=self._theme_now())
         self.page_token = self.server.page_token_of(url)
         self.preloaded = False
-        self.loadFinished.connect(self._preload_finished)
+        # Ready to hand over once its page has asked for a configuration, been refused and
+        # said so (the report dropped), not merely loaded: a page still connecting would ask
+        # after the next card entry armed the bridge and take that entry's configuration,
+        # and a refusal still on its way would arrive as that entry's report.
+        self.bridge.dropped.connect(self._preload_finished)
         self.setUrl(QUrl(url))
 
-    def _preload_finished(self, _ok: bool) -> None:
-        self.loadFinished.disconnect(self._preload_finished)
+    @Slot()
+    def _preload_finished(self) -> None:
+        self.bridge.dropped.disconnect(self._preload_finished)
         self.preloaded = True
 
     def start(self, flow: str, make_config: Callable[[str], str]) -> None:
