@@ -168,13 +168,14 @@ def _pg_admin() -> Iterator[object]:
     engine.dispose()
 
 
-@pytest.fixture(params=BACKENDS)
-def store_url(request: pytest.FixtureRequest, data_dir: Path) -> Iterator[str]:
-    """A database URL to an empty database of the backend under test."""
-    if request.param == "sqlite":
+@contextlib.contextmanager
+def empty_database(request: pytest.FixtureRequest, backend: str, folder: Path) -> Iterator[str]:
+    """A database URL to an empty database of `backend`: a SQLite file in `folder`, or a
+    PostgreSQL schema of its own, dropped afterwards."""
+    if backend == "sqlite":
         from posdesk.store.database import default_database_url
 
-        yield default_database_url(data_dir)
+        yield default_database_url(folder)
         return
     admin = request.getfixturevalue("_pg_admin")
     schema = "t_" + secrets.token_hex(6)
@@ -185,6 +186,13 @@ def store_url(request: pytest.FixtureRequest, data_dir: Path) -> Iterator[str]:
     finally:
         with admin.connect() as conn:  # type: ignore[attr-defined]
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request: pytest.FixtureRequest, data_dir: Path) -> Iterator[str]:
+    """A database URL to an empty database of the backend under test."""
+    with empty_database(request, request.param, data_dir) as url:
+        yield url
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -8,18 +8,15 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator
 from importlib import resources
 from typing import Any
 
-import pytest
 import requests
 
 from posdesk.sandbox import cards
 from posdesk.sandbox.server import SandboxServer
 from posdesk.sandbox.words import WORDS, language_of, say, words_script
 
-KEY = "sk_test_" + "w" * 24
 STATIC = resources.files("posdesk.sandbox") / "static"
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -68,17 +65,8 @@ def test_language_tags_and_accept_language_pick_chinese_or_english() -> None:
     assert table == WORDS
 
 
-@pytest.fixture
-def server() -> Iterator[SandboxServer]:
-    srv = SandboxServer().start()
-    try:
-        yield srv
-    finally:
-        srv.stop()
-
-
-def new_session(server: SandboxServer, **extra: Any) -> dict[str, Any]:
-    response = requests.post(server.base_url + "/v1/checkout/sessions", auth=(KEY, ""), data={
+def new_session(sandbox: SandboxServer, key: str, **extra: Any) -> dict[str, Any]:
+    response = requests.post(sandbox.base_url + "/v1/checkout/sessions", auth=(key, ""), data={
         "mode": "payment",
         "line_items[0][price_data][currency]": "usd",
         "line_items[0][price_data][unit_amount]": "5000",
@@ -90,9 +78,9 @@ def new_session(server: SandboxServer, **extra: Any) -> dict[str, Any]:
 
 
 def test_the_hosted_page_speaks_the_browsers_language_or_the_sessions(
-    server: SandboxServer,
+    sandbox: SandboxServer, secret_key: str,
 ) -> None:
-    session = new_session(server)
+    session = new_session(sandbox, secret_key)
     assert session["locale"] is None
     chinese = requests.get(session["url"], headers={"Accept-Language": "zh-CN,zh;q=0.9"},
                            timeout=10).text
@@ -104,28 +92,28 @@ def test_the_hosted_page_speaks_the_browsers_language_or_the_sessions(
     assert "Sandbox: test mode" in english and "Pay 50.00 USD" in english
     assert not HAN.search(english)
     # A session's own locale wins over the browser's, as Stripe's does.
-    fixed = new_session(server, locale="zh")
+    fixed = new_session(sandbox, secret_key, locale="zh")
     assert fixed["locale"] == "zh"
     assert "沙盒：测试模式" in requests.get(fixed["url"], headers={"Accept-Language": "en"},
                                        timeout=10).text
     # A closed page's words too.
-    gone = requests.get(server.base_url + "/c/pay/cs_test_nosuch",
+    gone = requests.get(sandbox.base_url + "/c/pay/cs_test_nosuch",
                         headers={"Accept-Language": "zh"}, timeout=10)
     assert gone.status_code == 404 and HAN.search(gone.text)
 
 
-def test_the_frames_load_their_words_beside_them(server: SandboxServer) -> None:
+def test_the_frames_load_their_words_beside_them(sandbox: SandboxServer) -> None:
     for path in ("/js/v3/words.js", "/js/v3/elements/words.js"):
-        response = requests.get(server.base_url + path, timeout=10)
+        response = requests.get(sandbox.base_url + path, timeout=10)
         assert response.status_code == 200
         assert response.headers["Content-Type"].startswith("text/javascript")
         assert "卡号" in response.text
-    font = requests.get(server.base_url + "/js/v3/fonts/cjk.ttf", timeout=10)
+    font = requests.get(sandbox.base_url + "/js/v3/fonts/cjk.ttf", timeout=10)
     assert font.status_code == 200 and font.headers["Content-Type"] == "font/ttf"
     assert font.content == (resources.files("posdesk.resources") / "fonts"
                             / "ReceiptCJK.ttf").read_bytes()
     assert "/js/v3/fonts/cjk.ttf" in static("frame.css")
     for frame in ("/js/v3/elements/payment.html", "/js/v3/elements/cvc.html",
                   "/js/v3/challenge.html"):
-        page = requests.get(server.base_url + frame, timeout=10).text
+        page = requests.get(sandbox.base_url + frame, timeout=10).text
         assert page.index('src="words.js"') < page.index('src="frame.js"'), frame

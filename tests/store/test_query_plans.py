@@ -36,7 +36,7 @@ from posdesk.store import changes
 from posdesk.store import history as payment_history
 from posdesk.store.audit import AuditLog
 from posdesk.store.customers import CustomerData, CustomerRepository
-from posdesk.store.database import Store, default_database_url, open_store
+from posdesk.store.database import Store, open_store
 from posdesk.store.maintenance import (
     SYNC_LEASE,
     MaintenanceSchedule,
@@ -56,7 +56,7 @@ from posdesk.store.payments import HistoryFilter, PaymentRepository, history_pag
 from posdesk.store.sync_models import InboxEvent, ProcessedEvent, RefundRecord
 from posdesk.store.sync_state import ProcessedEvents, RefundRepository, WebhookInbox
 from posdesk.sync.leader import SYNC_LEASE as LEADER_LEASE
-from tests.conftest import BACKENDS, PG_URL, _with_search_path
+from tests.conftest import BACKENDS, empty_database
 
 PAYMENTS = 40_000
 AUDIT = 30_000
@@ -190,26 +190,14 @@ def seeded_once(request: pytest.FixtureRequest, app_root: Path) -> Iterator[Stor
     """One seeded store per backend for the tests that only read and plan (seeding takes
     seconds; their writes touch no row another of them reads: claims of ids that do not
     exist, prunes of the change feed and processed events)."""
-    if request.param == "sqlite":
-        folder = app_root / "data" / f"query-plans-{uuid.uuid4().hex[:6]}"
-        folder.mkdir(parents=True)
-        store = open_store(default_database_url(folder))
+    folder = app_root / "data" / f"query-plans-{uuid.uuid4().hex[:6]}"
+    folder.mkdir(parents=True)
+    with empty_database(request, request.param, folder) as url:
+        store = open_store(url)
         try:
             yield _seeded(store)
         finally:
             store.close()
-        return
-    admin = request.getfixturevalue("_pg_admin")
-    schema = "t_" + uuid.uuid4().hex[:12]
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    store = open_store(_with_search_path(PG_URL or "", schema))
-    try:
-        yield _seeded(store)
-    finally:
-        store.close()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
 
 
 # --- capturing what the app sends, and judging its plan ------------------------------------------
