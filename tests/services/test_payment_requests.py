@@ -12,7 +12,7 @@ import requests
 from sqlmodel import select
 
 from posdesk.domain.money import Money
-from posdesk.domain.payment_requests import RequestState
+from posdesk.domain.payment_requests import METADATA_RETRY_OF, REQUEST_ALREADY_SENT, RequestState
 from posdesk.domain.payment_state import PaymentState
 from posdesk.domain.roles import Role, StaffMember
 from posdesk.gateway.client import StripeGateway
@@ -148,3 +148,25 @@ def test_remote_authentication_records_one_payment(sandbox, secret_key, tmp_stor
     assert records[failed.payment_id].state == PaymentState.CANCELED.value
     assert set(records) == {failed.payment_id, view.id}
     assert service.get(CASHIER, view.id).retry_of == failed.payment_id
+
+
+def test_a_second_authentication_link_is_refused_even_past_the_first_check(
+    sandbox, secret_key, tmp_store, service, monkeypatch
+) -> None:
+    """Another terminal's link written between this terminal's check and its write: the
+    write itself refuses, so the customer never holds two links for one failed payment."""
+    customer = new_customer(sandbox.base_url, secret_key)
+    card = attach_card(sandbox.base_url, secret_key, customer, "pm_card_authenticationRequired")
+    charges = ChargeService(tmp_store, StripeGateway(secret_key, sandbox.base_url))
+    failed = charges.charge_saved_card(CASHIER, customer, card, Money(2500, "USD"), "Repair")
+    first = service.request_authentication(CASHIER, failed.payment_id, expires_in=HOUR)
+    monkeypatch.setattr(service.requests, "retrying", lambda payment_id: [])
+    with pytest.raises(InputError) as refused:
+        service.request_authentication(CASHIER, failed.payment_id, expires_in=HOUR)
+    assert str(refused.value) == str(REQUEST_ALREADY_SENT)
+    monkeypatch.undo()
+    assert [r.id for r in service.requests.retrying(failed.payment_id)] == [first.id]
+    listed = call(sandbox.base_url, secret_key, "GET", "/v1/checkout/sessions?limit=100")
+    retries = [s for s in listed["data"]
+               if (s.get("metadata") or {}).get(METADATA_RETRY_OF) == failed.payment_id]
+    assert len(retries) == 1

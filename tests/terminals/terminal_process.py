@@ -13,6 +13,9 @@ command; each answer is one JSON line on standard output:
   that is left) -> {"state", "refund_id", "amount"} or {"refused": "the words"}
 - {"cmd": "capture", "payment": "...", "amount": 1500 or null}: a manager's capture of an
   authorisation (null: all of it) -> {"kind", "captured"} or {"refused": "the words"}
+- {"cmd": "request_authentication", "payment": "..."}: send the customer of a payment that
+  needs authentication a link -> {"request_id", "state", "session_id"} or {"refused"}
+- {"cmd": "settle_requests"}: the settle timer's round over payment requests -> {"changed"}
 The test kills the process with SIGKILL to play a till that dies mid-flow.
 """
 
@@ -23,6 +26,8 @@ import os
 import sys
 from datetime import timedelta
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from posdesk.domain.money import Money
 from posdesk.domain.roles import Role, StaffMember
 from posdesk.gateway.client import StripeGateway
@@ -30,6 +35,7 @@ from posdesk.services.captures import CaptureService
 from posdesk.services.card_entry import CardEntryService, CardEntrySession
 from posdesk.services.charges import ChargeService
 from posdesk.services.errors import InputError
+from posdesk.services.payment_requests import PaymentRequestService
 from posdesk.services.refunds import RefundRefused, RefundService
 from posdesk.store.database import open_store
 from posdesk.store.this_terminal import Terminal
@@ -49,6 +55,7 @@ def main(argv: list[str]) -> int:
     refunds = RefundService(store, gateway, terminal=terminal,
                             claim_ttl=timedelta(seconds=float(claim_ttl)))
     captures = CaptureService(store, charges.ledger)
+    payment_requests = PaymentRequestService(store, gateway, terminal_id=terminal_id)
     session: CardEntrySession | None = None
     print(json.dumps({"ready": True}), flush=True)
     for line in sys.stdin:
@@ -86,6 +93,18 @@ def main(argv: list[str]) -> int:
                           "captured": captured.captured.amount if captured.captured else None}
             except InputError as exc:
                 answer = {"refused": str(exc)}
+        elif command["cmd"] == "request_authentication":
+            try:
+                view = payment_requests.request_authentication(
+                    STAFF, command["payment"], expires_in=timedelta(hours=1))
+                answer = {"request_id": view.id, "state": str(view.state),
+                          "session_id": payment_requests.requests.get(view.id).session_id}
+            except InputError as exc:
+                answer = {"refused": str(exc)}
+            except SQLAlchemyError as exc:  # what a lost race would look like without the lock
+                answer = {"error": type(exc).__name__}
+        elif command["cmd"] == "settle_requests":
+            answer = {"changed": payment_requests.settle()}
         else:
             answer = {"error": f"unknown command {command['cmd']}"}
         print(json.dumps(answer), flush=True)

@@ -70,7 +70,7 @@ from posdesk.services.payment_input import check_chargeable
 from posdesk.store.audit import AuditLog
 from posdesk.store.database import Store
 from posdesk.store.models import PaymentRequestRecord
-from posdesk.store.payment_requests import PaymentRequestRepository
+from posdesk.store.payment_requests import PaymentRequestRepository, RetryAlreadyMade
 from posdesk.store.payments import PaymentRepository
 from posdesk.store.this_terminal import utc_now
 
@@ -173,10 +173,14 @@ class PaymentRequestService:
                    for r in self.requests.retrying(payment_id)):
                 raise InputError(REQUEST_ALREADY_SENT)
             description = (payment.description or "")[:DESCRIPTION_LIMIT] or payment_id
-            record = self._add(
-                staff, Money(payment.amount, payment.currency), description,
-                payment.customer_id, expires_in, False,
-                retry_of=payment.id, retry_intent_id=payment.intent_id)
+            try:
+                record = self._add(
+                    staff, Money(payment.amount, payment.currency), description,
+                    payment.customer_id, expires_in, False,
+                    retry_of=payment.id, retry_intent_id=payment.intent_id)
+            except RetryAlreadyMade:
+                # Another terminal sent one between the check above and this write.
+                raise InputError(REQUEST_ALREADY_SENT) from None
             view = self._send(record)
             audited.done(view.state.value, target=record.id, retry_of=payment_id,
                          amount=payment.amount, currency=payment.currency,
@@ -206,7 +210,8 @@ class PaymentRequestService:
         now = self._now()
         # Kept a minute inside Stripe's bounds: the request takes time to get there.
         expires_in = min(max(expires_in, MIN_EXPIRY + EXPIRY_SLACK), MAX_EXPIRY - EXPIRY_SLACK)
-        return self.requests.add(PaymentRequestRecord(
+        add = self.requests.add if retry_of is None else self.requests.add_retry
+        return add(PaymentRequestRecord(
             id=str(uuid.uuid4()), idempotency_key=f"checkout-{uuid.uuid4()}",
             amount=amount.amount, currency=amount.currency, description=description,
             customer_id=customer_id, save_card=save_card,

@@ -24,11 +24,17 @@ from posdesk.store.models import (
 )
 
 assert {s.value for s in RequestState if not s.is_final} == set(OPEN_REQUEST_STATES)
+# A payment with a request in one of these states gets no other remote-authentication link.
+_RETRY_BLOCKING_STATES = (*OPEN_REQUEST_STATES, RequestState.PAID.value)
 _IMMUTABLE = frozenset({"id", "idempotency_key", "created_at", "amount", "currency"})
 
 
 class PaymentRequestNotFound(LookupError):
     pass
+
+
+class RetryAlreadyMade(Exception):
+    """A payment already has a remote-authentication request that is live or paid."""
 
 
 def request_change(record: PaymentRequestRecord) -> Change:
@@ -42,6 +48,24 @@ class PaymentRequestRepository:
     def add(self, record: PaymentRequestRecord) -> PaymentRequestRecord:
         """Persist a new request and commit at once: durable before Stripe is asked."""
         with self.store.session() as session:
+            session.add(record)
+            changes.record(session, [request_change(record)])
+        return self.get(record.id)  # type: ignore[return-value]
+
+    def add_retry(self, record: PaymentRequestRecord) -> PaymentRequestRecord:
+        """`add` a remote-authentication request (``record.retry_of`` set), unless its payment
+        already has one being made, open or paid (raises RetryAlreadyMade): two links for one
+        failed payment could both be paid. Checked and written in one transaction under the
+        payment's row lock, so two terminals sending at the same moment make one request."""
+        assert record.retry_of is not None
+        with self.store.session() as session:
+            _lock_payment(session, record.retry_of)
+            live = select(PaymentRequestRecord.id).where(
+                col(PaymentRequestRecord.retry_of) == record.retry_of,
+                col(PaymentRequestRecord.state).in_(_RETRY_BLOCKING_STATES),
+            )
+            if session.exec(live).first() is not None:
+                raise RetryAlreadyMade(record.retry_of)
             session.add(record)
             changes.record(session, [request_change(record)])
         return self.get(record.id)  # type: ignore[return-value]
@@ -107,6 +131,17 @@ class PaymentRequestRepository:
         )
         with self.store.session() as session:
             return list(session.exec(query))
+
+
+def _lock_payment(session: Session, payment_id: str) -> None:
+    """Hold the payment's row until the transaction ends: PostgreSQL's row lock; on SQLite the
+    database write lock (a write that changes nothing: sqlite3 otherwise begins the
+    transaction only at the first change, after the check it must cover)."""
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT id FROM payments WHERE id = :id FOR UPDATE"), {"id": payment_id})
+    else:
+        conn.exec_driver_sql("UPDATE payments SET id = id WHERE 0")
 
 
 def apply_session_event(
