@@ -42,6 +42,7 @@ from posdesk.store.models import (
     CustomerRecord,
     PaymentMethodRecord,
     PaymentRecord,
+    PaymentRequestRecord,
     TerminalRecord,
 )
 from posdesk.store.sync_models import RefundRecord
@@ -151,6 +152,16 @@ def fill_local_store(store: Store) -> None:
             ))
         session.add(RefundRecord(id="re_1", payment_intent_id="pi_0", amount=500,
                                  currency="usd", status="succeeded"))
+        # A link still open, and one whose create lost its answer (settled after the switch).
+        for n, state in enumerate(("open", "sending")):
+            session.add(PaymentRequestRecord(
+                id=str(uuid.uuid4()), idempotency_key=f"checkout-{uuid.uuid4()}",
+                session_id=f"cs_{n}" if state == "open" else None,
+                url="https://checkout.stripe.com/c/pay/cs_0" if state == "open" else None,
+                amount=2500, currency="usd", description="Deposit", customer_id="cus_ada",
+                expires_at=NOW + timedelta(hours=1), state=state, staff_id="staff-1",
+                staff_name="Cory", terminal_id=terminal, created_at=NOW, updated_at=NOW,
+            ))
     TerminalRepository(store).register(TerminalRecord(
         id=terminal, name="Till 1", host="till-1", version="0.1.0", pid=4242,
         started_at=NOW, last_seen=NOW,
@@ -179,6 +190,7 @@ COMPARED = (
     (PaymentMethodRecord, ()),
     (PaymentRecord, ()),
     (RefundRecord, ()),
+    (PaymentRequestRecord, ()),
     (AuditEntry, ("id",)),
     (TerminalRecord, ()),
 )
@@ -194,6 +206,7 @@ def test_copy_loses_nothing_and_a_second_copy_adds_nothing(
 
     assert first.copied == data_counts(local) == data_counts(shared)
     assert first.copied["payments"] == 3 and first.copied["audit_log"] == 3
+    assert first.copied["payment_requests"] == 2
     assert first.conflicts == []
     for model, leave_out in COMPARED:
         assert rows(shared, model, leave_out=leave_out) == rows(local, model, leave_out=leave_out)

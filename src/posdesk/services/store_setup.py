@@ -44,6 +44,7 @@ from posdesk.store.models import (
     CustomerRecord,
     PaymentMethodRecord,
     PaymentRecord,
+    PaymentRequestRecord,
     TerminalRecord,
 )
 from posdesk.store.refund_models import RefundRequestRecord
@@ -75,6 +76,9 @@ TABLE_PAYMENTS = "payments"
 TABLE_REFUNDS = "refunds"
 # This shop's refund requests (keys, notes, who asked): after the payments they refund.
 TABLE_REFUND_REQUESTS = "refund_requests"
+# Links sent to customers: an open one may still be paid, one whose answer was lost still
+# needs settling, a paid remote authentication still has its failed intent to cancel.
+TABLE_PAYMENT_REQUESTS = "payment_requests"
 TABLE_AUDIT_LOG = "audit_log"
 TABLE_TERMINALS = "terminals"
 # The people who sign in here and the shop's settings move with the data: without them
@@ -83,7 +87,8 @@ TABLE_STAFF = "staff"
 TABLE_SHOP_SETTINGS = "shop_settings"
 COPIED_TABLES = (
     TABLE_STAFF, TABLE_SHOP_SETTINGS, TABLE_CUSTOMERS, TABLE_PAYMENT_METHODS, TABLE_PAYMENTS,
-    TABLE_REFUNDS, TABLE_REFUND_REQUESTS, TABLE_AUDIT_LOG, TABLE_TERMINALS,
+    TABLE_REFUNDS, TABLE_REFUND_REQUESTS, TABLE_PAYMENT_REQUESTS, TABLE_AUDIT_LOG,
+    TABLE_TERMINALS,
 )
 
 
@@ -345,6 +350,7 @@ def _table(name: str) -> Table:
         TABLE_PAYMENTS: PaymentRecord,
         TABLE_REFUNDS: RefundRecord,
         TABLE_REFUND_REQUESTS: RefundRequestRecord,
+        TABLE_PAYMENT_REQUESTS: PaymentRequestRecord,
         TABLE_AUDIT_LOG: AuditEntry,
         TABLE_TERMINALS: TerminalRecord,
         TABLE_STAFF: StaffAccountRecord,
