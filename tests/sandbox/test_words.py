@@ -100,6 +100,10 @@ def test_the_hosted_page_speaks_the_browsers_language_or_the_sessions(
     gone = requests.get(sandbox.base_url + "/c/pay/cs_test_nosuch",
                         headers={"Accept-Language": "zh"}, timeout=10)
     assert gone.status_code == 404 and HAN.search(gone.text)
+    # ... drawn with the sandbox's CJK font where the machine has none, shown once it has
+    # loaded (checkout_page.js), like the open page's.
+    assert "/js/v3/fonts/cjk.ttf" in gone.text and '<main id="page" hidden>' in gone.text
+    assert '<script src="/c/checkout_page.js"></script>' in gone.text
 
 
 def test_the_frames_load_their_words_beside_them(sandbox: SandboxServer) -> None:

@@ -132,6 +132,18 @@ def _items(ctx: Context, session: dict[str, Any]) -> str:
     return "".join(rows)
 
 
+# Both pages: the sandbox's CJK font after the platforms' own, for a machine with none.
+_STYLE = """<style>
+@font-face { font-family: "Sandbox CJK"; src: url("/js/v3/fonts/cjk.ttf") format("truetype");
+  unicode-range: U+2E80-9FFF, U+F900-FAFF, U+FE30-FE4F, U+FF00-FFEF; font-display: block; }
+body { font-family: system-ui, sans-serif, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC",
+  "Sandbox CJK"; max-width: 28rem; margin: 2rem auto; padding: 0 1rem; }
+#pay { width: 100%; padding: .8rem; font: inherit; font-size: 1.1rem; margin-top: 1rem; }
+#message { margin-top: 1rem; font-weight: bold; }
+.test { background: #ffe08a; padding: .3rem .6rem; display: inline-block; }
+</style>"""
+
+
 def _page(ctx: Context, session: dict[str, Any], language: str | None) -> str:
     config = json.dumps({"session": session["id"], "status": session["status"],
                          "locale": language or "en"})
@@ -145,15 +157,7 @@ def _page(ctx: Context, session: dict[str, Any], language: str | None) -> str:
 <html lang="{language or 'en'}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{pay}</title>
-<style>
-@font-face {{ font-family: "Sandbox CJK"; src: url("/js/v3/fonts/cjk.ttf") format("truetype");
-  unicode-range: U+2E80-9FFF, U+F900-FAFF, U+FE30-FE4F, U+FF00-FFEF; font-display: block; }}
-body {{ font-family: system-ui, sans-serif, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC",
-  "Sandbox CJK"; max-width: 28rem; margin: 2rem auto; padding: 0 1rem; }}
-#pay {{ width: 100%; padding: .8rem; font: inherit; font-size: 1.1rem; margin-top: 1rem; }}
-#message {{ margin-top: 1rem; font-weight: bold; }}
-.test {{ background: #ffe08a; padding: .3rem .6rem; display: inline-block; }}
-</style></head>
+{_STYLE}</head>
 <body data-state="{state}">
 <main id="page" hidden>
 <p class="test">{html.escape(say("Sandbox: test mode", language))}</p>
@@ -174,9 +178,17 @@ body {{ font-family: system-ui, sans-serif, "PingFang SC", "Microsoft YaHei", "N
 
 
 def _closed_page(message: str, language: str | None) -> str:
+    """A link that cannot be paid (unknown, or refused): its message only, shown as the
+    page's own words are, once the font that draws them has loaded (checkout_page.js)."""
+    config = json.dumps({"status": "closed", "locale": language or "en"})
     return f"""<!doctype html>
 <html lang="{language or 'en'}"><head><meta charset="utf-8">
-<title>{html.escape(say("Payment", language))}</title></head>
-<body data-state="closed"><p id="message" role="status">{html.escape(message)}</p>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(say("Payment", language))}</title>
+{_STYLE}</head>
+<body data-state="closed">
+<main id="page" hidden><p id="message" role="status">{html.escape(message)}</p></main>
+<script id="config" type="application/json">{html.escape(config, quote=False)}</script>
+<script src="/c/checkout_page.js"></script>
 </body></html>
 """
