@@ -27,6 +27,7 @@ from posdesk.domain.stripe_objects import CustomerData, PaymentMethodData
 from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.history.history_page import HistoryPage
 from posdesk.gui.history.history_table_model import HistoryTableModel
+from posdesk.gui.payments.outcome_view import state_words
 from posdesk.services import history as history_service
 from posdesk.store.customers import CustomerRepository
 from posdesk.store.history import HistoryRow
@@ -185,16 +186,22 @@ def test_scrolling_fetches_more_rows(qtbot: Any, gui_app: Any, gui_context: AppC
 
 
 
-def test_times_and_amounts_are_shown_whole(
+def test_times_amounts_and_states_are_shown_whole(
     qtbot: Any, gui_app: Any, gui_context: AppContext
 ) -> None:
-    """The first rows size the When and Amount columns: no time or amount is cut short,
+    """The first rows size the When, Amount and State columns: no time, amount or state is
+    cut short,
     whatever the font makes of them (fixed widths cut the time at the default font)."""
     seed(gui_context, n=40)
     page = open_page(qtbot, gui_context)
-    for column in (HistoryTableModel.WHEN, HistoryTableModel.AMOUNT):
+    for column in (HistoryTableModel.WHEN, HistoryTableModel.AMOUNT, HistoryTableModel.STATE):
         # What the view needs to show each loaded cell of the column whole (text and margins).
         assert page.table.columnWidth(column) >= page.table.sizeHintForColumn(column), column
+    # The State column fits the longest state words, also those no loaded row shows yet.
+    longest = max(state_words().values(), key=page.table.fontMetrics().horizontalAdvance)
+    assert "authenticate" in longest or "captured" in longest
+    width = page.table.columnWidth(HistoryTableModel.STATE)
+    assert width > page.table.fontMetrics().horizontalAdvance(longest)
 
 
 def _csv_ids(path: Path) -> list[str]:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressDialog,
     QPushButton,
+    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -43,6 +44,7 @@ from posdesk.gui.formatting import money_text
 from posdesk.gui.history.filter_bar import FilterBar
 from posdesk.gui.history.history_table_model import HistoryTableModel
 from posdesk.gui.history.payment_detail_dialog import PaymentDetailDialog
+from posdesk.gui.payments.outcome_view import state_words
 
 if TYPE_CHECKING:
     # QtCharts loads with the chart's tab (gui/history/history_chart.py).
@@ -212,8 +214,17 @@ class HistoryPage(QDialog):
             # the font (the UI language's, the screen's scale) decides their width. Later
             # pages and the staff's own dragging keep the widths.
             self._columns_fitted = True
-            for column in (HistoryTableModel.WHEN, HistoryTableModel.AMOUNT):
+            for column in (HistoryTableModel.WHEN, HistoryTableModel.AMOUNT,
+                           HistoryTableModel.STATE):
                 self.table.resizeColumnToContents(column)
+            # A state is read at a glance: wide enough for the longest of them, also where
+            # the first page holds only short ones ("Paid").
+            padding = 2 * self.table.style().pixelMetric(
+                QStyle.PixelMetric.PM_FocusFrameHMargin) + 16
+            widest = max(self.table.fontMetrics().horizontalAdvance(words)
+                         for words in state_words().values()) + padding
+            state = HistoryTableModel.STATE
+            self.table.setColumnWidth(state, max(self.table.columnWidth(state), widest))
         if rows:
             self.status_label.setText(self.tr("More load as you scroll."))
         else:
