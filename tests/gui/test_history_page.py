@@ -194,7 +194,8 @@ def test_times_amounts_and_states_are_shown_whole(
     whatever the font makes of them (fixed widths cut the time at the default font)."""
     seed(gui_context, n=40)
     page = open_page(qtbot, gui_context)
-    for column in (HistoryTableModel.WHEN, HistoryTableModel.AMOUNT, HistoryTableModel.STATE):
+    for column in (HistoryTableModel.WHEN, HistoryTableModel.AMOUNT, HistoryTableModel.STATE,
+                   HistoryTableModel.CARD):
         # What the view needs to show each loaded cell of the column whole (text and margins).
         assert page.table.columnWidth(column) >= page.table.sizeHintForColumn(column), column
     # The State column fits the longest state words, also those no loaded row shows yet.

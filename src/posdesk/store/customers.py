@@ -45,6 +45,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Boolean, DateTime, Integer, delete, func, select, text
@@ -555,15 +556,16 @@ class CustomerRepository:
                     text_rows.append((c.id, entries.name_key, entries.text))
             _upsert_customers(conn, rows, new)
             if stale:
-                stale_terms.sort()  # in key order, as the inserts below
+                stale_terms.sort(key=itemgetter(0))  # in term order, as the inserts below
                 _delete_terms(conn, stale_terms)
                 # Indexed on customer_id (unique): index lookups, not a scan.
                 for ids in _chunks(stale):
                     conn.execute(delete(_TEXTS).where(_TEXTS.c.customer_id.in_(ids)))
             if term_rows:
-                # In key order (term, customer_id: the tuples' own order, as the key is
-                # unique): neighbouring inserts land on the same b-tree pages.
-                term_rows.sort()
+                # In term order: neighbouring inserts land on the same b-tree pages. By the
+                # term alone (a customer's rows of one term stay together anyway): comparing
+                # whole tuples made this sort several times slower, a second per import.
+                term_rows.sort(key=itemgetter(0))
                 _insert_rows(conn, _TERMS.name, _TERM_COLUMNS, term_rows)
             if text_rows:
                 _insert_search_texts(conn, text_rows)

@@ -210,12 +210,13 @@ class HistoryPage(QDialog):
             return  # the filters changed meanwhile
         self.model.set_rows(rows, more, page_size=HistoryTableModel.PAGE_SIZE)
         if rows and not self._columns_fitted:
-            # Once, from the first rows: a time or an amount cut short is a misread one, and
+            # Once, from the first rows: a time, an amount, a state or a card's last digits
+            # cut short is a misread one, and
             # the font (the UI language's, the screen's scale) decides their width. Later
             # pages and the staff's own dragging keep the widths.
             self._columns_fitted = True
             for column in (HistoryTableModel.WHEN, HistoryTableModel.AMOUNT,
-                           HistoryTableModel.STATE):
+                           HistoryTableModel.STATE, HistoryTableModel.CARD):
                 self.table.resizeColumnToContents(column)
             # A state is read at a glance: wide enough for the longest of them, also where
             # the first page holds only short ones ("Paid").
