@@ -157,3 +157,20 @@ def test_substring_window_and_trigram_index_agree(
     monkeypatch.setattr(customers_module, "_SUBSTRING_WALK_WINDOW", 10)
     assert ids(repo, "mail1") == expected  # window too small: the trigram index answers
     assert ids(repo, "ail2.t", limit=5) == [f"cus_{i:03d}" for i in range(90) if i % 3 == 2][:5]
+
+
+def test_a_stripe_id_is_found_by_its_start_never_by_chance_letters_inside_it(
+    store: Store,
+) -> None:
+    """Stripe ids are random: "ada" typed for Ada must not bring up a customer whose id
+    happens to hold those letters, however many customers there are."""
+    repo = CustomerRepository(store)
+    repo.upsert_many([
+        CustomerData("cus_3SqSxHj3PNSdLM5NzPADaBkq", "Giulia Rossi", "giulia@example.it"),
+        CustomerData("cus_Q1w2E3r4T5y6U7", "Ada Lovelace", "ada@example.com"),
+    ])
+    assert ids(repo, "ada") == ["cus_Q1w2E3r4T5y6U7"]
+    assert ids(repo, "padab") == []  # only inside an id: nothing
+    assert ids(repo, "cus_3sqsx") == ["cus_3SqSxHj3PNSdLM5NzPADaBkq"]  # its start
+    assert ids(repo, "cus_3SqSxHj3PNSdLM5NzPADaBkq") == ["cus_3SqSxHj3PNSdLM5NzPADaBkq"]
+    assert ids(repo, "ulia ro") == ["cus_3SqSxHj3PNSdLM5NzPADaBkq"]  # other fields: inside

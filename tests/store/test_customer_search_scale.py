@@ -200,3 +200,56 @@ def test_migration_0008_fills_the_heads_of_existing_terms(store_at_0007: str) ->
         assert ids(CustomerRepository(store), "le") == ["cus_1"]
     finally:
         store.close()
+
+
+# -- migration 0019 ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def store_at_0018(store_url: str) -> Iterator[str]:
+    """A customer searched as before 0019: its search text ends with its lower-cased id."""
+    engine = create_engine(store_url, poolclass=NullPool)
+    try:
+        with engine.begin() as connection:
+            config = alembic_config(engine)
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0018")
+            entries = search_entries("cus_9xAdaQ", "Giulia Rossi", "g@rossi.it", "+39 06 6982")
+            connection.execute(
+                text("INSERT INTO customers (id, name, email, phone, name_key, email_key, "
+                     "phone_key, created, deleted, synced_at) VALUES ('cus_9xAdaQ', "
+                     "'Giulia Rossi', 'g@rossi.it', '+39 06 6982', :n, :e, :p, 0, :no, "
+                     "CURRENT_TIMESTAMP)"),
+                {"n": entries.name_key, "e": entries.email_key, "p": entries.phone_key,
+                 "no": False},
+            )  # fmt: skip
+            for term, whole in entries.terms.items():
+                connection.execute(
+                    text("INSERT INTO customer_search_terms (term, customer_id, name_key, whole, "
+                         "head1, head2, head3) VALUES (:term, 'cus_9xAdaQ', :n, :whole, "
+                         ":h1, :h2, :h3)"),
+                    {"term": term, "n": entries.name_key, "whole": whole, "h1": term[:1],
+                     "h2": term[:2], "h3": term[:3]},
+                )  # fmt: skip
+            connection.execute(
+                text("INSERT INTO customer_search_text (customer_id, name_key, text) "
+                     "VALUES ('cus_9xAdaQ', :n, :t)"),
+                {"n": entries.name_key, "t": entries.text + "\ncus_9xadaq"},
+            )
+    finally:
+        engine.dispose()
+    yield store_url
+
+
+def test_migration_0019_takes_the_id_out_of_the_search_text(store_at_0018: str) -> None:
+    store = open_store(store_at_0018)
+    try:
+        with store.engine.connect() as conn:
+            stored = conn.execute(text("SELECT text FROM customer_search_text")).scalar_one()
+        assert stored == "giulia rossi\ng@rossi.it\n39066982"
+        repo = CustomerRepository(store)
+        assert ids(repo, "xada") == []  # was found inside the id (the trigram index too)
+        assert ids(repo, "lia ro") == ["cus_9xAdaQ"]
+        assert ids(repo, "cus_9xa") == ["cus_9xAdaQ"]
+    finally:
+        store.close()

@@ -205,7 +205,8 @@ def _write_with_old_keys(url: str, people: list[CustomerData]) -> None:
                     {"term": t, "customer_id": c.id, "name_key": name_key, "whole": w}
                     for t, w in terms.items()
                 ])  # fmt: skip
-                text = customers_module._search_text(c.id, name_key, email_key, phone_key)
+                # The text then ended with the lower-cased id (migration 0019 took it out).
+                text = "\n".join((name_key, email_key, phone_key, c.id.lower()))
                 connection.execute(
                     CustomerSearchText.__table__.insert(),  # type: ignore[attr-defined]
                     {"customer_id": c.id, "name_key": name_key, "text": text},

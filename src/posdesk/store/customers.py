@@ -19,7 +19,9 @@ write:
   _HEAD_WALK_WINDOW rows per result: where they are not dense ("andrew s" comes after
   every other "andrew"), they are sorted instead. Exact whole-field matches come first,
   from that index.
-- ``customer_search_text``: all fields in one string. Substring matches are first looked for
+- ``customer_search_text``: name, email and phone in one string (not the Stripe id, whose
+  random characters would match typed text by chance; an id is found by its start, through
+  the terms; migration 0019 took it out). Substring matches are first looked for
   in the alphabetically first rows (enough when matches are common), else through the
   trigram index (FTS5 on SQLite, pg_trgm GIN on PostgreSQL; plain LIKE if neither), which
   finds rare substrings without reading every customer.
@@ -175,8 +177,10 @@ def _terms_of(
     return terms
 
 
-def _search_text(customer_id: str, name_key: str, email_key: str, phone_key: str) -> str:
-    return _SEPARATOR.join((name_key, email_key, phone_key, customer_id.lower()))
+def _search_text(name_key: str, email_key: str, phone_key: str) -> str:
+    # Not the Stripe id: its random characters would match what a cashier types by chance
+    # ("ada" finding Giulia Rossi through cus_...PADa...). Ids are found by their start.
+    return _SEPARATOR.join((name_key, email_key, phone_key))
 
 
 @dataclass(frozen=True)
@@ -203,7 +207,7 @@ def search_entries(
         email_key,
         phone_key,
         _terms_of(customer_id, name_key, email_key, phone_key, _national_numbers(folded_phone)),
-        _search_text(customer_id, name_key, email_key, phone_key),
+        _search_text(name_key, email_key, phone_key),
     )
 
 

@@ -225,7 +225,8 @@ class CustomerSearchTerm(SQLModel, table=True):
 
 
 class CustomerSearchText(SQLModel, table=True):
-    """All searchable fields of a customer in one string, for substring (3+ characters) search.
+    """A customer's name, email and phone keys in one string, for substring (3+ characters)
+    search; not the Stripe id, whose random characters would match typed text by chance.
 
     SQLite indexes it with an FTS5 trigram table kept in step by triggers; PostgreSQL with a
     pg_trgm GIN index when the extension is available (both created by the migration).
