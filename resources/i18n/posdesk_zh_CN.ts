@@ -385,8 +385,14 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/posdesk/gui/audit/audit_viewer.py" line="379"/>
-        <source>%n entries exported.</source>
+        <source>Audit entries exported: %n.</source>
         <translation>
+            <numerusform>已导出 %n 条审计记录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries exported.</source>
+        <translation type="vanished">
             <numerusform>已导出 %n 条记录。</numerusform>
         </translation>
     </message>
@@ -1570,9 +1576,8 @@
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="119"/>
         <source>Sales (%1 payments)</source>
-        <translation>销售（%1 笔付款）</translation>
+        <translation type="vanished">销售（%1 笔付款）</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="125"/>
@@ -1587,9 +1592,8 @@
         <translation>净额</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="136"/>
         <source>%1 payments in other currencies are not in these totals.</source>
-        <translation>其他币种的 %1 笔付款不计入这些合计。</translation>
+        <translation type="vanished">其他币种的 %1 笔付款不计入这些合计。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="143"/>
@@ -1630,6 +1634,16 @@
         <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="31"/>
         <source>Refunds</source>
         <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="119"/>
+        <source>Sales (payments: %1)</source>
+        <translation>销售（%1 笔付款）</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="136"/>
+        <source>Payments in other currencies, not in these totals: %1.</source>
+        <translation>其他币种的付款不计入这些合计：%1 笔。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="159"/>
@@ -1678,8 +1692,12 @@
     </message>
     <message>
         <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="185"/>
+        <source>Does not match Stripe yet: payments or refunds without a balance transaction, or whose amounts differ: %1.</source>
+        <translation>尚未与 Stripe 一致：没有余额交易或金额不同的付款或退款共 %1 笔。</translation>
+    </message>
+    <message>
         <source>Does not match Stripe yet: %1 payments or refunds have no balance transaction, or the amounts differ.</source>
-        <translation>尚未与 Stripe 一致：%1 笔付款或退款没有余额交易，或金额不同。</translation>
+        <translation type="vanished">尚未与 Stripe 一致：%1 笔付款或退款没有余额交易，或金额不同。</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/day_close/day_report_document.py" line="192"/>
@@ -2028,135 +2046,145 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="71"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="73"/>
         <source>Payment history</source>
         <translation>付款记录</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="90"/>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="140"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="92"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="142"/>
         <source>Payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="117"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="119"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="119"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="121"/>
         <source>Save the payments the filters select as a CSV file</source>
         <translation>将筛选出的付款保存为 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="121"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="123"/>
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="124"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="126"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="143"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="145"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="175"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="177"/>
         <source>You see this terminal&apos;s payments of today.</source>
         <translation>您看到的是本终端今天的付款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="197"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="199"/>
         <source>Reading payments…</source>
         <translation>正在读取付款…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="218"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="230"/>
         <source>More load as you scroll.</source>
         <translation>滚动时会加载更多。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="220"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="232"/>
         <source>No payments match these filters.</source>
         <translation>没有符合这些筛选条件的付款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="227"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="239"/>
         <source>Adding up…</source>
         <translation>正在汇总…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="267"/>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="279"/>
         <source>No payments.</source>
         <translation>没有付款。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="272"/>
-        <source>%1: %2 payments · gross %3 · refunded %4 · net %5</source>
-        <translation>%1：%2 笔付款 · 总额 %3 · 已退款 %4 · 净额 %5</translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="278"/>
-        <source> · declined %1%</source>
-        <translation> · 拒绝率 %1%</translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="348"/>
-        <source>Export payments</source>
-        <translation>导出付款</translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="349"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="360"/>
-        <source>Exporting…</source>
-        <translation>正在导出…</translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="361"/>
-        <source>Exporting payments…</source>
-        <translation>正在导出付款…</translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="361"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="362"/>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="386"/>
-        <source>Canceling…</source>
-        <translation>正在取消…</translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="395"/>
-        <source>%1 of %2 payments exported…</source>
-        <translation>已导出 %1 / %2 笔付款…</translation>
-    </message>
-    <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="410"/>
-        <source>Export canceled; no file was kept.</source>
-        <translation>导出已取消；未保留文件。</translation>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="284"/>
+        <source>%1 · payments: %2 · gross %3 · refunded %4 · net %5</source>
+        <translation>%1 · 付款 %2 笔 · 总额 %3 · 已退款 %4 · 净额 %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="412"/>
-        <source>%n payments exported.</source>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="424"/>
+        <source>Payments exported: %n.</source>
         <translation>
             <numerusform>已导出 %n 笔付款。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/history/history_page.py" line="417"/>
+        <source>%1: %2 payments · gross %3 · refunded %4 · net %5</source>
+        <translation type="vanished">%1：%2 笔付款 · 总额 %3 · 已退款 %4 · 净额 %5</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="290"/>
+        <source> · declined %1%</source>
+        <translation> · 拒绝率 %1%</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="360"/>
+        <source>Export payments</source>
+        <translation>导出付款</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="361"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="372"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="373"/>
+        <source>Exporting payments…</source>
+        <translation>正在导出付款…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="373"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="374"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="398"/>
+        <source>Canceling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="407"/>
+        <source>%1 of %2 payments exported…</source>
+        <translation>已导出 %1 / %2 笔付款…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="422"/>
+        <source>Export canceled; no file was kept.</source>
+        <translation>导出已取消；未保留文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payments exported.</source>
+        <translation type="vanished">
+            <numerusform>已导出 %n 笔付款。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/history/history_page.py" line="429"/>
         <source>The export failed.</source>
         <translation>导出失败。</translation>
     </message>

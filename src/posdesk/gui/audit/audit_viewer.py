@@ -376,7 +376,7 @@ class AuditViewer(QDialog):
     def _exported(self, count: int) -> None:
         self.exported = count
         self.export_button.setEnabled(True)
-        self.status_label.setText(self.tr("%n entries exported.", "", count))
+        self.status_label.setText(self.tr("Audit entries exported: %n.", "", count))
 
     def _export_failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(True)

@@ -116,7 +116,7 @@ def report_html(report: DayReport) -> str:
         _table(
             [
                 _row(
-                    translate("DayReport", "Sales (%1 payments)").replace(
+                    translate("DayReport", "Sales (payments: %1)").replace(
                         "%1", str(report.payments_count)
                     ),
                     money(report.sales),
@@ -134,7 +134,7 @@ def report_html(report: DayReport) -> str:
             "<p>"
             + _e(
                 translate(
-                    "DayReport", "%1 payments in other currencies are not in these totals."
+                    "DayReport", "Payments in other currencies, not in these totals: %1."
                 ).replace("%1", str(report.other_currency))
             )
             + "</p>"
@@ -184,8 +184,8 @@ def report_html(report: DayReport) -> str:
         else:
             verdict = translate(
                 "DayReport",
-                "Does not match Stripe yet: %1 payments or refunds have no "
-                "balance transaction, or the amounts differ.",
+                "Does not match Stripe yet: payments or refunds without a balance "
+                "transaction, or whose amounts differ: %1.",
             ).replace("%1", str(stripe.missing))
         parts.append(f"<p>{_e(verdict)}</p>")
         if stripe.payouts:

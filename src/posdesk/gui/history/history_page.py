@@ -281,7 +281,7 @@ class HistoryPage(QDialog):
         lines = []
         for t in totals:
             rate = t.decline_rate
-            line = self.tr("%1: %2 payments · gross %3 · refunded %4 · net %5").replace(
+            line = self.tr("%1 · payments: %2 · gross %3 · refunded %4 · net %5").replace(
                 "%1", t.currency).replace("%2", str(t.count)).replace(
                 "%3", money_text(t.gross, t.currency, locale)).replace(
                 "%4", money_text(t.refunded, t.currency, locale)).replace(
@@ -421,7 +421,7 @@ class HistoryPage(QDialog):
         if result.canceled:
             self.status_label.setText(self.tr("Export canceled; no file was kept."))
         else:
-            self.status_label.setText(self.tr("%n payments exported.", "", result.rows))
+            self.status_label.setText(self.tr("Payments exported: %n.", "", result.rows))
         self.export_finished.emit(result)
 
     def _export_failed(self, exc: BaseException) -> None:
