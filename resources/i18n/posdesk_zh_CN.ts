@@ -1121,13 +1121,11 @@
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/customer_page.py" line="161"/>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="247"/>
         <source>New card…</source>
         <translation>新卡…</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/customer_page.py" line="167"/>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="253"/>
         <source>Request payment…</source>
         <translation>请求付款…</translation>
     </message>
@@ -1157,19 +1155,16 @@
         <translation>请款或撤销预授权…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="244"/>
         <source>Charge selected card…</source>
-        <translation>向所选卡扣款…</translation>
+        <translation type="vanished">向所选卡扣款…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="257"/>
         <source>Make selected card the default</source>
-        <translation>将所选卡设为默认</translation>
+        <translation type="vanished">将所选卡设为默认</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="260"/>
         <source>Remove selected card…</source>
-        <translation>移除所选卡…</translation>
+        <translation type="vanished">移除所选卡…</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/customer_page.py" line="293"/>
@@ -1210,6 +1205,31 @@
         <location filename="../../src/posdesk/gui/customers/customer_page.py" line="397"/>
         <source>Try again, or search for the customer again.</source>
         <translation>请重试，或重新搜索该客户。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="244"/>
+        <source>&amp;Charge selected card…</source>
+        <translation>向所选卡扣款(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="247"/>
+        <source>New c&amp;ard…</source>
+        <translation>新卡(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="253"/>
+        <source>&amp;Request payment…</source>
+        <translation>请求付款(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="257"/>
+        <source>Make selected card the &amp;default</source>
+        <translation>将所选卡设为默认(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/customers/customer_page.py" line="260"/>
+        <source>Re&amp;move selected card…</source>
+        <translation>移除所选卡(&amp;M)…</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/customers/customer_page.py" line="433"/>
@@ -2301,54 +2321,44 @@
         <translation>&amp;PosDesk</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="182"/>
         <source>Update customers from Stripe</source>
-        <translation>从 Stripe 更新客户</translation>
+        <translation type="vanished">从 Stripe 更新客户</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="186"/>
         <source>Read every customer from Stripe again</source>
-        <translation>重新从 Stripe 读取全部客户</translation>
+        <translation type="vanished">重新从 Stripe 读取全部客户</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="189"/>
         <source>Quit</source>
-        <translation>退出</translation>
+        <translation type="vanished">退出</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="200"/>
         <source>Audit trail…</source>
-        <translation>审计记录…</translation>
+        <translation type="vanished">审计记录…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="206"/>
         <source>Payment history…</source>
-        <translation>付款记录…</translation>
+        <translation type="vanished">付款记录…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="217"/>
         <source>Close of day…</source>
-        <translation>日结…</translation>
+        <translation type="vanished">日结…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="222"/>
         <source>Request a payment (walk-in)…</source>
-        <translation>请求付款（散客）…</translation>
+        <translation type="vanished">请求付款（散客）…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="224"/>
         <source>Open payment requests…</source>
-        <translation>未完成的付款请求…</translation>
+        <translation type="vanished">未完成的付款请求…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="226"/>
         <source>Payment links…</source>
-        <translation>付款链接…</translation>
+        <translation type="vanished">付款链接…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="234"/>
         <source>Emailed receipts (demo)…</source>
-        <translation>已发送的电子邮件收据（演示）…</translation>
+        <translation type="vanished">已发送的电子邮件收据（演示）…</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/main_window.py" line="238"/>
@@ -2356,9 +2366,8 @@
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="249"/>
         <source>New customer…</source>
-        <translation>新建客户…</translation>
+        <translation type="vanished">新建客户…</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/main_window.py" line="261"/>
@@ -2371,9 +2380,83 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="268"/>
         <source>About PosDesk…</source>
-        <translation>关于 PosDesk…</translation>
+        <translation type="vanished">关于 PosDesk…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="179"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="182"/>
+        <source>&amp;Update customers from Stripe</source>
+        <translation>从 Stripe 更新客户(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="186"/>
+        <source>R&amp;ead every customer from Stripe again</source>
+        <translation>重新从 Stripe 读取全部客户(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="189"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="200"/>
+        <source>&amp;Audit trail…</source>
+        <translation>审计记录(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="206"/>
+        <source>Payment &amp;history…</source>
+        <translation>付款记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="212"/>
+        <source>&amp;Open authorizations…</source>
+        <translation>未完成的预授权(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="217"/>
+        <source>&amp;Close of day…</source>
+        <translation>日结(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="222"/>
+        <source>&amp;Request a payment (walk-in)…</source>
+        <translation>请求付款（散客）(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="224"/>
+        <source>Open &amp;payment requests…</source>
+        <translation>未完成的付款请求(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="226"/>
+        <source>Payment &amp;links…</source>
+        <translation>付款链接(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="234"/>
+        <source>E&amp;mailed receipts (demo)…</source>
+        <translation>已发送的电子邮件收据（演示）(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="240"/>
+        <source>&amp;Find customer</source>
+        <translation>查找客户(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="249"/>
+        <source>&amp;New customer…</source>
+        <translation>新建客户(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/shell/main_window.py" line="268"/>
+        <source>&amp;About PosDesk…</source>
+        <translation>关于 PosDesk(&amp;A)…</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/main_window.py" line="303"/>
@@ -2427,19 +2510,16 @@
         <translation>Stripe：密钥未被接受</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="179"/>
         <source>Settings…</source>
-        <translation>设置…</translation>
+        <translation type="vanished">设置…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="212"/>
         <source>Open authorizations…</source>
-        <translation>未完成的预授权…</translation>
+        <translation type="vanished">未完成的预授权…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/shell/main_window.py" line="240"/>
         <source>Find customer</source>
-        <translation>查找客户</translation>
+        <translation type="vanished">查找客户</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/shell/main_window.py" line="334"/>
@@ -6618,9 +6698,8 @@ The link works until %4.
 <context>
     <name>TillLock</name>
     <message>
-        <location filename="../../src/posdesk/gui/signin/till_lock.py" line="123"/>
         <source>Lock</source>
-        <translation>锁定</translation>
+        <translation type="vanished">锁定</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/signin/till_lock.py" line="125"/>
@@ -6628,9 +6707,18 @@ The link works until %4.
         <translation>锁定收银台；输入您的 PIN 码即可继续工作（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/signin/till_lock.py" line="128"/>
         <source>Switch user</source>
-        <translation>切换用户</translation>
+        <translation type="vanished">切换用户</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/till_lock.py" line="123"/>
+        <source>Loc&amp;k</source>
+        <translation>锁定(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/signin/till_lock.py" line="128"/>
+        <source>S&amp;witch user</source>
+        <translation>切换用户(&amp;W)</translation>
     </message>
     <message>
         <location filename="../../src/posdesk/gui/signin/till_lock.py" line="130"/>

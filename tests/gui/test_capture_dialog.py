@@ -241,7 +241,7 @@ def test_the_main_menu_opens_the_list(qtbot: Any, gui_app: Any, till: Till) -> N
 
     window = MainWindow(till.context)
     qtbot.addWidget(window)
-    assert window.authorisations_action.text() == "Open authorizations…"
+    assert window.authorisations_action.text() == "&Open authorizations…"
     dialog = window.open_authorisations()
     with qtbot.waitSignal(dialog.loaded, timeout=TIMEOUT_MS):
         pass

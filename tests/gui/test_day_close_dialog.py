@@ -59,7 +59,7 @@ def _open_from_menu(qtbot: Any, window: Any) -> Any:
     from posdesk.gui.day_close.day_close_dialog import DayCloseDialog
 
     [menu_action] = [a for a in window.menuBar().actions() if a.text() == "&PosDesk"]
-    [action] = [a for a in menu_action.menu().actions() if a.text() == "Close of day…"]
+    [action] = [a for a in menu_action.menu().actions() if a.text() == "&Close of day…"]
     action.trigger()
     dialog = window.findChild(DayCloseDialog)
     assert dialog is not None

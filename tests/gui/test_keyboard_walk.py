@@ -138,34 +138,39 @@ def test_main_window_shortcuts_and_menus(qtbot, window, shop):
         if not action.isSeparator()
     }
     assert shortcuts == {
-        "Settings…": "Ctrl+,",
-        "Audit trail…": "Ctrl+Shift+A",
-        "Open authorizations…": "",
-        "Close of day…": "",
-        "Payment history…": "Ctrl+H",
-        "About PosDesk…": "",
-        "Update customers from Stripe": "F5",
-        "Read every customer from Stripe again": "Shift+F5",
-        "Lock": "Ctrl+L",
-        "Switch user": "Ctrl+Shift+L",
-        "Quit": QKeySequence(QKeySequence.StandardKey.Quit).toString(),  # none on Windows
-        "Find customer": "Ctrl+K",
-        "New customer…": "Ctrl+N",
-        "Charge selected card…\tEnter": "",  # Enter in the cards table; the text shows it
-        "New card…": "Ctrl+Shift+N",
-        "Request payment…": "",
-        "Request a payment (walk-in)…": "",
-        "Open payment requests…": "",
-        "Payment links…": "",
-        "Make selected card the default": "Ctrl+D",
-        "Remove selected card…": "Del",
+        "&Settings…": "Ctrl+,",
+        "&Audit trail…": "Ctrl+Shift+A",
+        "&Open authorizations…": "",
+        "&Close of day…": "",
+        "Payment &history…": "Ctrl+H",
+        "&About PosDesk…": "",
+        "&Update customers from Stripe": "F5",
+        "R&ead every customer from Stripe again": "Shift+F5",
+        "Loc&k": "Ctrl+L",
+        "S&witch user": "Ctrl+Shift+L",
+        "&Quit": QKeySequence(QKeySequence.StandardKey.Quit).toString(),  # none on Windows
+        "&Find customer": "Ctrl+K",
+        "&New customer…": "Ctrl+N",
+        "&Charge selected card…\tEnter": "",  # Enter in the cards table; the text shows it
+        "New c&ard…": "Ctrl+Shift+N",
+        "&Request payment…": "",
+        "&Request a payment (walk-in)…": "",
+        "Open &payment requests…": "",
+        "Payment &links…": "",
+        "Make selected card the &default": "Ctrl+D",
+        "Re&move selected card…": "Del",
     }
+    # Each entry has its own letter in its menu (Alt+P, then H opens the history).
+    for entry in window.menuBar().actions():
+        letters = [QKeySequence.mnemonic(a.text()).toString() for a in entry.menu().actions()
+                   if not a.isSeparator() and a.isVisible()]
+        assert all(letters) and len(set(letters)) == len(letters), (entry.text(), letters)
     assert [s.toString() for s in window.find_action.shortcuts()] == ["Ctrl+K", "Ctrl+F", "/"]
     assert "(Ctrl+N)" in window.search.new_button.toolTip()
     press(qtbot, Qt.Key.Key_C, ALT)
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=2000)
     menu = QApplication.activePopupWidget()
-    assert menu.activeAction().text() == "Find customer"
+    assert menu.activeAction().text() == "&Find customer"
     press(qtbot, Qt.Key.Key_Return)  # Enter on the highlighted entry runs it
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=2000)
     wait_focus(qtbot, search)
@@ -174,7 +179,7 @@ def test_main_window_shortcuts_and_menus(qtbot, window, shop):
     press(qtbot, Qt.Key.Key_P, ALT)
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=2000)
     press(qtbot, Qt.Key.Key_Up)
-    assert QApplication.activePopupWidget().activeAction().text() == "Quit"
+    assert QApplication.activePopupWidget().activeAction().text() == "&Quit"
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=RESULT_TIMEOUT_MS)
 

@@ -241,23 +241,23 @@ class CustomerPage(QWidget):
 
     def _build_actions(self) -> None:
         # The menu's words; the buttons have their own (shorter) labels.
-        self.charge_action = QAction(self.tr("Charge selected card…") + "\t" + self.tr("Enter"),
+        self.charge_action = QAction(self.tr("&Charge selected card…") + "\t" + self.tr("Enter"),
                                      self)
         self.charge_action.triggered.connect(lambda: self.start_charge())
-        self.new_card_action = QAction(self.tr("New card…"), self)
+        self.new_card_action = QAction(self.tr("New c&ard…"), self)
         self.new_card_action.setShortcut(QKeySequence(SHORTCUT_NEW_CARD))
         # Anywhere in the window: it concerns the customer on screen, not a selected card.
         self.new_card_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.new_card_action.triggered.connect(lambda: self.start_card_entry())
         # Remote payment: a link or QR code the customer pays with away from the counter.
-        self.request_action = QAction(self.tr("Request payment…"), self)
+        self.request_action = QAction(self.tr("&Request payment…"), self)
         self.request_action.triggered.connect(lambda: self.start_payment_request())
         self.request_dialog: PaymentRequestDialog | None = None
         self._bridge: SyncBridge | None = None
-        self.make_default_action = QAction(self.tr("Make selected card the default"), self)
+        self.make_default_action = QAction(self.tr("Make selected card the &default"), self)
         self.make_default_action.setShortcut(QKeySequence(SHORTCUT_MAKE_DEFAULT))
         self.make_default_action.triggered.connect(self.make_default_card)
-        self.remove_action = QAction(self.tr("Remove selected card…"), self)
+        self.remove_action = QAction(self.tr("Re&move selected card…"), self)
         self.remove_action.setShortcut(QKeySequence(SHORTCUT_REMOVE_CARD))
         self.remove_action.triggered.connect(self.confirm_remove_card)
         for action in (self.make_default_action, self.remove_action):

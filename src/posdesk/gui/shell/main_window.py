@@ -176,17 +176,17 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&PosDesk"))
-        self.settings_action = QAction(self.tr("Settings…"), self)
+        self.settings_action = QAction(self.tr("&Settings…"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
-        self.refresh_action = QAction(self.tr("Update customers from Stripe"), self)
+        self.refresh_action = QAction(self.tr("&Update customers from Stripe"), self)
         self.refresh_action.setShortcut(QKeySequence("F5"))
         self.refresh_action.triggered.connect(self.customer_refresh.refresh)
         # F5 reads only what is new; this reads every customer again (a cache in doubt).
-        self.refresh_all_action = QAction(self.tr("Read every customer from Stripe again"), self)
+        self.refresh_all_action = QAction(self.tr("R&ead every customer from Stripe again"), self)
         self.refresh_all_action.setShortcut(QKeySequence("Shift+F5"))
         self.refresh_all_action.triggered.connect(self.customer_refresh.refresh_everything)
-        self.quit_action = QAction(self.tr("Quit"), self)
+        self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         for action in (
@@ -197,33 +197,33 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         menu.insertSeparator(self.till.lock_action)
         # Managers: the audit trail, its verification and export (the service checks).
-        self.audit_action = QAction(self.tr("Audit trail…"), self)
+        self.audit_action = QAction(self.tr("&Audit trail…"), self)
         self.audit_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.audit_action.triggered.connect(self.open_audit_viewer)
         menu.insertAction(self.refresh_action, self.audit_action)
         self.addAction(self.audit_action)
         # The payment history (cashiers: this terminal's day; the service narrows).
-        self.history_action = QAction(self.tr("Payment history…"), self)
+        self.history_action = QAction(self.tr("Payment &history…"), self)
         self.history_action.setShortcut(QKeySequence(SHORTCUT_HISTORY))
         self.history_action.triggered.connect(self.open_history)
         menu.insertAction(self.refresh_action, self.history_action)
         self.addAction(self.history_action)
         # Authorisations waiting for their capture, with the time left (a manager captures).
-        self.authorisations_action = QAction(self.tr("Open authorizations…"), self)
+        self.authorisations_action = QAction(self.tr("&Open authorizations…"), self)
         self.authorisations_action.triggered.connect(self.open_authorisations)
         menu.insertAction(self.refresh_action, self.authorisations_action)
         self.addAction(self.authorisations_action)
         # Close of day: X report, and the Z report that closes it (managers; the service checks).
-        self.day_close_action = QAction(self.tr("Close of day…"), self)
+        self.day_close_action = QAction(self.tr("&Close of day…"), self)
         self.day_close_action.triggered.connect(self.open_day_close)
         menu.insertAction(self.refresh_action, self.day_close_action)
         self.addAction(self.day_close_action)
         # Remote payments: a link for a walk-in, the open requests, the reusable links.
-        self.walk_in_request_action = QAction(self.tr("Request a payment (walk-in)…"), self)
+        self.walk_in_request_action = QAction(self.tr("&Request a payment (walk-in)…"), self)
         self.walk_in_request_action.triggered.connect(self.open_walk_in_request)
-        self.open_requests_action = QAction(self.tr("Open payment requests…"), self)
+        self.open_requests_action = QAction(self.tr("Open &payment requests…"), self)
         self.open_requests_action.triggered.connect(self.open_payment_requests)
-        self.payment_links_action = QAction(self.tr("Payment links…"), self)
+        self.payment_links_action = QAction(self.tr("Payment &links…"), self)
         self.payment_links_action.triggered.connect(self.open_payment_links)
         for action in (self.walk_in_request_action, self.open_requests_action,
                        self.payment_links_action):
@@ -231,13 +231,13 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         menu.insertSeparator(self.quit_action)
         # The demo: the receipts Stripe would have emailed (the sandbox's outbox).
-        self.outbox_action = QAction(self.tr("Emailed receipts (demo)…"), self)
+        self.outbox_action = QAction(self.tr("E&mailed receipts (demo)…"), self)
         self.outbox_action.triggered.connect(self.open_receipt_outbox)
         if self.backend.demo:
             menu.insertAction(self.quit_action, self.outbox_action)
         customers = self.menuBar().addMenu(self.tr("&Customers"))
         self.customers_menu = customers
-        self.find_action = QAction(self.tr("Find customer"), self)
+        self.find_action = QAction(self.tr("&Find customer"), self)
         # One action owns all three keys (a QShortcut beside it on Ctrl+K would make the key
         # ambiguous, and neither would fire); the menu shows the first. Typed into a text
         # field, "/" stays text: the field claims plain keys before any shortcut.
@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
              QKeySequence("/")]
         )
         self.find_action.triggered.connect(self.search.focus_search)
-        self.new_customer_action = QAction(self.tr("New customer…"), self)
+        self.new_customer_action = QAction(self.tr("&New customer…"), self)
         self.new_customer_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_customer_action.triggered.connect(self.open_new_customer)
         for action in (self.find_action, self.new_customer_action):
@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
         # Help: versions and the third-party licenses (open while locked too: it shows
         # nothing of the shop).
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.about_action = QAction(self.tr("About PosDesk…"), self)
+        self.about_action = QAction(self.tr("&About PosDesk…"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.open_about)
         help_menu.addAction(self.about_action)

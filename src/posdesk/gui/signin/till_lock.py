@@ -120,12 +120,12 @@ class TillLock(QObject):
         self._idle_refresh.setInterval(IDLE_TIME_REFRESH_MS)
         self._idle_refresh.timeout.connect(self._read_idle_time)
 
-        self.lock_action = QAction(self.tr("Lock"), window)
+        self.lock_action = QAction(self.tr("Loc&k"), window)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setToolTip(self.tr("Lock the till; your work waits for your PIN "
                                             "(Ctrl+L)"))
         self.lock_action.triggered.connect(lambda: self.request_lock(ENDED_LOCKED))
-        self.switch_action = QAction(self.tr("Switch user"), window)
+        self.switch_action = QAction(self.tr("S&witch user"), window)
         self.switch_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.switch_action.setToolTip(self.tr("Let someone else sign in (Ctrl+Shift+L)"))
         self.switch_action.triggered.connect(lambda: self.request_lock(ENDED_SWITCHED))
