@@ -54,3 +54,32 @@ def test_upsert_moves_and_updates_and_remove(store: Store) -> None:
     assert repo.remove("pm_a") is True
     assert repo.remove("pm_a") is False
     assert repo.get("pm_a") is None
+
+
+def test_upsert_many_writes_as_upsert_does_and_records_the_same_changes(store: Store) -> None:
+    from posdesk.store import changes as change_feed
+
+    repo = PaymentMethodRepository(store)
+    repo.upsert(card("pm_a"))
+    repo.upsert(card("pm_b", customer="cus_2"))
+    with store.engine.connect() as connection:
+        before = change_feed.newest_id(connection)
+    repo.upsert_many([
+        card("pm_a", exp_year=2031, wallet="apple_pay"),  # changed
+        card("pm_b", customer="cus_3"),  # moved to another customer
+        card("pm_c", created=5),  # new
+        card("pm_c", created=6),  # twice in one batch: the last wins
+    ])
+    stored = repo.get("pm_a")
+    assert stored is not None and (stored.exp_year, stored.wallet) == (2031, "apple_pay")
+    assert [m.id for m in repo.list_for_customer("cus_2")] == []
+    assert [m.id for m in repo.list_for_customer("cus_3")] == ["pm_b"]
+    assert [(m.id, m.created) for m in repo.list_for_customer("cus_1")] == [
+        ("pm_c", 6), ("pm_a", 1)
+    ]
+    with store.engine.connect() as connection:
+        recorded = change_feed.read(connection, before).changes
+    assert sorted((c.entity_id, c.customer_id) for c in recorded) == [
+        ("pm_a", "cus_1"), ("pm_b", "cus_2"), ("pm_b", "cus_3"), ("pm_c", "cus_1")
+    ]
+    repo.upsert_many([])  # nothing to write

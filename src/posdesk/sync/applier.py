@@ -315,6 +315,12 @@ class _Batch:
         self.cards: dict[str, PaymentMethodData] = {}
         self.removed_cards: set[str] = set()
         self.refunds: dict[str, dict[str, Any]] = {}
+        # The refunds this batch's intents had in the store when it began (read once by
+        # _preload, under the write lock: nobody else changes them meanwhile), and the ids
+        # of the refunds this batch wrote, per intent.
+        self.stored_refunds: dict[str, dict[str, tuple[int, str]]] = {}
+        self.preloaded_intents: set[str] = set()
+        self.batch_refunds: dict[str, set[str]] = {}
         # This shop's refund requests named by a refund's metadata: request id -> refund.
         self.refund_links: dict[str, tuple[str, str]] = {}
         self.processed: list[dict[str, Any]] = []
@@ -429,6 +435,15 @@ class _Batch:
         if intent_ids:
             for row in self.session.execute(select(table).where(table.c.intent_id.in_(intent_ids))):
                 self._remember(dict(row._mapping))
+            # One query for the batch: a query per new payment (the refunds that came before
+            # it) was a third of the applier's time.
+            refunds = select(
+                RefundRecord.payment_intent_id, RefundRecord.id, RefundRecord.amount,
+                RefundRecord.status,
+            ).where(col(RefundRecord.payment_intent_id).in_(intent_ids))
+            for intent_id, refund_id, amount, status in self.session.execute(refunds):
+                self.stored_refunds.setdefault(intent_id, {})[refund_id] = (amount, status)
+            self.preloaded_intents = intent_ids
         if payment_ids:
             for row in self.session.execute(select(table).where(table.c.id.in_(payment_ids))):
                 self._remember(dict(row._mapping))
@@ -676,7 +691,7 @@ class _Batch:
             if current is None:
                 return STALE
             obj, status = current, str(current.get("status") or "pending")
-        previous = self._refund_status(obj["id"])
+        previous = self._refund_status(obj["id"], id_of(obj.get("payment_intent")))
         self.refunds[obj["id"]] = {
             "id": obj["id"],
             "payment_intent_id": id_of(obj.get("payment_intent")),
@@ -689,6 +704,9 @@ class _Batch:
             "synced_at": utcnow(),
         }
         self.stats.refunds.add(obj["id"])
+        refund_intent = self.refunds[obj["id"]]["payment_intent_id"]
+        if refund_intent:
+            self.batch_refunds.setdefault(refund_intent, set()).add(obj["id"])
         local = (obj.get("metadata") or {}).get(METADATA_REFUND_ID)
         if isinstance(local, str) and local:
             # Made by a terminal of this shop: the event and the request are one refund,
@@ -710,21 +728,28 @@ class _Batch:
         self._version("refund", obj["id"], created, status)
         return APPLY
 
-    def _refund_status(self, refund_id: str) -> str | None:
+    def _refund_status(self, refund_id: str, intent_id: str | None) -> str | None:
         """The refund's status as this batch or the store last had it."""
         if refund_id in self.refunds:
             return str(self.refunds[refund_id]["status"])
+        if intent_id in self.preloaded_intents:
+            stored_refund = self.stored_refunds.get(intent_id or "", {}).get(refund_id)
+            if stored_refund is not None:
+                return stored_refund[1]
         stored = self.session.get(RefundRecord, refund_id)
         return stored.status if stored is not None else None
 
     def _refunded_total(self, intent_id: str) -> int:
-        query = select(RefundRecord.id, RefundRecord.amount, RefundRecord.status).where(
-            col(RefundRecord.payment_intent_id) == intent_id
-        )
-        known = {rid: (amount, status) for rid, amount, status in self.session.execute(query)}
-        for rid, refund in self.refunds.items():
-            if refund["payment_intent_id"] == intent_id:
-                known[rid] = (refund["amount"], refund["status"])
+        if intent_id in self.preloaded_intents:
+            known = dict(self.stored_refunds.get(intent_id, {}))
+        else:
+            query = select(RefundRecord.id, RefundRecord.amount, RefundRecord.status).where(
+                col(RefundRecord.payment_intent_id) == intent_id
+            )
+            known = {rid: (amount, status) for rid, amount, status in self.session.execute(query)}
+        for rid in self.batch_refunds.get(intent_id, ()):
+            refund = self.refunds[rid]
+            known[rid] = (refund["amount"], refund["status"])
         return sum(amount for amount, status in known.values() if status in _COUNTED_REFUNDS)
 
     # --- customers and cards ----------------------------------------------------------------
@@ -886,8 +911,7 @@ class _Batch:
             cards = PaymentMethodRepository(scope, record_changes=False)
             for card_id in self.removed_cards:
                 cards.remove(card_id)
-            for card in self.cards.values():
-                cards.upsert(card)
+            cards.upsert_many(self.cards.values())
         insert = dialect_insert(session)
         if self.refunds:
             stmt = insert(RefundRecord)
