@@ -7,14 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from alembic import command
-from sqlalchemy import create_engine, event, select, text
-from sqlalchemy.pool import NullPool
+from sqlalchemy import event, select, text
 
 from posdesk.store import customers as customers_module
 from posdesk.store.customers import CustomerData, CustomerRepository, search_entries
-from posdesk.store.database import Store, alembic_config, open_store
+from posdesk.store.database import Store, open_store
 from posdesk.store.models import CustomerSearchTerm, CustomerSearchText
+from tests.store.conftest import migrated_to
 
 
 def ids(repo: CustomerRepository, query: str, limit: int = 20) -> list[str]:
@@ -166,26 +165,19 @@ def test_an_upsert_larger_than_a_transaction_keeps_every_customer(
 
 @pytest.fixture
 def store_at_0007(store_url: str) -> Iterator[str]:
-    engine = create_engine(store_url, poolclass=NullPool)
-    try:
-        with engine.begin() as connection:
-            config = alembic_config(engine)
-            config.attributes["connection"] = connection
-            command.upgrade(config, "0007")
+    with migrated_to(store_url, "0007") as connection:
+        connection.execute(
+            text("INSERT INTO customers (id, name, name_key, email_key, phone_key, created, "
+                 "deleted, synced_at) VALUES ('cus_1', 'Ann Lee', 'ann lee', '', '', 0, "
+                 ":no, CURRENT_TIMESTAMP)"),
+            {"no": False},
+        )  # fmt: skip
+        for term, whole in search_entries("cus_1", "Ann Lee", None, None).terms.items():
             connection.execute(
-                text("INSERT INTO customers (id, name, name_key, email_key, phone_key, created, "
-                     "deleted, synced_at) VALUES ('cus_1', 'Ann Lee', 'ann lee', '', '', 0, "
-                     ":no, CURRENT_TIMESTAMP)"),
-                {"no": False},
+                text("INSERT INTO customer_search_terms (term, customer_id, name_key, whole) "
+                     "VALUES (:term, 'cus_1', 'ann lee', :whole)"),
+                {"term": term, "whole": whole},
             )  # fmt: skip
-            for term, whole in search_entries("cus_1", "Ann Lee", None, None).terms.items():
-                connection.execute(
-                    text("INSERT INTO customer_search_terms (term, customer_id, name_key, whole) "
-                         "VALUES (:term, 'cus_1', 'ann lee', :whole)"),
-                    {"term": term, "whole": whole},
-                )  # fmt: skip
-    finally:
-        engine.dispose()
     yield store_url
 
 
@@ -208,36 +200,29 @@ def test_migration_0008_fills_the_heads_of_existing_terms(store_at_0007: str) ->
 @pytest.fixture
 def store_at_0018(store_url: str) -> Iterator[str]:
     """A customer searched as before 0019: its search text ends with its lower-cased id."""
-    engine = create_engine(store_url, poolclass=NullPool)
-    try:
-        with engine.begin() as connection:
-            config = alembic_config(engine)
-            config.attributes["connection"] = connection
-            command.upgrade(config, "0018")
-            entries = search_entries("cus_9xAdaQ", "Giulia Rossi", "g@rossi.it", "+39 06 6982")
+    with migrated_to(store_url, "0018") as connection:
+        entries = search_entries("cus_9xAdaQ", "Giulia Rossi", "g@rossi.it", "+39 06 6982")
+        connection.execute(
+            text("INSERT INTO customers (id, name, email, phone, name_key, email_key, "
+                 "phone_key, created, deleted, synced_at) VALUES ('cus_9xAdaQ', "
+                 "'Giulia Rossi', 'g@rossi.it', '+39 06 6982', :n, :e, :p, 0, :no, "
+                 "CURRENT_TIMESTAMP)"),
+            {"n": entries.name_key, "e": entries.email_key, "p": entries.phone_key,
+             "no": False},
+        )  # fmt: skip
+        for term, whole in entries.terms.items():
             connection.execute(
-                text("INSERT INTO customers (id, name, email, phone, name_key, email_key, "
-                     "phone_key, created, deleted, synced_at) VALUES ('cus_9xAdaQ', "
-                     "'Giulia Rossi', 'g@rossi.it', '+39 06 6982', :n, :e, :p, 0, :no, "
-                     "CURRENT_TIMESTAMP)"),
-                {"n": entries.name_key, "e": entries.email_key, "p": entries.phone_key,
-                 "no": False},
+                text("INSERT INTO customer_search_terms (term, customer_id, name_key, whole, "
+                     "head1, head2, head3) VALUES (:term, 'cus_9xAdaQ', :n, :whole, "
+                     ":h1, :h2, :h3)"),
+                {"term": term, "n": entries.name_key, "whole": whole, "h1": term[:1],
+                 "h2": term[:2], "h3": term[:3]},
             )  # fmt: skip
-            for term, whole in entries.terms.items():
-                connection.execute(
-                    text("INSERT INTO customer_search_terms (term, customer_id, name_key, whole, "
-                         "head1, head2, head3) VALUES (:term, 'cus_9xAdaQ', :n, :whole, "
-                         ":h1, :h2, :h3)"),
-                    {"term": term, "n": entries.name_key, "whole": whole, "h1": term[:1],
-                     "h2": term[:2], "h3": term[:3]},
-                )  # fmt: skip
-            connection.execute(
-                text("INSERT INTO customer_search_text (customer_id, name_key, text) "
-                     "VALUES ('cus_9xAdaQ', :n, :t)"),
-                {"n": entries.name_key, "t": entries.text + "\ncus_9xadaq"},
-            )
-    finally:
-        engine.dispose()
+        connection.execute(
+            text("INSERT INTO customer_search_text (customer_id, name_key, text) "
+                 "VALUES ('cus_9xAdaQ', :n, :t)"),
+            {"n": entries.name_key, "t": entries.text + "\ncus_9xadaq"},
+        )
     yield store_url
 
 

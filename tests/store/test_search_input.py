@@ -9,7 +9,6 @@ import unicodedata
 from collections.abc import Iterator
 
 import pytest
-from alembic import command
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine
@@ -24,7 +23,7 @@ from posdesk.store.customers import (
     search_entries,
     search_query,
 )
-from posdesk.store.database import Store, alembic_config, open_store
+from posdesk.store.database import Store, open_store
 from posdesk.store.models import (
     CustomerRecord,
     CustomerSearchTerm,
@@ -32,6 +31,7 @@ from posdesk.store.models import (
     utcnow,
 )
 from tests.look_alikes import PIECES, spell
+from tests.store.conftest import migrated_to
 
 DB_SETTINGS = settings(
     max_examples=300, deadline=None, database=None,
@@ -175,14 +175,8 @@ def _old_normalise(value: str | None) -> str:
 
 @pytest.fixture
 def store_at_0005(store_url: str) -> Iterator[str]:
-    engine = create_engine(store_url, poolclass=NullPool)
-    try:
-        with engine.begin() as connection:
-            config = alembic_config(engine)
-            config.attributes["connection"] = connection
-            command.upgrade(config, "0005")
-    finally:
-        engine.dispose()
+    with migrated_to(store_url, "0005"):
+        pass
     yield store_url
 
 

@@ -6,11 +6,8 @@ Session, recorded once."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
-
-import pytest
 
 from posdesk.domain.money import Money
 from posdesk.domain.payment_requests import (
@@ -24,28 +21,11 @@ from posdesk.domain.roles import Role, StaffMember
 from posdesk.gateway.client import StripeGateway
 from posdesk.services.charges import ChargeService
 from posdesk.services.payment_requests import PaymentRequestService
-from posdesk.store.database import open_store
 from posdesk.store.payment_requests import PaymentRequestRepository
 from posdesk.store.this_terminal import Terminal
 from tests.gateway.sandbox_api import attach_card, call, new_customer
-from tests.terminals.test_claims_across_processes import TerminalProcess
 
 CASHIER = StaffMember(id="staff-c", name="Cy at till C", role=Role.CASHIER)
-
-
-@pytest.fixture
-def tills(store_url: str, sandbox: Any, secret_key: str) -> Iterator[list[TerminalProcess]]:
-    processes = [TerminalProcess(store_url, sandbox, secret_key) for _ in range(2)]
-    yield processes
-    for process in processes:
-        process.close()
-
-
-@pytest.fixture
-def shared_store(store_url: str) -> Iterator[Any]:
-    store = open_store(store_url)
-    yield store
-    store.close()
 
 
 def sessions_with(sandbox: Any, key: str, name: str, value: str) -> list[dict[str, Any]]:

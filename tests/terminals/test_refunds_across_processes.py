@@ -5,7 +5,6 @@ refunded, once; the other terminal is refused in words and sends nothing."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -14,29 +13,13 @@ from posdesk.domain.money import Money
 from posdesk.domain.roles import Role, StaffMember
 from posdesk.gateway.client import StripeGateway
 from posdesk.services.charges import ChargeService
-from posdesk.store.database import open_store
 from posdesk.store.payments import PaymentRepository
 from posdesk.store.refund_requests import RefundRequestRepository
 from posdesk.store.this_terminal import Terminal
 from tests.gateway.sandbox_api import attach_card, call, new_customer
-from tests.terminals.test_claims_across_processes import TerminalProcess
+from tests.terminals.tills import TerminalProcess
 
 MANAGER = StaffMember(id="staff-m", name="Mo Manager", role=Role.MANAGER)
-
-
-@pytest.fixture
-def tills(store_url: str, sandbox: Any, secret_key: str) -> Iterator[list[TerminalProcess]]:
-    processes = [TerminalProcess(store_url, sandbox, secret_key) for _ in range(2)]
-    yield processes
-    for process in processes:
-        process.close()
-
-
-@pytest.fixture
-def shared_store(store_url: str) -> Iterator[Any]:
-    store = open_store(store_url)
-    yield store
-    store.close()
 
 
 def paid(shared_store: Any, sandbox: Any, secret_key: str, amount: int) -> str:
