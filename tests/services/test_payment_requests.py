@@ -153,8 +153,8 @@ def test_remote_authentication_records_one_payment(sandbox, secret_key, tmp_stor
 def test_a_second_authentication_link_is_refused_even_past_the_first_check(
     sandbox, secret_key, tmp_store, service, monkeypatch
 ) -> None:
-    """Another terminal's link written between this terminal's check and its write: the
-    write itself refuses, so the customer never holds two links for one failed payment."""
+    """Another terminal's link written just before this one: the write itself refuses (no
+    earlier read decides), so the customer never holds two links for one failed payment."""
     customer = new_customer(sandbox.base_url, secret_key)
     card = attach_card(sandbox.base_url, secret_key, customer, "pm_card_authenticationRequired")
     charges = ChargeService(tmp_store, StripeGateway(secret_key, sandbox.base_url))

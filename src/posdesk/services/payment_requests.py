@@ -169,9 +169,6 @@ class PaymentRequestService:
             if (payment is None or payment.state != PaymentState.AUTHENTICATION_REQUIRED.value
                     or not payment.customer_id or not payment.intent_id):
                 raise InputError(REQUEST_NOT_AUTHENTICATION)
-            if any(not RequestState(r.state).is_final or r.state == RequestState.PAID.value
-                   for r in self.requests.retrying(payment_id)):
-                raise InputError(REQUEST_ALREADY_SENT)
             description = (payment.description or "")[:DESCRIPTION_LIMIT] or payment_id
             try:
                 record = self._add(
@@ -179,7 +176,8 @@ class PaymentRequestService:
                     payment.customer_id, expires_in, False,
                     retry_of=payment.id, retry_intent_id=payment.intent_id)
             except RetryAlreadyMade:
-                # Another terminal sent one between the check above and this write.
+                # One is being made, open or paid, maybe from another terminal a moment ago:
+                # decided where it is written, under the payment's lock.
                 raise InputError(REQUEST_ALREADY_SENT) from None
             view = self._send(record)
             audited.done(view.state.value, target=record.id, retry_of=payment_id,

@@ -95,13 +95,10 @@ class PaymentMethodRepository:
             changes.record(session, found)
 
     def upsert(self, method: PaymentMethodData) -> None:
-        with self.store.session() as session:
-            found = self._changes(session, [method])
-            session.merge(_record(method))
-            changes.record(session, found)
+        self.upsert_many([method])
 
     def upsert_many(self, methods: Iterable[PaymentMethodData]) -> None:
-        """`upsert` of many cards in one statement (the sync applier's batches): merging
+        """Insert or refresh cards, in one statement (the sync applier's batches): merging
         them one by one read each card back first, a millisecond or two apiece."""
         wanted = list({m.id: m for m in methods}.values())  # the last of one card wins
         if not wanted:

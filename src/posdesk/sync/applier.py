@@ -288,6 +288,12 @@ _UNREADABLE = object()  # a re-read that failed: decide from what the store know
 _UNAPPLICABLE = (DataError, InputError, ValueError, TypeError, OverflowError)
 
 
+# Refunds as _Batch keeps them: intent, id, amount, status.
+_REFUNDS_OF = select(
+    RefundRecord.payment_intent_id, RefundRecord.id, RefundRecord.amount, RefundRecord.status
+)
+
+
 class _Batch:
     """One transaction: reads what the events touch, decides, writes back in bulk."""
 
@@ -315,11 +321,10 @@ class _Batch:
         self.cards: dict[str, PaymentMethodData] = {}
         self.removed_cards: set[str] = set()
         self.refunds: dict[str, dict[str, Any]] = {}
-        # The refunds this batch's intents had in the store when it began (read once by
-        # _preload, under the write lock: nobody else changes them meanwhile), and the ids
-        # of the refunds this batch wrote, per intent.
+        # Per intent: the refunds the store held (id -> amount, status), read once for the
+        # batch under its write lock, so they stay true until it writes; and the ids of the
+        # refunds this batch wrote.
         self.stored_refunds: dict[str, dict[str, tuple[int, str]]] = {}
-        self.preloaded_intents: set[str] = set()
         self.batch_refunds: dict[str, set[str]] = {}
         # This shop's refund requests named by a refund's metadata: request id -> refund.
         self.refund_links: dict[str, tuple[str, str]] = {}
@@ -437,13 +442,11 @@ class _Batch:
                 self._remember(dict(row._mapping))
             # One query for the batch: a query per new payment (the refunds that came before
             # it) was a third of the applier's time.
-            refunds = select(
-                RefundRecord.payment_intent_id, RefundRecord.id, RefundRecord.amount,
-                RefundRecord.status,
-            ).where(col(RefundRecord.payment_intent_id).in_(intent_ids))
-            for intent_id, refund_id, amount, status in self.session.execute(refunds):
-                self.stored_refunds.setdefault(intent_id, {})[refund_id] = (amount, status)
-            self.preloaded_intents = intent_ids
+            self.stored_refunds.update((intent_id, {}) for intent_id in intent_ids)
+            for intent_id, refund_id, amount, status in self.session.execute(
+                _REFUNDS_OF.where(col(RefundRecord.payment_intent_id).in_(intent_ids))
+            ):
+                self.stored_refunds[intent_id][refund_id] = (amount, status)
         if payment_ids:
             for row in self.session.execute(select(table).where(table.c.id.in_(payment_ids))):
                 self._remember(dict(row._mapping))
@@ -732,21 +735,23 @@ class _Batch:
         """The refund's status as this batch or the store last had it."""
         if refund_id in self.refunds:
             return str(self.refunds[refund_id]["status"])
-        if intent_id in self.preloaded_intents:
-            stored_refund = self.stored_refunds.get(intent_id or "", {}).get(refund_id)
-            if stored_refund is not None:
-                return stored_refund[1]
+        if intent_id and (stored_refund := self._stored_refunds(intent_id).get(refund_id)):
+            return stored_refund[1]
         stored = self.session.get(RefundRecord, refund_id)
         return stored.status if stored is not None else None
 
+    def _stored_refunds(self, intent_id: str) -> dict[str, tuple[int, str]]:
+        """The refunds the store held for an intent (_preload reads the batch's at once)."""
+        if intent_id not in self.stored_refunds:
+            query = _REFUNDS_OF.where(col(RefundRecord.payment_intent_id) == intent_id)
+            self.stored_refunds[intent_id] = {
+                refund_id: (amount, status)
+                for _, refund_id, amount, status in self.session.execute(query)
+            }
+        return self.stored_refunds[intent_id]
+
     def _refunded_total(self, intent_id: str) -> int:
-        if intent_id in self.preloaded_intents:
-            known = dict(self.stored_refunds.get(intent_id, {}))
-        else:
-            query = select(RefundRecord.id, RefundRecord.amount, RefundRecord.status).where(
-                col(RefundRecord.payment_intent_id) == intent_id
-            )
-            known = {rid: (amount, status) for rid, amount, status in self.session.execute(query)}
+        known = dict(self._stored_refunds(intent_id))
         for rid in self.batch_refunds.get(intent_id, ()):
             refund = self.refunds[rid]
             known[rid] = (refund["amount"], refund["status"])
