@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import event, select, text
+from sqlalchemy import event, inspect, select, text
 
 from posdesk.store import customers as customers_module
 from posdesk.store.customers import CustomerData, CustomerRepository, search_entries
@@ -42,7 +42,7 @@ def test_the_head_walk_agrees_with_sorting_every_match(
     crowd: CustomerRepository, monkeypatch: pytest.MonkeyPatch, query: str
 ) -> None:
     monkeypatch.setattr(customers_module, "_SORT_THRESHOLD", {"sqlite": 10**9, "postgresql": 10**9})
-    monkeypatch.setattr(customers_module, "_HEADS", (0,))  # no head walk: sort every match
+    monkeypatch.setattr(customers_module, "_SHORT_INPUT", 0)  # no head walk: sort every match
     sorted_ids = ids(crowd, query, limit=30)
     monkeypatch.undo()
     monkeypatch.setattr(customers_module, "_SORT_THRESHOLD", {"sqlite": 1, "postgresql": 1})
@@ -66,6 +66,35 @@ def test_a_walk_whose_window_runs_out_gives_the_sorted_answer(
     monkeypatch.setattr(customers_module, "_HEAD_WALK_WINDOW", window)
     assert ids(crowd, query, limit=30) == sorted_ids
     assert ids(crowd, query, limit=3) == sorted_ids[:3]
+
+
+@pytest.fixture
+def letters(store: Store) -> CustomerRepository:
+    """One letter starting many 2-character groups, in names, words, emails and ids."""
+    repo = CustomerRepository(store)
+    names = ["Ada Stone", "Sam Sun", "Saul Ast", "Sienna Ash", "S", "Sven Østby", "Sé Sá",
+             "Stella S", "Silas Ng", "Sofia Sy", "Zed Sax", "Amy S-Bell", "Sue 7"]
+    repo.upsert_many(
+        CustomerData(f"cus_{i:03d}{name[:1]}", name, f"{name[-2:].lower()}{i}@s{i % 4}.test",
+                     f"+44 20 7946 {i:04d}" if i % 2 else None)
+        for i, name in enumerate(names * 7)
+    )
+    return repo
+
+
+@pytest.mark.parametrize("query", ["s", "a", "4", "c", "z", "ø", "é"])
+def test_one_character_merges_its_groups_as_sorting_every_match_would(
+    letters: CustomerRepository, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    monkeypatch.setattr(customers_module, "_SORT_THRESHOLD", {"sqlite": 10**9, "postgresql": 10**9})
+    monkeypatch.setattr(customers_module, "_SHORT_INPUT", 0)  # no head index: sort every match
+    sorted_ids = ids(letters, query, limit=40)
+    monkeypatch.undo()
+    assert ids(letters, query, limit=40) == sorted_ids
+    assert ids(letters, query, limit=7) == sorted_ids[:7]
+    # Too many groups to merge: the sorted query answers, alike.
+    monkeypatch.setattr(customers_module, "_MERGE_MAX", 1)
+    assert ids(letters, query, limit=40) == sorted_ids
 
 
 def _search_writes(store: Store) -> list[str]:
@@ -182,13 +211,11 @@ def store_at_0007(store_url: str) -> Iterator[str]:
 
 
 def test_migration_0008_fills_the_heads_of_existing_terms(store_at_0007: str) -> None:
-    store = open_store(store_at_0007)
+    store = open_store(store_at_0007)  # and on through 0020, which keeps head2 alone
     try:
         with store.engine.connect() as conn:
-            rows = conn.execute(
-                text("SELECT term, head1, head2, head3 FROM customer_search_terms")
-            ).all()
-        assert rows and all((h1, h2, h3) == (t[:1], t[:2], t[:3]) for t, h1, h2, h3 in rows)
+            rows = conn.execute(text("SELECT term, head2 FROM customer_search_terms")).all()
+        assert rows and all(head2 == term[:2] for term, head2 in rows)
         assert ids(CustomerRepository(store), "le") == ["cus_1"]
     finally:
         store.close()
@@ -236,5 +263,62 @@ def test_migration_0019_takes_the_id_out_of_the_search_text(store_at_0018: str) 
         assert ids(repo, "xada") == []  # was found inside the id (the trigram index too)
         assert ids(repo, "lia ro") == ["cus_9xAdaQ"]
         assert ids(repo, "cus_9xa") == ["cus_9xAdaQ"]
+    finally:
+        store.close()
+
+
+# -- migration 0020 ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def store_at_0019(store_url: str) -> Iterator[str]:
+    """Customers whose terms were written as before 0020: head1..head3, key (term, id)."""
+    with migrated_to(store_url, "0019") as connection:
+        for customer_id, name in (("cus_1", "Ann Lee"), ("cus_2", "Lena Ahn")):
+            entries = search_entries(customer_id, name, None, None)
+            connection.execute(
+                text("INSERT INTO customers (id, name, name_key, email_key, phone_key, "
+                     "created, deleted, synced_at) VALUES (:id, :name, :n, '', '', 0, :no, "
+                     "CURRENT_TIMESTAMP)"),
+                {"id": customer_id, "name": name, "n": entries.name_key, "no": False},
+            )  # fmt: skip
+            for term, whole in entries.terms.items():
+                connection.execute(
+                    text("INSERT INTO customer_search_terms (term, customer_id, name_key, "
+                         "whole, head1, head2, head3) VALUES (:term, :id, :n, :whole, "
+                         ":h1, :h2, :h3)"),
+                    {"term": term, "id": customer_id, "n": entries.name_key, "whole": whole,
+                     "h1": term[:1], "h2": term[:2], "h3": term[:3]},
+                )  # fmt: skip
+    yield store_url
+
+
+def test_migration_0020_keeps_the_terms_in_two_btrees(store_at_0019: str) -> None:
+    store = open_store(store_at_0019)
+    try:
+        with store.engine.connect() as conn:
+            inspector = inspect(conn)
+            key = inspector.get_pk_constraint("customer_search_terms")["constrained_columns"]
+            indexes = {i["name"] for i in inspector.get_indexes("customer_search_terms")}
+            columns = {c["name"] for c in inspector.get_columns("customer_search_terms")}
+            rows = conn.execute(
+                text("SELECT term, head2, customer_id FROM customer_search_terms")
+            ).all()
+        assert key == ["term", "whole", "name_key", "customer_id"]
+        assert indexes == {"ix_customer_search_terms_head2"}
+        assert "head1" not in columns and "head3" not in columns
+        assert len(rows) == 6 and all(head2 == term[:2] for term, head2, _ in rows)
+        repo = CustomerRepository(store)
+        assert ids(repo, "l") == ["cus_1", "cus_2"]  # "lee" and "lena ahn", in name order
+        assert ids(repo, "le") == ["cus_1", "cus_2"]
+        assert ids(repo, "lena") == ["cus_2"]
+        # The migrated rows are found by the new key: a rename replaces them all.
+        repo.upsert(CustomerData("cus_2", "Lena Berg", None, None))
+        assert ids(repo, "ahn") == []
+        assert ids(repo, "be") == ["cus_2"]
+        assert repo.mark_deleted("cus_1")
+        with store.engine.connect() as conn:
+            left = conn.execute(text("SELECT customer_id FROM customer_search_terms")).all()
+        assert {row[0] for row in left} == {"cus_2"}
     finally:
         store.close()

@@ -10,15 +10,16 @@ reduced to its digits.
 Speed at a million customers (bench/customer_search.py prints p50/p95 beside the raw SQL
 floor and how p95 grows from 100k to 1M) comes from two helper tables kept in step on every
 write:
-- ``customer_search_terms`` (term, customer, name, first 1/2/3 characters of the term).
-  Up to 3 characters typed, prefix matches are read from the (head<n>, name) index: exactly
-  the matches, already in result order, so a page costs the same whatever the number of
-  customers. Longer input counts its matches on the term key (up to _SORT_THRESHOLD): few
-  are read and sorted (from the (term, whole, name, customer) index, no table rows); many
-  are walked in name order within the group of their first 3 characters, for at most
-  _HEAD_WALK_WINDOW rows per result: where they are not dense ("andrew s" comes after
-  every other "andrew"), they are sorted instead. Exact whole-field matches come first,
-  from that index.
+- ``customer_search_terms`` (term, customer, name, first 2 characters of the term), in two
+  b-trees: its key and the (head2, name) index (migration 0020). Two characters typed,
+  prefix matches are read from the head index: exactly the matches, already in result
+  order, so a page costs the same whatever the number of customers. One character merges
+  the name-ordered runs of the 2-character groups it starts. Longer input counts its
+  matches on the key (up to _SORT_THRESHOLD): few are read and sorted (from the key
+  (term, whole, name, customer) alone, no table rows); many are walked in name order
+  within the group of their first 2 characters, for at most _HEAD_WALK_WINDOW rows per
+  result: where they are not dense ("andrew s" comes after every other "andrew"), they are
+  sorted instead. Exact whole-field matches come first, from the key.
 - ``customer_search_text``: name, email and phone in one string (not the Stripe id, whose
   random characters would match typed text by chance; an id is found by its start, through
   the terms; migration 0019 took it out). Substring matches are first looked for
@@ -70,12 +71,14 @@ MIN_SUBSTRING_LENGTH = 3
 _CUSTOMERS = CustomerRecord.__table__  # type: ignore[attr-defined]
 _TERMS = CustomerSearchTerm.__table__  # type: ignore[attr-defined]
 _TEXTS = CustomerSearchText.__table__  # type: ignore[attr-defined]
-# Search terms carry their first 1..3 characters, each indexed in name order (models.py).
-_HEADS = (1, 2, 3)
-# Input longer than the heads: from this many matching terms on, the prefix query walks the
-# name-ordered index of the first 3 characters instead of sorting every match (counting up
-# to it is the price of choosing). PostgreSQL reads rows more slowly than SQLite's clustered
-# table, so it switches earlier (measured at 100k and 1M customers).
+# Search terms carry their first 2 characters, indexed in name order (models.py).
+_HEAD = 2
+# Up to this many characters typed, prefix matches come from the head index uncounted.
+_SHORT_INPUT = _HEAD
+# Longer input: from this many matching terms on, the prefix query walks the name-ordered
+# run of its first 2 characters instead of sorting every match (counting up to it is the
+# price of choosing). PostgreSQL reads rows more slowly than SQLite's clustered table, so it
+# switches earlier (measured at 100k and 1M customers).
 _SORT_THRESHOLD = {"sqlite": 2_000, "postgresql": 1_000}
 # Highest code point: term < prefix + this  <=>  term starts with prefix (byte order).
 _MAX_CHAR = "\U0010ffff"
@@ -318,7 +321,7 @@ _CUSTOMER_COLUMNS = (
     "id", "name", "email", "phone", "name_key", "email_key", "phone_key",
     "default_payment_method", "created", "deleted", "synced_at",
 )  # fmt: skip
-_TERM_COLUMNS = ("term", "customer_id", "name_key", "whole", "head1", "head2", "head3")
+_TERM_COLUMNS = ("term", "customer_id", "name_key", "whole", "head2")
 _TEXT_COLUMNS = ("customer_id", "name_key", "text")
 
 
@@ -335,7 +338,7 @@ def _customer_values(
 def _term_values(customer_id: str, name_key: str, terms: dict[str, bool]) -> list[tuple]:
     """customer_search_terms rows in _TERM_COLUMNS order."""
     return [
-        (term, customer_id, name_key, whole, term[:1], term[:2], term[:3])
+        (term, customer_id, name_key, whole, term[:_HEAD])
         for term, whole in terms.items()
     ]
 
@@ -364,9 +367,19 @@ def newly_deleted_ids(session: Session, customer_ids: Iterable[str]) -> list[str
     return sorted(session.execute(query).scalars())
 
 
-def _stored_terms(customer_id: str, keys: tuple[str, str, str], phone: str | None) -> list[str]:
-    """The terms stored for a customer with these keys and phone (if not deleted)."""
-    return list(_terms(customer_id, *keys, phone))
+TermKey = tuple[str, bool, str, str]  # the primary key: term, whole, name_key, customer_id
+
+
+def _stored_terms(
+    customer_id: str, keys: tuple[str, str, str], phone: str | None
+) -> list[TermKey]:
+    """The keys of the term rows stored for a customer with these keys and phone (if not
+    deleted)."""
+    name_key = keys[0]
+    return [
+        (term, whole, name_key, customer_id)
+        for term, whole in _terms(customer_id, *keys, phone).items()
+    ]
 
 
 # -- writing rows: straight to the driver --------------------------------------------------
@@ -443,19 +456,26 @@ def _insert_search_texts(conn: Any, rows: list[tuple[str, str, str]]) -> None:
         conn.exec_driver_sql(head + values, tuple(v for row in chunk for v in row))
 
 
-def _delete_terms(conn: Any, keys: list[tuple[str, str]]) -> None:
-    """Delete customer_search_terms rows by their primary key (term, customer_id)."""
+def _delete_terms(conn: Any, keys: Sequence[TermKey]) -> None:
+    """Delete customer_search_terms rows by their primary key."""
+    if not keys:
+        return
     if conn.dialect.name != "postgresql":
         conn.exec_driver_sql(
-            "DELETE FROM customer_search_terms WHERE term = ? AND customer_id = ?", keys
+            "DELETE FROM customer_search_terms "
+            "WHERE term = ? AND whole = ? AND name_key = ? AND customer_id = ?",
+            list(keys),
         )
         return
-    terms, customers = (list(column) for column in zip(*keys, strict=True))
+    columns = [list(column) for column in zip(*keys, strict=True)]
     with conn.connection.driver_connection.cursor() as cursor:
         cursor.execute(
-            "DELETE FROM customer_search_terms t USING unnest(%s::text[], %s::text[]) "
-            "AS k(term, customer_id) WHERE t.term = k.term AND t.customer_id = k.customer_id",
-            (terms, customers),
+            "DELETE FROM customer_search_terms t "
+            "USING unnest(%s::text[], %s::boolean[], %s::text[], %s::text[]) "
+            "AS k(term, whole, name_key, customer_id) WHERE t.term = k.term "
+            "AND t.whole = k.whole AND t.name_key = k.name_key "
+            "AND t.customer_id = k.customer_id",
+            columns,
         )
 
 
@@ -534,7 +554,7 @@ class CustomerRepository:
             rows: list[tuple[Any, ...]] = []
             new: list[tuple[Any, ...]] = []
             stale: list[str] = []
-            stale_terms: list[tuple[str, str]] = []
+            stale_terms: list[TermKey] = []
             term_rows: list[tuple] = []
             text_rows: list[tuple[str, str, str]] = []
             for c in customers:
@@ -552,9 +572,7 @@ class CustomerRepository:
                         continue  # e.g. 'Jose' -> 'José': the same keys
                     stale.append(c.id)
                     old_phone = before.raw[2]
-                    stale_terms.extend(
-                        (term, c.id) for term in _stored_terms(c.id, before.keys, old_phone)
-                    )
+                    stale_terms.extend(_stored_terms(c.id, before.keys, old_phone))
                 if not c.deleted:
                     term_rows.extend(_term_values(c.id, entries.name_key, entries.terms))
                     text_rows.append((c.id, entries.name_key, entries.text))
@@ -606,12 +624,7 @@ class CustomerRepository:
             record.deleted = True
             record.synced_at = utcnow()
             session.add(record)
-            session.execute(
-                delete(CustomerSearchTerm).where(
-                    col(CustomerSearchTerm.customer_id) == customer_id,
-                    col(CustomerSearchTerm.term).in_(terms),
-                )
-            )
+            _delete_terms(session.connection(), terms)
             session.execute(
                 delete(CustomerSearchText).where(CustomerSearchText.customer_id == customer_id)
             )
@@ -726,31 +739,56 @@ _PREFIX_SORTED_SQL = (
     "FROM customer_search_terms WHERE term >= :q AND term < :hi "
     "ORDER BY r, name_key, customer_id LIMIT :rows"
 )
-# Many matches: exact ones through the term index, the rest in name order from the index of
-# the terms' first characters. Up to 3 characters, ``head<n> = :q`` is exactly "starts with
-# the query" and the index yields the page's rows and no others; longer input walks the
-# group of its first 3 characters, where (having many matches) it is usually dense.
+# Many matches: exact ones through the primary key, the rest in name order from the index
+# of the terms' first 2 characters. Two characters, ``head2 = :q`` is exactly "starts with
+# the query" and the index yields the page's rows and no others; one character merges the
+# name-ordered runs of the 2-character groups it starts (found by a skip scan, a few dozen
+# index seeks); longer input walks the run of its first 2 characters, where (having many
+# matches) it is usually dense.
 # ``whole = TRUE`` (not a bare ``whole``): SQLite uses an index column only in a comparison.
-# With it the (term, whole, name_key, customer_id) index yields the page and nothing else,
+# With it the key (term, whole, name_key, customer_id) yields the page and nothing else,
 # past however many customers have the text as a word of their name (a common last name).
 _EXACT_SQL = (
     "SELECT customer_id FROM customer_search_terms WHERE term = :q AND whole = TRUE "
     "ORDER BY name_key, customer_id LIMIT :rows"
 )
 _PREFIX_BY_HEAD_SQL = (
-    "SELECT customer_id FROM customer_search_terms {hint}WHERE head{n} = :head "
+    "SELECT customer_id FROM customer_search_terms {hint}WHERE head2 = :head "
     "ORDER BY name_key, customer_id LIMIT :rows"
 )
+# The distinct head2 values starting with the typed character, each found by one seek.
+_HEADS_SQL = (
+    "WITH RECURSIVE heads(head) AS ("
+    "SELECT min(head2) FROM customer_search_terms WHERE head2 >= :q AND head2 < :hi "
+    "UNION ALL SELECT (SELECT min(head2) FROM customer_search_terms "
+    "WHERE head2 > heads.head AND head2 < :hi) FROM heads WHERE heads.head IS NOT NULL) "
+    "SELECT head FROM heads WHERE head IS NOT NULL"
+)
+# One arm per head2 group, each read in name order from the index; SQLite merges them
+# ("MERGE (UNION ALL)"), PostgreSQL with a Merge Append, and both stop at the LIMIT.
+# PostgreSQL orders a bare arm's rows by the index only where the arm has its own ORDER BY
+# (without, it sorts every match of every group); the arm's LIMIT bounds it to a page.
+_MERGE_ARM_SQL = {
+    "sqlite": "SELECT customer_id, name_key FROM customer_search_terms {hint}WHERE head2 = :h{i}",
+    "postgresql": (
+        "(SELECT customer_id, name_key FROM customer_search_terms WHERE head2 = :h{i} "
+        "ORDER BY name_key, customer_id LIMIT :rows)"
+    ),
+}
+_MERGE_ORDER_SQL = " ORDER BY name_key, customer_id LIMIT :rows"
+# More groups than this (only in odd data: a character followed by hundreds of different
+# ones) and the matches are sorted instead; SQLite allows 500 arms to a compound SELECT.
+_MERGE_MAX = 200
 # Longer input walks at most _HEAD_WALK_WINDOW rows of its group per result wanted (2,000
 # for a page of 20), then lets the sorted query answer. Its matches are not always dense
 # where the walk starts: "andrew s" first passes every "andrew a..." to "andrew r..." (at a
-# million customers 43,000 rows for 80 matches, where sorting its 1,100 matches reads
-# 1,100). The window is read in result order, so what it finds is the page's start.
-# "starts with" is written as substr(...) = :q, not as the term range: given the range,
-# PostgreSQL reads all matches through a term index and sorts them.
+# million customers tens of thousands of rows for 80 matches, where sorting its 1,100
+# matches reads 1,100). The window is read in result order, so what it finds is the page's
+# start. "starts with" is written as substr(...) = :q, not as the term range: given the
+# range, PostgreSQL reads all matches through the key and sorts them.
 _PREFIX_IN_WINDOW_SQL = (
     "SELECT customer_id FROM (SELECT customer_id, name_key, term FROM customer_search_terms "
-    "{hint}WHERE head{n} = :head ORDER BY name_key, customer_id LIMIT :window) AS walked "
+    "{hint}WHERE head2 = :head ORDER BY name_key, customer_id LIMIT :window) AS walked "
     "WHERE substr(term, 1, :n) = :q ORDER BY name_key, customer_id LIMIT :rows"
 )
 # The outer ORDER BY is what guarantees the order: PostgreSQL knows the window is in that
@@ -758,7 +796,7 @@ _PREFIX_IN_WINDOW_SQL = (
 # _HEAD_WALK_WINDOW rows per result, a fraction of a millisecond).
 _HEAD_WALK_WINDOW = 100
 # SQLite's planner, without statistics for a new store, may prefer the term index and sort.
-_HEAD_HINT = {"sqlite": "INDEXED BY ix_customer_search_terms_head{n} "}
+_HEAD_HINT = {"sqlite": "INDEXED BY ix_customer_search_terms_head2 "}
 # Substring, first try: read the first names in alphabetical order and keep those containing
 # the query. When matches are common this fills the page at once and is exact (the window is
 # read in result order); otherwise the trigram index below answers.
@@ -840,19 +878,39 @@ def _fill(
 
 def _prefix_by_head(conn: Any, query: str, limit: int) -> list[str] | None:
     """Exact matches, then prefix matches in name order from the head index; None when
-    longer input's window of its group ran out first (the sorted query answers then)."""
-    dialect = conn.dialect.name
-    n = min(len(query), _HEADS[-1])
-    hint = _HEAD_HINT.get(dialect, "").format(n=n)
+    longer input's window of its group ran out first, or one character starts too many
+    groups to merge (the sorted query answers then)."""
+    hint = _HEAD_HINT.get(conn.dialect.name, "")
     ranked = _extend_distinct(conn, _EXACT_SQL, {"q": query}, [], limit)
-    params = {"head": query[:n], "q": query, "n": len(query)}
-    if len(query) <= n:
-        sql = _PREFIX_BY_HEAD_SQL.format(hint=hint, n=n)
-        return _extend_distinct(conn, sql, params, ranked, limit)
-    sql = _PREFIX_IN_WINDOW_SQL.format(hint=hint, n=n)
-    window = _HEAD_WALK_WINDOW * limit
-    ranked, filled = _fill(conn, sql, {**params, "window": window}, ranked, limit)
+    if len(query) == _HEAD:
+        sql = _PREFIX_BY_HEAD_SQL.format(hint=hint)
+        return _extend_distinct(conn, sql, {"head": query}, ranked, limit)
+    if len(query) < _HEAD:
+        return _merge_heads(conn, query, ranked, limit, hint)
+    params = {
+        "head": query[:_HEAD], "q": query, "n": len(query), "window": _HEAD_WALK_WINDOW * limit
+    }
+    ranked, filled = _fill(conn, _PREFIX_IN_WINDOW_SQL.format(hint=hint), params, ranked, limit)
     return ranked if filled else None
+
+
+def _merge_heads(
+    conn: Any, query: str, ranked: list[str], limit: int, hint: str
+) -> list[str] | None:
+    """Prefix matches of input shorter than the head: the name-ordered runs of every head
+    group it starts, merged."""
+    heads = [row[0] for row in _run(conn, _HEADS_SQL, {"q": query, "hi": query + _MAX_CHAR})]
+    if len(heads) > _MERGE_MAX:
+        return None
+    if not heads:
+        return ranked
+    if len(heads) == 1:  # one group: its run alone (nothing to merge)
+        sql = _PREFIX_BY_HEAD_SQL.format(hint=hint)
+        return _extend_distinct(conn, sql, {"head": heads[0]}, ranked, limit)
+    arm = _MERGE_ARM_SQL.get(conn.dialect.name, _MERGE_ARM_SQL["sqlite"])
+    arms = " UNION ALL ".join(arm.format(hint=hint, i=i) for i in range(len(heads)))
+    params = {f"h{i}": head for i, head in enumerate(heads)}
+    return _extend_distinct(conn, arms + _MERGE_ORDER_SQL, params, ranked, limit)
 
 
 def ranked_ids(conn: Any, query: str, limit: int) -> list[str]:
@@ -860,9 +918,9 @@ def ranked_ids(conn: Any, query: str, limit: int) -> list[str]:
     dialect = conn.dialect.name
     bounds = {"q": query, "hi": query + _MAX_CHAR}
     threshold = _SORT_THRESHOLD.get(dialect, 1_500)
-    # Up to 3 characters the head index walk costs a page whatever the number of matches,
-    # so there is nothing to count; beyond, few matches are cheaper sorted than walked.
-    many = len(query) <= _HEADS[-1] or (
+    # Up to 2 characters the head index costs a page whatever the number of matches, so
+    # there is nothing to count; beyond, few matches are cheaper sorted than walked.
+    many = len(query) <= _SHORT_INPUT or (
         _run(conn, _COUNT_SQL, {**bounds, "cap": threshold})[0][0] >= threshold
     )
     ranked = _prefix_by_head(conn, query, limit) if many else None

@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import BigInteger, Column, Index, String, Text, UniqueConstraint, text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Index,
+    PrimaryKeyConstraint,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlmodel import Field, SQLModel
 
 
@@ -186,41 +196,34 @@ class CustomerSearchTerm(SQLModel, table=True):
     ``term`` finds prefix matches of any field or any word. ``name_key`` is copied here so
     results can be ordered by name without touching the customers table.
 
-    ``head1``..``head3`` are the term's first 1, 2 and 3 characters. Short input matches a
-    large share of a million customers; the (head, name) indexes list exactly those matches
-    in name order, so the first page costs the same at 10k or 1M customers (walking one
-    name-ordered index of all terms would skip over ever more non-matching rows).
+    Two b-trees, as every imported customer pays for each of them about six times over:
+    - the primary key (term, whole, name_key, customer_id): a prefix's matches, an exact
+      whole field's matches already in name order, all without the table's rows;
+    - ``head2``, the term's first 2 characters, indexed in name order. Short input matches
+      a large share of a million customers; this index lists exactly a 2-character
+      prefix's matches in name order, so the first page costs the same at 10k or 1M
+      customers. One character merges the name-ordered runs of its 2-character groups;
+      longer input walks the run of its first 2 (store/customers.py).
 
     Rows are found by their key alone: a customer's terms follow from its stored keys and
     phone (store/customers.py ``_terms``), so rewriting or deleting them needs no index on
-    ``customer_id``; and no foreign key, as only the customer repository writes them (each
-    b-tree or check here is paid for by every imported customer, six times over).
+    ``customer_id``; and no foreign key, as only the customer repository writes them.
     """
 
     __tablename__ = "customer_search_terms"
     __table_args__ = (
-        Index("ix_customer_search_terms_head1", "head1", "name_key", "customer_id", "term"),
+        PrimaryKeyConstraint("term", "whole", "name_key", "customer_id"),
         Index("ix_customer_search_terms_head2", "head2", "name_key", "customer_id", "term"),
-        Index("ix_customer_search_terms_head3", "head3", "name_key", "customer_id", "term"),
-        # Exact whole-field matches in result order, past a common last name's word terms,
-        # and a prefix's matches without reading the table's rows (migration 0018).
-        Index("ix_customer_search_terms_exact", "term", "whole", "name_key", "customer_id"),
-        # Clustered on (term, customer_id) in SQLite: a prefix range reads one b-tree run.
+        # Clustered on the key in SQLite: a prefix range reads one b-tree run.
         {"sqlite_with_rowid": False},
     )
 
     term: str = Field(sa_column=Column(_c_collated(512), primary_key=True))
     customer_id: str = Field(sa_column=Column(String(64), primary_key=True))
-    name_key: str = Field(sa_column=Column(_c_collated(256), nullable=False))
-    whole: bool = Field(default=False)
-    head1: str = Field(
-        default="", sa_column=Column(_c_collated(1), nullable=False, server_default="")
-    )
+    name_key: str = Field(sa_column=Column(_c_collated(256), primary_key=True))
+    whole: bool = Field(sa_column=Column(Boolean, primary_key=True, default=False))
     head2: str = Field(
         default="", sa_column=Column(_c_collated(2), nullable=False, server_default="")
-    )
-    head3: str = Field(
-        default="", sa_column=Column(_c_collated(3), nullable=False, server_default="")
     )
 
 
