@@ -731,9 +731,9 @@ _COUNT_SQL = (
     "SELECT count(*) FROM (SELECT 1 FROM customer_search_terms "
     "WHERE term >= :q AND term < :hi LIMIT :cap) AS matches"
 )
-# Few matches: read them all through the term index and keep the best rows (a top-N sort,
+# Few matches: read them all through the key and keep the best rows (a top-N sort,
 # cheaper than grouping); duplicates of one customer are dropped afterwards. The
-# (term, whole, name_key, customer_id) index holds every column: no table row is read.
+# key (term, whole, name_key, customer_id) holds every column: no table row is read.
 _PREFIX_SORTED_SQL = (
     "SELECT customer_id, CASE WHEN whole AND term = :q THEN 0 ELSE 1 END AS r, name_key "
     "FROM customer_search_terms WHERE term >= :q AND term < :hi "
@@ -795,7 +795,7 @@ _PREFIX_IN_WINDOW_SQL = (
 # order and stops at the page; SQLite reads the whole window and sorts its matches (at most
 # _HEAD_WALK_WINDOW rows per result, a fraction of a millisecond).
 _HEAD_WALK_WINDOW = 100
-# SQLite's planner, without statistics for a new store, may prefer the term index and sort.
+# SQLite's planner, without statistics for a new store, may prefer the key and sort.
 _HEAD_HINT = {"sqlite": "INDEXED BY ix_customer_search_terms_head2 "}
 # Substring, first try: read the first names in alphabetical order and keep those containing
 # the query. When matches are common this fills the page at once and is exact (the window is
