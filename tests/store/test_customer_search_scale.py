@@ -5,6 +5,7 @@ alone, and migration 0008 fills the heads of terms written before it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from sqlalchemy import event, inspect, select, text
@@ -12,6 +13,7 @@ from sqlalchemy import event, inspect, select, text
 from posdesk.store import customers as customers_module
 from posdesk.store.customers import CustomerData, CustomerRepository, search_entries
 from posdesk.store.database import Store, open_store
+from posdesk.store.maintenance import run_maintenance
 from posdesk.store.models import CustomerSearchTerm, CustomerSearchText
 from tests.store.conftest import migrated_to
 
@@ -322,3 +324,49 @@ def test_migration_0020_keeps_the_terms_in_two_btrees(store_at_0019: str) -> Non
         assert {row[0] for row in left} == {"cus_2"}
     finally:
         store.close()
+
+
+# -- key lookups while the table grows ---------------------------------------------------------
+
+
+def test_customers_are_looked_up_by_key_while_an_import_outgrows_the_statistics(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import page reads which of its customers are stored. On PostgreSQL the statistics
+    lag far behind a table an import is filling: a lookup left to them scanned the table,
+    a little longer at every page, which made a first import quadratic."""
+    if store.dialect != "postgresql":
+        pytest.skip("SQLite reads IN (...) through the primary key whatever its statistics")
+    run_maintenance(store)  # statistics of the empty table, as when an import starts
+    repo = CustomerRepository(store)
+    for page in range(40):
+        repo.upsert_many(
+            CustomerData(f"cus_{page:02d}{i:03d}", f"Person {i}") for i in range(100)
+        )
+    sent: list[tuple[str, Any]] = []
+    driver_rows = customers_module._driver_rows
+
+    def recording(conn: Any, sql: str, params: Any) -> list[Any]:
+        sent.append((sql, params))
+        return driver_rows(conn, sql, params)
+
+    run = customers_module._run
+
+    def recording_run(conn: Any, sql: str, params: dict[str, Any]) -> list[Any]:
+        sent.append((customers_module._driver_sql(sql, "postgresql"), params))
+        return run(conn, sql, params)
+
+    monkeypatch.setattr(customers_module, "_driver_rows", recording)
+    monkeypatch.setattr(customers_module, "_run", recording_run)
+    repo.upsert_many(CustomerData(f"cus_39{i:03d}", f"Person {i}") for i in range(100))
+    assert ids(repo, "person 7")
+    # What an import page reads, and what a search reads of the customers it found.
+    lookups = [(sql, params) for sql, params in sent if "FROM customers " in sql]
+    assert len(lookups) == 2
+    with store.engine.connect() as conn:
+        cursor = conn.connection.driver_connection.cursor()
+        for sql, params in lookups:
+            cursor.execute("EXPLAIN " + sql, params, prepare=False)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            assert "Seq Scan on customers" not in plan, plan
+            assert "customers_pkey" in plan, plan
