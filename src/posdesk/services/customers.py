@@ -65,6 +65,7 @@ from posdesk.store.customer_import import (
 )
 from posdesk.store.customers import CustomerData, CustomerRepository
 from posdesk.store.database import Store
+from posdesk.store.maintenance import GrowthWatch
 from posdesk.store.models import CustomerRecord, PaymentMethodRecord, PaymentRecord
 from posdesk.store.payment_methods import PaymentMethodRepository
 from posdesk.store.payments import PaymentRepository
@@ -148,6 +149,8 @@ class CustomerService:
         self.store = store
         self.gateway = gateway
         self.customers = CustomerRepository(store, terminal_id=terminal_id)
+        # An import grows the customer tables by the page: statistics kept up as it goes.
+        self.growth = GrowthWatch(store)
         self.methods = PaymentMethodRepository(store, terminal_id=terminal_id)
         self.payments = PaymentRepository(store)
         self.audit = AuditLog(store, terminal_id)
@@ -233,6 +236,7 @@ class CustomerService:
                 # The newest customer when the import began: what the catch-up starts from.
                 high_water = state.high_water if state.high_water is not None else page[0].created
                 self.customers.upsert_many(page)
+                self.growth.wrote()
                 stored += len(page)
                 state = replace(
                     state, high_water=high_water, cursor=page[-1].id,
@@ -285,6 +289,7 @@ class CustomerService:
             if page:
                 newest = max(newest, page[0].created)
                 self.customers.upsert_many(page)
+                self.growth.wrote()
                 stored += len(page)
             if progress is not None:
                 progress(stored)

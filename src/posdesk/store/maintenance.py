@@ -16,6 +16,14 @@ the GUI thread:
 
 `start_maintenance` runs it once at start (after the migrations) and every INTERVAL; the
 schedule ends when the store closes (its engine is disposed).
+
+Bulk writes (a first customer import, the applier working through a backlog) grow tables
+far faster than that. PostgreSQL plans with statistics taken when a table was small (and a
+prepared statement keeps such a plan): its lookups turned into scans that grew with the
+table, so an import, or the applier at 100,000 events, slowed down page after page. They
+call `GrowthWatch.wrote` after each batch, which refreshes what is stale at most every
+GROWTH_CHECK_S (a query of the change counters; an `ANALYZE` where a table changed by a
+tenth, a fraction of a second).
 """
 
 from __future__ import annotations
@@ -66,7 +74,9 @@ class MaintenanceReport:
     seconds: float = 0.0
 
 
-def run_maintenance(store: Store, *, full: bool = True) -> MaintenanceReport:
+def run_maintenance(
+    store: Store, *, full: bool = True, refused: set[str] | None = None
+) -> MaintenanceReport:
     """Bring the planner's statistics up to date. `full=False` (at start): only what has
     none yet; `full=True` (the periodic run): every table on SQLite (sampled, so cheap),
     the stale ones on PostgreSQL."""
@@ -76,7 +86,7 @@ def run_maintenance(store: Store, *, full: bool = True) -> MaintenanceReport:
         if store.dialect == "sqlite":
             _sqlite(connection, report, full=full)
         elif store.dialect == "postgresql":
-            _postgresql(connection, report)
+            _postgresql(connection, report, set() if refused is None else refused)
     report.seconds = time.perf_counter() - started
     if report.analyzed:
         log.info("statistics refreshed for %s in %.2f s", ", ".join(report.analyzed),
@@ -162,7 +172,8 @@ def _optimize_on_close(dbapi_connection: Any, _record: Any) -> None:
 # --- PostgreSQL --------------------------------------------------------------------------------
 
 
-def _postgresql(connection: Connection, report: MaintenanceReport) -> None:
+def _postgresql(connection: Connection, report: MaintenanceReport, refused: set[str]) -> None:
+    """`refused`: tables whose ANALYZE failed (not the owner), skipped; failures are added."""
     rows = connection.execute(
         text(
             "SELECT relname, n_live_tup, n_mod_since_analyze, "
@@ -173,7 +184,7 @@ def _postgresql(connection: Connection, report: MaintenanceReport) -> None:
     connection.commit()
     ours = set(posdesk_tables())
     for name, live, modified, never in rows:
-        if name not in ours:
+        if name not in ours or name in refused:
             continue
         if never or modified > max(PG_STALE_MIN_ROWS, PG_STALE_SHARE * live):
             try:
@@ -182,8 +193,42 @@ def _postgresql(connection: Connection, report: MaintenanceReport) -> None:
             except Exception:  # not the owner, a lock: the autovacuum daemon is still there
                 connection.rollback()
                 log.warning("could not ANALYZE %s", name, exc_info=True)
+                refused.add(name)
                 continue
             report.analyzed.append(name)
+
+
+# --- while bulk writes grow the tables --------------------------------------------------------
+
+GROWTH_CHECK_S = 10.0
+
+
+class GrowthWatch:
+    """Keeps PostgreSQL's statistics in step with tables a bulk write is growing: `wrote()`
+    after each batch refreshes what is stale, at most every GROWTH_CHECK_S. Nothing on
+    SQLite, whose lookups by key never depend on its statistics. Runs on the writer's own
+    thread (never the GUI's)."""
+
+    def __init__(self, store: Store, *, every_s: float = GROWTH_CHECK_S) -> None:
+        self.store = store
+        self.every_s = every_s
+        self._due = time.monotonic() + every_s
+        self._refused: set[str] = set()  # not ours to ANALYZE: not tried again, not logged
+        self._lock = threading.Lock()
+
+    def wrote(self) -> MaintenanceReport | None:
+        if self.store.dialect != "postgresql":
+            return None
+        with self._lock:
+            now = time.monotonic()
+            if now < self._due:
+                return None
+            self._due = now + self.every_s
+        try:
+            return run_maintenance(self.store, refused=self._refused)
+        except Exception:  # a busy server: the autovacuum daemon, or the next batch, will
+            log.debug("refreshing statistics after a bulk write failed", exc_info=True)
+            return None
 
 
 # --- the schedule -------------------------------------------------------------------------------

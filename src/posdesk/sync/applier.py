@@ -45,6 +45,7 @@ from posdesk.store.customers import (
     newly_deleted_ids,
 )
 from posdesk.store.database import Store
+from posdesk.store.maintenance import GrowthWatch
 from posdesk.store.models import (
     PaymentEvent,
     PaymentMethodRecord,
@@ -161,12 +162,15 @@ class EventApplier:
         self.listeners: list[Callable[[ApplyStats], None]] = []
         if on_applied is not None:
             self.listeners.append(on_applied)
+        # A backlog grows the payment and event tables by the batch: statistics kept up.
+        self.growth = GrowthWatch(store)
 
     def apply(self, events: Sequence[dict[str, Any]]) -> ApplyStats:
         """Apply Stripe events (any order, duplicates allowed); returns what happened."""
         total = ApplyStats()
         for start in range(0, len(events), self.batch_size):
             total.merge(self._run_batch(events[start : start + self.batch_size], snapshot_at=None))
+            self.growth.wrote()
         self._notify(total)
         return total
 
@@ -191,6 +195,7 @@ class EventApplier:
             total.merge(
                 self._run_batch(events[start : start + self.batch_size], snapshot_at=read_at)
             )
+            self.growth.wrote()
         self._notify(total)
         return total
 
