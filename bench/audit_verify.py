@@ -23,18 +23,15 @@ import argparse
 import hashlib
 import json
 import random
-import secrets
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from bench_stores import fresh_store_opener
 
 from posdesk.services.audit_trail import VerifyStatus, verify_store
 from posdesk.store.audit import (
@@ -46,7 +43,7 @@ from posdesk.store.audit import (
     chain_mac,
     new_key,
 )
-from posdesk.store.database import Store, default_database_url, open_store
+from posdesk.store.database import Store
 
 _CHUNK = 20_000
 _COLUMNS = ("at", "staff_id", "staff_name", "action", "target", "outcome", "detail",
@@ -186,41 +183,6 @@ def run(store: Store, count: int, rounds: int, seed: int) -> tuple[float, float]
           f"{count / best_verify:14,.0f} rows/s")
     print(f"  ratio verify / baseline: {best_verify / best_base:.2f}", flush=True)
     return best_base, best_verify
-
-
-def fresh_store_opener(database_url: str | None) -> Callable[[], Any]:
-    """Opens an empty store: a temporary SQLite file, or a temporary PostgreSQL schema."""
-
-    @contextmanager
-    def sqlite_store() -> Iterator[Store]:
-        with tempfile.TemporaryDirectory(prefix="posdesk-bench-") as folder:
-            store = open_store(default_database_url(Path(folder)))
-            try:
-                yield store
-            finally:
-                store.close()
-
-    @contextmanager
-    def postgresql_store() -> Iterator[Store]:
-        assert database_url
-        schema = "bench_" + secrets.token_hex(4)
-        admin = create_engine(database_url, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        try:
-            url = make_url(database_url)
-            url = url.set(query={**url.query, "options": f"-csearch_path={schema},public"})
-            store = open_store(url.render_as_string(hide_password=False))
-            try:
-                yield store
-            finally:
-                store.close()
-        finally:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-            admin.dispose()
-
-    return postgresql_store if database_url else sqlite_store
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -42,8 +42,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from bench_stores import fresh_store_opener, schema_url
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import make_url
 
 from posdesk.store.customers import (
     CustomerData,
@@ -53,7 +53,7 @@ from posdesk.store.customers import (
     search_term_rows,
     search_text_row,
 )
-from posdesk.store.database import Store, default_database_url, open_store
+from posdesk.store.database import Store, open_store
 from posdesk.store.models import CustomerRecord, CustomerSearchTerm, CustomerSearchText, utcnow
 from posdesk.store.schema_objects import SEARCH_FTS_TABLE
 
@@ -598,51 +598,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def fresh_store_opener(database_url: str | None) -> Callable[[], Any]:
-    """Opens an empty store: a temporary SQLite file, or a temporary PostgreSQL schema."""
-
-    @contextmanager
-    def sqlite_store() -> Iterator[Store]:
-        with tempfile.TemporaryDirectory(prefix="posdesk-bench-") as folder:
-            store = open_store(default_database_url(Path(folder)))
-            try:
-                yield store
-            finally:
-                store.close()
-
-    @contextmanager
-    def postgresql_store() -> Iterator[Store]:
-        assert database_url
-        schema = "bench_" + secrets.token_hex(4)
-        admin = create_engine(database_url, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        try:
-            store = open_store(_schema_url(database_url, schema))
-            try:
-                yield store
-            finally:
-                store.close()
-        finally:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-            admin.dispose()
-
-    return postgresql_store if database_url else sqlite_store
-
-
 def kept_name(customers: int, seed: int) -> str:
     return f"bench_keep_{customers}_{seed}"
 
 
 def _kept_sqlite_path(name: str) -> Path:
     return Path(tempfile.gettempdir()) / f"posdesk-{name}" / "posdesk.db"
-
-
-def _schema_url(database_url: str, schema: str) -> str:
-    url = make_url(database_url)
-    url = url.set(query={**url.query, "options": f"-csearch_path={schema},public"})
-    return url.render_as_string(hide_password=False)
 
 
 def kept_store_opener(database_url: str | None, name: str) -> Callable[[], Any]:
@@ -655,7 +616,7 @@ def kept_store_opener(database_url: str | None, name: str) -> Callable[[], Any]:
             with admin.connect() as conn:
                 conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{name}"'))
             admin.dispose()
-            url = _schema_url(database_url, name)
+            url = schema_url(database_url, name)
         else:
             path = _kept_sqlite_path(name)
             path.parent.mkdir(exist_ok=True)

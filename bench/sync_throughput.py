@@ -41,8 +41,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from bench_stores import temporary_store
 
 from posdesk.domain.sync_status import ApplyStats
 from posdesk.relay_cli import RELAY_SWITCH_INTERVAL_S
@@ -156,31 +155,12 @@ def fresh_store(root: Path, name: str):
 
 
 @contextmanager
-def applier_store(root: Path, name: str, database_url: str | None) -> Iterator[Store]:
-    """A fresh SQLite store, or a temporary schema of the PostgreSQL database given."""
-    if not database_url:
-        store = fresh_store(root, name)
-        try:
-            yield store
-        finally:
-            store.close()
-        return
-    schema = f"bench_sync_{secrets.token_hex(4)}"
-    admin = create_engine(database_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+def _sqlite(root: Path, name: str) -> Iterator[Store]:
+    store = fresh_store(root, name)
     try:
-        url = make_url(database_url)
-        url = url.set(query={**url.query, "options": f"-csearch_path={schema},public"})
-        store = open_store(url.render_as_string(hide_password=False))
-        try:
-            yield store
-        finally:
-            store.close()
+        yield store
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+        store.close()
 
 
 # Applied rate per slice of this many events: whether it holds up as the tables grow.
@@ -191,7 +171,7 @@ def bench_applier(
     root: Path, count: int, naive_count: int, database_url: str | None = None
 ) -> tuple[float, float]:
     events = make_events(count)
-    with applier_store(root, "batched", database_url) as store:
+    with (temporary_store(database_url) if database_url else _sqlite(root, "batched")) as store:
         print(f"applier on {store.dialect}, starting from an empty store")
         applier = EventApplier(store)
         stats = ApplyStats()
@@ -213,7 +193,7 @@ def bench_applier(
           + ", ".join(f"{rate:,.0f}/s" for rate in slices))
 
     sample = make_events(naive_count)
-    with applier_store(root, "naive", database_url) as store:
+    with (temporary_store(database_url) if database_url else _sqlite(root, "naive")) as store:
         applier = EventApplier(store)
         started = time.perf_counter()
         for e in sample:
