@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import event, inspect, select, text
 
 from posdesk.store import customers as customers_module
-from posdesk.store.customers import CustomerData, CustomerRepository, search_entries
+from posdesk.store.customers import CustomerData, CustomerRepository, head_of, search_entries
 from posdesk.store.database import Store, open_store
 from posdesk.store.maintenance import run_maintenance
 from posdesk.store.models import CustomerSearchTerm, CustomerSearchText
@@ -44,7 +44,7 @@ def test_the_head_walk_agrees_with_sorting_every_match(
     crowd: CustomerRepository, monkeypatch: pytest.MonkeyPatch, query: str
 ) -> None:
     monkeypatch.setattr(customers_module, "_SORT_THRESHOLD", {"sqlite": 10**9, "postgresql": 10**9})
-    monkeypatch.setattr(customers_module, "_SHORT_INPUT", 0)  # no head walk: sort every match
+    monkeypatch.setattr(customers_module, "_SHORT_INPUT", False)  # no head walk: sort every match
     sorted_ids = ids(crowd, query, limit=30)
     monkeypatch.undo()
     monkeypatch.setattr(customers_module, "_SORT_THRESHOLD", {"sqlite": 1, "postgresql": 1})
@@ -72,10 +72,12 @@ def test_a_walk_whose_window_runs_out_gives_the_sorted_answer(
 
 @pytest.fixture
 def letters(store: Store) -> CustomerRepository:
-    """One letter starting many 2-character groups, in names, words, emails and ids."""
+    """One letter starting many 2-character groups, in names, words, emails and ids; and
+    names whose first character is a head of its own (Chinese, Korean)."""
     repo = CustomerRepository(store)
     names = ["Ada Stone", "Sam Sun", "Saul Ast", "Sienna Ash", "S", "Sven Østby", "Sé Sá",
-             "Stella S", "Silas Ng", "Sofia Sy", "Zed Sax", "Amy S-Bell", "Sue 7"]
+             "Stella S", "Silas Ng", "Sofia Sy", "Zed Sax", "Amy S-Bell", "Sue 7", "王伟",
+             "王芳", "王", "Wang 王", "李娜", "김민준", "王a"]
     repo.upsert_many(
         CustomerData(f"cus_{i:03d}{name[:1]}", name, f"{name[-2:].lower()}{i}@s{i % 4}.test",
                      f"+44 20 7946 {i:04d}" if i % 2 else None)
@@ -84,12 +86,14 @@ def letters(store: Store) -> CustomerRepository:
     return repo
 
 
-@pytest.mark.parametrize("query", ["s", "a", "4", "c", "z", "ø", "é"])
-def test_one_character_merges_its_groups_as_sorting_every_match_would(
+@pytest.mark.parametrize(
+    "query", ["s", "a", "4", "c", "z", "ø", "é", "w", "王", "王伟", "李", "김"]
+)
+def test_short_input_reads_the_head_index_as_sorting_every_match_would(
     letters: CustomerRepository, monkeypatch: pytest.MonkeyPatch, query: str
 ) -> None:
     monkeypatch.setattr(customers_module, "_SORT_THRESHOLD", {"sqlite": 10**9, "postgresql": 10**9})
-    monkeypatch.setattr(customers_module, "_SHORT_INPUT", 0)  # no head index: sort every match
+    monkeypatch.setattr(customers_module, "_SHORT_INPUT", False)  # no head index: sort every match
     sorted_ids = ids(letters, query, limit=40)
     monkeypatch.undo()
     assert ids(letters, query, limit=40) == sorted_ids
@@ -213,11 +217,11 @@ def store_at_0007(store_url: str) -> Iterator[str]:
 
 
 def test_migration_0008_fills_the_heads_of_existing_terms(store_at_0007: str) -> None:
-    store = open_store(store_at_0007)  # and on through 0020, which keeps head2 alone
+    store = open_store(store_at_0007)  # and on through 0020, which keeps one head
     try:
         with store.engine.connect() as conn:
-            rows = conn.execute(text("SELECT term, head2 FROM customer_search_terms")).all()
-        assert rows and all(head2 == term[:2] for term, head2 in rows)
+            rows = conn.execute(text("SELECT term, head FROM customer_search_terms")).all()
+        assert rows and all(head == head_of(term) for term, head in rows)
         assert ids(CustomerRepository(store), "le") == ["cus_1"]
     finally:
         store.close()
@@ -276,7 +280,7 @@ def test_migration_0019_takes_the_id_out_of_the_search_text(store_at_0018: str) 
 def store_at_0019(store_url: str) -> Iterator[str]:
     """Customers whose terms were written as before 0020: head1..head3, key (term, id)."""
     with migrated_to(store_url, "0019") as connection:
-        for customer_id, name in (("cus_1", "Ann Lee"), ("cus_2", "Lena Ahn")):
+        for customer_id, name in (("cus_1", "Ann Lee"), ("cus_2", "Lena Ahn"), ("cus_3", "王伟")):
             entries = search_entries(customer_id, name, None, None)
             connection.execute(
                 text("INSERT INTO customers (id, name, name_key, email_key, phone_key, "
@@ -304,16 +308,18 @@ def test_migration_0020_keeps_the_terms_in_two_btrees(store_at_0019: str) -> Non
             indexes = {i["name"] for i in inspector.get_indexes("customer_search_terms")}
             columns = {c["name"] for c in inspector.get_columns("customer_search_terms")}
             rows = conn.execute(
-                text("SELECT term, head2, customer_id FROM customer_search_terms")
+                text("SELECT term, head, customer_id FROM customer_search_terms")
             ).all()
         assert key == ["term", "whole", "name_key", "customer_id"]
-        assert indexes == {"ix_customer_search_terms_head2"}
-        assert "head1" not in columns and "head3" not in columns
-        assert len(rows) == 6 and all(head2 == term[:2] for term, head2, _ in rows)
+        assert indexes == {"ix_customer_search_terms_head"}
+        assert not {"head1", "head2", "head3"} & columns
+        assert len(rows) == 8 and all(head == head_of(term) for term, head, _ in rows)
+        assert ("王伟", "王", "cus_3") in [tuple(row) for row in rows]
         repo = CustomerRepository(store)
         assert ids(repo, "l") == ["cus_1", "cus_2"]  # "lee" and "lena ahn", in name order
         assert ids(repo, "le") == ["cus_1", "cus_2"]
         assert ids(repo, "lena") == ["cus_2"]
+        assert ids(repo, "王") == ids(repo, "王伟") == ["cus_3"]
         # The migrated rows are found by the new key: a rename replaces them all.
         repo.upsert(CustomerData("cus_2", "Lena Berg", None, None))
         assert ids(repo, "ahn") == []
@@ -321,7 +327,7 @@ def test_migration_0020_keeps_the_terms_in_two_btrees(store_at_0019: str) -> Non
         assert repo.mark_deleted("cus_1")
         with store.engine.connect() as conn:
             left = conn.execute(text("SELECT customer_id FROM customer_search_terms")).all()
-        assert {row[0] for row in left} == {"cus_2"}
+        assert {row[0] for row in left} == {"cus_2", "cus_3"}
     finally:
         store.close()
 

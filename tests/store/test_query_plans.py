@@ -469,19 +469,19 @@ def test_hot_queries_use_their_indexes_once_statistics_exist(seeded_once: Store)
 # What marks the statement, the index it must read in order, and the bounded subquery whose
 # rows SQLite may sort (the walk's window: the outer ORDER BY is what guarantees the order).
 KEY = ("PRIMARY KEY", "customer_search_terms_pkey")  # SQLite's and PostgreSQL's names
-HEAD2 = ("ix_customer_search_terms_head2",)
+HEAD_INDEX = ("ix_customer_search_terms_head",)
 # The 2-character page statement (the longer prefix's walk has the same WHERE, in a subquery).
 TWO_CHARACTERS = re.compile(
-    r"^SELECT customer_id FROM customer_search_terms (INDEXED BY \S+ )?WHERE head2"
+    r"^SELECT customer_id FROM customer_search_terms (INDEXED BY \S+ )?WHERE head"
 )
 SEARCH_IN_ORDER = {
     "exact whole-field matches": ("whole = TRUE", KEY, None),
-    "two characters read in name order": (TWO_CHARACTERS, HEAD2, None),
+    "two characters read in name order": (TWO_CHARACTERS, HEAD_INDEX, None),
     "one character's groups merged in name order": (
-        re.compile(r"UNION ALL \(?SELECT customer_id, name_key"), HEAD2, None
+        re.compile(r"UNION ALL \(?SELECT customer_id, name_key"), HEAD_INDEX, None
     ),
-    "one character's groups found by seeks": ("WITH RECURSIVE heads", HEAD2, None),
-    "a longer prefix walked in name order": ("AS walked", HEAD2, "walked"),
+    "one character's groups found by seeks": ("WITH RECURSIVE heads", HEAD_INDEX, None),
+    "a longer prefix walked in name order": ("AS walked", HEAD_INDEX, "walked"),
 }
 
 

@@ -10,16 +10,18 @@ reduced to its digits.
 Speed at a million customers (bench/customer_search.py prints p50/p95 beside the raw SQL
 floor and how p95 grows from 100k to 1M) comes from two helper tables kept in step on every
 write:
-- ``customer_search_terms`` (term, customer, name, first 2 characters of the term), in two
-  b-trees: its key and the (head2, name) index (migration 0020). Two characters typed,
-  prefix matches are read from the head index: exactly the matches, already in result
-  order, so a page costs the same whatever the number of customers. One character merges
-  the name-ordered runs of the 2-character groups it starts. Longer input counts its
-  matches on the key (up to _SORT_THRESHOLD): few are read and sorted (from the key
-  (term, whole, name, customer) alone, no table rows); many are walked in name order
-  within the group of their first 2 characters, for at most _HEAD_WALK_WINDOW rows per
-  result: where they are not dense ("andrew s" comes after every other "andrew"), they are
-  sorted instead. Exact whole-field matches come first, from the key.
+- ``customer_search_terms`` (term, customer, name, head), in two b-trees: its key and the
+  (head, name) index (migration 0020). A term's head is its first 2 characters, or its
+  first alone when that is a Chinese or Japanese ideograph or a Korean syllable
+  (``head_of``). Input that is a whole head ("jo", "王") reads its prefix matches from the
+  head index: exactly the matches, already in result order, so a page costs the same
+  whatever the number of customers. One letter merges the name-ordered runs of the
+  2-character groups it starts. Longer input counts its matches on the key (up to
+  _SORT_THRESHOLD): few are read and sorted (from the key (term, whole, name, customer)
+  alone, no table rows); many are walked in name order within the group of their head,
+  for at most _HEAD_WALK_WINDOW rows per result: where they are not dense ("andrew s"
+  comes after every other "andrew"), they are sorted instead. Exact whole-field matches
+  come first, from the key.
 - ``customer_search_text``: name, email and phone in one string (not the Stripe id, whose
   random characters would match typed text by chance; an id is found by its start, through
   the terms; migration 0019 took it out). Substring matches are first looked for
@@ -71,13 +73,20 @@ MIN_SUBSTRING_LENGTH = 3
 _CUSTOMERS = CustomerRecord.__table__  # type: ignore[attr-defined]
 _TERMS = CustomerSearchTerm.__table__  # type: ignore[attr-defined]
 _TEXTS = CustomerSearchText.__table__  # type: ignore[attr-defined]
-# Search terms carry their first 2 characters, indexed in name order (models.py).
+# Search terms carry their head, indexed in name order (models.py): their first 2
+# characters, or the first alone where it is one of thousands (a Chinese or Japanese
+# ideograph, a Korean syllable): one such character narrows as much as two letters, and
+# typed alone it is then one run of the index instead of hundreds of groups to merge.
 _HEAD = 2
-# Up to this many characters typed, prefix matches come from the head index uncounted.
-_SHORT_INPUT = _HEAD
+_WIDE_SCRIPTS = (  # code point ranges (migration 0020 spells the same in SQL)
+    (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0x20000, 0x3FFFF),
+)  # fmt: skip
+# Input that is a whole head (or one character of a narrow script) is read from the head
+# index uncounted (False in tests: every match counted and sorted).
+_SHORT_INPUT = True
 # Longer input: from this many matching terms on, the prefix query walks the name-ordered
-# run of its first 2 characters instead of sorting every match (counting up to it is the
-# price of choosing). PostgreSQL reads rows more slowly than SQLite's clustered table, so it
+# run of its head instead of sorting every match (counting up to it is the price of
+# choosing). PostgreSQL reads rows more slowly than SQLite's clustered table, so it
 # switches earlier (measured at 100k and 1M customers).
 _SORT_THRESHOLD = {"sqlite": 2_000, "postgresql": 1_000}
 # Highest code point: term < prefix + this  <=>  term starts with prefix (byte order).
@@ -338,7 +347,7 @@ _CUSTOMER_COLUMNS = (
     "id", "name", "email", "phone", "name_key", "email_key", "phone_key",
     "default_payment_method", "created", "deleted", "synced_at",
 )  # fmt: skip
-_TERM_COLUMNS = ("term", "customer_id", "name_key", "whole", "head2")
+_TERM_COLUMNS = ("term", "customer_id", "name_key", "whole", "head")
 _TEXT_COLUMNS = ("customer_id", "name_key", "text")
 
 
@@ -352,10 +361,20 @@ def _customer_values(
     )  # fmt: skip
 
 
+def _is_wide(character: str) -> bool:
+    point = ord(character)
+    return any(low <= point <= high for low, high in _WIDE_SCRIPTS)
+
+
+def head_of(text: str) -> str:
+    """A term's head (the group of the head index it belongs to)."""
+    return text[:1] if text and _is_wide(text[0]) else text[:_HEAD]
+
+
 def _term_values(customer_id: str, name_key: str, terms: dict[str, bool]) -> list[tuple]:
     """customer_search_terms rows in _TERM_COLUMNS order."""
     return [
-        (term, customer_id, name_key, whole, term[:_HEAD])
+        (term, customer_id, name_key, whole, head_of(term))
         for term, whole in terms.items()
     ]
 
@@ -757,10 +776,10 @@ _PREFIX_SORTED_SQL = (
     "ORDER BY r, name_key, customer_id LIMIT :rows"
 )
 # Many matches: exact ones through the primary key, the rest in name order from the index
-# of the terms' first 2 characters. Two characters, ``head2 = :q`` is exactly "starts with
-# the query" and the index yields the page's rows and no others; one character merges the
-# name-ordered runs of the 2-character groups it starts (found by a skip scan, a few dozen
-# index seeks); longer input walks the run of its first 2 characters, where (having many
+# of the terms' heads. Input that is a whole head ("jo", "王"): ``head = :q`` is exactly
+# "starts with the query" and the index yields the page's rows and no others; one letter
+# merges the name-ordered runs of the 2-character groups it starts (found by a skip scan, a
+# few dozen index seeks); longer input walks the run of its head, where (having many
 # matches) it is usually dense.
 # ``whole = TRUE`` (not a bare ``whole``): SQLite uses an index column only in a comparison.
 # With it the key (term, whole, name_key, customer_id) yields the page and nothing else,
@@ -770,25 +789,25 @@ _EXACT_SQL = (
     "ORDER BY name_key, customer_id LIMIT :rows"
 )
 _PREFIX_BY_HEAD_SQL = (
-    "SELECT customer_id FROM customer_search_terms {hint}WHERE head2 = :head "
+    "SELECT customer_id FROM customer_search_terms {hint}WHERE head = :head "
     "ORDER BY name_key, customer_id LIMIT :rows"
 )
-# The distinct head2 values starting with the typed character, each found by one seek.
+# The distinct head values starting with the typed character, each found by one seek.
 _HEADS_SQL = (
     "WITH RECURSIVE heads(head) AS ("
-    "SELECT min(head2) FROM customer_search_terms WHERE head2 >= :q AND head2 < :hi "
-    "UNION ALL SELECT (SELECT min(head2) FROM customer_search_terms "
-    "WHERE head2 > heads.head AND head2 < :hi) FROM heads WHERE heads.head IS NOT NULL) "
+    "SELECT min(head) FROM customer_search_terms WHERE head >= :q AND head < :hi "
+    "UNION ALL SELECT (SELECT min(head) FROM customer_search_terms "
+    "WHERE head > heads.head AND head < :hi) FROM heads WHERE heads.head IS NOT NULL) "
     "SELECT head FROM heads WHERE head IS NOT NULL"
 )
-# One arm per head2 group, each read in name order from the index; SQLite merges them
+# One arm per head group, each read in name order from the index; SQLite merges them
 # ("MERGE (UNION ALL)"), PostgreSQL with a Merge Append, and both stop at the LIMIT.
 # PostgreSQL orders a bare arm's rows by the index only where the arm has its own ORDER BY
 # (without, it sorts every match of every group); the arm's LIMIT bounds it to a page.
 _MERGE_ARM_SQL = {
-    "sqlite": "SELECT customer_id, name_key FROM customer_search_terms {hint}WHERE head2 = :h{i}",
+    "sqlite": "SELECT customer_id, name_key FROM customer_search_terms {hint}WHERE head = :h{i}",
     "postgresql": (
-        "(SELECT customer_id, name_key FROM customer_search_terms WHERE head2 = :h{i} "
+        "(SELECT customer_id, name_key FROM customer_search_terms WHERE head = :h{i} "
         "ORDER BY name_key, customer_id LIMIT :rows)"
     ),
 }
@@ -805,7 +824,7 @@ _MERGE_MAX = 200
 # range, PostgreSQL reads all matches through the key and sorts them.
 _PREFIX_IN_WINDOW_SQL = (
     "SELECT customer_id FROM (SELECT customer_id, name_key, term FROM customer_search_terms "
-    "{hint}WHERE head2 = :head ORDER BY name_key, customer_id LIMIT :window) AS walked "
+    "{hint}WHERE head = :head ORDER BY name_key, customer_id LIMIT :window) AS walked "
     "WHERE substr(term, 1, :n) = :q ORDER BY name_key, customer_id LIMIT :rows"
 )
 # The outer ORDER BY is what guarantees the order: PostgreSQL knows the window is in that
@@ -813,7 +832,7 @@ _PREFIX_IN_WINDOW_SQL = (
 # _HEAD_WALK_WINDOW rows per result, a fraction of a millisecond).
 _HEAD_WALK_WINDOW = 100
 # SQLite's planner, without statistics for a new store, may prefer the key and sort.
-_HEAD_HINT = {"sqlite": "INDEXED BY ix_customer_search_terms_head2 "}
+_HEAD_HINT = {"sqlite": "INDEXED BY ix_customer_search_terms_head "}
 # Substring, first try: read the first names in alphabetical order and keep those containing
 # the query. When matches are common this fills the page at once and is exact (the window is
 # read in result order); otherwise the trigram index below answers.
@@ -899,14 +918,13 @@ def _prefix_by_head(conn: Any, query: str, limit: int) -> list[str] | None:
     groups to merge (the sorted query answers then)."""
     hint = _HEAD_HINT.get(conn.dialect.name, "")
     ranked = _extend_distinct(conn, _EXACT_SQL, {"q": query}, [], limit)
-    if len(query) == _HEAD:
-        sql = _PREFIX_BY_HEAD_SQL.format(hint=hint)
-        return _extend_distinct(conn, sql, {"head": query}, ranked, limit)
-    if len(query) < _HEAD:
+    head = head_of(query)
+    if len(query) < _HEAD and len(head) == len(query) and not _is_wide(query[0]):
         return _merge_heads(conn, query, ranked, limit, hint)
-    params = {
-        "head": query[:_HEAD], "q": query, "n": len(query), "window": _HEAD_WALK_WINDOW * limit
-    }
+    if len(query) == len(head):
+        sql = _PREFIX_BY_HEAD_SQL.format(hint=hint)
+        return _extend_distinct(conn, sql, {"head": head}, ranked, limit)
+    params = {"head": head, "q": query, "n": len(query), "window": _HEAD_WALK_WINDOW * limit}
     ranked, filled = _fill(conn, _PREFIX_IN_WINDOW_SQL.format(hint=hint), params, ranked, limit)
     return ranked if filled else None
 
@@ -914,8 +932,8 @@ def _prefix_by_head(conn: Any, query: str, limit: int) -> list[str] | None:
 def _merge_heads(
     conn: Any, query: str, ranked: list[str], limit: int, hint: str
 ) -> list[str] | None:
-    """Prefix matches of input shorter than the head: the name-ordered runs of every head
-    group it starts, merged."""
+    """Prefix matches of one letter (shorter than its heads): the name-ordered runs of every
+    head group it starts, merged."""
     heads = [row[0] for row in _run(conn, _HEADS_SQL, {"q": query, "hi": query + _MAX_CHAR})]
     if len(heads) > _MERGE_MAX:
         return None
@@ -935,9 +953,10 @@ def ranked_ids(conn: Any, query: str, limit: int) -> list[str]:
     dialect = conn.dialect.name
     bounds = {"q": query, "hi": query + _MAX_CHAR}
     threshold = _SORT_THRESHOLD.get(dialect, 1_500)
-    # Up to 2 characters the head index costs a page whatever the number of matches, so
-    # there is nothing to count; beyond, few matches are cheaper sorted than walked.
-    many = len(query) <= _SHORT_INPUT or (
+    # A whole head (or one letter) costs a page of the head index whatever the number of
+    # matches, so there is nothing to count; beyond, few matches are cheaper sorted than
+    # walked.
+    many = (_SHORT_INPUT and len(query) <= len(head_of(query))) or (
         _run(conn, _COUNT_SQL, {**bounds, "cap": threshold})[0][0] >= threshold
     )
     ranked = _prefix_by_head(conn, query, limit) if many else None

@@ -199,11 +199,13 @@ class CustomerSearchTerm(SQLModel, table=True):
     Two b-trees, as every imported customer pays for each of them about six times over:
     - the primary key (term, whole, name_key, customer_id): a prefix's matches, an exact
       whole field's matches already in name order, all without the table's rows;
-    - ``head2``, the term's first 2 characters, indexed in name order. Short input matches
-      a large share of a million customers; this index lists exactly a 2-character
-      prefix's matches in name order, so the first page costs the same at 10k or 1M
-      customers. One character merges the name-ordered runs of its 2-character groups;
-      longer input walks the run of its first 2 (store/customers.py).
+    - ``head``, the term's first 2 characters (its first alone when that is a Chinese or
+      Japanese ideograph or a Korean syllable, one of thousands: store/customers.py
+      ``head_of``), indexed in name order. Short input matches a large share of a million
+      customers; this index lists exactly the matches of a whole head ("jo", "王") in name
+      order, so the first page costs the same at 10k or 1M customers. One letter merges
+      the name-ordered runs of its 2-character groups; longer input walks the run of its
+      head (store/customers.py).
 
     Rows are found by their key alone: a customer's terms follow from its stored keys and
     phone (store/customers.py ``_terms``), so rewriting or deleting them needs no index on
@@ -213,7 +215,7 @@ class CustomerSearchTerm(SQLModel, table=True):
     __tablename__ = "customer_search_terms"
     __table_args__ = (
         PrimaryKeyConstraint("term", "whole", "name_key", "customer_id"),
-        Index("ix_customer_search_terms_head2", "head2", "name_key", "customer_id", "term"),
+        Index("ix_customer_search_terms_head", "head", "name_key", "customer_id", "term"),
         # Clustered on the key in SQLite: a prefix range reads one b-tree run.
         {"sqlite_with_rowid": False},
     )
@@ -222,7 +224,7 @@ class CustomerSearchTerm(SQLModel, table=True):
     customer_id: str = Field(sa_column=Column(String(64), primary_key=True))
     name_key: str = Field(sa_column=Column(_c_collated(256), primary_key=True))
     whole: bool = Field(sa_column=Column(Boolean, primary_key=True, default=False))
-    head2: str = Field(
+    head: str = Field(
         default="", sa_column=Column(_c_collated(2), nullable=False, server_default="")
     )
 
