@@ -35,8 +35,6 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -45,7 +43,7 @@ from bench_stores import temporary_store
 
 from posdesk.domain.sync_status import ApplyStats
 from posdesk.relay_cli import RELAY_SWITCH_INTERVAL_S
-from posdesk.store.database import Store, default_database_url, open_store
+from posdesk.store.database import default_database_url, open_store
 from posdesk.store.sync_state import ProcessedEvents, WebhookInbox
 from posdesk.sync.applier import EventApplier
 from posdesk.sync.relay import WebhookRelay
@@ -154,24 +152,15 @@ def fresh_store(root: Path, name: str):
     return open_store(default_database_url(path))
 
 
-@contextmanager
-def _sqlite(root: Path, name: str) -> Iterator[Store]:
-    store = fresh_store(root, name)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
 # Applied rate per slice of this many events: whether it holds up as the tables grow.
 SLICE = 10_000
 
 
 def bench_applier(
-    root: Path, count: int, naive_count: int, database_url: str | None = None
+    count: int, naive_count: int, database_url: str | None = None
 ) -> tuple[float, float]:
     events = make_events(count)
-    with (temporary_store(database_url) if database_url else _sqlite(root, "batched")) as store:
+    with temporary_store(database_url) as store:
         print(f"applier on {store.dialect}, starting from an empty store")
         applier = EventApplier(store)
         stats = ApplyStats()
@@ -193,7 +182,7 @@ def bench_applier(
           + ", ".join(f"{rate:,.0f}/s" for rate in slices))
 
     sample = make_events(naive_count)
-    with (temporary_store(database_url) if database_url else _sqlite(root, "naive")) as store:
+    with temporary_store(database_url) as store:
         applier = EventApplier(store)
         started = time.perf_counter()
         for e in sample:
@@ -431,7 +420,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="posdesk-sync-bench-") as tmp:
         root = Path(tmp)
         if not args.relay_only:
-            batched, _naive = bench_applier(root, args.events, args.naive, args.database_url)
+            batched, _naive = bench_applier(args.events, args.naive, args.database_url)
             ok = batched >= APPLIER_TARGET
         secret = "whsec_" + secrets.token_hex(16)
         bodies = [json.dumps(e).encode() for e in make_events(args.deliveries, seed=9)]

@@ -39,14 +39,21 @@ def crowd(store: Store) -> CustomerRepository:
     return repo
 
 
+def sorted_answer(
+    repo: CustomerRepository, monkeypatch: pytest.MonkeyPatch, query: str, limit: int
+) -> list[str]:
+    """The answer with every match counted and sorted (no head index, no walk)."""
+    with monkeypatch.context() as patched:
+        patched.setattr(customers_module, "_SORT_THRESHOLD", {"sqlite": 10**9, "postgresql": 10**9})
+        patched.setattr(customers_module, "_SHORT_INPUT", False)
+        return ids(repo, query, limit=limit)
+
+
 @pytest.mark.parametrize("query", ["j", "jo", "joh", "john", "johns", "johnson", "jo j"])
 def test_the_head_walk_agrees_with_sorting_every_match(
     crowd: CustomerRepository, monkeypatch: pytest.MonkeyPatch, query: str
 ) -> None:
-    monkeypatch.setattr(customers_module, "_SORT_THRESHOLD", {"sqlite": 10**9, "postgresql": 10**9})
-    monkeypatch.setattr(customers_module, "_SHORT_INPUT", False)  # no head walk: sort every match
-    sorted_ids = ids(crowd, query, limit=30)
-    monkeypatch.undo()
+    sorted_ids = sorted_answer(crowd, monkeypatch, query, 30)
     monkeypatch.setattr(customers_module, "_SORT_THRESHOLD", {"sqlite": 1, "postgresql": 1})
     walked = ids(crowd, query, limit=30)
     assert walked == sorted_ids
@@ -92,10 +99,7 @@ def letters(store: Store) -> CustomerRepository:
 def test_short_input_reads_the_head_index_as_sorting_every_match_would(
     letters: CustomerRepository, monkeypatch: pytest.MonkeyPatch, query: str
 ) -> None:
-    monkeypatch.setattr(customers_module, "_SORT_THRESHOLD", {"sqlite": 10**9, "postgresql": 10**9})
-    monkeypatch.setattr(customers_module, "_SHORT_INPUT", False)  # no head index: sort every match
-    sorted_ids = ids(letters, query, limit=40)
-    monkeypatch.undo()
+    sorted_ids = sorted_answer(letters, monkeypatch, query, 40)
     assert ids(letters, query, limit=40) == sorted_ids
     assert ids(letters, query, limit=7) == sorted_ids[:7]
     # Too many groups to merge: the sorted query answers, alike.

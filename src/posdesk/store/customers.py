@@ -794,11 +794,11 @@ _PREFIX_BY_HEAD_SQL = (
 )
 # The distinct head values starting with the typed character, each found by one seek.
 _HEADS_SQL = (
-    "WITH RECURSIVE heads(head) AS ("
+    "WITH RECURSIVE heads(found) AS ("
     "SELECT min(head) FROM customer_search_terms WHERE head >= :q AND head < :hi "
     "UNION ALL SELECT (SELECT min(head) FROM customer_search_terms "
-    "WHERE head > heads.head AND head < :hi) FROM heads WHERE heads.head IS NOT NULL) "
-    "SELECT head FROM heads WHERE head IS NOT NULL"
+    "WHERE head > heads.found AND head < :hi) FROM heads WHERE heads.found IS NOT NULL) "
+    "SELECT found FROM heads WHERE found IS NOT NULL"
 )
 # One arm per head group, each read in name order from the index; SQLite merges them
 # ("MERGE (UNION ALL)"), PostgreSQL with a Merge Append, and both stop at the LIMIT.
@@ -912,14 +912,13 @@ def _fill(
         rows_wanted *= 4
 
 
-def _prefix_by_head(conn: Any, query: str, limit: int) -> list[str] | None:
-    """Exact matches, then prefix matches in name order from the head index; None when
-    longer input's window of its group ran out first, or one character starts too many
-    groups to merge (the sorted query answers then)."""
+def _prefix_by_head(conn: Any, query: str, head: str, limit: int) -> list[str] | None:
+    """Exact matches, then prefix matches in name order from the head index (``head`` is
+    the query's); None when longer input's window of its group ran out first, or one letter
+    starts too many groups to merge (the sorted query answers then)."""
     hint = _HEAD_HINT.get(conn.dialect.name, "")
     ranked = _extend_distinct(conn, _EXACT_SQL, {"q": query}, [], limit)
-    head = head_of(query)
-    if len(query) < _HEAD and len(head) == len(query) and not _is_wide(query[0]):
+    if len(query) < _HEAD and not _is_wide(query):  # one letter: shorter than its heads
         return _merge_heads(conn, query, ranked, limit, hint)
     if len(query) == len(head):
         sql = _PREFIX_BY_HEAD_SQL.format(hint=hint)
@@ -956,10 +955,11 @@ def ranked_ids(conn: Any, query: str, limit: int) -> list[str]:
     # A whole head (or one letter) costs a page of the head index whatever the number of
     # matches, so there is nothing to count; beyond, few matches are cheaper sorted than
     # walked.
-    many = (_SHORT_INPUT and len(query) <= len(head_of(query))) or (
+    head = head_of(query)
+    many = (_SHORT_INPUT and len(query) <= len(head)) or (
         _run(conn, _COUNT_SQL, {**bounds, "cap": threshold})[0][0] >= threshold
     )
-    ranked = _prefix_by_head(conn, query, limit) if many else None
+    ranked = _prefix_by_head(conn, query, head, limit) if many else None
     if ranked is None:
         ranked = _extend_distinct(conn, _PREFIX_SORTED_SQL, bounds, [], limit)
     if len(ranked) >= limit or len(query) < MIN_SUBSTRING_LENGTH:
