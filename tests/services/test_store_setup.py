@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -34,12 +34,14 @@ from posdesk.services.store_setup import (
     prepare_store,
     store_url_for_demo,
 )
+from posdesk.store import day_closes
 from posdesk.store.audit import AuditLog
 from posdesk.store.customers import CustomerData, CustomerRepository
 from posdesk.store.database import Store, default_database_url, open_store
 from posdesk.store.models import (
     AuditEntry,
     CustomerRecord,
+    DayCloseRecord,
     PaymentMethodRecord,
     PaymentRecord,
     PaymentRequestRecord,
@@ -170,6 +172,18 @@ def fill_local_store(store: Store) -> None:
     audit.append("staff-1", "Cory", "charge", "cus_ada", "succeeded", {"amount": 1000})
     audit.append("staff-1", "Cory", "charge", "cus_ada", "declined", {"amount": 1002})
     audit.append("staff-1", "Cory", "detach_card", "pm_old", "succeeded")
+    # Two closed days: the whole store's and this till's (their Z reports).
+    for scope, sales in (("store", 1000), (f"terminal:{terminal}", 1000)):
+        day_closes.close(store, closed_day(scope, date(2026, 11, 29), sales))
+
+
+def closed_day(scope: str, day: date, sales: int, by: str = "staff-1") -> DayCloseRecord:
+    return DayCloseRecord(
+        scope=scope, terminal_id=scope.removeprefix("terminal:") if scope != "store" else None,
+        business_date=day, time_zone="Europe/London", closed_at=NOW, closed_by=by,
+        closed_by_name="Cory", closed_on="11111111-1111-4111-8111-111111111111",
+        currency="usd", sales=sales, refunded=0, fees=None, totals=f'{{"sales": {sales}}}',
+    )
 
 
 def rows(store: Store, model: Any, *, leave_out: tuple[str, ...] = ()) -> list[dict[str, Any]]:
@@ -193,6 +207,7 @@ COMPARED = (
     (PaymentRequestRecord, ()),
     (AuditEntry, ("id",)),
     (TerminalRecord, ()),
+    (DayCloseRecord, ("number",)),  # each store numbers its own Z reports
 )
 
 
@@ -207,6 +222,7 @@ def test_copy_loses_nothing_and_a_second_copy_adds_nothing(
     assert first.copied == data_counts(local) == data_counts(shared)
     assert first.copied["payments"] == 3 and first.copied["audit_log"] == 3
     assert first.copied["payment_requests"] == 2
+    assert first.copied["day_closes"] == 2
     assert first.conflicts == []
     for model, leave_out in COMPARED:
         assert rows(shared, model, leave_out=leave_out) == rows(local, model, leave_out=leave_out)
@@ -273,3 +289,29 @@ def test_a_row_that_clashes_with_another_is_reported_and_the_rest_copied(
     assert result.conflicts == [f"payments:{clashing}"]
     assert result.copied["payments"] == 2 and result.skipped["payments"] == 0
     assert result.copied["audit_log"] == 3 and result.copied["terminals"] == 1
+
+
+def test_closed_days_come_along_and_a_different_close_of_the_same_day_is_kept(
+    local: Store, open_test_store: Callable[[], Store]
+) -> None:
+    shared = open_test_store()
+    # The shared store closed days of its own first: an earlier store day (Z no. 1), and the
+    # same store day as ours but closed at another till with other figures (Z no. 2).
+    day_closes.close(shared, closed_day("store", date(2026, 11, 28), 700, by="staff-2"))
+    day_closes.close(shared, closed_day("store", date(2026, 11, 29), 555, by="staff-2"))
+
+    result = copy_local_data(local, shared)
+
+    assert result.conflicts == ["day_closes:store 2026-11-29"]
+    assert result.copied["day_closes"] == 1 and result.skipped["day_closes"] == 0
+    theirs = day_closes.closed(shared, "store", date(2026, 11, 29))
+    assert theirs is not None and theirs.sales == 555 and theirs.closed_by == "staff-2"
+    ours = day_closes.closed(
+        shared, "terminal:11111111-1111-4111-8111-111111111111", date(2026, 11, 29))
+    assert ours is not None and ours.sales == 1000
+    assert ours.number == 3  # after the shared store's own, in its numbering
+    # A repeat copy adds nothing and finds the same conflict again.
+    again = copy_local_data(local, shared)
+    assert again.total_copied == 0
+    assert again.conflicts == result.conflicts
+    assert again.skipped["day_closes"] == 1

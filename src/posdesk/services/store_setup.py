@@ -13,7 +13,8 @@ Switching to PostgreSQL takes three steps, each safe to repeat:
    refuses UPDATE and DELETE, and nothing here needs either.
 
 Customers, cards and refunds mirror Stripe and sync brings them anyway; payments, the audit
-log and the terminals are the shop's own records and exist nowhere else.
+log, the terminals and the closed days (Z reports) are the shop's own records and exist
+nowhere else.
 
 Problems and progress are reported as ids with parameters; the GUI puts them into words.
 """
@@ -42,6 +43,7 @@ from posdesk.store.database import DATABASE_FILE, Store, default_database_url, o
 from posdesk.store.models import (
     AuditEntry,
     CustomerRecord,
+    DayCloseRecord,
     PaymentMethodRecord,
     PaymentRecord,
     PaymentRequestRecord,
@@ -85,10 +87,14 @@ TABLE_TERMINALS = "terminals"
 # nobody could sign in at the shared store. A shared store's own settings win a conflict.
 TABLE_STAFF = "staff"
 TABLE_SHOP_SETTINGS = "shop_settings"
+# Closed days (Z reports): matched by scope and business day, not by number (each store
+# numbers its own), and appended in their order with the target's numbers. A shared store
+# that closed the same scope and day differently keeps its close; ours is a conflict.
+TABLE_DAY_CLOSES = "day_closes"
 COPIED_TABLES = (
     TABLE_STAFF, TABLE_SHOP_SETTINGS, TABLE_CUSTOMERS, TABLE_PAYMENT_METHODS, TABLE_PAYMENTS,
     TABLE_REFUNDS, TABLE_REFUND_REQUESTS, TABLE_PAYMENT_REQUESTS, TABLE_AUDIT_LOG,
-    TABLE_TERMINALS,
+    TABLE_TERMINALS, TABLE_DAY_CLOSES,
 )
 
 
@@ -332,6 +338,8 @@ def copy_local_data(source: Store, target: Store, report: Report = _ignore) -> C
             copied = _copy_customers(source, target, result, total, report)
         elif name == TABLE_AUDIT_LOG:
             copied = _copy_audit_log(source, target, total, report)
+        elif name == TABLE_DAY_CLOSES:
+            copied = _copy_day_closes(source, target, result, total, report)
         else:
             copied = _copy_by_key(source, target, name, result, total, report)
         result.copied[name] = copied
@@ -355,6 +363,7 @@ def _table(name: str) -> Table:
         TABLE_TERMINALS: TerminalRecord,
         TABLE_STAFF: StaffAccountRecord,
         TABLE_SHOP_SETTINGS: ShopSettingRecord,
+        TABLE_DAY_CLOSES: DayCloseRecord,
     }
     return models[name].__table__  # type: ignore[no-any-return]
 
@@ -502,4 +511,48 @@ def _copy_audit_log(source: Store, target: Store, total: int, report: Report) ->
             copied += AuditLog(target).append_copies(missing)
         done += len(rows)
         report(Progress(STEP_COPYING, TABLE_AUDIT_LOG, done, total))
+    return copied
+
+
+# What makes two closes of one scope and day the same close (a repeat copy), whatever number
+# each store gave it.
+_CLOSE_CONTENT = ("closed_by", "currency", "sales", "refunded", "fees", "totals")
+
+
+def _copy_day_closes(
+    source: Store, target: Store, result: CopyResult, total: int, report: Report
+) -> int:
+    """Closes the target lacks, by (scope, business day), appended in their number order
+    with the target's numbers; a different close of the same scope and day is a conflict."""
+    table = _table(TABLE_DAY_CLOSES)
+    columns = [c.name for c in table.columns if c.name != "number"]
+    copied = done = 0
+    for rows in _batches(source, table):
+        scopes = {row["scope"] for row in rows}
+        days = {row["business_date"] for row in rows}
+        with target.engine.connect() as connection:
+            present = {
+                (row.scope, row.business_date): tuple(getattr(row, c) for c in _CLOSE_CONTENT)
+                for row in connection.execute(
+                    select(table).where(table.c.scope.in_(scopes),
+                                        table.c.business_date.in_(days)))
+            }
+        for row in rows:
+            key = (row["scope"], row["business_date"])
+            label = f"{TABLE_DAY_CLOSES}:{row['scope']} {row['business_date'].isoformat()}"
+            if key in present:
+                if present[key] == tuple(row[c] for c in _CLOSE_CONTENT):
+                    continue  # copied before
+            else:
+                try:
+                    with target.engine.begin() as connection:
+                        connection.execute(table.insert(), {c: row[c] for c in columns})
+                    copied += 1
+                    continue
+                except IntegrityError:  # another terminal closed that day meanwhile
+                    pass
+            result.conflicts.append(label)
+            log.warning("not copied: the store holds another close of %s", label)
+        done += len(rows)
+        report(Progress(STEP_COPYING, TABLE_DAY_CLOSES, done, total))
     return copied

@@ -32,6 +32,7 @@ from posdesk.backend import (
     STEP_MIGRATING,
     TABLE_AUDIT_LOG,
     TABLE_CUSTOMERS,
+    TABLE_DAY_CLOSES,
     TABLE_PAYMENT_METHODS,
     TABLE_PAYMENT_REQUESTS,
     TABLE_PAYMENTS,
@@ -285,7 +286,7 @@ class StorePanel(QWidget):
             if copied.conflicts:
                 done = sentences(done, self.tr(
                     "Rows not copied because the store holds a different row with the same "
-                    "payment or key: %1 (the log names them).").replace(
+                    "payment, key or closed day: %1 (the log names them).").replace(
                         "%1", str(len(copied.conflicts))))
         self._save_choice(switch.url, display_url(switch.url), done)
 
@@ -369,6 +370,7 @@ class StorePanel(QWidget):
                 TABLE_TERMINALS: self.tr("terminals"),
                 TABLE_STAFF: self.tr("staff accounts"),
                 TABLE_SHOP_SETTINGS: self.tr("shop settings"),
+                TABLE_DAY_CLOSES: self.tr("Z reports"),
             }
             return (
                 self.tr("Copying %1: %2 of %3…")
