@@ -46,6 +46,23 @@ def test_upsert_inserts_then_updates_with_keys(store: Store) -> None:
     assert [c.id for c in repo.search("brown")] == ["cus_1"]
 
 
+def test_a_customer_stripe_sends_unchanged_is_not_written_again(store: Store) -> None:
+    repo = CustomerRepository(store)
+    ann = CustomerData("cus_1", "Ann Lee", "ann@example.com", None, "pm_1", 10)
+    assert repo.upsert_many([ann]) == 1
+    first = repo.get("cus_1")
+    assert first is not None
+
+    assert repo.upsert_many([ann]) == 1  # counted, not written: synced_at stays
+    again = repo.get("cus_1")
+    assert again is not None and again.synced_at == first.synced_at
+    # A field search does not read (the default card) is still written.
+    repo.upsert_many([CustomerData("cus_1", "Ann Lee", "ann@example.com", None, "pm_2", 10)])
+    changed = repo.get("cus_1")
+    assert changed is not None and changed.default_payment_method == "pm_2"
+    assert changed.synced_at > first.synced_at
+
+
 def test_upsert_many_handles_batches_and_duplicates(store: Store) -> None:
     repo = CustomerRepository(store)
     customers = [CustomerData(f"cus_{i:05d}", f"Person {i}") for i in range(1234)]
