@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,10 +16,11 @@ from posdesk.gui.settings.settings_dialog import SettingsDialog
 from posdesk.services.secret_store import STRIPE_SECRET_KEY
 from posdesk.services.store_setup import data_counts
 from posdesk.settings import Settings
+from posdesk.store import day_closes
 from posdesk.store.audit import AuditLog
 from posdesk.store.customers import CustomerData, CustomerRepository
 from posdesk.store.database import open_store
-from posdesk.store.models import TerminalRecord
+from posdesk.store.models import DayCloseRecord, TerminalRecord
 from posdesk.store.staff import StaffRepository
 from posdesk.store.terminals import TerminalRepository
 from tests.conftest import PG_URL
@@ -292,6 +293,43 @@ def test_switching_to_postgresql_copies_this_terminals_data_when_asked(
     finally:
         shared.close()
     assert gui_context.store.dialect == "sqlite"  # the running app keeps its store
+
+
+def closed_store_day(sales: int, by: str) -> DayCloseRecord:
+    return DayCloseRecord(
+        scope="store", business_date=date(2026, 11, 29), time_zone="Europe/London",
+        closed_at=datetime(2026, 11, 29, 22, 0, tzinfo=UTC), closed_by=by,
+        closed_by_name=by, currency="gbp", sales=sales, totals=f'{{"sales": {sales}}}',
+    )
+
+
+@needs_postgresql
+@pytest.mark.parametrize("store_url", ["postgresql"], indirect=True)
+def test_a_day_the_shared_store_closed_differently_is_named_as_not_copied(
+    qtbot, gui_context, runner, store_url
+) -> None:
+    fill(gui_context.store)
+    day_closes.close(gui_context.store, closed_store_day(1200, "staff-1"))
+    shared = open_store(store_url)
+    try:
+        day_closes.close(shared, closed_store_day(800, "staff-2"))
+    finally:
+        shared.close()
+    dialog = open_dialog(qtbot, gui_context, runner)
+    panel = dialog.store_panel
+    switch_to(qtbot, dialog, plain_postgres_url(store_url))
+    qtbot.waitUntil(lambda: panel.copy_question is not None, timeout=15_000)
+    qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=15_000)
+
+    assert ("Rows not copied because the store holds a different row with the same "
+            "payment, key or closed day: 1 (the log names them).") in panel.done_label.text()
+    shared = open_store(store_url)
+    try:
+        kept = day_closes.closed(shared, "store", date(2026, 11, 29))
+        assert kept is not None and kept.sales == 800  # the shared store's own close
+    finally:
+        shared.close()
 
 
 @needs_postgresql

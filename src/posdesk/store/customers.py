@@ -363,7 +363,9 @@ def _customer_values(
 
 def _is_wide(character: str) -> bool:
     point = ord(character)
-    return any(low <= point <= high for low, high in _WIDE_SCRIPTS)
+    # Most terms start below the first range (Latin letters, digits): one comparison.
+    return point >= _WIDE_SCRIPTS[0][0] and any(
+        low <= point <= high for low, high in _WIDE_SCRIPTS)
 
 
 def head_of(text: str) -> str:

@@ -51,6 +51,8 @@ class CustomerRecord(SQLModel, table=True):
     default_payment_method: str | None = Field(default=None, max_length=64)
     created: int = Field(default=0)  # Stripe's unix timestamp
     deleted: bool = Field(default=False)
+    # When Stripe's values were last written here: a re-sync that changes nothing writes
+    # nothing (store/customers.py).
     synced_at: datetime = Field(default_factory=utcnow)
 
 
