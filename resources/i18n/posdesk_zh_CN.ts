@@ -6229,108 +6229,108 @@ The link works until %4.
 <context>
     <name>StorePanel</name>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="90"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="95"/>
         <source>POSDESK_DATABASE_URL is set on this computer: it chooses the store while it is set, whatever is chosen here.</source>
         <translation>本机设置了 POSDESK_DATABASE_URL：只要设置了它，就由它决定使用哪个数据库，此处的选择不起作用。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="95"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="100"/>
         <source>SQLite on this computer (one terminal)</source>
         <translation>本机上的 SQLite（单个终端）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="97"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="102"/>
         <source>PostgreSQL, shared by several terminals</source>
         <translation>PostgreSQL，多个终端共用</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="105"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="110"/>
         <source>PostgreSQL URL</source>
         <translation>PostgreSQL URL</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="108"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="113"/>
         <source>No password in the URL: settings are a plain file. Put the password in ~/.pgpass (on Windows %APPDATA%\postgresql\pgpass.conf) or in the PGPASSWORD environment variable; PostgreSQL finds it there.</source>
         <translation>URL 中不要包含密码：设置保存在普通文件中。请将密码放入 ~/.pgpass（Windows 上为 %APPDATA%\postgresql\pgpass.conf）或 PGPASSWORD 环境变量；PostgreSQL 会从那里读取。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="121"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="126"/>
         <source>Test and switch</source>
         <translation>测试并切换</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="159"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="164"/>
         <source>In the demo, choose the store on the command line: posdesk --demo --store postgresql://…</source>
         <translation>演示时，请在命令行中选择数据库：posdesk --demo --store postgresql://…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="178"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="183"/>
         <source>This terminal uses: SQLite on this computer (%1)</source>
         <translation>本终端使用：本机上的 SQLite（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="180"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="185"/>
         <source>This terminal uses: PostgreSQL at %1</source>
         <translation>本终端使用：位于 %1 的 PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="198"/>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="210"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="203"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="215"/>
         <source>This terminal already uses this store.</source>
         <translation>本终端已在使用此数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="213"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="218"/>
         <source>SQLite on this computer</source>
         <translation>本机上的 SQLite</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="230"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="235"/>
         <source>This terminal&apos;s data</source>
         <translation>本终端的数据</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="231"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="236"/>
         <source>Copy this terminal&apos;s data into the PostgreSQL store?</source>
         <translation>要将本终端的数据复制到 PostgreSQL 数据库吗？</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="233"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="238"/>
         <source>customers: %1 · payments: %2 · audit entries: %3</source>
         <translation>客户：%1 · 付款：%2 · 审计条目：%3</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="239"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="244"/>
         <source>This computer&apos;s store holds</source>
         <translation>本机数据库中有</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="240"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="245"/>
         <source>Copy: they are added to the PostgreSQL store; what it already holds is kept as it is, and nothing is copied twice.</source>
         <translation>复制：这些数据将添加到 PostgreSQL 数据库；其中已有的数据保持不变，也不会重复复制。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="242"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="247"/>
         <source>Start fresh: the PostgreSQL store is used as it is; this computer&apos;s data stays in its local file, untouched.</source>
         <translation>全新开始：按原样使用 PostgreSQL 数据库；本机的数据保留在本地文件中，不做改动。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="246"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="251"/>
         <source>Copy this terminal&apos;s data</source>
         <translation>复制本终端的数据</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="249"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="254"/>
         <source>Start fresh</source>
         <translation>全新开始</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="271"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="276"/>
         <source>Nothing was changed.</source>
         <translation>未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="285"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="290"/>
         <source>Rows copied: %1.</source>
         <translation>已复制 %1 行。</translation>
     </message>
@@ -6339,122 +6339,137 @@ The link works until %4.
         <translation type="vanished">因数据库中已有相同付款或密钥的不同记录而未复制的行：%1（详见日志）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="288"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="293"/>
         <source>Rows not copied because the store holds a different row with the same payment, key or closed day: %1 (the log names them).</source>
         <translation>因数据库中已有相同付款、键值或日结日期的不同记录而未复制的行：%1（详见日志）。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="300"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="298"/>
+        <source>The PostgreSQL store had already closed these days differently and keeps its own Z reports: %1.</source>
+        <translation>PostgreSQL 数据库中这些日期已有不同的日结，保留其自己的 Z 报表：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="304"/>
+        <source>the whole store</source>
+        <translation>全店</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="304"/>
+        <source>one terminal</source>
+        <translation>单个终端</translation>
+    </message>
+    <message>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="316"/>
         <source>The settings file could not be written, so the store was not changed. Check that the disk is not full or read-only.</source>
         <translation>无法写入设置文件，因此数据库未更改。请检查磁盘是否已满或为只读。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="305"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="321"/>
         <source>Restart PosDesk to use %1. Until then this window keeps using the store it started with.</source>
         <translation>请重启 PosDesk 以使用 %1。在此之前，此窗口仍使用启动时的数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="317"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="333"/>
         <source>PostgreSQL did not accept the connection: %1</source>
         <translation>PostgreSQL 拒绝了连接：%1</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="321"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="337"/>
         <source>Only a manager can change the store. Nothing was changed.</source>
         <translation>只有经理可以更改数据库。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="325"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="341"/>
         <source>The store could not be prepared (see the log). Nothing was changed.</source>
         <translation>无法准备数据库（详见日志）。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="345"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="361"/>
         <source>Enter the store&apos;s URL, such as postgresql://posdesk@db-server/posdesk.</source>
         <translation>请输入数据库的 URL，例如 postgresql://posdesk@db-server/posdesk。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="347"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="363"/>
         <source>This is not a PostgreSQL URL: write it as postgresql://user@host/database.</source>
         <translation>这不是 PostgreSQL URL：请写成 postgresql://user@host/database。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="349"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="365"/>
         <source>The URL holds a password: leave it out, and put it in ~/.pgpass or PGPASSWORD as described above.</source>
         <translation>URL 中含有密码：请删去密码，并按上文所述将其放入 ~/.pgpass 或 PGPASSWORD。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="352"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="368"/>
         <source>Name the database at the end: postgresql://user@host/database.</source>
         <translation>请在末尾写上数据库名：postgresql://user@host/database。</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="358"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="374"/>
         <source>Connecting to PostgreSQL…</source>
         <translation>正在连接 PostgreSQL…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="360"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="376"/>
         <source>Bringing the store&apos;s tables up to date…</source>
         <translation>正在更新数据库的表结构…</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="363"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="379"/>
         <source>customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="364"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="380"/>
         <source>saved cards</source>
         <translation>已保存的卡</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="365"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="381"/>
         <source>payments</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="366"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="382"/>
         <source>refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="367"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="383"/>
         <source>refund requests</source>
         <translation>退款请求</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="368"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="384"/>
         <source>payment links</source>
         <translation>付款链接</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="369"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="385"/>
         <source>audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="370"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="386"/>
         <source>terminals</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="371"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="387"/>
         <source>staff accounts</source>
         <translation>员工账户</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="372"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="388"/>
         <source>shop settings</source>
         <translation>门店设置</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="373"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="389"/>
         <source>Z reports</source>
         <translation>Z 报表</translation>
     </message>
     <message>
-        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="376"/>
+        <location filename="../../src/posdesk/gui/settings/store_panel.py" line="392"/>
         <source>Copying %1: %2 of %3…</source>
         <translation>正在复制 %1：%2 / %3…</translation>
     </message>

@@ -324,6 +324,8 @@ def test_a_day_the_shared_store_closed_differently_is_named_as_not_copied(
 
     assert ("Rows not copied because the store holds a different row with the same "
             "payment, key or closed day: 1 (the log names them).") in panel.done_label.text()
+    assert ("The PostgreSQL store had already closed these days differently and keeps its own "
+            "Z reports: 2026-11-29 (the whole store).") in panel.done_label.text()
     shared = open_store(store_url)
     try:
         kept = day_closes.closed(shared, "store", date(2026, 11, 29))

@@ -303,6 +303,7 @@ def test_closed_days_come_along_and_a_different_close_of_the_same_day_is_kept(
     result = copy_local_data(local, shared)
 
     assert result.conflicts == ["day_closes:store 2026-11-29"]
+    assert result.closes_kept == [("store", date(2026, 11, 29))]
     assert result.copied["day_closes"] == 1 and result.skipped["day_closes"] == 0
     theirs = day_closes.closed(shared, "store", date(2026, 11, 29))
     assert theirs is not None and theirs.sales == 555 and theirs.closed_by == "staff-2"

@@ -25,7 +25,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -161,6 +161,8 @@ class CopyResult:
     # Rows not copied because another row holds one of their unique values (e.g. a payment
     # whose intent another payment already has): "table:id", also logged.
     conflicts: list[str] = field(default_factory=list)
+    # Of those, our closed days the target had closed otherwise: (scope key, business day).
+    closes_kept: list[tuple[str, date]] = field(default_factory=list)
 
     @property
     def total_copied(self) -> int:
@@ -552,6 +554,7 @@ def _copy_day_closes(
                 except IntegrityError:  # another terminal closed that day meanwhile
                     pass
             result.conflicts.append(label)
+            result.closes_kept.append(key)
             log.warning("not copied: the store holds another close of %s", label)
         done += len(rows)
         report(Progress(STEP_COPYING, TABLE_DAY_CLOSES, done, total))

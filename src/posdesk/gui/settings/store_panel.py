@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -57,11 +58,15 @@ from posdesk.backend import (
     postgres_url,
     same_store,
 )
+from posdesk.domain.day_close import Scope
 from posdesk.domain.roles import PermissionDenied
 from posdesk.gui.common.workers import Job, TaskRunner
 from posdesk.gui.formatting import sentences
 
 log = logging.getLogger(__name__)
+
+# What a whole-store close is recorded under (domain.day_close.Scope.key).
+STORE_SCOPE = Scope.store().key
 
 
 class StorePanel(QWidget):
@@ -288,7 +293,18 @@ class StorePanel(QWidget):
                     "Rows not copied because the store holds a different row with the same "
                     "payment, key or closed day: %1 (the log names them).").replace(
                         "%1", str(len(copied.conflicts))))
+            if copied.closes_kept:
+                done = sentences(done, self.tr(
+                    "The PostgreSQL store had already closed these days differently and keeps "
+                    "its own Z reports: %1.").replace("%1", self._days_text(copied.closes_kept)))
         self._save_choice(switch.url, display_url(switch.url), done)
+
+    def _days_text(self, days: list[tuple[str, date]]) -> str:
+        """"2026-11-29 (the whole store), …" for closed days' (scope key, business day)."""
+        whole, one = self.tr("the whole store"), self.tr("one terminal")
+        return ", ".join(
+            f"{day.isoformat()} ({whole if scope == STORE_SCOPE else one})" for scope, day in days
+        )
 
     def _save_choice(self, url: str | None, shown: str, done: str = "") -> None:
         try:
