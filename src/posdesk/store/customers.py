@@ -50,7 +50,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from sqlalchemy import Boolean, DateTime, Integer, delete, func, select, text
@@ -226,6 +226,7 @@ def search_entries(
 # What Stripe says about a customer: a write that leaves these as they are changes nothing
 # a screen shows (opening a customer page rewrites the customer it just read from Stripe).
 _STRIPE_FIELDS = ("name", "email", "phone", "default_payment_method", "created", "deleted")
+_stripe_values = attrgetter(*_STRIPE_FIELDS)  # a CustomerData's, in _STRIPE_FIELDS order
 
 
 def changed_customer_ids(session: Session, customers: Iterable[CustomerData]) -> list[str]:
@@ -239,7 +240,7 @@ def changed_customer_ids(session: Session, customers: Iterable[CustomerData]) ->
     return [
         customer_id
         for customer_id, customer in wanted.items()
-        if stored.get(customer_id) != tuple(getattr(customer, f) for f in _STRIPE_FIELDS)
+        if stored.get(customer_id) != _stripe_values(customer)
     ]
 
 
@@ -641,14 +642,17 @@ class CustomerRepository:
             stale_terms: list[TermKey] = []
             term_rows: list[tuple] = []
             text_rows: list[tuple[str, str, str]] = []
+            changed: set[str] = set()  # new, or any of Stripe's fields differs
             for c in customers:
                 before = stored.get(c.id)
+                if before is not None and before.stripe == _stripe_values(c):
+                    continue  # nothing at all to write
+                changed.add(c.id)
                 if before is not None and before.raw == (c.name, c.email, c.phone, c.deleted):
                     # Same fields, same keys and search rows: nothing to fold or rewrite
                     # (every write and migration keeps stored keys as folding makes them).
-                    if before.stripe != tuple(getattr(c, f) for f in _STRIPE_FIELDS):
-                        rows.append(_customer_values(c, before.keys, now))
-                    continue  # else nothing at all to write
+                    rows.append(_customer_values(c, before.keys, now))
+                    continue
                 entries = search_entries(c.id, c.name, c.email, c.phone)
                 keys = (entries.name_key, entries.email_key, entries.phone_key)
                 (rows if before is not None else new).append(_customer_values(c, keys, now))
@@ -678,15 +682,8 @@ class CustomerRepository:
                 # One record per changed customer, or one bulk change per _BATCH customers,
                 # exactly as when each _BATCH was its own transaction.
                 for start in range(0, len(customers), _BATCH):
-                    self._record(
-                        session,
-                        [
-                            c.id
-                            for c in customers[start : start + _BATCH]
-                            if (before := stored.get(c.id)) is None
-                            or before.stripe != tuple(getattr(c, f) for f in _STRIPE_FIELDS)
-                        ],
-                    )
+                    batch_ids = [c.id for c in customers[start : start + _BATCH]]
+                    self._record(session, [i for i in batch_ids if i in changed])
         return len(customers)
 
     def _record(self, session: Session, customer_ids: Sequence[str]) -> None:
@@ -708,9 +705,7 @@ class CustomerRepository:
             record.synced_at = utcnow()
             session.add(record)
             _delete_terms(session.connection(), terms)
-            session.execute(
-                delete(CustomerSearchText).where(CustomerSearchText.customer_id == customer_id)
-            )
+            _delete_texts(session.connection(), [customer_id])
         return True
 
     # -- reads -----------------------------------------------------------------------------

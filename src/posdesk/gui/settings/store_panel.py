@@ -300,7 +300,7 @@ class StorePanel(QWidget):
         self._save_choice(switch.url, display_url(switch.url), done)
 
     def _days_text(self, days: list[tuple[str, date]]) -> str:
-        """"2026-11-29 (the whole store), …" for closed days' (scope key, business day)."""
+        """Closed days (scope key, business day) as "2026-11-29 (the whole store), …"."""
         whole, one = self.tr("the whole store"), self.tr("one terminal")
         return ", ".join(
             f"{day.isoformat()} ({whole if scope == STORE_SCOPE else one})" for scope, day in days
