@@ -1,4 +1,4 @@
-"""`posdesk --demo`: a seeded sandbox started through PosDesk's own entry point, the main
+"""`posdesk --demo`: a seeded sandbox on threads of the demo's own process, the main
 window showing its customers, and nothing left in the user's keyring or data directory; with
 --store and --sandbox-url, several demo terminals on one store and one sandbox."""
 
@@ -11,8 +11,8 @@ import keyring
 import pytest
 from PySide6.QtCore import Qt
 
-from posdesk import demo
 from posdesk.demo import demo_context
+from posdesk.sandbox import in_process
 from posdesk.services.store_setup import same_store
 from posdesk.services.terminal_roster import terminals_of_store
 
@@ -63,7 +63,7 @@ def test_two_demo_terminals_share_the_store_and_sandbox_they_are_given(
     def no_sandbox(*_args: Any, **_kwargs: Any) -> None:
         raise AssertionError("a demo given --sandbox-url joins it instead of starting one")
 
-    monkeypatch.setattr(demo, "start_sandbox", no_sandbox)
+    monkeypatch.setattr(in_process, "SeedingSandbox", no_sandbox)
     with (
         demo_context(tmp_path / "till-1", store_url=store_url, sandbox_url=sandbox.base_url)
         as first,

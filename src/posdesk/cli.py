@@ -21,7 +21,7 @@ from posdesk.file_privacy import restrict_data_dir, restrict_new_files
 
 if TYPE_CHECKING:
     from posdesk.app_context import AppContext
-    from posdesk.helper_process import StartingSandbox
+    from posdesk.sandbox.in_process import SeedingSandbox
     from posdesk.system_libraries import MissingLibraries
 
 log = logging.getLogger("posdesk")
@@ -394,14 +394,14 @@ def _run_demo(debug: bool, *, store_url: str | None, sandbox_url: str | None) ->
         with ExitStack() as opened:
 
             def build() -> AppContext:
-                spawned: dict[str, StartingSandbox] = {}
+                spawned: dict[str, SeedingSandbox] = {}
                 if sandbox_url is None:
                     # First once the window is up (before, its start would compete with the
-                    # window's for the cores): the sandbox seeds its customers on another
-                    # core while this process loads the app; the demo's context waits for it.
-                    from posdesk.helper_process import spawn_sandbox
+                    # window's): the sandbox seeds its customers on a thread of its own while
+                    # this one loads the app; the demo's context waits for it.
+                    from posdesk.sandbox.in_process import SeedingSandbox
 
-                    spawned["starting"] = spawn_sandbox(["--seed", "demo"])
+                    spawned["starting"] = SeedingSandbox()
                 try:
                     _behind_the_window(data_dir, debug)
                 except _MissingAtStart:

@@ -1,12 +1,13 @@
-"""Demo mode: a seeded sandbox started through PosDesk's own entry point, throwaway keys.
+"""Demo mode: a seeded sandbox in the app's own process, throwaway keys.
 
 By default each demo has its own sandbox and its own SQLite file in a throwaway directory.
 To try several terminals on one store, `store_url` points the demo at a shared store (say
 PostgreSQL) and `sandbox_url` joins a sandbox already running (`posdesk sandbox --seed
 demo`), so that the terminals also see one Stripe account.
 
-`posdesk --demo` spawns its sandbox as soon as its window is up (`starting`): the sandbox seeds
-its customers on another core while this process imports the app. Each demo's own SQLite
+`posdesk --demo` starts its sandbox on threads of its own process as soon as its window is up
+(`starting`, sandbox/in_process.py): the sandbox seeds its customers while the app loads the
+rest of itself. Each demo's own SQLite
 store is a copy of an empty store kept in the user's cache (`demo_store_templates`), so a
 demo start neither imports Alembic nor runs the migrations.
 
@@ -22,17 +23,20 @@ import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
 from posdesk import paths
 from posdesk.app_context import AppContext, build_context
 from posdesk.domain.roles import Role
-from posdesk.helper_process import SandboxProcess, StartingSandbox, start_sandbox
 from posdesk.services.errors import InputError
 from posdesk.services.secret_store import STRIPE_PUBLISHABLE_KEY, STRIPE_SECRET_KEY, SecretStore
 from posdesk.settings import Settings
 from posdesk.store.database import DATABASE_FILE, default_database_url, new_store_from_template
+
+if TYPE_CHECKING:
+    from posdesk.sandbox.in_process import SeedingSandbox
 
 # (name, role, PIN) of the demo store's people; the first is its first manager.
 DEMO_STAFF: tuple[tuple[str, Role, str], ...] = (
@@ -66,20 +70,21 @@ def seed_demo_staff(context: AppContext) -> None:
 @contextmanager
 def demo_context(
     data_dir: Path, *, store_url: str | None = None, sandbox_url: str | None = None,
-    starting: StartingSandbox | None = None,
+    starting: SeedingSandbox | None = None,
 ) -> Iterator[AppContext]:
-    """`starting`: a sandbox already spawned (spawn_sandbox), used when no `sandbox_url` is
-    given; this context stops it either way."""
-    sandbox: SandboxProcess | None = None
+    """`starting`: a sandbox already being seeded, used when no `sandbox_url` is given; this
+    context stops it either way."""
+    sandbox: SeedingSandbox | None = None
     try:
         if sandbox_url is None:
-            if starting is not None:
-                sandbox, starting = starting.ready(), None
-            else:
-                sandbox = start_sandbox(["--seed", "demo"])
-            sandbox_url = sandbox.base_url
+            if starting is None:
+                from posdesk.sandbox.in_process import SeedingSandbox  # a joined demo needs none
+
+                starting = SeedingSandbox()
+            sandbox, starting = starting, None
+            sandbox_url = sandbox.ready()
         elif starting is not None:
-            starting.stop()  # joined a running sandbox: the spawned one is not needed
+            starting.stop()  # joined a running sandbox: the one started is not needed
         # A per-run key held in memory only: the user's keyring is never touched by the demo.
         # The sandbox takes any well-formed test key, so joined terminals need not share one.
         keys = SecretStore.in_memory()

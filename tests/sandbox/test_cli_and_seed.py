@@ -12,6 +12,9 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+import stripe
+
 from posdesk.sandbox.cli import run
 from posdesk.sandbox.seed import seed_demo
 from posdesk.sandbox.server import SandboxServer
@@ -120,3 +123,25 @@ def test_seeded_server_serves_history(secret_key: str) -> None:
         assert customer.name
         found = api.v1.customers.search(params={"query": f"email:'{customer.email}'"}).data
         assert customer.id in [c.id for c in found]
+
+
+def test_seeded_events_older_than_stripe_keeps_are_gone(secret_key: str) -> None:
+    # Stripe lists and retrieves events of the last 30 days only; the seed's first customers
+    # were made eight weeks back, so their events are not kept (and not held in memory).
+    with SandboxServer(seed="demo") as server:
+        api = make_client(server.base_url, secret_key)
+        kept_since = int(time.time()) - 30 * 86400
+        stored = server.state.objects["event"].values()
+        assert stored and min(e["created"] for e in stored) >= kept_since - 60
+        oldest = min(server.state.objects["customer"].values(), key=lambda c: c["created"])
+        assert oldest["created"] < kept_since  # the customer stays; its event does not
+        created = api.v1.events.list(params={"type": "customer.created", "limit": 100})
+        assert oldest["id"] not in [e.data.object["id"] for e in created.data]
+
+        # An event that ages past 30 days while the sandbox runs is no longer retrieved.
+        event = next(iter(stored))
+        api.v1.events.retrieve(event["id"])
+        event["created"] = kept_since - 3600
+        with pytest.raises(stripe.InvalidRequestError) as gone:
+            api.v1.events.retrieve(event["id"])
+        assert gone.value.http_status == 404 and gone.value.code == "resource_missing"

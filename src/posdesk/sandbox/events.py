@@ -8,7 +8,9 @@ from typing import Any
 
 from . import checkout
 from .context import Context, expand, paginate, require_secret
+from .errors import no_such
 from .params import LIST_SPEC, LIST_STR, STR, Schema
+from .state import EVENT_RETENTION_S
 
 RETRIEVE = Schema({"expand": LIST_STR})
 LIST = Schema({**LIST_SPEC, "type": STR, "types": LIST_STR}, exclusive=(("type", ("types",)),))
@@ -16,7 +18,10 @@ LIST = Schema({**LIST_SPEC, "type": STR, "types": LIST_STR}, exclusive=(("type",
 
 def retrieve(ctx: Context, p: dict[str, Any], event_id: str) -> dict[str, Any]:
     require_secret(ctx)
-    return expand(ctx, ctx.get("event", event_id), p.get("expand"))
+    event = ctx.get("event", event_id)
+    if event["created"] < ctx.now() - EVENT_RETENTION_S:  # as if gone: Stripe keeps 30 days
+        raise no_such("event", event_id, "id")
+    return expand(ctx, event, p.get("expand"))
 
 
 def list_(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
@@ -29,6 +34,6 @@ def list_(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
     if "types" in p:
         wanted = set(p["types"])
         rows = [e for e in rows if e["type"] in wanted]
-    thirty_days_ago = ctx.now() - 30 * 86400
-    rows = [e for e in rows if e["created"] >= thirty_days_ago]
+    kept_since = ctx.now() - EVENT_RETENTION_S
+    rows = [e for e in rows if e["created"] >= kept_since]
     return expand(ctx, paginate(ctx, rows, p, "/v1/events", "event"), p.get("expand"))

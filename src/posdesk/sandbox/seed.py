@@ -109,6 +109,8 @@ def seed_demo(state: State, *, customers: int = 300, now: float | None = None) -
             _payments(ctx, rng, clock, people, end)
     finally:
         state.clock = real_clock
+    # The first customers' events are older than Stripe keeps events.
+    state.forget_old_events(end)
 
 
 def _customers(
