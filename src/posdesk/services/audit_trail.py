@@ -24,8 +24,6 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-import keyring.errors
-
 from posdesk.domain.messages import Text, message, text
 from posdesk.domain.roles import StaffMember
 from posdesk.services import guard
@@ -34,6 +32,7 @@ from posdesk.services.secret_store import (
     EXPLAIN_ERROR,
     KeyringUnavailable,
     SecretStore,
+    keyring_failures,
     platform_explanation,
 )
 from posdesk.store.audit import (
@@ -90,7 +89,7 @@ class KeyringAuditKeys:
         backend = self.secrets.backend()
         try:
             stored = backend.get_password(self.secrets.service_name, AUDIT_KEY_PREFIX + key_id)
-        except keyring.errors.KeyringError as exc:
+        except keyring_failures() as exc:
             raise _keyring_problem(exc) from None
         if not stored:
             return None
@@ -109,7 +108,7 @@ class KeyringAuditKeys:
             backend.set_password(
                 self.secrets.service_name, AUDIT_KEY_PREFIX + key_id, _encode_key(key)
             )
-        except keyring.errors.KeyringError as exc:
+        except keyring_failures() as exc:
             raise _keyring_problem(exc) from None
 
 

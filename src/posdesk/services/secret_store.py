@@ -3,6 +3,9 @@
 There is deliberately no fallback: when no secure backend is usable, `KeyringUnavailable`
 says what to install, and the app runs without keys rather than writing them to a file.
 Error messages here never contain a key, only its name.
+
+The keyring library is imported when the OS keyring is first used, not with this module: the
+demo keeps its throwaway keys in memory and never loads it.
 """
 
 from __future__ import annotations
@@ -11,10 +14,7 @@ import re
 import sys
 import threading
 import unicodedata
-
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
+from typing import Protocol
 
 from posdesk.domain.messages import Text, message, text
 
@@ -148,12 +148,30 @@ def _check_name(name: str) -> None:
         raise ValueError(MESSAGE_UNKNOWN_NAME(names=", ".join(SECRET_NAMES)))
 
 
-def _usable_backends(backend: KeyringBackend) -> list[KeyringBackend]:
+class PasswordBackend(Protocol):
+    """What SecretStore needs of a keyring backend (the keyring library's, or the demo's)."""
+
+    def get_password(self, service: str, username: str) -> str | None: ...
+
+    def set_password(self, service: str, username: str, password: str) -> None: ...
+
+    def delete_password(self, service: str, username: str) -> None: ...
+
+
+def keyring_failures() -> tuple[type[Exception], ...]:
+    """The keyring library's error, to catch around a backend's calls: none before the
+    library was imported, as nothing could have raised it then."""
+    errors = sys.modules.get("keyring.errors")
+    failure: type[Exception] | None = getattr(errors, "KeyringError", None)
+    return (failure,) if failure is not None else ()
+
+
+def _usable_backends(backend: PasswordBackend) -> list[PasswordBackend]:
     inner = getattr(backend, "backends", None)  # the chainer wraps several
     return list(inner) if inner is not None else [backend]
 
 
-def is_secure_backend(backend: KeyringBackend) -> bool:
+def is_secure_backend(backend: PasswordBackend) -> bool:
     candidates = _usable_backends(backend)
     if not candidates:
         return False
@@ -167,13 +185,10 @@ def is_secure_backend(backend: KeyringBackend) -> bool:
     return True
 
 
-class _MemoryKeyring(KeyringBackend):
+class _MemoryKeyring:
     """Process-local storage for throwaway keys (demo mode); gone when the process ends."""
 
-    priority = 0  # type: ignore[assignment]  # never chosen by keyring itself
-
     def __init__(self) -> None:
-        super().__init__()
         self._values: dict[tuple[str, str], str] = {}
         self._lock = threading.Lock()
 
@@ -187,15 +202,14 @@ class _MemoryKeyring(KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         with self._lock:
-            if self._values.pop((service, username), None) is None:
-                raise keyring.errors.PasswordDeleteError(username)
+            self._values.pop((service, username), None)  # SecretStore.delete asked first
 
 
 class SecretStore:
     """get/set/delete/status for the three named secrets, in one keyring service."""
 
     def __init__(
-        self, service_name: str = SERVICE_NAME, *, backend: KeyringBackend | None = None
+        self, service_name: str = SERVICE_NAME, *, backend: PasswordBackend | None = None
     ) -> None:
         self.service_name = service_name
         self._backend = backend
@@ -207,9 +221,14 @@ class SecretStore:
         store._trusted = True
         return store
 
-    def backend(self) -> KeyringBackend:
+    def backend(self) -> PasswordBackend:
         """The keyring in use; KeyringUnavailable if it is missing or insecure."""
-        backend = self._backend if self._backend is not None else keyring.get_keyring()
+        if self._backend is not None:
+            backend = self._backend
+        else:
+            import keyring
+
+            backend = keyring.get_keyring()
         if not self._trusted and not is_secure_backend(backend):
             raise KeyringUnavailable(platform_explanation())
         return backend
@@ -219,7 +238,7 @@ class SecretStore:
         backend = self.backend()
         try:
             return backend.get_password(self.service_name, name)
-        except keyring.errors.KeyringError as exc:
+        except keyring_failures() as exc:
             raise KeyringUnavailable(self._explain(exc)) from None
 
     def set(self, name: str, value: str) -> None:
@@ -227,7 +246,7 @@ class SecretStore:
         backend = self.backend()
         try:
             backend.set_password(self.service_name, name, value)
-        except keyring.errors.KeyringError as exc:
+        except keyring_failures() as exc:
             raise KeyringUnavailable(self._explain(exc)) from None
 
     def delete(self, name: str) -> bool:
@@ -238,9 +257,11 @@ class SecretStore:
             if backend.get_password(self.service_name, name) is None:
                 return False
             backend.delete_password(self.service_name, name)
-        except keyring.errors.PasswordDeleteError:
-            return False
-        except keyring.errors.KeyringError as exc:
+        except keyring_failures() as exc:
+            import keyring.errors  # loaded already: it raised this
+
+            if isinstance(exc, keyring.errors.PasswordDeleteError):  # gone meanwhile
+                return False
             raise KeyringUnavailable(self._explain(exc)) from None
         return True
 
