@@ -238,7 +238,7 @@ def run_variants(args: argparse.Namespace, sandbox_url: str) -> int:
         pss = statistics.median(v[1] for v in values)
         count = max(v[2] for v in values)
         low, high = min(v[0] for v in values), max(v[0] for v in values)
-        print(f"{name:50s} RSS {rss:6.0f} MB ({rss / bare:4.1f}x bare, range {low:.0f}-"
+        print(f"{name:50s} RSS {rss:6.0f} MB ({rss / bare:4.2f}x bare, range {low:.0f}-"
               f"{high:.0f})  PSS {pss:6.0f} MB  {count} processes")
     return 0
 

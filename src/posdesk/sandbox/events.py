@@ -10,7 +10,7 @@ from . import checkout
 from .context import Context, expand, paginate, require_secret
 from .errors import no_such
 from .params import LIST_SPEC, LIST_STR, STR, Schema
-from .state import EVENT_RETENTION_S
+from .state import EVENT_RETENTION_S, unpacked
 
 RETRIEVE = Schema({"expand": LIST_STR})
 LIST = Schema({**LIST_SPEC, "type": STR, "types": LIST_STR}, exclusive=(("type", ("types",)),))
@@ -21,7 +21,7 @@ def retrieve(ctx: Context, p: dict[str, Any], event_id: str) -> dict[str, Any]:
     event = ctx.get("event", event_id)
     if event["created"] < ctx.now() - EVENT_RETENTION_S:  # as if gone: Stripe keeps 30 days
         raise no_such("event", event_id, "id")
-    return expand(ctx, event, p.get("expand"))
+    return expand(ctx, unpacked(event), p.get("expand"))
 
 
 def list_(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
@@ -36,4 +36,6 @@ def list_(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
         rows = [e for e in rows if e["type"] in wanted]
     kept_since = ctx.now() - EVENT_RETENTION_S
     rows = [e for e in rows if e["created"] >= kept_since]
-    return expand(ctx, paginate(ctx, rows, p, "/v1/events", "event"), p.get("expand"))
+    page = paginate(ctx, rows, p, "/v1/events", "event")
+    page["data"] = [unpacked(event) for event in page["data"]]  # only the page's events
+    return expand(ctx, page, p.get("expand"))
