@@ -335,8 +335,9 @@ def _behind_the_window(data_dir: Path, debug: bool) -> None:
     log file, and whether the web view's system libraries load."""
     from posdesk import paths
     from posdesk.logging_setup import configure_logging
-    from posdesk.process_memory import give_back_large_blocks
+    from posdesk.process_memory import give_back_large_blocks, share_arenas
 
+    share_arenas()
     give_back_large_blocks()
     configure_logging(paths.log_dir(data_dir) / "posdesk.log", debug=debug)
     if (missing := _missing_web_view_libraries()) is not None:
