@@ -1,12 +1,12 @@
-"""Memory of the whole process tree (the app, its demo sandbox, Chromium's helpers): a bare
+"""Memory of the whole process tree (the app with its demo sandbox, Chromium's helpers): a bare
 PySide6 window beside `posdesk --demo` as started, with a customer opened (the card page
 warmed), and after the warmed page was left idle until it was released.
 
-`posdesk --demo` starts its sandbox (the stand-in for Stripe's servers) as a child, so its
-tree holds a process a real till does not have. The variant "a till, Stripe outside" joins
-one sandbox started by the bench before the runs (`--demo --sandbox-url`), so its tree is
-what a till running against Stripe holds: the app, and Chromium's helpers once card entry
-is used.
+`posdesk --demo` runs its sandbox (the stand-in for Stripe's servers) on threads of its own
+process (sandbox/in_process.py), so it holds what a real till does not: the sandbox's code
+and seeded objects. The variant "a till, Stripe outside" joins one sandbox started by the
+bench before the runs (`--demo --sandbox-url`), so its tree is what a till running against
+Stripe holds: the app, and Chromium's helpers once card entry is used.
 
     python bench/memory.py               # 3 runs of each variant, interleaved
     python bench/memory.py --runs 5 --after 5

@@ -17,7 +17,7 @@ PosDesk shows a starting window first and then the main window in its place: it 
 "main window". An older tree without the starting window prints only POSDESK_SHOWN, at its
 main window: both figures are that one.
 CLOCK_MONOTONIC is one clock for every process on the machine, so the two subtract. The
-whole process group (the demo's sandbox, web engine helpers) is ended after each run.
+whole process group (the web engine's helpers) is ended after each run.
 """
 
 from __future__ import annotations

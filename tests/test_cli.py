@@ -21,9 +21,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from posdesk import cli
-from posdesk.helper_process import start_sandbox
 from tests.conftest import TEST_SECRET_KEY
 from tests.keyrings import DictKeyring
+from tests.sandbox_program import start_sandbox
 
 
 @pytest.fixture
@@ -198,7 +198,7 @@ def test_the_sandbox_ends_when_the_app_that_started_it_is_killed() -> None:
     parent = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent("""
             import sys, time
-            from posdesk.helper_process import start_sandbox
+            from tests.sandbox_program import start_sandbox
             sandbox = start_sandbox()
             print(sandbox.process.pid, flush=True)
             time.sleep(60)

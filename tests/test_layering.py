@@ -232,7 +232,7 @@ SKELETON = (
                                         "services", "card_page", "gui", "sandbox")),
     *(f"{name}.py" for name in ("backend", "app_context", "cli", "relay_cli", "demo", "paths",
                                 "settings", "logging_setup", "file_privacy",
-                                "system_libraries", "helper_process")),
+                                "system_libraries")),
     "sandbox/cli.py",
 )
 

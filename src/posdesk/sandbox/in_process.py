@@ -1,7 +1,7 @@
 """The demo's sandbox on threads of the app's own process (`posdesk --demo`).
 
 A demo needs a stand-in for Stripe's servers, not a second program: run here it adds about
-10 MB to the app (its seeded objects, and its code, whose standard-library imports the app
+8 MB to the app (its seeded objects, and its code, whose standard-library imports the app
 has already made), where a process of its own held about 37 MB (an interpreter, those
 imports and the same objects again). Terminals that share one sandbox join `posdesk sandbox`,
 a program of its own, with --sandbox-url.

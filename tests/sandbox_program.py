@@ -1,5 +1,5 @@
-"""Start PosDesk's own helper programs (the demo sandbox) through PosDesk's entry point, so
-the same code works from a source checkout, a wheel and a frozen bundle."""
+"""Start `posdesk sandbox` as a program of its own, through PosDesk's entry point (as a shop
+would run one sandbox for several demo terminals), and wait for the URL it prints first."""
 
 from __future__ import annotations
 
