@@ -111,6 +111,8 @@ def test_start_up_on_a_current_store_loads_neither_alembic_nor_stripe(tmp_path) 
     assert [name for name in ("alembic", "mako", "pygments", "aiohttp", "httpx")
             if name in modules] == []
     assert modules.get("stripe") == "_LoadedOnFirstUse"  # no request to Stripe yet
+    # Keys held in memory need no keyring library; printing loads Qt's print support.
+    assert [name for name in ("keyring", "PySide6.QtPrintSupport") if name in modules] == []
 
 
 def test_the_build_starts_after_the_first_paint_and_its_failure_is_raised_at_start() -> None:

@@ -93,6 +93,11 @@ def test_one_card_label_and_one_amount_text(gui_app) -> None:
     amex = CardSummary(id="pm", brand="amex", last4="0005", exp_month=None, exp_year=None,
                        expired=False, expires_soon=False, is_default=False, wallet="apple_pay")
     assert outcome_view.card_label(amex) == "American Express •••• 0005 (Apple Pay)"
+    # Every screen names a brand as the card does: "JCB", not "Jcb" (history once did).
+    assert outcome_view.card_label_of("jcb", "0505") == "JCB •••• 0505"
+    assert outcome_view.card_label_of("eftpos_au", "0001") == "eftpos Australia •••• 0001"
+    assert outcome_view.card_label_of("cartes_bancaires", "1001") == "Cartes Bancaires •••• 1001"
+    assert outcome_view.card_label_of(None, None) == ""
     assert outcome_view.amount_text(AMOUNT, "en_US", charged=True) == "$42.50 charged"
     assert outcome_view.amount_text(AMOUNT, "en_US", charged=False) == "$42.50 not charged"
     assert outcome_view.amount_text(AMOUNT, "xx_NOWHERE", charged=None) == "$42.50"

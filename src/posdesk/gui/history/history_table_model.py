@@ -11,7 +11,7 @@ from posdesk.backend import HistoryKey, HistoryRow, history_key
 from posdesk.gui.common.lazy_table_model import Index, LazyTableModel
 from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.formatting import local_time_text, money_text
-from posdesk.gui.payments.outcome_view import state_text
+from posdesk.gui.payments.outcome_view import card_label_of, state_text
 from posdesk.gui.payments.payment_table_model import _REFUNDED_COLOUR, _STATE_COLOURS
 
 CellData = str | int | QBrush | None
@@ -85,7 +85,7 @@ class HistoryTableModel(LazyTableModel[HistoryRow, HistoryKey]):
         if column == self.CARD:
             if not payment.card_last4:
                 return ""
-            return f"{(payment.card_brand or '').capitalize()} •••• {payment.card_last4}".strip()
+            return card_label_of(payment.card_brand, payment.card_last4)
         if column == self.DESCRIPTION:
             return payment.description or ""
         if column == self.STAFF:

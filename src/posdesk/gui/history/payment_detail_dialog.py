@@ -163,7 +163,7 @@ class PaymentDetailDialog(QDialog):
             "customer": " · ".join(w for w in (
                 customer.name if customer else None, customer.email if customer else None,
                 p.customer_id) if w),
-            "card": (f"{(card.brand or '').capitalize()} •••• {card.last4}"
+            "card": (outcome_view.card_label_of(card.brand, card.last4)
                      + (f"  {card.exp_month:02d}/{card.exp_year}" if card.exp_month
                         and card.exp_year else "")) if card and card.last4 else "",
             "description": p.description or "",

@@ -44,8 +44,14 @@ from posdesk.gui.payments.result_panel import ResultView
 translate = QCoreApplication.translate
 
 
-# Brands whose Stripe id does not read as the name on the card.
-_BRAND_NAMES = {"amex": "American Express", "diners": "Diners Club", "unionpay": "UnionPay"}
+# Brands whose Stripe id (card.brand) does not read as the name on the card.
+_BRAND_NAMES = {
+    "amex": "American Express",
+    "diners": "Diners Club",
+    "eftpos_au": "eftpos Australia",
+    "jcb": "JCB",
+    "unionpay": "UnionPay",
+}
 
 
 # --- amounts and cards ---
@@ -71,12 +77,7 @@ def amount_text(amount: Money | None, locale: str, *, charged: bool | None) -> s
 
 def card_label(card: CardSummary | PaymentMethodRecord) -> str:
     """A saved card as staff and customers name it: "Visa •••• 4242 (Apple Pay)"."""
-    raw = card.brand or ""
-    brand = (
-        _BRAND_NAMES.get(raw.lower())
-        or (raw or translate("OutcomeView", "Card")).replace("_", " ").title()
-    )
-    label = f"{brand} •••• {card.last4 or '????'}"
+    label = card_label_of(card.brand, card.last4) or card_label_of(None, "????")
     if card.wallet:
         label += f" ({card.wallet.replace('_', ' ').title()})"
     return label
@@ -86,9 +87,14 @@ def card_label_of(brand: str | None, last4: str | None) -> str:
     """A card known only by its brand and last four digits (an authorization's charge)."""
     if not brand and not last4:
         return ""
-    name = _BRAND_NAMES.get((brand or "").lower()) or (
-        brand or translate("OutcomeView", "Card")).replace("_", " ").title()
-    return f"{name} •••• {last4 or '????'}"
+    return f"{brand_name(brand)} •••• {last4 or '????'}"
+
+
+def brand_name(brand: str | None) -> str:
+    """A card brand as printed on the card ("JCB", "American Express"), from Stripe's id."""
+    raw = brand or ""
+    return _BRAND_NAMES.get(raw.lower()) or (
+        raw or translate("OutcomeView", "Card")).replace("_", " ").title()
 
 
 # --- payment states (the payments table) ---

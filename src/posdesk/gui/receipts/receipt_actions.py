@@ -7,29 +7,28 @@ Each asks what it needs first (printer, file, address), then has the receipt ser
 and audit the receipt off the GUI thread (a print or PDF counts towards COPY), then paints
 it. Emailing sets the payment's receipt_email: Stripe sends its own receipt. Staff who may
 charge email it (audited as email_receipt); support staff re-send it (resend_receipt).
+
+Qt's print support (receipt_printer.py) loads at the first print or PDF, not with the
+screens that offer them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
 from posdesk.backend import EMAIL_LIMIT, Backend, Receipt, paths
 from posdesk.domain.roles import Permission
 from posdesk.gui.common.workers import TaskRunner
 from posdesk.gui.receipts.receipt_document import Paper
-from posdesk.gui.receipts.receipt_printer import (
-    choose_printer,
-    paper_of,
-    print_receipt,
-    remember_printer,
-    write_pdf,
-)
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 SHORTCUT_PRINT = "Ctrl+P"
 SHORTCUT_PDF = "Ctrl+Shift+S"
@@ -95,6 +94,8 @@ class ReceiptActions(QObject):
             action.setEnabled(enabled)
 
     def _paper(self) -> Paper:
+        from posdesk.gui.receipts.receipt_printer import paper_of
+
         return paper_of(self._backend.settings)
 
     # --- printing ---------------------------------------------------------------------------
@@ -103,6 +104,8 @@ class ReceiptActions(QObject):
         chosen = self._choose()
         if chosen is None:
             return
+        from posdesk.gui.receipts.receipt_printer import choose_printer
+
         printer = choose_printer(self._backend.settings, self._parent)
         if printer is not None:
             self.print_to(chosen[0], printer)
@@ -110,6 +113,8 @@ class ReceiptActions(QObject):
     def print_to(self, payment_id: str, printer: QPrinter) -> None:
         """Build (and count) the receipt, then print it on `printer`, remembered for next
         time."""
+        from posdesk.gui.receipts.receipt_printer import print_receipt, remember_printer
+
         backend, staff = self._backend, self._backend.staff
         refund_id = self._refund_id()
         remember_printer(backend.settings, paths.settings_file(backend.data_dir), printer)
@@ -138,6 +143,8 @@ class ReceiptActions(QObject):
 
     def save_to(self, payment_id: str, path: Path) -> None:
         """Build (and count) the receipt, then write it as a PDF at `path`."""
+        from posdesk.gui.receipts.receipt_printer import write_pdf
+
         backend, staff = self._backend, self._backend.staff
         refund_id = self._refund_id()
 
