@@ -2,9 +2,9 @@
 card details kept out of the API objects. Guarded by one lock; optionally saved to JSON.
 
 An event's `data` (the object's snapshot, the previous attributes) is kept packed, as
-compressed JSON: events are most of what a sandbox holds (4 MB of the demo seed's 8 MB as
-dicts, 0.5 MB packed) and only a page of them is read at a time. Its id, type and time stay
-plain for the filters; `unpacked()` gives the whole event.
+compressed JSON: events were half of what the demo's seeded sandbox held (4 MB of 8 as dicts;
+1 MB packed) and only a page of them is read at a time. Its id, type and time stay plain for
+the filters; `unpacked()` gives the whole event.
 """
 
 from __future__ import annotations
