@@ -62,6 +62,8 @@ def seed(context: AppContext, n: int = N) -> None:
         customer = rng.choice(["cus_ann", "cus_wang", None])
         received = amount if state == "succeeded" else 0
         at = now - timedelta(minutes=rng.randrange(1, 60 * 24 * 6))
+        if i % 50 == 0:  # some of today whatever the hour (a run just after midnight had none)
+            at = now - timedelta(seconds=rng.randrange(1, 30))
         rows.append({
             "id": str(uuid.UUID(int=rng.getrandbits(128))), "idempotency_key": f"k{i}",
             "intent_id": f"pi_seed_{i}", "customer_id": customer,
