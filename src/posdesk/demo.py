@@ -7,9 +7,9 @@ demo`), so that the terminals also see one Stripe account.
 
 `posdesk --demo` starts its sandbox on threads of its own process as soon as its window is up
 (`starting`, sandbox/in_process.py): the sandbox seeds its customers while the app loads the
-rest of itself. Each demo's own SQLite
-store is a copy of an empty store kept in the user's cache (`demo_store_templates`), so a
-demo start neither imports Alembic nor runs the migrations.
+rest of itself. Each demo's own SQLite store is a copy of an empty store kept in the user's
+cache (`demo_store_templates`), so a demo start neither imports Alembic nor runs the
+migrations.
 
 A demo store gets three people to sign in as (`DEMO_STAFF`), and the sign-in page shows their
 PINs. Only a demo store: a real store starts with no account and no PIN, and its first
@@ -74,17 +74,17 @@ def demo_context(
 ) -> Iterator[AppContext]:
     """`starting`: a sandbox already being seeded, used when no `sandbox_url` is given; this
     context stops it either way."""
-    sandbox: SeedingSandbox | None = None
+    sandbox = starting
     try:
         if sandbox_url is None:
-            if starting is None:
+            if sandbox is None:
                 from posdesk.sandbox.in_process import SeedingSandbox  # a joined demo needs none
 
-                starting = SeedingSandbox()
-            sandbox, starting = starting, None
+                sandbox = SeedingSandbox()
             sandbox_url = sandbox.ready()
-        elif starting is not None:
-            starting.stop()  # joined a running sandbox: the one started is not needed
+        elif sandbox is not None:
+            sandbox.stop()  # joined a running sandbox: the one started is not needed
+            sandbox = None
         # A per-run key held in memory only: the user's keyring is never touched by the demo.
         # The sandbox takes any well-formed test key, so joined terminals need not share one.
         keys = SecretStore.in_memory()
@@ -112,7 +112,5 @@ def demo_context(
         finally:
             context.close()
     finally:
-        if sandbox is not None:
+        if sandbox is not None:  # stopped whether it became ready or not
             sandbox.stop()
-        elif starting is not None:  # never became ready (an error on the way)
-            starting.stop()

@@ -10,7 +10,7 @@ from . import checkout
 from .context import Context, expand, paginate, require_secret
 from .errors import no_such
 from .params import LIST_SPEC, LIST_STR, STR, Schema
-from .state import EVENT_RETENTION_S, unpacked
+from .state import events_kept_since, unpacked
 
 RETRIEVE = Schema({"expand": LIST_STR})
 LIST = Schema({**LIST_SPEC, "type": STR, "types": LIST_STR}, exclusive=(("type", ("types",)),))
@@ -19,7 +19,7 @@ LIST = Schema({**LIST_SPEC, "type": STR, "types": LIST_STR}, exclusive=(("type",
 def retrieve(ctx: Context, p: dict[str, Any], event_id: str) -> dict[str, Any]:
     require_secret(ctx)
     event = ctx.get("event", event_id)
-    if event["created"] < ctx.now() - EVENT_RETENTION_S:  # as if gone: Stripe keeps 30 days
+    if event["created"] < events_kept_since(ctx.now()):  # as if gone, as at Stripe
         raise no_such("event", event_id, "id")
     return expand(ctx, unpacked(event), p.get("expand"))
 
@@ -34,7 +34,7 @@ def list_(ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
     if "types" in p:
         wanted = set(p["types"])
         rows = [e for e in rows if e["type"] in wanted]
-    kept_since = ctx.now() - EVENT_RETENTION_S
+    kept_since = events_kept_since(ctx.now())
     rows = [e for e in rows if e["created"] >= kept_since]
     page = paginate(ctx, rows, p, "/v1/events", "event")
     page["data"] = [unpacked(event) for event in page["data"]]  # only the page's events

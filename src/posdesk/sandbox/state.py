@@ -58,6 +58,11 @@ KIND_BY_PREFIX = {v: k for k, v in PREFIX.items()}
 DEFAULT_API_VERSION = "2026-10-28.endive"
 # Stripe keeps events for 30 days: neither listed nor retrieved after that.
 EVENT_RETENTION_S = 30 * 86400
+
+
+def events_kept_since(now: int) -> int:
+    """The oldest `created` of an event Stripe still keeps at `now`."""
+    return now - EVENT_RETENTION_S
 # The fee model of new balance transactions, described in balance.py.
 DEFAULT_FEES = {"percent_bp": 290, "fixed": 30, "refund_fixed": 0}
 
@@ -185,16 +190,15 @@ class State:
             for listener in self.listeners:
                 listener(event)
 
-    def forget_old_events(self, now: int | None = None) -> int:
-        """Drop the events Stripe no longer keeps at `now` (older than EVENT_RETENTION_S);
-        how many."""
-        cutoff = (self.now() if now is None else now) - EVENT_RETENTION_S
+    def forget_old_events(self, now: int) -> None:
+        """Drop the events Stripe no longer keeps at `now`."""
+        cutoff = events_kept_since(now)
         with self.lock:
-            events = self.objects["event"]
             # Not by position: a seeded history's events are not in time order.
-            kept = {key: event for key, event in events.items() if event["created"] >= cutoff}
-            dropped, self.objects["event"] = len(events) - len(kept), kept
-        return dropped
+            self.objects["event"] = {
+                key: event for key, event in self.objects["event"].items()
+                if event["created"] >= cutoff
+            }
 
     # --- persistence --------------------------------------------------------------------------
 

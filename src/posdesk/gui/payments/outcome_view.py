@@ -77,7 +77,7 @@ def amount_text(amount: Money | None, locale: str, *, charged: bool | None) -> s
 
 def card_label(card: CardSummary | PaymentMethodRecord) -> str:
     """A saved card as staff and customers name it: "Visa •••• 4242 (Apple Pay)"."""
-    label = card_label_of(card.brand, card.last4) or card_label_of(None, "????")
+    label = f"{brand_name(card.brand)} •••• {card.last4 or '????'}"
     if card.wallet:
         label += f" ({card.wallet.replace('_', ' ').title()})"
     return label
